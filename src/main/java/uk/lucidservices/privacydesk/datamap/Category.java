@@ -1,0 +1,42 @@
+package uk.lucidservices.privacydesk.datamap;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One category of personal data: where it lives, how a subject is found in it, what it is for
+ * (the Art. 15 facts), and what erasure does to it.
+ */
+public record Category(
+        String id,
+        String name,
+        String system,
+        String table,
+        boolean manual,
+        Map<IdentityKey, String> identity,
+        String accountKey,
+        Parent parent,
+        List<String> fields,
+        List<String> thirdPartyFields,
+        String fileField,
+        String purpose,
+        String lawfulBasis,
+        List<String> recipients,
+        String retention,
+        String source,
+        Erasure erasure) {
+
+    public record Parent(String category, String column) {
+    }
+
+    public record Erasure(ErasureAction action, String reason, List<String> fields) {
+    }
+
+    public boolean searchable() {
+        return !manual;
+    }
+
+    public String identityColumn(IdentityKey key) {
+        return identity.get(key);
+    }
+}

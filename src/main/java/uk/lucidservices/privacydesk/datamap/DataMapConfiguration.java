@@ -1,0 +1,37 @@
+package uk.lucidservices.privacydesk.datamap;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+
+@Configuration
+public class DataMapConfiguration {
+
+    /**
+     * Loaded once at start-up and checked against the tables Flyway has just migrated; a bad
+     * data map stops the desk with a message naming the entry.
+     */
+    @Bean
+    public DataMap dataMap(@Value("${desk.datamap.location}") String location, ResourceLoader resources,
+                           DataSource dataSource, FlywayMigrationInitializer migrated) {
+        Resource resource = resources.getResource(location);
+        if (!resource.exists()) {
+            throw new DataMapException("Data map not found at " + location + " (setting desk.datamap.location)");
+        }
+        DataMap map;
+        try (InputStream in = resource.getInputStream()) {
+            map = new DataMapReader().read(in, location);
+        } catch (IOException e) {
+            throw new DataMapException("Could not read the data map at " + location + ": " + e.getMessage(), e);
+        }
+        new DataMapSchemaCheck(dataSource).check(map);
+        return map;
+    }
+}

@@ -1,0 +1,150 @@
+package uk.lucidservices.privacydesk.datamap;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the data map YAML and checks that it is complete and consistent in itself. Every
+ * complaint names the entry, so whoever edits the file can find the line to fix.
+ */
+public class DataMapReader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    record RawMap(String controller, List<RawCategory> categories) {
+    }
+
+    record RawCategory(String id, String name, String system, String table, Boolean manual,
+                       Map<String, String> identity, String accountKey, Category.Parent parent,
+                       List<String> fields, List<String> thirdPartyFields, String fileField,
+                       String purpose, String lawfulBasis, List<String> recipients, String retention,
+                       String source, RawErasure erasure) {
+    }
+
+    record RawErasure(String action, String reason, List<String> fields) {
+    }
+
+    public DataMap read(InputStream yaml, String origin) {
+        RawMap raw;
+        try {
+            raw = YAML.readValue(yaml, RawMap.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new DataMapException("Data map " + origin + " is not valid YAML for a data map: "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new DataMapException("Data map " + origin + " could not be read: " + e.getMessage(), e);
+        }
+        if (raw == null || raw.categories() == null || raw.categories().isEmpty()) {
+            throw new DataMapException("Data map " + origin + " lists no categories");
+        }
+        List<Category> categories = raw.categories().stream().map(this::toCategory).toList();
+        checkIdsAndParents(categories);
+        return new DataMap(raw.controller() == null ? "" : raw.controller(), categories);
+    }
+
+    private Category toCategory(RawCategory r) {
+        String id = r.id();
+        if (id == null || id.isBlank()) {
+            throw new DataMapException("Data map entry with name '" + r.name() + "' has no id");
+        }
+        require(id, "name", r.name());
+        require(id, "system", r.system());
+        require(id, "purpose", r.purpose());
+        require(id, "lawful-basis", r.lawfulBasis());
+        require(id, "retention", r.retention());
+        require(id, "source", r.source());
+        if (r.fields() == null || r.fields().isEmpty()) {
+            throw new DataMapException("Data map entry '" + id + "': lists no fields");
+        }
+        boolean manual = Boolean.TRUE.equals(r.manual());
+        Map<IdentityKey, String> identity = new EnumMap<>(IdentityKey.class);
+        if (r.identity() != null) {
+            r.identity().forEach((key, column) -> identity.put(identityKey(id, key), column));
+        }
+        if (!manual) {
+            require(id, "table", r.table());
+            if (identity.isEmpty() && r.parent() == null) {
+                throw new DataMapException("Data map entry '" + id
+                        + "': needs identity columns or a parent to find a subject's rows");
+            }
+        }
+        return new Category(id, r.name(), r.system(), r.table(), manual, Map.copyOf(identity),
+                r.accountKey(), r.parent(), List.copyOf(r.fields()),
+                r.thirdPartyFields() == null ? List.of() : List.copyOf(r.thirdPartyFields()),
+                r.fileField(), r.purpose(), r.lawfulBasis(),
+                r.recipients() == null ? List.of() : List.copyOf(r.recipients()),
+                r.retention(), r.source(), erasure(id, r.erasure()));
+    }
+
+    private Category.Erasure erasure(String id, RawErasure raw) {
+        if (raw == null || raw.action() == null) {
+            throw new DataMapException("Data map entry '" + id + "': has no erasure action (delete, anonymise or keep)");
+        }
+        ErasureAction action;
+        try {
+            action = ErasureAction.valueOf(raw.action().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new DataMapException("Data map entry '" + id + "': unknown erasure action '" + raw.action()
+                    + "' (use delete, anonymise or keep)");
+        }
+        if (action == ErasureAction.KEEP && (raw.reason() == null || raw.reason().isBlank())) {
+            throw new DataMapException("Data map entry '" + id + "': erasure action keep needs a reason");
+        }
+        if (action == ErasureAction.ANONYMISE && (raw.fields() == null || raw.fields().isEmpty())) {
+            throw new DataMapException("Data map entry '" + id + "': erasure action anonymise needs the fields to clear");
+        }
+        return new Category.Erasure(action, raw.reason(), raw.fields() == null ? List.of() : List.copyOf(raw.fields()));
+    }
+
+    private static IdentityKey identityKey(String id, String key) {
+        try {
+            return IdentityKey.valueOf(key.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new DataMapException("Data map entry '" + id + "': unknown identity key '" + key
+                    + "' (use email, phone or account)");
+        }
+    }
+
+    private static void require(String id, String property, String value) {
+        if (value == null || value.isBlank()) {
+            throw new DataMapException("Data map entry '" + id + "': " + property + " is missing");
+        }
+    }
+
+    /** Ids are unique, parents exist, and each child is listed before its parent (erasure order). */
+    private static void checkIdsAndParents(List<Category> categories) {
+        Set<String> seen = new HashSet<>();
+        for (Category c : categories) {
+            if (!seen.add(c.id())) {
+                throw new DataMapException("Data map entry '" + c.id() + "': id is used twice");
+            }
+        }
+        Set<String> listedSoFar = new HashSet<>();
+        for (Category c : categories) {
+            if (c.parent() != null) {
+                String parent = c.parent().category();
+                if (!seen.contains(parent)) {
+                    throw new DataMapException("Data map entry '" + c.id() + "': parent '" + parent + "' is not in the data map");
+                }
+                if (listedSoFar.contains(parent)) {
+                    throw new DataMapException("Data map entry '" + c.id() + "': must be listed before its parent '"
+                            + parent + "' (erasure runs children first)");
+                }
+            }
+            listedSoFar.add(c.id());
+        }
+    }
+}

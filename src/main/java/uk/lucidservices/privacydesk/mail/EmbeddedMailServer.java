@@ -1,0 +1,67 @@
+package uk.lucidservices.privacydesk.mail;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * A mail server inside the desk for a first run (demo profile): SMTP and IMAP on localhost with
+ * the privacy mailbox already created, so a newcomer can send a request without installing one.
+ */
+@Component
+@ConditionalOnProperty(name = "desk.mail.embedded.enabled", havingValue = "true")
+public class EmbeddedMailServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMailServer.class);
+
+    private final GreenMail greenMail;
+    private final String mailbox;
+    private final String password;
+    private volatile boolean running;
+
+    public EmbeddedMailServer(@Value("${desk.mail.embedded.smtp-port}") int smtpPort,
+                              @Value("${desk.mail.embedded.imap-port}") int imapPort,
+                              @Value("${desk.mail.embedded.mailbox}") String mailbox,
+                              @Value("${desk.mail.embedded.password}") String password) {
+        this.greenMail = new GreenMail(new ServerSetup[]{
+                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        this.mailbox = mailbox;
+        this.password = password;
+    }
+
+    @Override
+    public void start() {
+        greenMail.start();
+        greenMail.setUser(mailbox, mailbox, password);
+        running = true;
+        log.info("Embedded mail server: SMTP on 127.0.0.1:{}, IMAP on 127.0.0.1:{}, mailbox {}",
+                greenMail.getSmtp().getPort(), greenMail.getImap().getPort(), mailbox);
+    }
+
+    @Override
+    public void stop() {
+        greenMail.stop();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts before the engine's job executor so the first letter finds a server. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 100;
+    }
+
+    public GreenMail greenMail() {
+        return greenMail;
+    }
+}

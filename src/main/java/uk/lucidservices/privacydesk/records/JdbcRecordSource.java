@@ -1,0 +1,192 @@
+package uk.lucidservices.privacydesk.records;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.lucidservices.privacydesk.datamap.Category;
+import uk.lucidservices.privacydesk.datamap.DataMap;
+import uk.lucidservices.privacydesk.datamap.ErasureAction;
+import uk.lucidservices.privacydesk.datamap.IdentityKey;
+
+import java.sql.ResultSetMetaData;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads and erases the bundled {@code records} schema, driven entirely by the data map.
+ * Table and column names come from the validated data map, never from a request; values are
+ * always bound as parameters.
+ */
+@Component
+public class JdbcRecordSource implements RecordSource {
+
+    private static final int FETCH_SIZE = 500;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final DataMap dataMap;
+    private final FileStore fileStore;
+    private final TransactionTemplate readTx;
+    private final TransactionTemplate writeTx;
+
+    public JdbcRecordSource(NamedParameterJdbcTemplate jdbc, DataMap dataMap, FileStore fileStore,
+                            PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.dataMap = dataMap;
+        this.fileStore = fileStore;
+        this.readTx = new TransactionTemplate(transactions);
+        this.readTx.setReadOnly(true);
+        this.writeTx = new TransactionTemplate(transactions);
+        this.writeTx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public boolean handles(Category category) {
+        return category.searchable() && category.table() != null
+                && category.table().toLowerCase(Locale.ROOT).startsWith("records.");
+    }
+
+    @Override
+    public long count(Category category, Subject subject) {
+        MapSqlParameterSource params = params(subject);
+        String where = where(category, subject);
+        if (where == null) {
+            return 0;
+        }
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + category.table() + " t WHERE " + where, params, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    @Override
+    public void forEachRecord(Category category, Subject subject, Consumer<Map<String, Object>> record) {
+        MapSqlParameterSource params = params(subject);
+        String where = where(category, subject);
+        if (where == null) {
+            return;
+        }
+        List<String> columns = new ArrayList<>();
+        columns.add("id");
+        columns.addAll(category.fields());
+        if (category.fileField() != null) {
+            columns.add(category.fileField());
+        }
+        String sql = "SELECT " + String.join(", ", columns.stream().map(c -> "t." + c).toList())
+                + " FROM " + category.table() + " t WHERE " + where + " ORDER BY t.id";
+        // A read-only transaction lets PostgreSQL stream with a cursor instead of loading every row.
+        readTx.executeWithoutResult(status -> {
+            jdbc.getJdbcTemplate().setFetchSize(FETCH_SIZE);
+            jdbc.query(sql, params, rs -> {
+                ResultSetMetaData meta = rs.getMetaData();
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getObject(i));
+                }
+                record.accept(row);
+            });
+        });
+    }
+
+    @Override
+    public ErasureOutcome erase(Category category, Subject subject) {
+        ErasureAction action = category.erasure().action();
+        if (action == ErasureAction.KEEP) {
+            return new ErasureOutcome(category.id(), 0, 0, 0);
+        }
+        return writeTx.execute(status -> {
+            MapSqlParameterSource params = params(subject);
+            String where = where(category, subject);
+            if (where == null) {
+                return new ErasureOutcome(category.id(), 0, 0, 0);
+            }
+            long files = 0;
+            if (category.fileField() != null && action == ErasureAction.DELETE) {
+                List<String> paths = jdbc.queryForList("SELECT t." + category.fileField() + " FROM " + category.table()
+                        + " t WHERE " + where + " AND t." + category.fileField() + " IS NOT NULL", params, String.class);
+                for (String path : paths) {
+                    if (fileStore.delete(path)) {
+                        files++;
+                    }
+                }
+            }
+            if (action == ErasureAction.DELETE) {
+                int deleted = jdbc.update("DELETE FROM " + category.table() + " t WHERE " + where, params);
+                return new ErasureOutcome(category.id(), deleted, 0, files);
+            }
+            String set = String.join(", ", category.erasure().fields().stream().map(f -> f + " = NULL").toList());
+            int anonymised = jdbc.update("UPDATE " + category.table() + " t SET " + set + " WHERE " + where, params);
+            return new ErasureOutcome(category.id(), 0, anonymised, files);
+        });
+    }
+
+    private static MapSqlParameterSource params(Subject subject) {
+        return new MapSqlParameterSource()
+                .addValue("emails", List.copyOf(subject.emailKeys()))
+                .addValue("phones", List.copyOf(subject.phoneKeys()))
+                .addValue("accounts", List.copyOf(subject.accountNumbers()));
+    }
+
+    /** The condition that selects the subject's rows in a category, or null when nothing can match. */
+    String where(Category category, Subject subject) {
+        return where(category, subject, "t");
+    }
+
+    private String where(Category category, Subject subject, String alias) {
+        if (category.parent() != null) {
+            Category parent = dataMap.category(category.parent().category()).orElseThrow();
+            String parentWhere = where(parent, subject, "p" + alias);
+            if (parentWhere == null) {
+                return null;
+            }
+            return alias + "." + category.parent().column() + " IN (SELECT p" + alias + ".id FROM " + parent.table()
+                    + " p" + alias + " WHERE " + parentWhere + ")";
+        }
+        List<String> ors = new ArrayList<>();
+        String email = category.identityColumn(IdentityKey.EMAIL);
+        if (email != null && !subject.emailKeys().isEmpty()) {
+            ors.add(alias + "." + email + " IN (:emails)");
+        }
+        String phone = category.identityColumn(IdentityKey.PHONE);
+        if (phone != null && !subject.phoneKeys().isEmpty()) {
+            ors.add(alias + "." + phone + " IN (:phones)");
+        }
+        if (category.accountKey() != null && !subject.accountNumbers().isEmpty()) {
+            ors.add(alias + "." + category.accountKey() + " IN (:accounts)");
+        }
+        String account = category.identityColumn(IdentityKey.ACCOUNT);
+        if (account != null) {
+            String accountIds = accountIdsSubquery(subject, alias);
+            if (accountIds != null) {
+                ors.add(alias + "." + account + " IN (" + accountIds + ")");
+            }
+        }
+        return ors.isEmpty() ? null : "(" + String.join(" OR ", ors) + ")";
+    }
+
+    /** The subject's own CRM accounts, found by email, phone or account number. */
+    private String accountIdsSubquery(Subject subject, String alias) {
+        Category accounts = dataMap.categories().stream().filter(c -> c.accountKey() != null).findFirst().orElse(null);
+        if (accounts == null) {
+            return null;
+        }
+        String a = "a" + alias;
+        List<String> ors = new ArrayList<>();
+        String email = accounts.identityColumn(IdentityKey.EMAIL);
+        if (email != null && !subject.emailKeys().isEmpty()) {
+            ors.add(a + "." + email + " IN (:emails)");
+        }
+        String phone = accounts.identityColumn(IdentityKey.PHONE);
+        if (phone != null && !subject.phoneKeys().isEmpty()) {
+            ors.add(a + "." + phone + " IN (:phones)");
+        }
+        if (!subject.accountNumbers().isEmpty()) {
+            ors.add(a + "." + accounts.accountKey() + " IN (:accounts)");
+        }
+        return ors.isEmpty() ? null
+                : "SELECT " + a + ".id FROM " + accounts.table() + " " + a + " WHERE " + String.join(" OR ", ors);
+    }
+}

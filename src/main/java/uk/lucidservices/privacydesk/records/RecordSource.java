@@ -1,0 +1,32 @@
+package uk.lucidservices.privacydesk.records;
+
+import uk.lucidservices.privacydesk.datamap.Category;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The only way the desk reaches a company system. The bundled implementation reads the
+ * {@code records} schema; a real CRM or PBX can be plugged in by another implementation that
+ * claims its categories.
+ */
+public interface RecordSource {
+
+    /** Whether this source holds the category's data. */
+    boolean handles(Category category);
+
+    /** How many of the subject's records the category holds. */
+    long count(Category category, Subject subject);
+
+    /** Streams the subject's records (the data map's fields plus id), one at a time. */
+    void forEachRecord(Category category, Subject subject, Consumer<Map<String, Object>> record);
+
+    /**
+     * Applies the category's erasure action to the subject's records in one transaction.
+     * Idempotent: running it again after a crash finishes the job and counts only new work.
+     */
+    ErasureOutcome erase(Category category, Subject subject);
+
+    record ErasureOutcome(String categoryId, long deleted, long anonymised, long filesDeleted) {
+    }
+}

@@ -1,0 +1,29 @@
+package uk.lucidservices.privacydesk.request;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** A row of the request register. */
+public record Request(
+        long id,
+        String reference,
+        RequestType type,
+        Channel channel,
+        String requesterName,
+        String requesterEmail,
+        String requesterPhone,
+        String accountNumber,
+        OffsetDateTime receivedAt,
+        LocalDate clockStart,
+        String status,
+        LocalDate statutoryDeadline,
+        LocalDate internalTarget,
+        LocalDate escalationDate,
+        boolean extended,
+        boolean paused,
+        boolean breached,
+        String processInstanceId,
+        String loggedBy,
+        OffsetDateTime closedAt,
+        String outcome) {
+}

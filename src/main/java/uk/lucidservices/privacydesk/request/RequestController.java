@@ -1,0 +1,93 @@
+package uk.lucidservices.privacydesk.request;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.lucidservices.privacydesk.security.CurrentStaff;
+import uk.lucidservices.privacydesk.security.DeskGroups;
+import uk.lucidservices.privacydesk.sla.DeadlineCalculator;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * Staff log requests that arrive by phone, letter or in person, and read a request's status
+ * and clocks. Answers carry the reference and dates, not the requester's contact details.
+ */
+@RestController
+@RequestMapping("/api/requests")
+public class RequestController {
+
+    private final RequestRegister register;
+    private final CurrentStaff staff;
+    private final DeadlineCalculator calculator;
+    private final Clock clock;
+
+    public RequestController(RequestRegister register, CurrentStaff staff, DeadlineCalculator calculator, Clock clock) {
+        this.register = register;
+        this.staff = staff;
+        this.calculator = calculator;
+        this.clock = clock;
+    }
+
+    public record LogRequest(@NotNull RequestType type, @NotNull Channel channel,
+                             @Size(max = 200) String name, @Size(max = 320) String email,
+                             @Size(max = 64) String phone, @Size(max = 32) String accountNumber,
+                             @Size(max = 4000) String summary, OffsetDateTime receivedAt) {
+    }
+
+    public record RequestStatus(String reference, RequestType type, Channel channel, String status,
+                                OffsetDateTime receivedAt, LocalDate clockStart, LocalDate statutoryDeadline,
+                                long statutoryDaysLeft, LocalDate internalTarget, long internalDaysLeft,
+                                LocalDate escalationDate, boolean extended, boolean paused, boolean breached,
+                                String outcome) {
+    }
+
+    @PostMapping
+    public ResponseEntity<RequestStatus> log(@Valid @RequestBody LogRequest body) {
+        staff.requireAnyGroup(DeskGroups.WORKING_GROUPS.toArray(String[]::new));
+        if (blank(body.email()) && blank(body.phone()) && blank(body.accountNumber())) {
+            throw new InvalidRequestException("Give at least one way to identify the requester: email, phone or account number");
+        }
+        if (body.receivedAt() != null && body.receivedAt().isAfter(OffsetDateTime.now(clock).plusMinutes(5))) {
+            throw new InvalidRequestException("receivedAt is in the future");
+        }
+        Request request = register.log(new NewRequest(body.type(), body.channel(), body.name(), body.email(),
+                body.phone(), body.accountNumber(), body.summary(), body.receivedAt(), staff.userId()));
+        return ResponseEntity.created(URI.create("/api/requests/" + request.reference())).body(status(request));
+    }
+
+    @GetMapping("/{reference}")
+    public RequestStatus get(@PathVariable String reference) {
+        Request request = register.get(reference);
+        if (request.type() == RequestType.COMPLAINT) {
+            // Complaints are held on a need-to-know basis.
+            staff.requireAnyGroup(DeskGroups.COMPLAINT_HANDLERS, DeskGroups.MANAGERS);
+        } else {
+            staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS, DeskGroups.MANAGERS);
+        }
+        return status(request);
+    }
+
+    private RequestStatus status(Request r) {
+        LocalDate today = LocalDate.now(clock);
+        return new RequestStatus(r.reference(), r.type(), r.channel(), r.status(), r.receivedAt(), r.clockStart(),
+                r.statutoryDeadline(), calculator.daysLeft(r.statutoryDeadline(), today), r.internalTarget(),
+                calculator.daysLeft(r.internalTarget(), today), r.escalationDate(), r.extended(), r.paused(),
+                r.breached(), r.outcome());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

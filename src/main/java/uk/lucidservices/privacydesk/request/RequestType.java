@@ -1,0 +1,33 @@
+package uk.lucidservices.privacydesk.request;
+
+/** The kinds of request the desk handles, with their reference prefix and process key. */
+public enum RequestType {
+    SUBJECT_ACCESS("SAR", "subject-access-request"),
+    ERASURE("ERA", "erasure-request"),
+    COMPLAINT("CMP", "complaint");
+
+    private final String prefix;
+    private final String processKey;
+
+    RequestType(String prefix, String processKey) {
+        this.prefix = prefix;
+        this.processKey = processKey;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public String processKey() {
+        return processKey;
+    }
+
+    public static RequestType fromReference(String reference) {
+        for (RequestType type : values()) {
+            if (reference != null && reference.startsWith(type.prefix + "-")) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("Not a request reference");
+    }
+}

@@ -1,0 +1,42 @@
+package uk.lucidservices.privacydesk.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Who is calling the desk's API, as authenticated by {@link BasicAuthenticationFilter}. */
+@Component
+public class CurrentStaff {
+
+    private final IdentityService identityService;
+
+    public CurrentStaff(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    public String userId() {
+        Authentication auth = identityService.getCurrentAuthentication();
+        if (auth == null) {
+            throw new NotAllowedException("Not signed in");
+        }
+        return auth.getUserId();
+    }
+
+    public boolean inAnyGroup(String... groups) {
+        Authentication auth = identityService.getCurrentAuthentication();
+        if (auth == null || auth.getGroupIds() == null) {
+            return false;
+        }
+        List<String> wanted = Arrays.asList(groups);
+        return auth.getGroupIds().stream().anyMatch(g -> wanted.contains(g) || DeskGroups.ADMINS.equals(g));
+    }
+
+    public void requireAnyGroup(String... groups) {
+        if (!inAnyGroup(groups)) {
+            throw new NotAllowedException("This needs membership of one of: " + String.join(", ", groups));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package uk.lucidservices.privacydesk.security;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Profiles;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Outside the demo profile the desk refuses to start with a default password or demo users,
+ * and says which setting to change. Runs before anything is created.
+ */
+public class DefaultPasswordGuard implements EnvironmentPostProcessor, Ordered {
+
+    static final String DEFAULT_ADMIN_PASSWORD = "admin";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        List<String> problems = problems(env);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Privacy Desk will not start outside the demo profile with default credentials: "
+                    + String.join("; ", problems));
+        }
+    }
+
+    static List<String> problems(ConfigurableEnvironment env) {
+        List<String> problems = new ArrayList<>();
+        if (env.acceptsProfiles(Profiles.of("demo"))) {
+            return problems;
+        }
+        String admin = env.getProperty("camunda.bpm.admin-user.password");
+        if (admin == null || admin.isBlank() || DEFAULT_ADMIN_PASSWORD.equals(admin)) {
+            problems.add("set DESK_ADMIN_PASSWORD (camunda.bpm.admin-user.password) to a password of your own");
+        }
+        if (env.getProperty("desk.demo.users", Boolean.class, false)) {
+            problems.add("demo users are switched on: set desk.demo.users=false");
+        }
+        return problems;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

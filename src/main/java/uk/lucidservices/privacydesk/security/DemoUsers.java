@@ -1,0 +1,47 @@
+package uk.lucidservices.privacydesk.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The demo profile's staff, one per role plus a second privacy officer for four-eyes steps.
+ * Passwords are listed in the README; any other profile refuses to start with them
+ * (see {@link DefaultPasswordGuard}).
+ */
+@Component
+public class DemoUsers {
+
+    public record DemoUser(String id, String password, String firstName, String lastName, String group) {
+    }
+
+    public static final List<DemoUser> USERS = List.of(
+            new DemoUser("olivia", "olivia", "Olivia", "Officer", DeskGroups.PRIVACY_OFFICERS),
+            new DemoUser("peter", "peter", "Peter", "Officer", DeskGroups.PRIVACY_OFFICERS),
+            new DemoUser("chloe", "chloe", "Chloe", "Handler", DeskGroups.COMPLAINT_HANDLERS),
+            new DemoUser("mark", "mark", "Mark", "Manager", DeskGroups.MANAGERS));
+
+    private final IdentityService identityService;
+
+    public DemoUsers(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    public void create() {
+        for (DemoUser demo : USERS) {
+            if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+                User user = identityService.newUser(demo.id());
+                user.setFirstName(demo.firstName());
+                user.setLastName(demo.lastName());
+                user.setEmail(demo.id() + "@staff.lucidservices.co.uk");
+                user.setPassword(demo.password());
+                identityService.saveUser(user);
+            }
+            if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(demo.group()).count() == 0) {
+                identityService.createMembership(demo.id(), demo.group());
+            }
+        }
+    }
+}

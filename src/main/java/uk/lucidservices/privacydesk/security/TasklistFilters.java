@@ -1,0 +1,66 @@
+package uk.lucidservices.privacydesk.security;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * Tasklist filters per group, created at start-up if missing: the group's tasks by due date,
+ * its overdue tasks and those due within seven days. Complaint filters are shared with
+ * complaint handlers and managers only.
+ */
+@Component
+public class TasklistFilters {
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final GroupAuthorizations authorizations;
+
+    public TasklistFilters(FilterService filterService, TaskService taskService, GroupAuthorizations authorizations) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.authorizations = authorizations;
+    }
+
+    public void create() {
+        filtersFor(DeskGroups.PRIVACY_OFFICERS, "Access & erasure", -10, DeskGroups.PRIVACY_OFFICERS);
+        filtersFor(DeskGroups.COMPLAINT_HANDLERS, "Complaints", 0, DeskGroups.COMPLAINT_HANDLERS);
+        filtersFor(DeskGroups.MANAGERS, "Manager", 10, DeskGroups.MANAGERS);
+    }
+
+    private void filtersFor(String candidateGroup, String label, int priority, String sharedWith) {
+        ensure(label + ": all by due date", priority, "blue",
+                taskService.createTaskQuery().taskCandidateGroup(candidateGroup).includeAssignedTasks().orderByDueDate().asc(),
+                candidateGroup, sharedWith);
+        ensure(label + ": overdue", priority + 1, "red",
+                taskService.createTaskQuery().taskCandidateGroup(candidateGroup).includeAssignedTasks()
+                        .dueBeforeExpression("${now()}").orderByDueDate().asc(),
+                candidateGroup, sharedWith);
+        ensure(label + ": due within 7 days", priority + 2, "orange",
+                taskService.createTaskQuery().taskCandidateGroup(candidateGroup).includeAssignedTasks()
+                        .dueBeforeExpression("${dateTime().plusDays(7)}").orderByDueDate().asc(),
+                candidateGroup, sharedWith);
+    }
+
+    private void ensure(String name, int priority, String colour, TaskQuery query, String... groups) {
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filterService.newTaskFilter(name)
+                    .setQuery(query)
+                    .setProperties(Map.of("priority", priority, "color", colour, "refresh", true,
+                            "description", name));
+            filterService.saveFilter(filter);
+        }
+        for (String group : groups) {
+            authorizations.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+        // Managers see every filter: they answer for every clock.
+        authorizations.grant(DeskGroups.MANAGERS, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+}

@@ -1,0 +1,69 @@
+package uk.lucidservices.privacydesk.sla;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * ICO time limits for UK GDPR rights requests: one calendar month from the day of receipt (that day
+ * is day 1), extendable to three months, clock stopped during clarification, and a deadline that
+ * lands on a weekend or bank holiday moves to the next working day.
+ */
+public final class DeadlineCalculator {
+
+    static final int STATUTORY_MONTHS = 1;
+    static final int EXTENDED_MONTHS = 3;
+    static final int INTERNAL_TARGET_DAYS = 28;
+    static final int ESCALATION_LEAD_DAYS = 7;
+    static final int COMPLAINT_ACK_DAYS = 30;
+    static final int COMPLAINT_ADR_DAYS = 56;
+
+    private final UkCalendar calendar;
+
+    public DeadlineCalculator(UkCalendar calendar) {
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
+    }
+
+    /** All request dates as of {@code today} (which only matters for open pauses). */
+    public Deadlines compute(RequestClock clock, LocalDate today) {
+        long paused = clock.pausedDays(today);
+        LocalDate statutory = statutoryDeadline(clock, today);
+        LocalDate internal = clock.extended()
+                ? statutory
+                : clock.clockStart().plusDays(INTERNAL_TARGET_DAYS + paused);
+        return new Deadlines(clock.clockStart(), statutory, internal, internal.minusDays(ESCALATION_LEAD_DAYS),
+                paused, clock.isPaused(), clock.extended());
+    }
+
+    /** Statutory deadline, extended or not, as of {@code today}. */
+    public LocalDate statutoryDeadline(RequestClock clock, LocalDate today) {
+        return deadline(clock, today, clock.extended() ? EXTENDED_MONTHS : STATUTORY_MONTHS);
+    }
+
+    /** An extension must be made within the first month, and only once. */
+    public boolean extensionAllowed(RequestClock clock, LocalDate today) {
+        return !clock.extended() && !today.isAfter(deadline(clock, today, STATUTORY_MONTHS));
+    }
+
+    public ComplaintDeadlines complaint(LocalDate received) {
+        LocalDate internal = received.plusDays(INTERNAL_TARGET_DAYS);
+        return new ComplaintDeadlines(received, received.plusDays(COMPLAINT_ACK_DAYS), internal,
+                internal.minusDays(ESCALATION_LEAD_DAYS), received.plusDays(COMPLAINT_ADR_DAYS));
+    }
+
+    public SlaStatus status(LocalDate deadline, LocalDate today) {
+        return SlaStatus.forDaysLeft(daysLeft(deadline, today));
+    }
+
+    /** Calendar days from {@code today} to {@code deadline}: 0 on the day, negative once passed. */
+    public long daysLeft(LocalDate deadline, LocalDate today) {
+        return ChronoUnit.DAYS.between(today, deadline);
+    }
+
+    // plusMonths clamps to the month's last day, as the ICO guidance requires; pauses are added
+    // before the working-day shift so a pause cannot land the deadline on a bank holiday.
+    private LocalDate deadline(RequestClock clock, LocalDate today, int months) {
+        LocalDate unrolled = clock.clockStart().plusMonths(months).plusDays(clock.pausedDays(today));
+        return calendar.onOrNextWorkingDay(unrolled);
+    }
+}

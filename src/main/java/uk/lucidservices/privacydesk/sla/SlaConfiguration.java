@@ -1,0 +1,25 @@
+package uk.lucidservices.privacydesk.sla;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Path;
+
+@Configuration
+public class SlaConfiguration {
+
+    /**
+     * The bundled England & Wales holidays, or a replacement file (desk.sla.bank-holidays-file)
+     * when the government announces a one-off holiday.
+     */
+    @Bean
+    public BankHolidays bankHolidays(@Value("${desk.sla.bank-holidays-file:}") String file) {
+        return file == null || file.isBlank() ? BankHolidays.bundled() : BankHolidays.fromPath(Path.of(file));
+    }
+
+    @Bean
+    public DeadlineCalculator deadlineCalculator(BankHolidays bankHolidays) {
+        return new DeadlineCalculator(new UkCalendar(bankHolidays));
+    }
+}

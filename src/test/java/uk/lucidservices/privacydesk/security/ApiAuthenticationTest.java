@@ -1,0 +1,53 @@
+package uk.lucidservices.privacydesk.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import uk.lucidservices.privacydesk.DeskIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApiAuthenticationTest extends DeskIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void engineRestAnswers401WithoutCredentials() {
+        var response = http.getForEntity("/engine-rest/process-definition", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+    }
+
+    @Test
+    void engineRestAnswers200ForADemoUser() {
+        var response = http.withBasicAuth("olivia", "olivia").getForEntity("/engine-rest/process-definition", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void wrongPasswordIs401() {
+        var response = http.withBasicAuth("olivia", "not-her-password").getForEntity("/engine-rest/process-definition", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void deskApiAnswers401WithoutCredentials() {
+        var response = http.getForEntity("/api/requests/SAR-2026-000001", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void prometheusMetricsNeedCredentials() {
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("mark", "mark").getForEntity("/actuator/prometheus", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void healthIsOpenForProbes() {
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+}
