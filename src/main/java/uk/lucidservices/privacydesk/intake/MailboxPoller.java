@@ -9,21 +9,16 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
-import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -67,27 +62,39 @@ public class MailboxPoller {
     /** Reads what is waiting (up to the batch size) and returns when every mail read is committed. */
     public synchronized PollReport pollOnce() {
         int handled = 0;
-        Folder inbox = null;
+        IMAPFolder inbox = null;
         try {
             Store connected = connect();
-            inbox = connected.getFolder(mailbox.folder());
+            inbox = (IMAPFolder) connected.getFolder(mailbox.folder());
             inbox.open(Folder.READ_WRITE);
-            Folder processed = mailbox.afterProcessing() == IntakeProperties.AfterProcessing.MOVE
-                    ? processedFolder(connected) : null;
-            Message[] waiting = waiting(inbox);
-            int count = Math.min(waiting.length, batchSize);
-            for (int i = 0; i < count; i++) {
-                if (handle(inbox, waiting[i], processed)) {
-                    handled++;
-                }
+            boolean move = mailbox.afterProcessing() == IntakeProperties.AfterProcessing.MOVE;
+            if (move) {
+                ensureProcessedFolder(connected);
             }
-            if (processed != null && !(connected instanceof IMAPStore imap && imap.hasCapability("MOVE"))) {
+            List<Waiting> waiting = waiting(inbox);
+            int count = Math.min(waiting.size(), batchSize);
+            boolean expungeNeeded = false;
+            for (Waiting mail : waiting.subList(0, count)) {
+                RawMail raw = read(inbox, mail);
+                if (raw == null) {
+                    continue; // another reader took it: whichever committed first handled it
+                }
+                intake.receive(raw);
+                // Only now, with the outcome committed, does the mail leave the inbox.
+                if (move) {
+                    expungeNeeded |= ImapByUid.move(inbox, mail.uid(), mailbox.processedFolder());
+                } else {
+                    ImapByUid.markSeen(inbox, mail.uid());
+                }
+                handled++;
+            }
+            if (expungeNeeded) {
                 inbox.expunge();
             }
             inbox.close(false);
             status.succeeded(handled);
-            return new PollReport(handled, waiting.length > count, null);
-        } catch (MessagingException | IOException e) {
+            return new PollReport(handled, waiting.size() > count, null);
+        } catch (MessagingException | ClassCastException e) {
             String error = describe(e);
             status.failed(error);
             log.warn("The privacy mailbox could not be read ({} failures in a row): {}", status.consecutiveFailures(), error);
@@ -103,45 +110,21 @@ public class MailboxPoller {
         }
     }
 
-    private boolean handle(Folder inbox, Message message, Folder processed) throws MessagingException, IOException {
-        try {
-            if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
-                return false;
-            }
-            intake.receive(read(message));
-            if (processed != null) {
-                Message[] one = {message};
-                if (inbox instanceof IMAPFolder imap) {
-                    imap.moveMessages(one, processed);
-                } else {
-                    inbox.copyMessages(one, processed);
-                    message.setFlag(Flags.Flag.DELETED, true);
-                }
-            } else {
-                message.setFlag(Flags.Flag.SEEN, true);
-            }
-            return true;
-        } catch (MessageRemovedException takenByAnotherReader) {
-            // Another node moved it away; whichever committed first handled it.
-            return false;
-        }
+    /** A mail waiting in the inbox, named by its UID, with what the server said about it when listed. */
+    private record Waiting(long uid, long size, Instant arrivedAt) {
     }
 
-    private RawMail read(Message message) throws MessagingException, IOException {
-        long size = message.getSize();
-        Date received = message.getReceivedDate();
-        Instant arrivedAt = received == null ? null : received.toInstant();
-        if (size > intake.maxMessageBytes()) {
+    private RawMail read(IMAPFolder inbox, Waiting mail) throws MessagingException {
+        if (mail.size() > intake.maxMessageBytes()) {
             // Too large to take in: its headers are enough to log and triage it; the mail itself stays on the server.
-            String headers = String.join("\r\n", Collections.list(((MimeMessage) message).getAllHeaderLines())) + "\r\n\r\n";
-            return RawMail.headersOnly(headers.getBytes(StandardCharsets.UTF_8), size, arrivedAt);
+            byte[] headers = ImapByUid.fetch(inbox, mail.uid(), true);
+            return headers == null ? null : RawMail.headersOnly(headers, mail.size(), mail.arrivedAt());
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(1024, Math.min(size, intake.maxMessageBytes())));
-        message.writeTo(out);
-        return RawMail.of(out.toByteArray(), arrivedAt);
+        byte[] content = ImapByUid.fetch(inbox, mail.uid(), false);
+        return content == null ? null : RawMail.of(content, mail.arrivedAt());
     }
 
-    private Message[] waiting(Folder inbox) throws MessagingException {
+    private List<Waiting> waiting(IMAPFolder inbox) throws MessagingException {
         Message[] messages = mailbox.afterProcessing() == IntakeProperties.AfterProcessing.FLAG
                 ? inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))
                 : inbox.getMessages();
@@ -149,22 +132,27 @@ public class MailboxPoller {
         profile.add(FetchProfile.Item.FLAGS);
         profile.add(FetchProfile.Item.SIZE);
         profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
         inbox.fetch(messages, profile);
-        return Arrays.stream(messages).filter(m -> {
+        List<Waiting> waiting = new ArrayList<>();
+        for (Message m : messages) {
             try {
-                return !m.isSet(Flags.Flag.DELETED);
-            } catch (MessagingException e) {
-                return false;
+                if (!m.isExpunged() && !m.isSet(Flags.Flag.DELETED)) {
+                    Date received = m.getReceivedDate();
+                    waiting.add(new Waiting(inbox.getUID(m), m.getSize(), received == null ? null : received.toInstant()));
+                }
+            } catch (MessageRemovedException gone) {
+                // Moved by another reader while listing.
             }
-        }).toArray(Message[]::new);
+        }
+        return waiting;
     }
 
-    private Folder processedFolder(Store connected) throws MessagingException {
+    private void ensureProcessedFolder(Store connected) throws MessagingException {
         Folder processed = connected.getFolder(mailbox.processedFolder());
         if (!processed.exists() && !processed.create(Folder.HOLDS_MESSAGES)) {
             throw new MessagingException("The processed folder could not be created: " + mailbox.processedFolder());
         }
-        return processed;
     }
 
     private Store connect() throws MessagingException {
