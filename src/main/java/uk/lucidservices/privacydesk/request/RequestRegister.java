@@ -82,7 +82,7 @@ public class RequestRegister {
         if (value == null || value.isBlank()) {
             return;
         }
-        jdbc.update("INSERT INTO desk.request_identifier (request_id, kind, value, value_key) VALUES (?, ?, ?, ?)",
+        jdbc.update("INSERT INTO desk.request_identifier (request_id, kind, id_value, value_key) VALUES (?, ?, ?, ?)",
                 requestId, kind, value.trim(), key);
     }
 
