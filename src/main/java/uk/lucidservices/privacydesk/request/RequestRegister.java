@@ -97,6 +97,13 @@ public class RequestRegister {
                 processInstanceId, reference);
     }
 
+    /** Closes a request with its outcome; closing twice keeps the first closing time. */
+    public void close(String reference, String outcome) {
+        jdbc.update("UPDATE desk.request SET status = 'CLOSED', outcome = ?, closed_at = COALESCE(closed_at, ?) WHERE reference = ?",
+                outcome, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), reference);
+        record(get(reference).id(), "CLOSED", null, "Outcome " + outcome);
+    }
+
     public Optional<Request> find(String reference) {
         List<Request> found = jdbc.query("SELECT * FROM desk.request WHERE reference = ?", ROW, reference);
         return found.stream().findFirst();
@@ -128,6 +135,7 @@ public class RequestRegister {
             rs.getString("requester_email"),
             rs.getString("requester_phone"),
             rs.getString("account_number"),
+            rs.getString("summary"),
             rs.getObject("received_at", OffsetDateTime.class),
             rs.getObject("clock_start", LocalDate.class),
             rs.getString("status"),
