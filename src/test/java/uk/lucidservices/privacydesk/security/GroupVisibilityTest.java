@@ -1,6 +1,10 @@
 package uk.lucidservices.privacydesk.security;
 
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -26,6 +30,10 @@ class GroupVisibilityTest extends DeskIntegrationTest {
     TaskService taskService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    AuthorizationService authorizationService;
+    @Autowired
+    FilterService filterService;
 
     private String processInstanceId;
 
@@ -61,6 +69,42 @@ class GroupVisibilityTest extends DeskIntegrationTest {
     @Test
     void aPrivacyOfficerCannotSeeAComplaintHandlersTask() {
         assertThat(tasksSeenBy("olivia", DeskGroups.PRIVACY_OFFICERS)).containsExactly("Task_OfficerWork");
+    }
+
+    @Test
+    void cockpitIsForManagersAndAdminsAndTasklistForEveryWorkingGroup() {
+        assertThat(canAccess("olivia", "cockpit", DeskGroups.PRIVACY_OFFICERS)).isFalse();
+        assertThat(canAccess("chloe", "cockpit", DeskGroups.COMPLAINT_HANDLERS)).isFalse();
+        assertThat(canAccess("mark", "cockpit", DeskGroups.MANAGERS)).isTrue();
+        assertThat(canAccess("admin", "cockpit", DeskGroups.ADMINS)).isTrue();
+        assertThat(canAccess("olivia", "tasklist", DeskGroups.PRIVACY_OFFICERS)).isTrue();
+        assertThat(canAccess("chloe", "tasklist", DeskGroups.COMPLAINT_HANDLERS)).isTrue();
+        assertThat(canAccess("olivia", "admin", DeskGroups.PRIVACY_OFFICERS)).isFalse();
+    }
+
+    @Test
+    void eachGroupSeesItsOwnTasklistFiltersAndComplaintFiltersStayWithComplaintHandlers() {
+        assertThat(filtersSeenBy("olivia", DeskGroups.PRIVACY_OFFICERS))
+                .contains("Access & erasure: all by due date", "Access & erasure: overdue", "Access & erasure: due within 7 days")
+                .noneMatch(name -> name.startsWith("Complaints"));
+        assertThat(filtersSeenBy("chloe", DeskGroups.COMPLAINT_HANDLERS))
+                .contains("Complaints: all by due date", "Complaints: overdue", "Complaints: due within 7 days")
+                .noneMatch(name -> name.startsWith("Access & erasure"));
+        assertThat(filtersSeenBy("mark", DeskGroups.MANAGERS))
+                .contains("Complaints: overdue", "Access & erasure: overdue", "Manager: all by due date");
+    }
+
+    private boolean canAccess(String user, String application, String group) {
+        return authorizationService.isUserAuthorized(user, List.of(group), Permissions.ACCESS, Resources.APPLICATION, application);
+    }
+
+    private List<String> filtersSeenBy(String user, String group) {
+        identityService.setAuthentication(user, List.of(group));
+        try {
+            return filterService.createFilterQuery().list().stream().map(org.camunda.bpm.engine.filter.Filter::getName).toList();
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     @Test
