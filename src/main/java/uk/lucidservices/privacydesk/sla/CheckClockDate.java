@@ -8,9 +8,9 @@ import java.util.Date;
 
 /**
  * Runs when a clock's timer fires and asks the register whether the clock still falls due now.
- * If it moved later (a pause, a new clock start, an extension whose timer move was missed, or a
- * held timer released by hand) it re-arms the timer at the new date instead of acting:
- * a stale timer never notifies or breaches. Input parameter {@code clock}: an {@link SlaClock} name.
+ * If it moved later (a new clock start or an extension whose timer move was missed, a held timer
+ * released by hand while the clock is still stopped) it re-arms the timer at the new date, or holds
+ * it, instead of acting: a stale timer never notifies or breaches. Input parameter {@code clock}: an {@link SlaClock} name.
  */
 @Component("checkClockDate")
 public class CheckClockDate implements JavaDelegate {
@@ -27,11 +27,13 @@ public class CheckClockDate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         SlaClock clock = SlaClock.valueOf((String) execution.getVariable("clock"));
         Date armedFor = (Date) execution.getVariable(clock.variable());
-        Date now = timerDates.firesAt(clock, clocks.current(DelegateInputs.reference(execution)));
-        boolean moved = armedFor != null && now.after(armedFor);
-        if (moved) {
-            execution.setVariable(clock.variable(), now);
+        Deadlines d = clocks.current(DelegateInputs.reference(execution));
+        Date due = timerDates.armAt(clock, d);
+        // While the clock is stopped nothing falls due, whatever released the timer.
+        boolean waitAgain = d.paused() || (armedFor != null && due.after(armedFor));
+        if (waitAgain) {
+            execution.setVariable(clock.variable(), due);
         }
-        execution.setVariable(clock.movedVariable(), moved);
+        execution.setVariable(clock.movedVariable(), waitAgain);
     }
 }

@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +13,16 @@ import java.util.Map;
 /**
  * The live timers of a request's {@code request-sla-clocks} instance. When a clock moves, the
  * instance's date variables and the due dates of its waiting timer jobs move with it, so no timer
- * fires on a stale date. While a clarification pause is open the timers are held: their due date is
- * pushed to {@link #HELD} (31 Dec 9999), so none can fire however long the pause lasts; on resume
- * they move to the new dates. (Suspending the instance instead is not possible in the same
- * transaction as moving its jobs: the engine's bulk suspension update and the job update collide.)
+ * fires on a stale date. While a clarification pause is open the timers are held: variables and due
+ * dates are pushed to {@link TimerDates#HELD} (31 Dec 9999), so none can fire however long the pause
+ * lasts; on resume they move to the new dates. (Suspending the instance instead is not possible in
+ * the same transaction as moving its jobs: the engine's bulk suspension update and the job update
+ * collide on the job's revision.)
  */
 @Component
 public class LiveTimers {
 
     public static final String PROCESS_KEY = "request-sla-clocks";
-
-    /** Where a held timer waits while its clock is stopped. */
-    public static final Date HELD = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
 
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
@@ -55,7 +52,7 @@ public class LiveTimers {
             for (SlaClock clock : SlaClock.values()) {
                 runtimeService.setVariable(instance.getId(), clock.variable(), dates.get(clock));
                 for (Job job : timerJobs(instance.getId(), clock)) {
-                    managementService.setJobDuedate(job.getId(), d.paused() ? HELD : dates.get(clock));
+                    managementService.setJobDuedate(job.getId(), dates.get(clock));
                 }
             }
         }

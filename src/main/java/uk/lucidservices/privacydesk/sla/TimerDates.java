@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.request.RequestType;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -20,6 +21,9 @@ import java.util.Map;
  */
 @Component
 public class TimerDates {
+
+    /** Where a timer waits while its request's clock is stopped: it cannot fire however long the pause lasts. */
+    public static final Date HELD = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
 
     private final ZoneId zone;
     private final int reminderLeadDays;
@@ -54,10 +58,16 @@ public class TimerDates {
         return clock.isBreach() ? at(date.plusDays(1), LocalTime.MIDNIGHT) : at(date, noticeTime);
     }
 
+    /** When the timer for {@code clock} should be armed: {@link #firesAt}, or {@link #HELD} while a pause is open. */
+    public Date armAt(SlaClock clock, Deadlines d) {
+        return d.paused() ? HELD : firesAt(clock, d);
+    }
+
+    /** {@link #armAt} for every clock. */
     public Map<SlaClock, Date> all(Deadlines d) {
         Map<SlaClock, Date> dates = new EnumMap<>(SlaClock.class);
         for (SlaClock clock : SlaClock.values()) {
-            dates.put(clock, firesAt(clock, d));
+            dates.put(clock, armAt(clock, d));
         }
         return dates;
     }

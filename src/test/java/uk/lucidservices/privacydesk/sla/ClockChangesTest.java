@@ -37,7 +37,7 @@ class ClockChangesTest extends SlaIntegrationTest {
 
         Request paused = register.get(request.reference());
         assertThat(paused.paused()).isTrue();
-        assertThat(timers(parent).values()).extracting(Job::getDuedate).containsOnly(LiveTimers.HELD);
+        assertThat(timers(parent).values()).extracting(Job::getDuedate).containsOnly(TimerDates.HELD);
         assertThat(eventKinds(request)).contains("CLOCK_PAUSED");
 
         doStep(parent, "resume", Map.of(ResumeClock.ANSWERED_ON, today().minusDays(5).toString()));
@@ -146,6 +146,22 @@ class ClockChangesTest extends SlaIntegrationTest {
         assertThat(eventKinds(request)).contains("CLOCK_START_MOVED");
         assertThatThrownBy(() -> clockService.startClockOn(request.reference(), clocks.receivedDate(request).minusDays(1)))
                 .isInstanceOf(ClockChangeRefusedException.class).hasMessageContaining("is before");
+    }
+
+    @Test
+    void clocksStartedWhileTheClockIsStoppedAreHeldUntilResume() {
+        Request request = logRequest(RequestType.ERASURE, 5);
+        clockService.pause(request.reference(), today().minusDays(1));
+
+        ProcessInstance parent = startProcess(request);
+        assertThat(timers(parent).values()).extracting(Job::getDuedate).containsOnly(TimerDates.HELD);
+
+        doStep(parent, "resume", Map.of(ResumeClock.ANSWERED_ON, today().toString()));
+        Deadlines d = clocks.current(request.reference());
+        assertThat(d.pausedDays()).isEqualTo(1);
+        for (SlaClock c : SlaClock.values()) {
+            assertThat(timer(parent, c).getDuedate()).as(c.name()).isEqualTo(expectedFiring(c, d));
+        }
     }
 
     @Test

@@ -166,12 +166,29 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
     }
 
     @Test
+    void whileTheClockIsStoppedATimerForcedToFireIsHeldAgainWithoutActing() {
+        Request request = logRequest(RequestType.SUBJECT_ACCESS, 30);
+        ProcessInstance parent = startProcess(request);
+        doStep(parent, "pause", Map.of(PauseClock.ASKED_ON, today().minusDays(2).toString()));
+        Job held = timer(parent, SlaClock.INTERNAL_TARGET);
+        assertThat(held.getDuedate()).isEqualTo(TimerDates.HELD);
+
+        // Someone releases the held timer by hand in Cockpit; it fires at once.
+        managementService.setJobDuedate(held.getId(), new Date());
+        managementService.executeJob(held.getId());
+
+        assertThat(register.get(request.reference()).breached()).isFalse();
+        assertThat(eventKinds(request)).doesNotContain("SLA_BREACHED");
+        assertThat(timer(parent, SlaClock.INTERNAL_TARGET).getDuedate()).isEqualTo(TimerDates.HELD);
+    }
+
+    @Test
     void answeringTheRequestCancelsItsClocksEvenWhilePaused() {
         Request request = logRequest(RequestType.SUBJECT_ACCESS, 4);
         ProcessInstance parent = startProcess(request);
         ProcessInstance clocksInstance = clocksOf(parent);
         doStep(parent, "pause", Map.of(PauseClock.ASKED_ON, today().minusDays(1).toString()));
-        assertThat(timer(parent, SlaClock.STATUTORY_DEADLINE).getDuedate()).isEqualTo(LiveTimers.HELD);
+        assertThat(timer(parent, SlaClock.STATUTORY_DEADLINE).getDuedate()).isEqualTo(TimerDates.HELD);
 
         doStep(parent, "respond", Map.of());
 
