@@ -64,7 +64,10 @@ public class RequestClockService {
         if (pauses.stream().anyMatch(ClockPause::isOpen)) {
             throw refused(reference, "the clock is already stopped awaiting clarification");
         }
-        notBefore(reference, asked, request.clockStart(), "clarification asked");
+        // Pauses never overlap: a day counts as paused once.
+        LocalDate earliest = pauses.stream().map(ClockPause::answered).max(LocalDate::compareTo)
+                .filter(lastAnswered -> lastAnswered.isAfter(request.clockStart())).orElse(request.clockStart());
+        notBefore(reference, asked, earliest, "clarification asked");
         notInFuture(reference, asked, "clarification asked");
         store.openPause(request.id(), asked);
         Deadlines d = saved(request);

@@ -104,8 +104,8 @@ public class StaffNotices {
             case REMINDER -> "Please finish your open task(s) on it, or hand them on if you cannot.";
             case ESCALATION -> "Please check progress with the assignee, add hands if needed, and decide any"
                     + " extension while the first month runs.";
-            case BREACH -> "The breach is recorded on the request and shows as an incident in Cockpit;"
-                    + " resolve the incident there once you have acted.";
+            case BREACH -> "The breach is recorded on the request and shows as an incident on it in Cockpit"
+                    + " until the request ends; annotate the incident there with what you did.";
         };
         String state = d.paused() ? "The clock is stopped awaiting clarification."
                 : d.extended() ? "The statutory deadline has been extended." : "";

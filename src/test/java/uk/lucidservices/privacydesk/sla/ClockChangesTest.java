@@ -178,6 +178,12 @@ class ClockChangesTest extends SlaIntegrationTest {
                 .isInstanceOf(ClockChangeRefusedException.class).hasMessageContaining("is before");
         // While paused the dates move day by day: three days so far.
         assertThat(clocks.current(request.reference()).pausedDays()).isEqualTo(3);
+        clockService.resume(request.reference(), today().minusDays(1));
+        assertThatThrownBy(() -> clockService.pause(request.reference(), today().minusDays(2)))
+                .as("a second pause cannot overlap the first").isInstanceOf(ClockChangeRefusedException.class)
+                .hasMessageContaining("is before");
+        clockService.pause(request.reference(), today());
+        assertThat(clocks.current(request.reference()).pausedDays()).isEqualTo(2);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package uk.lucidservices.privacydesk.sla;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -45,8 +44,6 @@ abstract class SlaIntegrationTest extends DeskIntegrationTest {
     ManagementService managementService;
     @Autowired
     TaskService taskService;
-    @Autowired
-    HistoryService historyService;
     @Autowired
     RequestClocks clocks;
     @Autowired
