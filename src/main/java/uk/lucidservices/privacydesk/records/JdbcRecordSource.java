@@ -145,6 +145,20 @@ public class JdbcRecordSource implements RecordSource {
             return alias + "." + category.parent().column() + " IN (SELECT p" + alias + ".id FROM " + parent.table()
                     + " p" + alias + " WHERE " + parentWhere + ")";
         }
+        List<String> ors = identityConditions(category, subject, alias);
+        if (ors.size() > 1 && category.identityColumn(IdentityKey.ACCOUNT) != null) {
+            // PostgreSQL cannot use indexes for an OR that contains a sub-select and scans the whole
+            // table instead; a union of one index lookup per identifier finds the same rows.
+            String u = "u" + alias;
+            List<String> lookups = identityConditions(category, subject, u).stream()
+                    .map(condition -> "SELECT " + u + ".id FROM " + category.table() + " " + u + " WHERE " + condition)
+                    .toList();
+            return alias + ".id IN (" + String.join(" UNION ", lookups) + ")";
+        }
+        return ors.isEmpty() ? null : "(" + String.join(" OR ", ors) + ")";
+    }
+
+    private List<String> identityConditions(Category category, Subject subject, String alias) {
         List<String> ors = new ArrayList<>();
         String email = category.identityColumn(IdentityKey.EMAIL);
         if (email != null && !subject.emailKeys().isEmpty()) {
@@ -164,7 +178,7 @@ public class JdbcRecordSource implements RecordSource {
                 ors.add(alias + "." + account + " IN (" + accountIds + ")");
             }
         }
-        return ors.isEmpty() ? null : "(" + String.join(" OR ", ors) + ")";
+        return ors;
     }
 
     /** The subject's own CRM accounts, found by email, phone or account number. */
