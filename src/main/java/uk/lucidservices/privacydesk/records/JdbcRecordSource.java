@@ -93,34 +93,50 @@ public class JdbcRecordSource implements RecordSource {
 
     @Override
     public ErasureOutcome erase(Category category, Subject subject) {
+        return erase(category, subject, outcome -> { });
+    }
+
+    /** The journal runs inside this category's own transaction, so progress and change commit together. */
+    @Override
+    public ErasureOutcome erase(Category category, Subject subject, Consumer<ErasureOutcome> journal) {
         ErasureAction action = category.erasure().action();
         if (action == ErasureAction.KEEP) {
-            return new ErasureOutcome(category.id(), 0, 0, 0);
+            ErasureOutcome nothing = new ErasureOutcome(category.id(), 0, 0, 0);
+            journal.accept(nothing);
+            return nothing;
         }
         return writeTx.execute(status -> {
-            MapSqlParameterSource params = params(subject);
-            String where = where(category, subject);
-            if (where == null) {
-                return new ErasureOutcome(category.id(), 0, 0, 0);
-            }
-            long files = 0;
-            if (category.fileField() != null && action == ErasureAction.DELETE) {
-                List<String> paths = jdbc.queryForList("SELECT t." + category.fileField() + " FROM " + category.table()
-                        + " t WHERE " + where + " AND t." + category.fileField() + " IS NOT NULL", params, String.class);
-                for (String path : paths) {
-                    if (fileStore.delete(path)) {
-                        files++;
-                    }
-                }
-            }
-            if (action == ErasureAction.DELETE) {
-                int deleted = jdbc.update("DELETE FROM " + category.table() + " t WHERE " + where, params);
-                return new ErasureOutcome(category.id(), deleted, 0, files);
-            }
-            String set = String.join(", ", category.erasure().fields().stream().map(f -> f + " = NULL").toList());
-            int anonymised = jdbc.update("UPDATE " + category.table() + " t SET " + set + " WHERE " + where, params);
-            return new ErasureOutcome(category.id(), 0, anonymised, files);
+            ErasureOutcome outcome = eraseInTransaction(category, subject, action);
+            journal.accept(outcome);
+            return outcome;
         });
+    }
+
+    private ErasureOutcome eraseInTransaction(Category category, Subject subject, ErasureAction action) {
+        MapSqlParameterSource params = params(subject);
+        String where = where(category, subject);
+        if (where == null) {
+            return new ErasureOutcome(category.id(), 0, 0, 0);
+        }
+        long files = 0;
+        if (category.fileField() != null && action == ErasureAction.DELETE) {
+            // Files go first: a row deleted while its audio survives would leave audio nobody can find.
+            // Every file of a row being deleted counts once it is gone, including one an earlier
+            // attempt removed before its transaction rolled back, so a retry reports the true number.
+            List<String> paths = jdbc.queryForList("SELECT DISTINCT t." + category.fileField() + " FROM " + category.table()
+                    + " t WHERE " + where + " AND t." + category.fileField() + " IS NOT NULL", params, String.class);
+            for (String path : paths) {
+                fileStore.delete(path);
+                files++;
+            }
+        }
+        if (action == ErasureAction.DELETE) {
+            int deleted = jdbc.update("DELETE FROM " + category.table() + " t WHERE " + where, params);
+            return new ErasureOutcome(category.id(), deleted, 0, files);
+        }
+        String set = String.join(", ", category.erasure().fields().stream().map(f -> f + " = NULL").toList());
+        int anonymised = jdbc.update("UPDATE " + category.table() + " t SET " + set + " WHERE " + where, params);
+        return new ErasureOutcome(category.id(), 0, anonymised, files);
     }
 
     private static MapSqlParameterSource params(Subject subject) {
