@@ -54,7 +54,7 @@ public class JdbcRecordSource implements RecordSource {
     @Override
     public long count(Category category, Subject subject) {
         MapSqlParameterSource params = params(subject);
-        String where = where(category, subject);
+        String where = where(category, subject, params);
         if (where == null) {
             return 0;
         }
@@ -65,7 +65,7 @@ public class JdbcRecordSource implements RecordSource {
     @Override
     public void forEachRecord(Category category, Subject subject, Consumer<Map<String, Object>> record) {
         MapSqlParameterSource params = params(subject);
-        String where = where(category, subject);
+        String where = where(category, subject, params);
         if (where == null) {
             return;
         }
@@ -114,7 +114,7 @@ public class JdbcRecordSource implements RecordSource {
 
     private ErasureOutcome eraseInTransaction(Category category, Subject subject, ErasureAction action) {
         MapSqlParameterSource params = params(subject);
-        String where = where(category, subject);
+        String where = where(category, subject, params);
         if (where == null) {
             return new ErasureOutcome(category.id(), 0, 0, 0);
         }
@@ -146,15 +146,18 @@ public class JdbcRecordSource implements RecordSource {
                 .addValue("accounts", List.copyOf(subject.accountNumbers()));
     }
 
-    /** The condition that selects the subject's rows in a category, or null when nothing can match. */
-    String where(Category category, Subject subject) {
-        return where(category, subject, "t");
+    /**
+     * The condition that selects the subject's rows in a category, or null when nothing can match.
+     * Adds to {@code params} the subject's CRM account ids when the category is found by account.
+     */
+    String where(Category category, Subject subject, MapSqlParameterSource params) {
+        return where(category, subject, "t", params);
     }
 
-    private String where(Category category, Subject subject, String alias) {
+    private String where(Category category, Subject subject, String alias, MapSqlParameterSource params) {
         if (category.parent() != null) {
             Category parent = dataMap.category(category.parent().category()).orElseThrow();
-            String parentWhere = where(parent, subject, "p" + alias);
+            String parentWhere = where(parent, subject, "p" + alias, params);
             if (parentWhere == null) {
                 return null;
             }
@@ -174,16 +177,29 @@ public class JdbcRecordSource implements RecordSource {
             ors.add(alias + "." + category.accountKey() + " IN (:accounts)");
         }
         String account = category.identityColumn(IdentityKey.ACCOUNT);
-        if (account != null) {
-            String accountIds = accountIdsSubquery(subject, alias);
-            if (accountIds != null) {
-                ors.add(alias + "." + account + " IN (" + accountIds + ")");
-            }
+        if (account != null && !accountIds(subject, params).isEmpty()) {
+            ors.add(alias + "." + account + " IN (:accountIds)");
         }
         return ors.isEmpty() ? null : "(" + String.join(" OR ", ors) + ")";
     }
 
-    /** The subject's own CRM accounts, found by email, phone or account number. */
+    /**
+     * The subject's own CRM account ids, looked up once and bound as values: "found by phone OR by
+     * account" with the account as a subquery would make PostgreSQL scan the whole table, whereas
+     * a list of ids lets it combine two index lookups.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Long> accountIds(Subject subject, MapSqlParameterSource params) {
+        if (params.hasValue("accountIds")) {
+            return (List<Long>) params.getValue("accountIds");
+        }
+        String query = accountIdsSubquery(subject, "t");
+        List<Long> ids = query == null ? List.of() : jdbc.queryForList(query, params, Long.class);
+        params.addValue("accountIds", ids);
+        return ids;
+    }
+
+    /** The query for the subject's own CRM accounts, found by email, phone or account number. */
     private String accountIdsSubquery(Subject subject, String alias) {
         Category accounts = dataMap.categories().stream().filter(c -> c.accountKey() != null).findFirst().orElse(null);
         if (accounts == null) {
