@@ -30,7 +30,7 @@ public class ErasureClosing {
         this.register = register;
     }
 
-    /** {@code outcome} null: REFUSED, ERASED_IN_PART (something asked for was kept) or ERASED, from the record. */
+    /** {@code outcome} null: REFUSED, ERASED_IN_PART (records asked for were kept) or ERASED, from the record. */
     @Transactional
     public String close(String reference, String outcome) {
         Request request = subjects.request(reference);
@@ -46,8 +46,9 @@ public class ErasureClosing {
         if (erasure == null || erasure.refused()) {
             return REFUSED;
         }
+        // Records known to be kept; a manual system's unknown count does not decide the outcome.
         boolean keptSomething = plan.items(reference).stream().anyMatch(i -> i.inScope()
-                && i.action() == ErasureAction.KEEP && (i.recordCount() == null || i.recordCount() > 0));
+                && i.action() == ErasureAction.KEEP && i.recordCount() != null && i.recordCount() > 0);
         return keptSomething ? ERASED_IN_PART : ERASED;
     }
 }

@@ -105,6 +105,6 @@ public class ErasureExecutor {
             root = t;
         }
         String kind = e.getClass().getSimpleName() + (root != e ? " caused by " + root.getClass().getSimpleName() : "");
-        return kind + (sqlState != null ? ", SQLSTATE " + sqlState : "") + "; it will be retried";
+        return kind + (sqlState != null ? ", SQLSTATE " + sqlState : "");
     }
 }
