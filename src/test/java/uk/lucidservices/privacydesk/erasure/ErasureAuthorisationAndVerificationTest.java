@@ -1,5 +1,10 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +38,12 @@ class ErasureAuthorisationAndVerificationTest extends ErasureTestSupport {
     ErasureRunItems runItems;
     @Autowired
     ErasureCases cases;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
 
     @BeforeEach
     void data() {
@@ -143,5 +154,43 @@ class ErasureAuthorisationAndVerificationTest extends ErasureTestSupport {
         assertThat(runItems.item(reference, "web-enquiries").orElseThrow().deleted()).isEqualTo(deletedBefore + 1);
         assertThat(verification.requireNothingLeft(reference).clean()).isTrue();
         assertThat(directSearch(PERSON).get("web_enquiry")).isEmpty();
+    }
+
+    @Test
+    void inAProcessLeftoversOpenAnIncidentNamingTheSystemAndACleanRepeatResolvesIt() {
+        String reference = logErasureRequest(PERSON).reference();
+        preview.preview(reference, scopes.categories("marketing"), "olivia");
+        authorisation.authorise(reference, "mark", true, null);
+        executor.execute(reference);
+        jdbc.update("""
+                INSERT INTO records.web_enquiry (form_type, name, email, email_key, submitted_at)
+                VALUES ('ENQUIRY', 'Someone', ?, ?, ?)""", PERSON.emailVariants().get(2), PERSON.email(), OffsetDateTime.now());
+
+        // verifyErasure -> leftovers? -> (erasure runs again) -> verifyErasure, as erasure-request loops.
+        String deployment = repository.createDeployment().addModelInstance("leftovers-test.bpmn",
+                Bpmn.createExecutableProcess("erasure-leftovers-test").camundaHistoryTimeToLive(1)
+                        .startEvent("Start_Erased")
+                        .serviceTask("Task_VerifyErasure").camundaDelegateExpression("${verifyErasure}")
+                        .exclusiveGateway("Gateway_Leftovers")
+                        .condition("leftovers", "${leftoversFound}")
+                        .userTask("Task_EraseAgain").connectTo("Task_VerifyErasure")
+                        .moveToNode("Gateway_Leftovers").condition("clean", "${!leftoversFound}")
+                        .endEvent("End_Verified").done()).deploy().getId();
+        try {
+            String pid = runtime.startProcessInstanceByKey("erasure-leftovers-test", reference).getId();
+            assertThat(runtime.getVariable(pid, "leftoversFound")).isEqualTo(true);
+            Incident incident = runtime.createIncidentQuery().processInstanceId(pid).singleResult();
+            assertThat(incident.getIncidentType()).isEqualTo(VerifyErasure.INCIDENT_TYPE);
+            assertThat(incident.getIncidentMessage()).contains("Website (category web-enquiries): 1")
+                    .doesNotContain(PERSON.email());
+
+            executor.execute(reference);
+            tasks.complete(tasks.createTaskQuery().processInstanceId(pid).singleResult().getId());
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+            assertThat(runtime.createIncidentQuery().processInstanceId(pid).count()).isZero();
+            assertThat(directSearch(PERSON).get("web_enquiry")).isEmpty();
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
     }
 }

@@ -48,6 +48,7 @@ class ErasureProcessTest extends ErasureTestSupport {
     private static final DemoPerson PERSON = person(60);
     private static final String PROCESS = "erasure-delegates-test";
     private static final String BPMN_ERROR_PROCESS = "erasure-same-person-test";
+    private static final String EARLIER_REQUEST_PROCESS = "earlier-request-test";
     private static final String LEGAL_CLAIM = "Needed to defend a legal claim about a disputed quotation";
 
     @Autowired
@@ -83,6 +84,8 @@ class ErasureProcessTest extends ErasureTestSupport {
         deploymentId = repository.createDeployment().name("erasure delegates test")
                 .addModelInstance(PROCESS + ".bpmn", erasureProcess())
                 .addModelInstance(BPMN_ERROR_PROCESS + ".bpmn", samePersonProcess())
+                .addModelInstance(EARLIER_REQUEST_PROCESS + ".bpmn", Bpmn.createExecutableProcess(EARLIER_REQUEST_PROCESS)
+                        .camundaHistoryTimeToLive(1).startEvent("Start_Earlier").endEvent("End_Earlier").done())
                 .deploy().getId();
     }
 
@@ -93,6 +96,12 @@ class ErasureProcessTest extends ErasureTestSupport {
 
     @Test
     void anErasureRetriedAfterASystemFailedFinishesWithoutDoubleWorkAndLeavesNothingPersonalInTheEngine() throws Exception {
+        // An earlier, finished request of the same person whose process kept a free-text variable.
+        String earlier = logErasureRequest(PERSON).reference();
+        String earlierPid = runtime.startProcessInstanceByKey(EARLIER_REQUEST_PROCESS, earlier,
+                Map.of("reference", earlier, "officerNote", "Spoke to the customer")).getId();
+        register.attachProcess(earlier, earlierPid);
+
         String reference = logErasureRequest(PERSON).reference();
         Map<String, Set<Long>> before = directSearch(PERSON);
         String pid = runtime.startProcessInstanceByKey(PROCESS, reference,
@@ -186,6 +195,7 @@ class ErasureProcessTest extends ErasureTestSupport {
 
         assertThat(historicVariables(pid)).extracting(HistoricVariableInstance::getName).containsOnly("reference");
         assertThat(historicVariables(pid)).extracting(v -> String.valueOf(v.getValue())).containsOnly(reference);
+        assertThat(historicVariables(earlierPid)).extracting(HistoricVariableInstance::getName).containsOnly("reference");
     }
 
     @Test

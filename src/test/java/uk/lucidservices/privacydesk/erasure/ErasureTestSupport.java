@@ -15,6 +15,7 @@ import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +131,7 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
 
     /** The audio files of the person's call recordings and telemarketing calls. */
     List<String> audioFiles(Map<String, Set<Long>> rows) {
-        List<String> files = new java.util.ArrayList<>();
+        List<String> files = new ArrayList<>();
         files.addAll(filesOf("call_recording", rows.get("call_recording")));
         files.addAll(filesOf("tm_call_recording", rows.get("tm_call_recording")));
         return files;
