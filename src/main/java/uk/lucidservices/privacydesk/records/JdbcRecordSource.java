@@ -193,19 +193,19 @@ public class JdbcRecordSource implements RecordSource {
         if (params.hasValue("accountIds")) {
             return (List<Long>) params.getValue("accountIds");
         }
-        String query = accountIdsSubquery(subject, "t");
+        String query = accountIdsQuery(subject);
         List<Long> ids = query == null ? List.of() : jdbc.queryForList(query, params, Long.class);
         params.addValue("accountIds", ids);
         return ids;
     }
 
     /** The query for the subject's own CRM accounts, found by email, phone or account number. */
-    private String accountIdsSubquery(Subject subject, String alias) {
+    private String accountIdsQuery(Subject subject) {
         Category accounts = dataMap.categories().stream().filter(c -> c.accountKey() != null).findFirst().orElse(null);
         if (accounts == null) {
             return null;
         }
-        String a = "a" + alias;
+        String a = "a";
         List<String> ors = new ArrayList<>();
         String email = accounts.identityColumn(IdentityKey.EMAIL);
         if (email != null && !subject.emailKeys().isEmpty()) {
