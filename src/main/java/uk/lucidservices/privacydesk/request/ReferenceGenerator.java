@@ -45,13 +45,13 @@ public class ReferenceGenerator {
     }
 
     private Long advance(String prefix, int year) {
-        int updated = jdbc.update("UPDATE desk.reference_counter SET last_value = last_value + 1 WHERE prefix = ? AND year = ?",
+        int updated = jdbc.update("UPDATE desk.reference_counter SET last_value = last_value + 1 WHERE prefix = ? AND ref_year = ?",
                 prefix, year);
         if (updated == 0) {
-            jdbc.update("INSERT INTO desk.reference_counter (prefix, year, last_value) VALUES (?, ?, 1)", prefix, year);
+            jdbc.update("INSERT INTO desk.reference_counter (prefix, ref_year, last_value) VALUES (?, ?, 1)", prefix, year);
             return 1L;
         }
-        return jdbc.queryForObject("SELECT last_value FROM desk.reference_counter WHERE prefix = ? AND year = ?",
+        return jdbc.queryForObject("SELECT last_value FROM desk.reference_counter WHERE prefix = ? AND ref_year = ?",
                 Long.class, prefix, year);
     }
 }

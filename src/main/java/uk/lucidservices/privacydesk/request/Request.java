@@ -13,6 +13,7 @@ public record Request(
         String requesterEmail,
         String requesterPhone,
         String accountNumber,
+        String summary,
         OffsetDateTime receivedAt,
         LocalDate clockStart,
         String status,

@@ -95,7 +95,7 @@ public class RequestRegister {
         if (value == null || value.isBlank()) {
             return;
         }
-        jdbc.update("INSERT INTO desk.request_identifier (request_id, kind, value, value_key) VALUES (?, ?, ?, ?)",
+        jdbc.update("INSERT INTO desk.request_identifier (request_id, kind, id_value, value_key) VALUES (?, ?, ?, ?)",
                 requestId, kind, value.trim(), key);
     }
 
@@ -108,6 +108,13 @@ public class RequestRegister {
     public void attachProcess(String reference, String processInstanceId) {
         jdbc.update("UPDATE desk.request SET process_instance_id = ?, status = 'OPEN' WHERE reference = ?",
                 processInstanceId, reference);
+    }
+
+    /** Closes a request with its outcome; closing twice keeps the first closing time. */
+    public void close(String reference, String outcome) {
+        jdbc.update("UPDATE desk.request SET status = 'CLOSED', outcome = ?, closed_at = COALESCE(closed_at, ?) WHERE reference = ?",
+                outcome, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), reference);
+        record(get(reference).id(), "CLOSED", null, "Outcome " + outcome);
     }
 
     public Optional<Request> find(String reference) {
@@ -141,6 +148,7 @@ public class RequestRegister {
             rs.getString("requester_email"),
             rs.getString("requester_phone"),
             rs.getString("account_number"),
+            rs.getString("summary"),
             rs.getObject("received_at", OffsetDateTime.class),
             rs.getObject("clock_start", LocalDate.class),
             rs.getString("status"),

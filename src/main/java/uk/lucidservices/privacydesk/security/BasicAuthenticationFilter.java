@@ -17,27 +17,37 @@ import java.util.List;
 /**
  * HTTP Basic against Camunda's identity service for {@code /engine-rest} and {@code /api}.
  * The engine's authorization checks then apply to the signed-in user, as in the webapps.
+ * Without Basic credentials, a Camunda webapp session is accepted where {@link WebappSessionUsers}
+ * allows it (reading the SLA dashboard's data from Cockpit).
  */
 public class BasicAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
+    private final WebappSessionUsers sessionUsers;
 
     public BasicAuthenticationFilter(IdentityService identityService) {
+        this(identityService, null);
+    }
+
+    public BasicAuthenticationFilter(IdentityService identityService, WebappSessionUsers sessionUsers) {
         this.identityService = identityService;
+        this.sessionUsers = sessionUsers;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String[] credentials = credentials(request.getHeader("Authorization"));
-        if (credentials == null || !checkPassword(credentials[0], credentials[1])) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Privacy Desk\"");
+        String userId = authenticatedUser(request);
+        if (userId == null) {
+            // A script in a webapp asks with X-Requested-With; without the challenge its browser shows no login box.
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Privacy Desk\"");
+            }
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("application/json");
             response.getWriter().write("{\"error\":\"unauthorized\",\"message\":\"Sign in with your desk user name and password (HTTP Basic)\"}");
             return;
         }
-        String userId = credentials[0];
         List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
         List<String> tenants = identityService.createTenantQuery().userMember(userId).list().stream().map(Tenant::getId).toList();
         try {
@@ -46,6 +56,15 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    private String authenticatedUser(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null && sessionUsers != null) {
+            return sessionUsers.userId(request).orElse(null);
+        }
+        String[] credentials = credentials(header);
+        return credentials != null && checkPassword(credentials[0], credentials[1]) ? credentials[0] : null;
     }
 
     private boolean checkPassword(String user, String password) {

@@ -1,0 +1,39 @@
+package uk.lucidservices.privacydesk.access;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Settings for subject access requests ({@code desk.access.*}).
+ *
+ * @param linkDays               days a download link stays valid; the pack file is deleted when it expires
+ * @param privacyMailbox         where a requester writes to ask again; named in letters and on the expired-link page
+ * @param mailFrom               sender of the pack-ready email
+ * @param expiry                 the job that deletes expired packs
+ * @param automatedDecisions     the cover letter's statement on automated decision-making (Art. 15(1)(h))
+ * @param internationalTransfers the cover letter's statement on transfers outside the UK (Art. 15(2))
+ * @param transcriptCategory     the data-map category whose rows are chat messages, written out as transcripts
+ */
+@ConfigurationProperties("desk.access")
+public record AccessProperties(
+        @DefaultValue("14") int linkDays,
+        @DefaultValue("privacy@lucidservices.co.uk") String privacyMailbox,
+        @DefaultValue("privacy@lucidservices.co.uk") String mailFrom,
+        @DefaultValue Expiry expiry,
+        @DefaultValue("We do not make decisions about you by automated means alone, and we do not profile you.")
+        String automatedDecisions,
+        @DefaultValue("We do not transfer your personal data outside the UK.") String internationalTransfers,
+        @DefaultValue("chat-messages") String transcriptCategory) {
+
+    public AccessProperties {
+        if (linkDays < 1) {
+            throw new IllegalArgumentException("desk.access.link-days must be at least 1");
+        }
+    }
+
+    /** @param enabled whether the scheduled job runs; @param interval how often it looks for expired packs */
+    public record Expiry(@DefaultValue("true") boolean enabled, @DefaultValue("PT1H") Duration interval) {
+    }
+}

@@ -1,0 +1,70 @@
+package uk.lucidservices.privacydesk.access;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.lucidservices.privacydesk.records.FileStore;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * Closes an access request: outcome and closing time on the request, and a closing event with
+ * the counts (records found, systems searched by hand, redactions, downloads). A pack that was
+ * never sent is deleted now; a sent one stays until its link expires.
+ */
+@Service
+public class AccessRequestClosure {
+
+    private final RequestRegister register;
+    private final DisclosurePacks packs;
+    private final RedactionReview review;
+    private final FileStore fileStore;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public AccessRequestClosure(RequestRegister register, DisclosurePacks packs, RedactionReview review,
+                                FileStore fileStore, JdbcTemplate jdbc, Clock clock) {
+        this.register = register;
+        this.packs = packs;
+        this.review = review;
+        this.fileStore = fileStore;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void close(String reference, String outcome, String actor) {
+        if (outcome == null || outcome.isBlank()) {
+            throw new IllegalArgumentException("An outcome is needed to close " + reference);
+        }
+        Request request = register.get(reference);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        jdbc.update("UPDATE desk.request SET status = 'CLOSED', outcome = ?, closed_at = ? WHERE id = ?",
+                outcome.trim(), now, request.id());
+        for (DisclosurePack unsent : packs.undelivered(reference)) {
+            fileStore.delete(unsent.filePath());
+            packs.markDeleted(unsent.id(), now);
+        }
+        Long found = jdbc.queryForObject("SELECT COALESCE(SUM(record_count), 0) FROM desk.search_result WHERE reference = ? AND manual = FALSE",
+                Long.class, reference);
+        Integer manual = jdbc.queryForObject("SELECT COUNT(*) FROM desk.search_result WHERE reference = ? AND manual = TRUE",
+                Integer.class, reference);
+        Map<Decision, Integer> decisions = review.decisionCounts(reference);
+        long disclosed = 0;
+        int downloads = 0;
+        for (DisclosurePack pack : packs.all(reference)) {
+            if (pack.tokenHash() != null) {
+                disclosed = pack.recordCount();
+                downloads += packs.downloads(pack.id());
+            }
+        }
+        register.record(request.id(), "CLOSED", actor, "outcome=" + outcome.trim() + "; records-found=" + found
+                + "; manual-systems=" + manual + "; redacted=" + decisions.get(Decision.REDACT) + "; withheld-items="
+                + decisions.get(Decision.WITHHOLD) + "; records-disclosed=" + disclosed + "; downloads=" + downloads);
+    }
+}

@@ -1,0 +1,27 @@
+package uk.lucidservices.privacydesk.access;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the disclosure pack; sets only {@code packId}. The preparer is {@code packPreparedBy}
+ * (set by {@code recordRedactionDecisions}) when present. Mark the service task asyncBefore:
+ * a large pack takes a while and should not hold the completing user's request.
+ */
+@Component("buildDisclosurePack")
+public class BuildDisclosurePackDelegate implements JavaDelegate {
+
+    private final DisclosurePackBuilder builder;
+
+    public BuildDisclosurePackDelegate(DisclosurePackBuilder builder) {
+        this.builder = builder;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object preparedBy = execution.getVariable("packPreparedBy");
+        DisclosurePack pack = builder.build(execution.getProcessBusinessKey(), preparedBy == null ? null : preparedBy.toString());
+        execution.setVariable("packId", pack.id());
+    }
+}

@@ -1,0 +1,28 @@
+package uk.lucidservices.privacydesk.access;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Throws BPMN error {@code SAME_PERSON} when {@code packApprovedBy} equals {@code packPreparedBy}
+ * (both user ids), so the model can route the pack back for a second person's approval.
+ */
+@Component("checkSecondPersonApproval")
+public class CheckSecondPersonApprovalDelegate implements JavaDelegate {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object approvedBy = execution.getVariable("packApprovedBy");
+        Object preparedBy = execution.getVariable("packPreparedBy");
+        if (approvedBy == null || approvedBy.toString().isBlank()) {
+            throw new IllegalStateException("packApprovedBy is not set for " + execution.getProcessBusinessKey()
+                    + ": the approval task must record who approved the pack");
+        }
+        if (preparedBy != null && approvedBy.toString().equals(preparedBy.toString())) {
+            throw new BpmnError(PackApproval.SamePersonException.ERROR_CODE,
+                    "The pack must be approved by someone other than the officer who prepared it");
+        }
+    }
+}

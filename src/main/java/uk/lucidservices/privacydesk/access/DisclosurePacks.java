@@ -1,0 +1,91 @@
+package uk.lucidservices.privacydesk.access;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code desk.disclosure_pack} and {@code desk.pack_download}. Holds no personal data: paths, counts, user ids, hashes. */
+@Repository
+public class DisclosurePacks {
+
+    private final JdbcTemplate jdbc;
+
+    public DisclosurePacks(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(DisclosurePack p) {
+        jdbc.update("""
+                        INSERT INTO desk.disclosure_pack (id, reference, file_path, size_bytes, record_count, created_at, prepared_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                p.id(), p.reference(), p.filePath(), p.sizeBytes(), p.recordCount(), utc(p.createdAt()), p.preparedBy());
+    }
+
+    public Optional<DisclosurePack> find(String id) {
+        return jdbc.query("SELECT * FROM desk.disclosure_pack WHERE id = ?", ROW, id).stream().findFirst();
+    }
+
+    /** The request's newest pack that still exists. */
+    public Optional<DisclosurePack> current(String reference) {
+        return jdbc.query("SELECT * FROM desk.disclosure_pack WHERE reference = ? AND deleted_at IS NULL ORDER BY created_at DESC",
+                ROW, reference).stream().findFirst();
+    }
+
+    public List<DisclosurePack> all(String reference) {
+        return jdbc.query("SELECT * FROM desk.disclosure_pack WHERE reference = ? ORDER BY created_at", ROW, reference);
+    }
+
+    public Optional<DisclosurePack> byTokenHash(String tokenHash) {
+        return jdbc.query("SELECT * FROM desk.disclosure_pack WHERE token_hash = ?", ROW, tokenHash).stream().findFirst();
+    }
+
+    /** Packs never sent: a new pack or a closed request replaces them. */
+    List<DisclosurePack> undelivered(String reference) {
+        return jdbc.query("SELECT * FROM desk.disclosure_pack WHERE reference = ? AND token_hash IS NULL AND deleted_at IS NULL",
+                ROW, reference);
+    }
+
+    List<DisclosurePack> expiredAndNotDeleted(OffsetDateTime now) {
+        return jdbc.query("SELECT * FROM desk.disclosure_pack WHERE deleted_at IS NULL AND expires_at IS NOT NULL AND expires_at <= ?",
+                ROW, utc(now));
+    }
+
+    void approve(String id, String approver, OffsetDateTime at) {
+        jdbc.update("UPDATE desk.disclosure_pack SET approved_by = ?, approved_at = ? WHERE id = ?", approver, utc(at), id);
+    }
+
+    void issue(String id, String tokenHash, OffsetDateTime issuedAt, OffsetDateTime expiresAt) {
+        jdbc.update("UPDATE desk.disclosure_pack SET token_hash = ?, issued_at = ?, expires_at = ? WHERE id = ?",
+                tokenHash, utc(issuedAt), utc(expiresAt), id);
+    }
+
+    void markDeleted(String id, OffsetDateTime at) {
+        jdbc.update("UPDATE desk.disclosure_pack SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", utc(at), id);
+    }
+
+    void logDownload(String packId, OffsetDateTime at, String remoteHash) {
+        jdbc.update("INSERT INTO desk.pack_download (pack_id, downloaded_at, remote_hash) VALUES (?, ?, ?)",
+                packId, utc(at), remoteHash);
+    }
+
+    public int downloads(String packId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM desk.pack_download WHERE pack_id = ?", Integer.class, packId);
+        return n == null ? 0 : n;
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime t) {
+        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static final RowMapper<DisclosurePack> ROW = (rs, i) -> new DisclosurePack(
+            rs.getString("id"), rs.getString("reference"), rs.getString("file_path"), rs.getLong("size_bytes"),
+            rs.getLong("record_count"), rs.getObject("created_at", OffsetDateTime.class), rs.getString("prepared_by"),
+            rs.getString("approved_by"), rs.getObject("approved_at", OffsetDateTime.class), rs.getString("token_hash"),
+            rs.getObject("issued_at", OffsetDateTime.class), rs.getObject("expires_at", OffsetDateTime.class),
+            rs.getObject("deleted_at", OffsetDateTime.class));
+}

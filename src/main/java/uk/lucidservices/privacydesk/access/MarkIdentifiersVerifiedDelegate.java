@@ -1,0 +1,26 @@
+package uk.lucidservices.privacydesk.access;
+
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * After the identity check passes: the request's identifiers become the ones searched and
+ * written to. The actor is the process variable {@code identityCheckedBy} (a user id) when set.
+ */
+@Component("markIdentifiersVerified")
+public class MarkIdentifiersVerifiedDelegate implements JavaDelegate {
+
+    private final VerifiedIdentifiers identifiers;
+
+    public MarkIdentifiersVerifiedDelegate(VerifiedIdentifiers identifiers) {
+        this.identifiers = identifiers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object checkedBy = execution.getVariable("identityCheckedBy");
+        identifiers.markVerified(execution.getProcessBusinessKey(), checkedBy == null ? "desk" : checkedBy.toString());
+    }
+}

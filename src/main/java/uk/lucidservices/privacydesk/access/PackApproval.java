@@ -1,0 +1,53 @@
+package uk.lucidservices.privacydesk.access;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+/**
+ * Four eyes on every disclosure: the pack is approved by someone other than the officer who
+ * prepared it or decided its redactions, and only an approved pack can be sent.
+ */
+@Service
+public class PackApproval {
+
+    private final DisclosurePacks packs;
+    private final RedactionReview review;
+    private final RequestRegister register;
+    private final Clock clock;
+
+    public PackApproval(DisclosurePacks packs, RedactionReview review, RequestRegister register, Clock clock) {
+        this.packs = packs;
+        this.review = review;
+        this.register = register;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public DisclosurePack approvePack(String reference, String approverUserId) {
+        if (approverUserId == null || approverUserId.isBlank()) {
+            throw new IllegalArgumentException("The approver of the pack for " + reference + " is not known");
+        }
+        DisclosurePack pack = packs.current(reference)
+                .orElseThrow(() -> new IllegalStateException("Request " + reference + " has no disclosure pack to approve"));
+        if (approverUserId.equals(pack.preparedBy()) || review.deciders(reference).contains(approverUserId)) {
+            throw new SamePersonException(reference);
+        }
+        packs.approve(pack.id(), approverUserId, OffsetDateTime.now(clock));
+        register.record(register.get(reference).id(), "PACK_APPROVED", approverUserId, "pack=" + pack.id());
+        return packs.find(pack.id()).orElseThrow();
+    }
+
+    /** The approver prepared the pack or decided its redactions. */
+    public static class SamePersonException extends IllegalStateException {
+        public static final String ERROR_CODE = "SAME_PERSON";
+
+        public SamePersonException(String reference) {
+            super("The pack for " + reference + " must be approved by someone other than the officer who prepared "
+                    + "it or decided its redactions");
+        }
+    }
+}

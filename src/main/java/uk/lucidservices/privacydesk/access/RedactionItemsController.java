@@ -1,0 +1,85 @@
+package uk.lucidservices.privacydesk.access;
+
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.lucidservices.privacydesk.datamap.Category;
+import uk.lucidservices.privacydesk.datamap.DataMap;
+import uk.lucidservices.privacydesk.records.RecordSource;
+import uk.lucidservices.privacydesk.records.Subject;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.security.CurrentStaff;
+import uk.lucidservices.privacydesk.security.DeskGroups;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the redaction reviewer looks at: every flagged item of a request, named as the review
+ * form's exceptions name it, with its current text read live from the record source (so the
+ * text is never copied into the desk's tables or the engine). Privacy officers and managers only.
+ */
+@RestController
+@RequestMapping("/api/access-requests/{reference}/redaction-items")
+public class RedactionItemsController {
+
+    private final RequestRegister register;
+    private final CurrentStaff staff;
+    private final DataMap dataMap;
+    private final RecordSources sources;
+    private final VerifiedIdentifiers identifiers;
+    private final JdbcTemplate jdbc;
+
+    public RedactionItemsController(RequestRegister register, CurrentStaff staff, DataMap dataMap, RecordSources sources,
+                                    VerifiedIdentifiers identifiers, JdbcTemplate jdbc) {
+        this.register = register;
+        this.staff = staff;
+        this.dataMap = dataMap;
+        this.sources = sources;
+        this.identifiers = identifiers;
+        this.jdbc = jdbc;
+    }
+
+    public record FlaggedItem(String item, String decision, String reason, String decidedBy, Object text) {
+    }
+
+    @GetMapping
+    public List<FlaggedItem> items(@PathVariable String reference) {
+        staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS, DeskGroups.MANAGERS);
+        register.get(reference);
+        Map<String, Map<Long, Map<String, String[]>>> flagged = new HashMap<>();
+        jdbc.query("SELECT category_id, record_id, field, decision, reason, decided_by FROM desk.redaction_item WHERE reference = ?",
+                rs -> {
+                    flagged.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .computeIfAbsent(rs.getLong(2), k -> new HashMap<>())
+                            .put(rs.getString(3), new String[]{rs.getString(4), rs.getString(5), rs.getString(6)});
+                }, reference);
+        List<FlaggedItem> items = new ArrayList<>();
+        if (flagged.isEmpty()) {
+            return items;
+        }
+        Subject subject = identifiers.subject(reference);
+        for (Category category : dataMap.searchable()) {
+            Map<Long, Map<String, String[]>> inCategory = flagged.get(category.id());
+            if (inCategory == null) {
+                continue;
+            }
+            for (RecordSource source : sources.handling(category)) {
+                source.forEachRecord(category, subject, row -> {
+                    long id = ((Number) row.get("id")).longValue();
+                    Map<String, String[]> fields = inCategory.get(id);
+                    if (fields != null) {
+                        fields.forEach((field, d) -> items.add(new FlaggedItem(category.id() + ":" + id + ":" + field,
+                                d[0], d[1], d[2], PackValues.text(row.get(field)))));
+                    }
+                });
+            }
+        }
+        return items;
+    }
+}

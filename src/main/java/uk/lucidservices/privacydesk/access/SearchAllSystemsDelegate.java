@@ -1,0 +1,29 @@
+package uk.lucidservices.privacydesk.access;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Searches every system for the request's subject. Sets only counts as process variables:
+ * {@code totalRecords}, {@code manualSystemsCount}, {@code thirdPartyItemsCount} (records in
+ * categories with third-party fields times those fields; {@code flagThirdPartyData} replaces it
+ * with the exact number flagged).
+ */
+@Component("searchAllSystems")
+public class SearchAllSystemsDelegate implements JavaDelegate {
+
+    private final SubjectSearch search;
+
+    public SearchAllSystemsDelegate(SubjectSearch search) {
+        this.search = search;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        SearchResult result = search.search(execution.getProcessBusinessKey());
+        execution.setVariable("totalRecords", result.totalRecords());
+        execution.setVariable("manualSystemsCount", result.manual().size());
+        execution.setVariable("thirdPartyItemsCount", (int) Math.min(Integer.MAX_VALUE, result.thirdPartyCandidates()));
+    }
+}

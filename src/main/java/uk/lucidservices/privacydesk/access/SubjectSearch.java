@@ -1,0 +1,120 @@
+package uk.lucidservices.privacydesk.access;
+
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.lucidservices.privacydesk.datamap.Category;
+import uk.lucidservices.privacydesk.datamap.DataMap;
+import uk.lucidservices.privacydesk.records.RecordSource;
+import uk.lucidservices.privacydesk.records.Subject;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Searches every category of the data map for the request's subject by every verified
+ * identifier, and keeps what each system returned as counts in {@code desk.search_result}.
+ * Categories the desk cannot search itself (manual in the data map, or no record source claims
+ * them) become the checklist an officer answers by hand.
+ */
+@Service
+public class SubjectSearch {
+
+    private final DataMap dataMap;
+    private final RecordSources sources;
+    private final VerifiedIdentifiers identifiers;
+    private final RequestRegister register;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public SubjectSearch(DataMap dataMap, RecordSources sources, VerifiedIdentifiers identifiers,
+                         RequestRegister register, JdbcTemplate jdbc, Clock clock) {
+        this.dataMap = dataMap;
+        this.sources = sources;
+        this.identifiers = identifiers;
+        this.register = register;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public SearchResult search(String reference) {
+        long requestId = register.get(reference).id();
+        Subject subject = identifiers.subject(reference);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        List<SearchResult.Found> found = new ArrayList<>();
+        List<SearchResult.ManualCheck> manual = new ArrayList<>();
+        long thirdParty = 0;
+        for (Category category : dataMap.categories()) {
+            List<RecordSource> handling = category.searchable() ? sources.handling(category) : List.of();
+            if (handling.isEmpty()) {
+                manual.add(new SearchResult.ManualCheck(category.id(), category.name(), category.system()));
+                saveManual(reference, category, now);
+                continue;
+            }
+            long count = 0;
+            for (RecordSource source : handling) {
+                count += source.count(category, subject);
+            }
+            found.add(new SearchResult.Found(category.id(), category.system(), count));
+            thirdParty += count * category.thirdPartyFields().size();
+            saveCount(reference, category, count, now);
+        }
+        SearchResult result = new SearchResult(reference, List.copyOf(found), List.copyOf(manual), thirdParty,
+                subject.unmatchable());
+        register.record(requestId, "SEARCHED", "desk", summary(result));
+        return result;
+    }
+
+    /** The saved search, as the checklist and counts stand now. */
+    public List<SavedResult> saved(String reference) {
+        return jdbc.query("""
+                        SELECT category_id, system, record_count, manual, manual_answer, answered_by
+                        FROM desk.search_result WHERE reference = ? ORDER BY id""",
+                (rs, i) -> new SavedResult(rs.getString(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
+                        rs.getBoolean(4), rs.getString(5), rs.getString(6)), reference);
+    }
+
+    public record SavedResult(String categoryId, String system, Long recordCount, boolean manual, String manualAnswer,
+                              String answeredBy) {
+    }
+
+    private void saveCount(String reference, Category category, long count, OffsetDateTime now) {
+        int updated = jdbc.update("""
+                UPDATE desk.search_result SET system = ?, record_count = ?, searched_at = ?, manual = FALSE,
+                    manual_answer = NULL, answered_by = NULL, answered_at = NULL
+                WHERE reference = ? AND category_id = ?""", category.system(), count, now, reference, category.id());
+        if (updated == 0) {
+            jdbc.update("""
+                    INSERT INTO desk.search_result (reference, category_id, system, record_count, searched_at, manual)
+                    VALUES (?, ?, ?, ?, ?, FALSE)""", reference, category.id(), category.system(), count, now);
+        }
+    }
+
+    /** A search run again keeps answers already given for manual systems. */
+    private void saveManual(String reference, Category category, OffsetDateTime now) {
+        int updated = jdbc.update("UPDATE desk.search_result SET searched_at = ?, manual = TRUE WHERE reference = ? AND category_id = ?",
+                now, reference, category.id());
+        if (updated == 0) {
+            jdbc.update("""
+                    INSERT INTO desk.search_result (reference, category_id, system, searched_at, manual)
+                    VALUES (?, ?, ?, ?, TRUE)""", reference, category.id(), category.system(), now);
+        }
+    }
+
+    /** Counts only: the audit trail never holds what was found. */
+    private static String summary(SearchResult r) {
+        StringBuilder s = new StringBuilder("records=" + r.totalRecords() + ";");
+        r.found().forEach(f -> s.append(' ').append(f.categoryId()).append('=').append(f.count()).append(';'));
+        s.append(" manual=").append(r.manual().size());
+        if (!r.unmatchable().isEmpty()) {
+            s.append("; unusable identifiers=").append(r.unmatchable().size());
+        }
+        return s.toString();
+    }
+}

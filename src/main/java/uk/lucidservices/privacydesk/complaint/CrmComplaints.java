@@ -1,0 +1,23 @@
+package uk.lucidservices.privacydesk.complaint;
+
+import java.util.Optional;
+
+/**
+ * Where complaints are recorded: the CRM, against the customer's account. The bundled
+ * implementation writes the {@code records} schema; a real CRM can replace it.
+ */
+public interface CrmComplaints {
+
+    /** Records a new complaint from the register's request; returns the complaint's id. */
+    long record(String requestReference);
+
+    /** The CRM account the complaint is recorded against, if it could be matched. */
+    Optional<Long> accountOf(long complaintId);
+
+    void categorise(long complaintId, ComplaintCategory category, String relatedReference);
+
+    /** Links an unmatched complaint to an account by its number; false when no such account. */
+    boolean linkAccount(long complaintId, String accountNumber);
+
+    void close(long complaintId, String resolution, String outcome);
+}

@@ -1,0 +1,32 @@
+package uk.lucidservices.privacydesk.sla;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Stops the request's clock while clarification is awaited (Art. 12A). The day asked is
+ * {@code clarificationAskedOn} if the process set it, else today.
+ */
+@Component("pauseClock")
+public class PauseClock implements JavaDelegate {
+
+    public static final String ASKED_ON = "clarificationAskedOn";
+
+    private final RequestClockService clocks;
+    private final Clock clock;
+
+    public PauseClock(RequestClockService clocks, Clock clock) {
+        this.clocks = clocks;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        LocalDate asked = DelegateInputs.date(execution, ASKED_ON, clock.getZone(), LocalDate.now(clock));
+        clocks.pause(DelegateInputs.reference(execution), asked);
+    }
+}

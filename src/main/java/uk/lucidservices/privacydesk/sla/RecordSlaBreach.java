@@ -1,0 +1,53 @@
+package uk.lucidservices.privacydesk.sla;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+
+/**
+ * A clock passed with the request still open: marks the breach (and which clock) on the request,
+ * records it, raises an {@value #INCIDENT_TYPE} incident on the request's own process instance (at
+ * the call activity that runs the clocks) so Cockpit's standard views flag it, counts it, and tells
+ * the managers. Input parameter {@code clock}: INTERNAL_TARGET or STATUTORY_DEADLINE. Idempotent.
+ */
+@Component("recordSlaBreach")
+public class RecordSlaBreach implements JavaDelegate {
+
+    public static final String INCIDENT_TYPE = "slaBreach";
+
+    private final RequestRegister register;
+    private final ClockStore store;
+    private final RequestClocks clocks;
+    private final StaffNotices notices;
+    private final SlaMetrics metrics;
+    private final TimerDates timerDates;
+
+    public RecordSlaBreach(RequestRegister register, ClockStore store, RequestClocks clocks, StaffNotices notices,
+                           SlaMetrics metrics, TimerDates timerDates) {
+        this.register = register;
+        this.store = store;
+        this.clocks = clocks;
+        this.notices = notices;
+        this.metrics = metrics;
+        this.timerDates = timerDates;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        SlaClock clock = SlaClock.valueOf((String) execution.getVariable("clock"));
+        Request request = register.get(DelegateInputs.reference(execution));
+        if (request.closedAt() != null || !store.markBreached(request.id(), clock)) {
+            return; // closed in time, or this breach is already on record
+        }
+        Deadlines d = clocks.current(request);
+        DelegateExecution parent = execution.getProcessInstance().getSuperExecution();
+        (parent != null ? parent : execution).createIncident(INCIDENT_TYPE, clock.name(),
+                "SLA breach: " + clock.label() + " for " + request.reference());
+        metrics.breachRecorded(request.type(), clock);
+        int told = notices.send(notices.managers(), StaffNotices.Kind.BREACH, clock, request, d);
+        register.record(request.id(), "SLA_BREACHED", null, "The " + clock.label() + " ("
+                + timerDates.date(clock, d) + ") passed; " + told + " manager(s) told");
+    }
+}

@@ -1,0 +1,61 @@
+package uk.lucidservices.privacydesk.sla;
+
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RequestType;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A request's dates as of today, computed from its clock facts (received, clock start, pauses,
+ * extension) rather than read from the register, so an open pause keeps them moving.
+ */
+@Component
+public class RequestClocks {
+
+    private final RequestRegister register;
+    private final ClockStore store;
+    private final DeadlineCalculator calculator;
+    private final Clock clock;
+
+    public RequestClocks(RequestRegister register, ClockStore store, DeadlineCalculator calculator, Clock clock) {
+        this.register = register;
+        this.store = store;
+        this.calculator = calculator;
+        this.clock = clock;
+    }
+
+    public Deadlines current(String reference) {
+        Request request = register.get(reference);
+        return compute(request, store.pauses(request.id()), today());
+    }
+
+    public Deadlines current(Request request) {
+        return compute(request, store.pauses(request.id()), today());
+    }
+
+    /** The clock facts of a rights request (complaints have none that move). */
+    public RequestClock facts(Request request, List<ClockPause> pauses) {
+        return new RequestClock(receivedDate(request), request.clockStart(), pauses, request.extended());
+    }
+
+    public Deadlines compute(Request request, List<ClockPause> pauses, LocalDate today) {
+        if (request.type() == RequestType.COMPLAINT) {
+            // Complaint clocks neither stop nor extend: 28-day target, Ofcom's eight weeks outside.
+            ComplaintDeadlines c = calculator.complaint(receivedDate(request));
+            return new Deadlines(c.received(), c.ofcomAdrPoint(), c.internalTarget(), c.escalationDate(), 0, false, false);
+        }
+        return calculator.compute(facts(request, pauses), today);
+    }
+
+    public LocalDate receivedDate(Request request) {
+        return request.receivedAt().atZoneSameInstant(clock.getZone()).toLocalDate();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,32 @@
+package uk.lucidservices.privacydesk.sla;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Restarts the request's clock once clarification arrived; the paused days are added to both clocks.
+ * The day answered is {@code clarificationAnsweredOn} if the process set it, else today.
+ */
+@Component("resumeClock")
+public class ResumeClock implements JavaDelegate {
+
+    public static final String ANSWERED_ON = "clarificationAnsweredOn";
+
+    private final RequestClockService clocks;
+    private final Clock clock;
+
+    public ResumeClock(RequestClockService clocks, Clock clock) {
+        this.clocks = clocks;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        LocalDate answered = DelegateInputs.date(execution, ANSWERED_ON, clock.getZone(), LocalDate.now(clock));
+        clocks.resume(DelegateInputs.reference(execution), answered);
+    }
+}

@@ -1,0 +1,46 @@
+package uk.lucidservices.privacydesk.sla;
+
+/**
+ * The four timers of {@code request-sla-clocks}. Each names the process variable holding the
+ * instant it fires, the timer event that waits for it, and the variable the date check sets
+ * when the clock has moved since the timer was armed.
+ */
+public enum SlaClock {
+    REMINDER("reminderDate", "Timer_Reminder", "reminder"),
+    ESCALATION("escalationDate", "Timer_Escalation", "escalation"),
+    INTERNAL_TARGET("internalTarget", "Timer_InternalTarget", "internal target"),
+    STATUTORY_DEADLINE("statutoryDeadline", "Timer_StatutoryDeadline", "statutory deadline");
+
+    private final String variable;
+    private final String timerActivityId;
+    private final String label;
+
+    SlaClock(String variable, String timerActivityId, String label) {
+        this.variable = variable;
+        this.timerActivityId = timerActivityId;
+        this.label = label;
+    }
+
+    /** Process variable (java.util.Date) the timer's {@code timeDate} reads. */
+    public String variable() {
+        return variable;
+    }
+
+    /** Variable set by the date check: true when the clock moved later and the timer must wait again. */
+    public String movedVariable() {
+        return variable + "Moved";
+    }
+
+    public String timerActivityId() {
+        return timerActivityId;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Only these two are breaches; the others are notices. */
+    public boolean isBreach() {
+        return this == INTERNAL_TARGET || this == STATUTORY_DEADLINE;
+    }
+}

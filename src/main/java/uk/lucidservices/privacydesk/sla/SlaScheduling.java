@@ -1,0 +1,10 @@
+package uk.lucidservices.privacydesk.sla;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Scheduling for the SLA metrics refresh ({@link SlaMetrics#refresh()}). */
+@Configuration
+@EnableScheduling
+public class SlaScheduling {
+}

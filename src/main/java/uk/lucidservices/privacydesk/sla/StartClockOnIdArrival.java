@@ -1,0 +1,32 @@
+package uk.lucidservices.privacydesk.sla;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Moves the clock start to the day ID (or a fee reasonably asked for) arrived. The day is
+ * {@code idReceivedOn} if the process set it, else today.
+ */
+@Component("startClockOnIdArrival")
+public class StartClockOnIdArrival implements JavaDelegate {
+
+    public static final String ID_RECEIVED_ON = "idReceivedOn";
+
+    private final RequestClockService clocks;
+    private final Clock clock;
+
+    public StartClockOnIdArrival(RequestClockService clocks, Clock clock) {
+        this.clocks = clocks;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        LocalDate arrived = DelegateInputs.date(execution, ID_RECEIVED_ON, clock.getZone(), LocalDate.now(clock));
+        clocks.startClockOn(DelegateInputs.reference(execution), arrived);
+    }
+}

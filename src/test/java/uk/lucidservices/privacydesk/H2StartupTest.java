@@ -1,0 +1,43 @@
+package uk.lucidservices.privacydesk;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import uk.lucidservices.privacydesk.request.Channel;
+import uk.lucidservices.privacydesk.request.NewRequest;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RequestType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The first-run default: the desk starts on H2 with nothing configured, migrates both schemas,
+ * passes the data map check and creates the demo users. (Every other test uses PostgreSQL.)
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:h2-startup;DB_CLOSE_DELAY=-1",
+        "spring.datasource.username=sa",
+        "spring.datasource.password="})
+@ActiveProfiles({"demo", "test"})
+class H2StartupTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RequestRegister register;
+
+    @Test
+    void theDeskStartsOnH2WithBothSchemasAndTheDemoUsers() {
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM records.call_recording", Integer.class)).isZero();
+        assertThat(identityService.checkPassword("olivia", "olivia")).isTrue();
+        assertThat(identityService.createGroupQuery().groupId("complaint-handlers").count()).isEqualTo(1);
+        var request = register.log(new NewRequest(RequestType.ERASURE, Channel.LETTER, null, "h2@example.com",
+                null, null, null, null, "olivia"));
+        assertThat(register.get(request.reference()).statutoryDeadline()).isNotNull();
+    }
+}

@@ -1,0 +1,120 @@
+package uk.lucidservices.privacydesk.access;
+
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.records.Emails;
+import uk.lucidservices.privacydesk.records.FileStore;
+import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
+import uk.lucidservices.privacydesk.records.demo.DemoPeople;
+import uk.lucidservices.privacydesk.records.demo.DemoPerson;
+import uk.lucidservices.privacydesk.request.Channel;
+import uk.lucidservices.privacydesk.request.NewRequest;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RequestType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/** Demo data, a logged access request for demo person 0, and an independent SQL view of that person's rows. */
+abstract class AccessTestSupport extends DeskIntegrationTest {
+
+    static final DemoPerson PERSON = DemoPeople.person(0);
+
+    @Autowired DemoDataGenerator demoData;
+    @Autowired RequestRegister register;
+    @Autowired VerifiedIdentifiers identifiers;
+    @Autowired SubjectSearch search;
+    @Autowired ManualSearchChecklist checklist;
+    @Autowired RedactionReview review;
+    @Autowired DisclosurePackBuilder builder;
+    @Autowired DisclosurePacks packs;
+    @Autowired PackApproval approval;
+    @Autowired FileStore fileStore;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired NamedParameterJdbcTemplate named;
+
+    /** The phone and email as the requester wrote them: another format and another case than most systems hold. */
+    static String requestPhone() {
+        return PERSON.phoneVariants().get(4);
+    }
+
+    static String requestEmail() {
+        return PERSON.emailVariants().get(1);
+    }
+
+    Request logRequestForPersonZero() {
+        demoData.generate(300, 20260401);
+        return register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.EMAIL, PERSON.name(), requestEmail(),
+                requestPhone(), null, "Please send me everything you hold", null, "olivia"));
+    }
+
+    /** Logged, verified, searched and the manual systems answered: ready for the redaction review. */
+    String searchedRequest() {
+        String reference = logRequestForPersonZero().reference();
+        identifiers.markVerified(reference, "olivia");
+        search.search(reference);
+        for (String category : checklist.categories(reference)) {
+            checklist.record(reference, category, 0L, "Searched; nothing found", "olivia");
+        }
+        return reference;
+    }
+
+    /**
+     * Person 0's row ids per category, by the test's own SQL over the normalised key columns:
+     * lower-case email, E.164 phone, and child rows through their parents' ids.
+     */
+    Map<String, Set<Long>> expectedIds() {
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("email", Emails.key(PERSON.email()))
+                .addValue("phone", "+44" + PERSON.phone().replace(" ", "").substring(1));
+        String accounts = "SELECT id FROM records.crm_account WHERE email_key = :email OR phone_key = :phone";
+        String leads = "SELECT id FROM records.tm_lead WHERE email_key = :email OR phone_key = :phone";
+        String transcripts = "SELECT id FROM records.chat_transcript WHERE email_key = :email";
+        Map<String, String> sql = new LinkedHashMap<>();
+        sql.put("crm-accounts", accounts);
+        sql.put("crm-contacts", "SELECT id FROM records.crm_contact WHERE email_key = :email OR phone_key = :phone");
+        sql.put("contracts", "SELECT id FROM records.contract WHERE account_id IN (" + accounts + ")");
+        sql.put("complaints", "SELECT id FROM records.complaint WHERE email_key = :email OR phone_key = :phone OR account_id IN (" + accounts + ")");
+        sql.put("call-recordings", "SELECT id FROM records.call_recording WHERE cli_key = :phone OR account_id IN (" + accounts + ")");
+        sql.put("web-enquiries", "SELECT id FROM records.web_enquiry WHERE email_key = :email OR phone_key = :phone");
+        sql.put("tm-leads", leads);
+        sql.put("tm-call-recordings", "SELECT id FROM records.tm_call_recording WHERE lead_id IN (" + leads + ")");
+        sql.put("chat-transcripts", transcripts);
+        sql.put("chat-messages", "SELECT id FROM records.chat_message WHERE transcript_id IN (" + transcripts + ")");
+        Map<String, Set<Long>> ids = new HashMap<>();
+        sql.forEach((category, query) -> ids.put(category, new TreeSet<>(named.queryForList(query, p, Long.class))));
+        return ids;
+    }
+
+    static byte[] entry(ZipFile zip, String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            return null;
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in.readAllBytes();
+        }
+    }
+
+    Path packFile(DisclosurePack pack) {
+        return fileStore.resolve(pack.filePath());
+    }
+
+    static List<String> lines(String text) {
+        return text.lines().toList();
+    }
+}

@@ -1,0 +1,179 @@
+package uk.lucidservices.privacydesk.access;
+
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.ZipFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Demo person 0 is in every system under differently written phone numbers and emails. The
+ * pack for them holds every one of their rows and no row of anybody else, checked against the
+ * test's own SQL over the normalised key columns.
+ */
+class DisclosurePackTest extends AccessTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void searchCountsEveryCategoryAndListsTheManualSystems() {
+        String reference = logRequestForPersonZero().reference();
+        identifiers.markVerified(reference, "olivia");
+
+        SearchResult result = search.search(reference);
+
+        Map<String, Set<Long>> expected = expectedIds();
+        assertThat(result.found()).hasSize(expected.size());
+        for (SearchResult.Found found : result.found()) {
+            assertThat(found.count()).as(found.categoryId()).isEqualTo(expected.get(found.categoryId()).size()).isPositive();
+        }
+        assertThat(result.manual()).extracting(SearchResult.ManualCheck::categoryId).containsExactly("social-media", "paper-files");
+        assertThat(search.saved(reference)).hasSize(expected.size() + 2)
+                .allSatisfy(saved -> assertThat(saved.manual() || saved.recordCount() != null).isTrue());
+        // The audit trail has counts, never values.
+        assertThat(register.events(register.get(reference).id())).filteredOn(e -> e.kind().equals("SEARCHED")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("records=" + result.totalRecords())
+                        .doesNotContain(PERSON.email()).doesNotContain("960000").doesNotContain(PERSON.lastName()));
+    }
+
+    @Test
+    void searchNeedsVerifiedIdentifiers() {
+        String reference = logRequestForPersonZero().reference();
+        assertThatThrownBy(() -> search.search(reference))
+                .isInstanceOf(VerifiedIdentifiers.IdentityNotVerifiedException.class)
+                .hasMessageContaining(reference);
+    }
+
+    @Test
+    void packHoldsEveryRowOfTheSubjectAndNoOtherRowWithDecisionsApplied() throws Exception {
+        String reference = searchedRequest();
+        assertThat(review.flag(reference)).isPositive();
+        Map<String, Set<Long>> expected = expectedIds();
+        long redactedComplaint = expected.get("complaints").iterator().next();
+        long withheldMessage = expected.get("chat-messages").iterator().next();
+        review.decide(reference, Decision.KEEP, "Staff acting in their work role", List.of(
+                new RedactionReview.ItemDecision(new RedactionReview.ItemKey("complaints", redactedComplaint, "others_involved"),
+                        Decision.REDACT, "Names the installer"),
+                new RedactionReview.ItemDecision(new RedactionReview.ItemKey("chat-messages", withheldMessage, "body"),
+                        Decision.WITHHOLD, "Mostly about a colleague")), "olivia");
+
+        DisclosurePack pack = builder.build(reference, "olivia");
+
+        long expectedTotal = expected.values().stream().mapToLong(Set::size).sum() - 1;
+        assertThat(pack.recordCount()).isEqualTo(expectedTotal);
+        try (ZipFile zip = new ZipFile(packFile(pack).toFile())) {
+            for (Map.Entry<String, Set<Long>> category : expected.entrySet()) {
+                Set<Long> want = new TreeSet<>(category.getValue());
+                assertThat(want).as("person 0 has rows in " + category.getKey()).isNotEmpty();
+                if (category.getKey().equals("chat-messages")) {
+                    want.remove(withheldMessage);
+                }
+                JsonNode rows = JSON.readTree(entry(zip, "data/" + category.getKey() + ".json"));
+                assertThat(ids(rows)).as(category.getKey() + " JSON").isEqualTo(want);
+                List<String> csv = lines(new String(entry(zip, "data/" + category.getKey() + ".csv"), StandardCharsets.UTF_8));
+                assertThat(csv.get(0)).startsWith("id,");
+                Set<Long> csvIds = new TreeSet<>();
+                csv.stream().skip(1).forEach(line -> csvIds.add(Long.parseLong(line.substring(0, line.indexOf(',')))));
+                assertThat(csvIds).as(category.getKey() + " CSV").isEqualTo(want);
+            }
+
+            // The systems wrote the person's number in several ways; all of them were found.
+            Set<String> clis = new HashSet<>();
+            JSON.readTree(entry(zip, "data/call-recordings.json")).forEach(r -> clis.add(r.get("cli").asText()));
+            assertThat(clis).hasSizeGreaterThan(1);
+
+            JsonNode complaint = find(JSON.readTree(entry(zip, "data/complaints.json")), redactedComplaint);
+            assertThat(complaint.get("others_involved").asText()).isEqualTo("[redacted]");
+            assertThat(complaint.get("complainant_name").asText()).isEqualTo(PERSON.name());
+
+            String withheldBody = jdbc.queryForObject("SELECT body FROM records.chat_message WHERE id = ?", String.class, withheldMessage);
+            long transcriptOfWithheld = jdbc.queryForObject("SELECT transcript_id FROM records.chat_message WHERE id = ?", Long.class, withheldMessage);
+            for (long transcript : expected.get("chat-transcripts")) {
+                String text = new String(entry(zip, "transcripts/" + transcript + ".txt"), StandardCharsets.UTF_8);
+                assertThat(text).contains("Live-chat transcripts " + transcript).contains("VISITOR");
+                if (transcript == transcriptOfWithheld) {
+                    assertThat(text).doesNotContain(withheldBody);
+                }
+            }
+
+            for (String category : List.of("call-recordings", "tm-call-recordings")) {
+                JsonNode rows = JSON.readTree(entry(zip, "data/" + category + ".json"));
+                int audio = 0;
+                for (JsonNode row : rows) {
+                    String stored = jdbc.queryForObject("SELECT audio_file FROM records." + category.replace('-', '_').replace("recordings", "recording")
+                            + " WHERE id = ?", String.class, row.get("id").asLong());
+                    assertThat(stored).isNotNull();
+                    String inPack = row.get("audio_file").asText();
+                    assertThat(inPack).startsWith("recordings/" + category + "/").endsWith(".wav");
+                    assertThat(entry(zip, inPack)).isEqualTo(Files.readAllBytes(fileStore.resolve(stored)));
+                    audio++;
+                }
+                assertThat(audio).isEqualTo(expected.get(category).size());
+            }
+
+            String letter = new String(entry(zip, "cover-letter.html"), StandardCharsets.UTF_8);
+            assertThat(letter).contains(reference, "Purposes", "categories of personal data", "Recipients", "Retention",
+                    "Source of the data", "Rectification", "Erasure", "Restriction", "Objection",
+                    "Information Commissioner's Office", "Wycliffe House, Water Lane, Wilmslow", "SK9 5AF",
+                    "ico.org.uk/make-a-complaint", "Automated decision-making", "Social media messages", "Searched; nothing found");
+            assertThat(new String(entry(zip, "cover-letter.pdf"), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        }
+    }
+
+    @Test
+    void packIsRefusedWhileAnItemHasNoDecision() {
+        String reference = searchedRequest();
+        review.flag(reference);
+        assertThatThrownBy(() -> builder.build(reference, "olivia"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no redaction decision");
+    }
+
+    @Test
+    void exceptionNamingAnItemThatWasNotFlaggedIsRejected() {
+        String reference = searchedRequest();
+        review.flag(reference);
+        assertThatThrownBy(() -> review.decide(reference, Decision.KEEP, "work role", RedactionExceptions.parse(
+                "complaints:999999999:others_involved:REDACT:not there"), "olivia"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was not flagged");
+        assertThat(review.undecided(reference)).isEqualTo(review.count(reference));
+    }
+
+    @Test
+    void rebuildingReplacesAnUnsentPack() {
+        String reference = searchedRequest();
+        review.flag(reference);
+        review.decide(reference, Decision.KEEP, "work role", List.of(), "olivia");
+        DisclosurePack first = builder.build(reference, "olivia");
+        DisclosurePack second = builder.build(reference, "olivia");
+        assertThat(Files.exists(packFile(first))).isFalse();
+        assertThat(packs.find(first.id()).orElseThrow().deleted()).isTrue();
+        assertThat(Files.exists(packFile(second))).isTrue();
+        assertThat(packs.current(reference).orElseThrow().id()).isEqualTo(second.id());
+    }
+
+    private static Set<Long> ids(JsonNode rows) {
+        Set<Long> ids = new TreeSet<>();
+        rows.forEach(r -> ids.add(r.get("id").asLong()));
+        return ids;
+    }
+
+    private static JsonNode find(JsonNode rows, long id) {
+        for (JsonNode row : rows) {
+            if (row.get("id").asLong() == id) {
+                return row;
+            }
+        }
+        throw new AssertionError("row " + id + " not in pack");
+    }
+}

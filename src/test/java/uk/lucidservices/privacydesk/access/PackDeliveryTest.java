@@ -1,0 +1,132 @@
+package uk.lucidservices.privacydesk.access;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import uk.lucidservices.privacydesk.TestMailServer;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** Four-eyes approval, then a link emailed to the verified address that downloads, is logged, and expires. */
+class PackDeliveryTest extends AccessTestSupport {
+
+    private static final Pattern LINK = Pattern.compile("https?://\\S+(/packs/[A-Za-z0-9_-]{43})");
+
+    @Autowired SendPackLinkDelegate sendPackLink;
+    @Autowired PackDelivery delivery;
+    @Autowired PackExpiry expiry;
+    @Autowired TestRestTemplate http;
+
+    private DisclosurePack builtPack(String reference) {
+        review.flag(reference);
+        review.decide(reference, Decision.KEEP, "Staff acting in their work role", List.of(), "olivia");
+        return builder.build(reference, "olivia");
+    }
+
+    @Test
+    void theOfficerWhoPreparedThePackCannotApproveIt() {
+        String reference = searchedRequest();
+        builtPack(reference);
+        assertThatThrownBy(() -> approval.approvePack(reference, "olivia"))
+                .isInstanceOf(PackApproval.SamePersonException.class)
+                .hasMessageContaining("someone other than");
+        assertThatThrownBy(() -> delivery.issueLink(reference))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not been approved");
+
+        assertThat(approval.approvePack(reference, "peter").approvedBy()).isEqualTo("peter");
+    }
+
+    @Test
+    void linkGoesToTheVerifiedAddressDownloadsIsLoggedAndExpires() throws Exception {
+        String reference = searchedRequest();
+        DisclosurePack pack = builtPack(reference);
+        approval.approvePack(reference, "peter");
+
+        sendPackLink.send(reference);
+
+        MimeMessage mail = awaitMail(reference);
+        assertThat(Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(Object::toString))
+                .containsExactly(requestEmail());
+        Matcher link = LINK.matcher(mail.getContent().toString());
+        assertThat(link.find()).isTrue();
+        String path = link.group(1);
+        String token = path.substring("/packs/".length());
+        DisclosurePack issued = packs.find(pack.id()).orElseThrow();
+        assertThat(issued.tokenHash()).isEqualTo(PackTokens.hash(token)).isNotEqualTo(token);
+        assertThat(Duration.between(issued.issuedAt(), issued.expiresAt())).isEqualTo(Duration.ofDays(14));
+        assertThat(register.events(register.get(reference).id())).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("LETTER_SENT");
+            assertThat(e.detail()).contains("template=pack-ready").doesNotContain(token);
+        });
+
+        ResponseEntity<byte[]> download = http.getForEntity(path, byte[].class);
+        assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(download.getHeaders().getContentDisposition().isAttachment()).isTrue();
+        assertThat(download.getBody()).isEqualTo(Files.readAllBytes(packFile(pack)));
+        assertThat(packs.downloads(pack.id())).isEqualTo(1);
+        assertThat(http.getForEntity(path, byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(packs.downloads(pack.id())).isEqualTo(2);
+
+        jdbc.update("UPDATE desk.disclosure_pack SET expires_at = ? WHERE id = ?",
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), pack.id());
+        ResponseEntity<String> expired = http.getForEntity(path, String.class);
+        assertThat(expired.getStatusCode()).isEqualTo(HttpStatus.GONE);
+        assertThat(expired.getBody()).contains("expired").contains("privacy@lucidservices.co.uk").contains(reference);
+
+        assertThat(expiry.deleteExpired()).isPositive();
+        assertThat(Files.exists(packFile(pack))).isFalse();
+        assertThat(packs.find(pack.id()).orElseThrow().deleted()).isTrue();
+        assertThat(http.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.GONE);
+        assertThat(packs.downloads(pack.id())).isEqualTo(2);
+    }
+
+    @Test
+    void unknownOrMalformedTokensAre404() {
+        assertThat(http.getForEntity("/packs/" + PackTokens.newToken(), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/packs/not-a-token", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void closingDeletesAPackThatWasNeverSentAndKeepsCounts() {
+        String reference = searchedRequest();
+        DisclosurePack pack = builtPack(reference);
+        closure.close(reference, "WITHDRAWN", "olivia");
+        assertThat(Files.exists(packFile(pack))).isFalse();
+        assertThat(register.get(reference).status()).isEqualTo("CLOSED");
+        assertThat(register.get(reference).outcome()).isEqualTo("WITHDRAWN");
+        assertThat(register.get(reference).closedAt()).isNotNull();
+        assertThat(register.events(register.get(reference).id())).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("CLOSED");
+            assertThat(e.detail()).contains("outcome=WITHDRAWN", "records-found=", "records-disclosed=0");
+        });
+    }
+
+    @Autowired AccessRequestClosure closure;
+
+    private static MimeMessage awaitMail(String reference) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(TestMailServer.greenMail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getSubject() != null && m.getSubject().contains(reference);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }).findFirst().orElse(null), m -> m != null);
+    }
+}

@@ -1,0 +1,83 @@
+package uk.lucidservices.privacydesk.datamap;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DataMapReaderTest {
+
+    private static final String ENTRY = """
+              - id: %s
+                name: Things
+                system: CRM
+                table: records.crm_account
+                identity: { email: email_key }
+                fields: [name]
+                purpose: p
+                lawful-basis: l
+                retention: r
+                source: s
+                erasure: %s
+            """;
+
+    private static DataMap read(String yaml) {
+        return new DataMapReader().read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yml");
+    }
+
+    @Test
+    void theShippedDataMapReadsAndListsChildrenBeforeParents() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/datamap/lucid-data-map.yml")) {
+            DataMap map = new DataMapReader().read(in, "lucid-data-map.yml");
+            assertThat(map.categories()).extracting(Category::id).containsSubsequence("chat-messages", "chat-transcripts");
+            assertThat(map.categories()).extracting(Category::id).containsSubsequence("tm-call-recordings", "tm-leads");
+            assertThat(map.manual()).extracting(Category::id).containsExactly("social-media", "paper-files");
+            assertThat(map.category("complaints").orElseThrow().erasure().action()).isEqualTo(ErasureAction.KEEP);
+        }
+    }
+
+    @Test
+    void anUnknownErasureActionNamesTheEntry() {
+        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("accounts", "{ action: shred }")))
+                .isInstanceOf(DataMapException.class)
+                .hasMessage("Data map entry 'accounts': unknown erasure action 'shred' (use delete, anonymise or keep)");
+    }
+
+    @Test
+    void keepWithoutAReasonIsRefused() {
+        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("accounts", "{ action: keep }")))
+                .hasMessage("Data map entry 'accounts': erasure action keep needs a reason");
+    }
+
+    @Test
+    void aParentListedBeforeItsChildIsRefused() {
+        String child = ENTRY.formatted("child", "{ action: delete }")
+                .replace("identity: { email: email_key }", "parent: { category: accounts, column: account_id }");
+        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("accounts", "{ action: delete }") + child))
+                .hasMessage("Data map entry 'child': must be listed before its parent 'accounts' (erasure runs children first)");
+    }
+
+    @Test
+    void aMissingPurposeNamesTheEntry() {
+        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("accounts", "{ action: delete }").replace("    purpose: p\n", "")))
+                .hasMessage("Data map entry 'accounts': purpose is missing");
+    }
+
+    @Test
+    void anUnknownIdentityKeyNamesTheEntry() {
+        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("accounts", "{ action: delete }")
+                .replace("email: email_key", "shoe-size: email_key")))
+                .hasMessage("Data map entry 'accounts': unknown identity key 'shoe-size' (use email, phone or account)");
+    }
+
+    @Test
+    void brokenYamlSaysSo() {
+        assertThatThrownBy(() -> read("categories: [ {id: x"))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageStartingWith("Data map test.yml is not valid YAML for a data map");
+    }
+}

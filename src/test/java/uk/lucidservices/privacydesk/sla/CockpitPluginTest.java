@@ -1,0 +1,45 @@
+package uk.lucidservices.privacydesk.sla;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import uk.lucidservices.privacydesk.DeskIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Cockpit loads the desk's config.js, which imports the SLA dashboard plugin as an ES module. */
+class CockpitPluginTest extends DeskIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void cockpitsConfigIsTheDesksAndNamesThePlugin() {
+        ResponseEntity<String> config = http.getForEntity("/camunda/app/cockpit/scripts/config.js", String.class);
+        assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(config.getHeaders().getContentType().toString()).contains("javascript");
+        assertThat(config.getBody()).contains("customScripts: ['custom/sla-dashboard.js']");
+    }
+
+    @Test
+    void thePluginScriptIsServedAtItsCockpitPath() {
+        ResponseEntity<String> plugin = http.getForEntity("/camunda/app/cockpit/custom/sla-dashboard.js", String.class);
+        assertThat(plugin.getStatusCode()).isEqualTo(HttpStatus.OK);
+        // Browsers import a module only when it is served as JavaScript.
+        assertThat(plugin.getHeaders().getContentType().toString()).contains("javascript");
+        assertThat(plugin.getBody())
+                .contains("export default {")
+                .contains("pluginPoint: 'cockpit.dashboard'")
+                .contains("render: (node, { api }) =>")
+                .contains("/api/sla/requests");
+    }
+
+    @Test
+    void cockpitItselfStillLoads() {
+        ResponseEntity<String> index = http.getForEntity("/camunda/app/cockpit/default/", String.class);
+        assertThat(index.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(index.getBody()).contains("camunda-cockpit-bootstrap.js");
+    }
+}
