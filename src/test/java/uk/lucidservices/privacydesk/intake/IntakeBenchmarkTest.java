@@ -10,10 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.bench.BenchReport;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +26,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * How fast the email channel is, with everything real and running as in production: the
  * scheduled poller at its configured interval and the engine's job executor sending letters.
- * Prints its numbers. Excluded from the default build (surefire excludedGroups); run with the
- * benchmark profile.
+ * Prints its numbers and writes them to target/bench/mail-*.md and .json. Excluded from the
+ * default build; run with {@code mvn -Pbench verify} (or add {@code -Dtest=IntakeBenchmarkTest}).
  */
 @Tag("benchmark")
 class IntakeBenchmarkTest extends IntakeTestSupport {
@@ -44,7 +44,7 @@ class IntakeBenchmarkTest extends IntakeTestSupport {
 
     @Test
     void fromSmtpDeliveryToTheAcknowledgementInTheSendersMailbox() {
-        List<Long> millis = new ArrayList<>();
+        long[] nanos = new long[LATENCY_SAMPLES];
         runningLikeProduction(() -> {
             for (int i = 0; i < LATENCY_SAMPLES; i++) {
                 TestMail mail = TestMail.from("Latency Person").subject("Subject access request")
@@ -53,16 +53,17 @@ class IntakeBenchmarkTest extends IntakeTestSupport {
                 deliver(mail);
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                         .until(() -> !mailsTo(mail.address()).isEmpty());
-                millis.add((System.nanoTime() - start) / 1_000_000);
+                nanos[i] = System.nanoTime() - start;
             }
         });
-        Collections.sort(millis);
-        long median = millis.get(millis.size() / 2);
-        System.out.printf("%nBENCHMARK acknowledgement latency (SMTP delivery -> acknowledgement in the sender's mailbox),"
-                        + " %d mails, poll interval %s: median %d ms, p90 %d ms, min %d ms, max %d ms%n%n",
-                millis.size(), properties.polling().interval(), median, millis.get((int) (millis.size() * 0.9)),
-                millis.get(0), millis.get(millis.size() - 1));
-        assertThat(median).as("median latency in ms").isLessThan(5000);
+        String workload = "SMTP delivery to acknowledgement in the sender's mailbox (%d mails, poll every %ss)"
+                .formatted(LATENCY_SAMPLES, properties.polling().interval().toSeconds());
+        BenchReport report = new BenchReport("mail-acknowledgement");
+        report.add(workload, "median", BenchReport.median(nanos), "ms", "< 5000 ms");
+        report.add(workload, "p95", BenchReport.p95(nanos), "ms", "");
+        report.add(workload, "max", Arrays.stream(nanos).max().orElse(0) / 1e6, "ms", "");
+        report.write();
+        assertThat(BenchReport.median(nanos)).as("median latency in ms").isLessThan(5000);
     }
 
     @Test
@@ -89,9 +90,14 @@ class IntakeBenchmarkTest extends IntakeTestSupport {
         long rows = count("SELECT COUNT(*) FROM desk.intake_log WHERE message_id IN (:ids)", ids);
         long distinctRequests = count("SELECT COUNT(DISTINCT request_reference) FROM desk.intake_log WHERE message_id IN (:ids)", ids);
         long requests = count("SELECT COUNT(*) FROM desk.request r JOIN desk.intake_log l ON l.request_id = r.id WHERE l.message_id IN (:ids)", ids);
-        System.out.printf("%nBENCHMARK burst: %d mails delivered over SMTP in %d ms; all started %d ms after the poller began"
-                        + " (%.1f mails/s); intake log rows %d, requests %d (distinct references %d)%n%n",
-                BURST, delivered, startedAfter[0], BURST * 1000.0 / Math.max(1, startedAfter[0]), rows, requests, distinctRequests);
+        String workload = "%,d mails delivered at once".formatted(BURST);
+        BenchReport report = new BenchReport("mail-burst");
+        report.add(workload, "delivery over SMTP (8 senders)", delivered / 1000.0, "s", "");
+        report.add(workload, "all started, from the first poll", startedAfter[0] / 1000.0, "s", "< 120 s");
+        report.add(workload, "throughput", BURST * 1000.0 / Math.max(1, startedAfter[0]), "mails/s", "");
+        report.add(workload, "intake log rows", rows, "rows", "= %d (none lost or twice)".formatted(BURST));
+        report.add(workload, "requests (distinct references)", distinctRequests, "requests", "= %d".formatted(BURST));
+        report.write();
         assertThat(rows).as("one row per mail: none lost, none twice").isEqualTo(BURST);
         assertThat(requests).isEqualTo(BURST);
         assertThat(distinctRequests).isEqualTo(BURST);
