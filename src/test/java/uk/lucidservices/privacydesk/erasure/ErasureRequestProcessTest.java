@@ -202,6 +202,11 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         assertThat(cases.get(request.reference()).decisionReason()).isEqualTo(REFUSAL);
 
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_SendErasureRefusal");
+        management.executeJob(jobAt(pi, "Task_SendErasureRefusal").getId());
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_PurgeEngineCopy");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(ErasureRefusalReason.VARIABLE).includeDeleted().count())
+                .as("the letter's reason is transient: never stored, not even in history").isZero();
         runJobs(pi);
 
         BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder("Task_SendErasureRefusal", "Task_CloseRefusedRequest",
