@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
@@ -97,6 +98,8 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
     RecipientNotices notices;
     @Autowired
     SuppressionList suppression;
+    @Autowired
+    SentLetters sentLetters;
     @Autowired
     Clock clock;
 
@@ -181,6 +184,8 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
 
         MimeMessage confirmation = letter(request, "Your erasure request " + request.reference() + " is complete");
         assertThat(confirmation.getAllRecipients()[0].toString()).isEqualToIgnoringCase(person.email());
+        assertThat(templatesSent(request)).as("the desk's letters; the confirmation is the erasure service's own")
+                .containsExactly("acknowledgement");
         assertThat(lettersFor(request)).hasSize(2);
 
         assertOnlyReferencesLeft(pi, request);
@@ -215,8 +220,8 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         String refusal = text(letter(request, "Your erasure request: our decision [" + request.reference() + "]"));
         assertThat(refusal).contains(REFUSAL).contains("Information Commissioner's Office")
                 .contains("enforce your rights through the courts");
-        assertThat(lettersFor(request)).extracting(MimeMessage::getSubject)
-                .noneMatch(s -> s.contains("is complete") || s.contains("has been erased"));
+        assertThat(templatesSent(request)).containsExactly("acknowledgement", "erasure-refused");
+        assertThat(lettersFor(request)).hasSize(2);
 
         assertThat(register.get(request.reference()).outcome()).isEqualTo(ErasureClosing.REFUSED);
         assertThat(runItems.anyStarted(request.reference())).isFalse();
@@ -430,6 +435,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         assertThat(idRequest).contains(LocalDate.ofInstant(due.toInstant(), clock.getZone())
                 .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
         assertThat(verifiedIdentifiers(request)).isZero();
+        assertThat(templatesSent(request)).containsExactly("acknowledgement", "id-request");
 
         // The requester replies with a document; the intake correlates the reply by reference.
         runtime.createMessageCorrelation("requester-reply").processInstanceBusinessKey(request.reference())
@@ -481,6 +487,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         assertThat(register.get(request.reference()).outcome()).isEqualTo("CLOSED_NO_ID");
         assertThat(text(letter(request, "We have closed your request [" + request.reference() + "]")))
                 .contains("Information Commissioner's Office");
+        assertThat(templatesSent(request)).containsExactly("acknowledgement", "id-request", "id-not-received");
         assertThat(verifiedIdentifiers(request)).isZero();
         assertThat(cases.find(request.reference())).isEmpty();
         // Nothing about the person reached the engine on this path.
@@ -614,6 +621,11 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
     }
 
     // --- letters ---
+
+    /** The letters the desk's mailer sent for the request, by template, in the order sent. */
+    private List<String> templatesSent(Request request) {
+        return sentLetters.forReference(request.reference()).stream().map(SentLetters.SentLetter::template).toList();
+    }
 
     private List<MimeMessage> lettersFor(Request request) {
         return Arrays.stream(TestMailServer.greenMail().getReceivedMessages())
