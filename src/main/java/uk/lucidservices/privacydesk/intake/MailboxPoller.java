@@ -32,9 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Reads the privacy mailbox over IMAP, one poll at a time. Each mail is handed to the
  * {@link MailIntake}, and only once its outcome is committed is it moved to the processed folder
  * (or flagged as seen): a crash before that commit leaves the mail to be read again, a crash
- * after it leaves a mail the intake recognises as already handled. Mail is fetched with
- * BODY.PEEK so reading never marks it. A mailbox that cannot be reached is reported in
- * {@link MailboxStatus}; the poll simply fails and is tried again later.
+ * after it leaves a mail the intake recognises as already handled. Mail is read in chunks, one
+ * IMAP round trip per chunk, with BODY.PEEK so reading never marks it, and named by UID
+ * throughout (see {@link ImapByUid}); a chunk's mails are recorded in parallel, each in its own
+ * transaction. A mailbox that cannot be reached is reported in {@link MailboxStatus}; the poll
+ * simply fails and is tried again later.
  */
 public class MailboxPoller {
 
