@@ -1,0 +1,62 @@
+package uk.lucidservices.privacydesk.records.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.Channel;
+import uk.lucidservices.privacydesk.request.NewRequest;
+import uk.lucidservices.privacydesk.request.RequestStarter;
+import uk.lucidservices.privacydesk.request.RequestType;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+/**
+ * A handful of open requests for the demo, received on different days so that the SLA dashboard
+ * shows green, amber and red (a breached internal target) at once. Only when the register is empty.
+ */
+@Component
+@ConditionalOnProperty(name = "desk.demo.requests.enabled", havingValue = "true")
+public class DemoRequests {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoRequests.class);
+
+    private final RequestStarter starter;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final int people;
+
+    public DemoRequests(RequestStarter starter, JdbcTemplate jdbc, Clock clock, @Value("${desk.demo.data.people}") int people) {
+        this.starter = starter;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.people = people;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM desk.request", Integer.class);
+        if (existing != null && existing > 0) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        start(RequestType.SUBJECT_ACCESS, 0, now.minusDays(2));
+        start(RequestType.SUBJECT_ACCESS, 10, now.minusDays(23));
+        start(RequestType.ERASURE, 20, now.minusDays(5));
+        start(RequestType.ERASURE, 30, now.minusDays(31));
+        start(RequestType.COMPLAINT, 40, now.minusDays(1));
+        start(RequestType.COMPLAINT, 50, now.minusDays(20));
+        log.info("Demo requests started: 2 access, 2 erasure, 2 complaints");
+    }
+
+    private void start(RequestType type, int person, OffsetDateTime receivedAt) {
+        DemoPerson p = DemoPeople.person(person % people);
+        starter.start(new NewRequest(type, Channel.EMAIL, p.name(), p.email(), p.phone(), null,
+                "Demo request", receivedAt, "demo"));
+    }
+}
