@@ -12,16 +12,18 @@ import java.util.Locale;
 
 /**
  * Completion listener of {@code Task_ApproveExtension} (form {@code sar-approve-extension}, managers).
- * Reads {@code extensionDecision} = APPROVE | REFUSE and records it on the request. On approval the
- * completing manager becomes {@code extensionApprovedBy} and {@code extensionReason} (required) is
- * handed to {@code extendDeadline} in the same transaction only, which stores it on the request; a
- * refusal takes the reason out of the process. If the extension is refused by the rules (first month
- * over), the completion fails with why and nothing is recorded.
+ * Reads {@code extensionDecision} = APPROVE | REFUSE and records it on the request; the gateway reads
+ * {@code extensionApproved} (transient). On approval the completing manager becomes
+ * {@code extensionApprovedBy} and the reason ({@code proposedExtensionReason}, as the officer wrote it
+ * or the manager changed it) is handed to {@code extendDeadline} as {@code extensionReason} in the same
+ * transaction only; that delegate stores it on the request. Either way the reason leaves the process.
+ * An extension the rules refuse (first month over) fails the completion with why, and nothing is recorded.
  */
 @Component("recordExtensionDecision")
 public class RecordExtensionDecisionListener implements TaskListener {
 
     public static final String DECISION = "extensionDecision";
+    public static final String APPROVED = "extensionApproved";
 
     public enum ExtensionDecision { APPROVE, REFUSE }
 
@@ -38,20 +40,22 @@ public class RecordExtensionDecisionListener implements TaskListener {
         DelegateExecution execution = task.getExecution();
         ExtensionDecision decision = parse(FormVariables.text(task, DECISION));
         String userId = Actors.of(task, identityService);
-        String reason = FormVariables.text(task, ExtendDeadline.REASON);
+        String reason = FormVariables.text(task, RecordTriageDecisionListener.PROPOSED_EXTENSION_REASON);
         long requestId = register.get(execution.getProcessBusinessKey()).id();
-        StepValues.keepForThisStep(execution, DECISION, decision.name());
-        if (decision == ExtensionDecision.APPROVE) {
+        boolean approved = decision == ExtensionDecision.APPROVE;
+        if (approved) {
             if (reason == null || reason.isBlank()) {
                 throw new IllegalArgumentException("Give the reason for the extension: the requester is told it");
             }
             execution.setVariable(ExtendDeadline.APPROVED_BY, userId);
-            StepValues.keepForThisStep(execution, ExtendDeadline.REASON, reason.strip());
+            StepValues.handOn(execution, ExtendDeadline.REASON, reason.strip());
             register.record(requestId, "EXTENSION_APPROVED", userId, "decision=APPROVE");
         } else {
-            FormVariables.scrub(execution, ExtendDeadline.REASON);
             register.record(requestId, "EXTENSION_REFUSED", userId, "decision=REFUSE; back to triage");
         }
+        FormVariables.scrub(execution, DECISION);
+        FormVariables.scrub(execution, RecordTriageDecisionListener.PROPOSED_EXTENSION_REASON);
+        StepValues.handOn(execution, APPROVED, approved);
     }
 
     static ExtensionDecision parse(String text) {

@@ -12,13 +12,14 @@ import java.util.Locale;
  * Completion listener of the identity tasks ({@code Task_ConfirmIdentity}, {@code Task_CheckIdDocument};
  * form field {@code identityDecision} = CONFIRMED | ASK_FOR_ID). Records the decision and who made it
  * on the request and, when confirmed, sets {@code identityCheckedBy}, which {@code markIdentifiersVerified}
- * names as the actor. The decision is kept only for the gateway that follows (transient). A missing
+ * names as the actor. The gateway that follows reads {@code identityConfirmed} (transient). A missing
  * or unknown decision stops the task from completing.
  */
 @Component("recordIdentityDecision")
 public class RecordIdentityDecisionListener implements TaskListener {
 
     public static final String DECISION = "identityDecision";
+    public static final String CONFIRMED = "identityConfirmed";
     public static final String CHECKED_BY = "identityCheckedBy";
 
     public enum IdentityDecision { CONFIRMED, ASK_FOR_ID }
@@ -38,7 +39,8 @@ public class RecordIdentityDecisionListener implements TaskListener {
         String reference = task.getExecution().getProcessBusinessKey();
         register.record(register.get(reference).id(), "IDENTITY_CHECKED", userId,
                 "decision=" + decision + "; step=" + task.getTaskDefinitionKey());
-        StepValues.keepForThisStep(task.getExecution(), DECISION, decision.name());
+        FormVariables.scrub(task.getExecution(), DECISION);
+        StepValues.handOn(task.getExecution(), CONFIRMED, decision == IdentityDecision.CONFIRMED);
         if (decision == IdentityDecision.CONFIRMED) {
             task.getExecution().setVariable(CHECKED_BY, userId);
         }
