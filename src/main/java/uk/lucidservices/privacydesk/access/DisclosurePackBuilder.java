@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.access;
 
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.springframework.stereotype.Service;

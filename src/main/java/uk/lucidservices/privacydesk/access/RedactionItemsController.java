@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.access;
 
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.access;
 
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

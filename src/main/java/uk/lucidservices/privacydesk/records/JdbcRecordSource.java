@@ -54,7 +54,7 @@ public class JdbcRecordSource implements RecordSource {
     @Override
     public long count(Category category, Subject subject) {
         MapSqlParameterSource params = params(subject);
-        String where = where(category, subject);
+        String where = where(category, subject, params);
         if (where == null) {
             return 0;
         }
@@ -65,7 +65,7 @@ public class JdbcRecordSource implements RecordSource {
     @Override
     public void forEachRecord(Category category, Subject subject, Consumer<Map<String, Object>> record) {
         MapSqlParameterSource params = params(subject);
-        String where = where(category, subject);
+        String where = where(category, subject, params);
         if (where == null) {
             return;
         }
@@ -93,34 +93,50 @@ public class JdbcRecordSource implements RecordSource {
 
     @Override
     public ErasureOutcome erase(Category category, Subject subject) {
+        return erase(category, subject, outcome -> { });
+    }
+
+    /** The journal runs inside this category's own transaction, so progress and change commit together. */
+    @Override
+    public ErasureOutcome erase(Category category, Subject subject, Consumer<ErasureOutcome> journal) {
         ErasureAction action = category.erasure().action();
         if (action == ErasureAction.KEEP) {
-            return new ErasureOutcome(category.id(), 0, 0, 0);
+            ErasureOutcome nothing = new ErasureOutcome(category.id(), 0, 0, 0);
+            journal.accept(nothing);
+            return nothing;
         }
         return writeTx.execute(status -> {
-            MapSqlParameterSource params = params(subject);
-            String where = where(category, subject);
-            if (where == null) {
-                return new ErasureOutcome(category.id(), 0, 0, 0);
-            }
-            long files = 0;
-            if (category.fileField() != null && action == ErasureAction.DELETE) {
-                List<String> paths = jdbc.queryForList("SELECT t." + category.fileField() + " FROM " + category.table()
-                        + " t WHERE " + where + " AND t." + category.fileField() + " IS NOT NULL", params, String.class);
-                for (String path : paths) {
-                    if (fileStore.delete(path)) {
-                        files++;
-                    }
-                }
-            }
-            if (action == ErasureAction.DELETE) {
-                int deleted = jdbc.update("DELETE FROM " + category.table() + " t WHERE " + where, params);
-                return new ErasureOutcome(category.id(), deleted, 0, files);
-            }
-            String set = String.join(", ", category.erasure().fields().stream().map(f -> f + " = NULL").toList());
-            int anonymised = jdbc.update("UPDATE " + category.table() + " t SET " + set + " WHERE " + where, params);
-            return new ErasureOutcome(category.id(), 0, anonymised, files);
+            ErasureOutcome outcome = eraseInTransaction(category, subject, action);
+            journal.accept(outcome);
+            return outcome;
         });
+    }
+
+    private ErasureOutcome eraseInTransaction(Category category, Subject subject, ErasureAction action) {
+        MapSqlParameterSource params = params(subject);
+        String where = where(category, subject, params);
+        if (where == null) {
+            return new ErasureOutcome(category.id(), 0, 0, 0);
+        }
+        long files = 0;
+        if (category.fileField() != null && action == ErasureAction.DELETE) {
+            // Files go first: a row deleted while its audio survives would leave audio nobody can find.
+            // Every file of a row being deleted counts once it is gone, including one an earlier
+            // attempt removed before its transaction rolled back, so a retry reports the true number.
+            List<String> paths = jdbc.queryForList("SELECT DISTINCT t." + category.fileField() + " FROM " + category.table()
+                    + " t WHERE " + where + " AND t." + category.fileField() + " IS NOT NULL", params, String.class);
+            for (String path : paths) {
+                fileStore.delete(path);
+                files++;
+            }
+        }
+        if (action == ErasureAction.DELETE) {
+            int deleted = jdbc.update("DELETE FROM " + category.table() + " t WHERE " + where, params);
+            return new ErasureOutcome(category.id(), deleted, 0, files);
+        }
+        String set = String.join(", ", category.erasure().fields().stream().map(f -> f + " = NULL").toList());
+        int anonymised = jdbc.update("UPDATE " + category.table() + " t SET " + set + " WHERE " + where, params);
+        return new ErasureOutcome(category.id(), 0, anonymised, files);
     }
 
     private static MapSqlParameterSource params(Subject subject) {
@@ -130,35 +146,24 @@ public class JdbcRecordSource implements RecordSource {
                 .addValue("accounts", List.copyOf(subject.accountNumbers()));
     }
 
-    /** The condition that selects the subject's rows in a category, or null when nothing can match. */
-    String where(Category category, Subject subject) {
-        return where(category, subject, "t");
+    /**
+     * The condition that selects the subject's rows in a category, or null when nothing can match.
+     * Adds to {@code params} the subject's CRM account ids when the category is found by account.
+     */
+    String where(Category category, Subject subject, MapSqlParameterSource params) {
+        return where(category, subject, "t", params);
     }
 
-    private String where(Category category, Subject subject, String alias) {
+    private String where(Category category, Subject subject, String alias, MapSqlParameterSource params) {
         if (category.parent() != null) {
             Category parent = dataMap.category(category.parent().category()).orElseThrow();
-            String parentWhere = where(parent, subject, "p" + alias);
+            String parentWhere = where(parent, subject, "p" + alias, params);
             if (parentWhere == null) {
                 return null;
             }
             return alias + "." + category.parent().column() + " IN (SELECT p" + alias + ".id FROM " + parent.table()
                     + " p" + alias + " WHERE " + parentWhere + ")";
         }
-        List<String> ors = identityConditions(category, subject, alias);
-        if (ors.size() > 1 && category.identityColumn(IdentityKey.ACCOUNT) != null) {
-            // PostgreSQL cannot use indexes for an OR that contains a sub-select and scans the whole
-            // table instead; a union of one index lookup per identifier finds the same rows.
-            String u = "u" + alias;
-            List<String> lookups = identityConditions(category, subject, u).stream()
-                    .map(condition -> "SELECT " + u + ".id FROM " + category.table() + " " + u + " WHERE " + condition)
-                    .toList();
-            return alias + ".id IN (" + String.join(" UNION ", lookups) + ")";
-        }
-        return ors.isEmpty() ? null : "(" + String.join(" OR ", ors) + ")";
-    }
-
-    private List<String> identityConditions(Category category, Subject subject, String alias) {
         List<String> ors = new ArrayList<>();
         String email = category.identityColumn(IdentityKey.EMAIL);
         if (email != null && !subject.emailKeys().isEmpty()) {
@@ -172,22 +177,35 @@ public class JdbcRecordSource implements RecordSource {
             ors.add(alias + "." + category.accountKey() + " IN (:accounts)");
         }
         String account = category.identityColumn(IdentityKey.ACCOUNT);
-        if (account != null) {
-            String accountIds = accountIdsSubquery(subject, alias);
-            if (accountIds != null) {
-                ors.add(alias + "." + account + " IN (" + accountIds + ")");
-            }
+        if (account != null && !accountIds(subject, params).isEmpty()) {
+            ors.add(alias + "." + account + " IN (:accountIds)");
         }
-        return ors;
+        return ors.isEmpty() ? null : "(" + String.join(" OR ", ors) + ")";
     }
 
-    /** The subject's own CRM accounts, found by email, phone or account number. */
-    private String accountIdsSubquery(Subject subject, String alias) {
+    /**
+     * The subject's own CRM account ids, looked up once and bound as values: "found by phone OR by
+     * account" with the account as a subquery would make PostgreSQL scan the whole table, whereas
+     * a list of ids lets it combine two index lookups.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Long> accountIds(Subject subject, MapSqlParameterSource params) {
+        if (params.hasValue("accountIds")) {
+            return (List<Long>) params.getValue("accountIds");
+        }
+        String query = accountIdsQuery(subject);
+        List<Long> ids = query == null ? List.of() : jdbc.queryForList(query, params, Long.class);
+        params.addValue("accountIds", ids);
+        return ids;
+    }
+
+    /** The query for the subject's own CRM accounts, found by email, phone or account number. */
+    private String accountIdsQuery(Subject subject) {
         Category accounts = dataMap.categories().stream().filter(c -> c.accountKey() != null).findFirst().orElse(null);
         if (accounts == null) {
             return null;
         }
-        String a = "a" + alias;
+        String a = "a";
         List<String> ors = new ArrayList<>();
         String email = accounts.identityColumn(IdentityKey.EMAIL);
         if (email != null && !subject.emailKeys().isEmpty()) {

@@ -27,6 +27,20 @@ public interface RecordSource {
      */
     ErasureOutcome erase(Category category, Subject subject);
 
+    /**
+     * Erases as {@link #erase(Category, Subject)} does and hands the outcome to {@code journal}
+     * before the change commits, so that the erasure's progress record and the change itself
+     * commit together and a retry neither repeats nor loses a count. A source whose system cannot
+     * share the desk's transaction (this default) calls the journal after its own commit; erase
+     * being idempotent, a crash in between only means the retry finds nothing more to count.
+     */
+    default ErasureOutcome erase(Category category, Subject subject, Consumer<ErasureOutcome> journal) {
+        ErasureOutcome outcome = erase(category, subject);
+        journal.accept(outcome);
+        return outcome;
+    }
+
+    /** {@code filesDeleted}: files of the erased records that are now gone from the file store. */
     record ErasureOutcome(String categoryId, long deleted, long anonymised, long filesDeleted) {
     }
 }

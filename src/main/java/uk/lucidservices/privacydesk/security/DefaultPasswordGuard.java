@@ -16,6 +16,8 @@ import java.util.List;
 public class DefaultPasswordGuard implements EnvironmentPostProcessor, Ordered {
 
     static final String DEFAULT_ADMIN_PASSWORD = "admin";
+    /** The demo profile's suppression-list secret (application-demo.yml); public knowledge, so never for real data. */
+    static final String DEMO_SUPPRESSION_SECRET = "demo-suppression-secret-not-for-production";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -34,6 +36,10 @@ public class DefaultPasswordGuard implements EnvironmentPostProcessor, Ordered {
         String admin = env.getProperty("camunda.bpm.admin-user.password");
         if (admin == null || admin.isBlank() || DEFAULT_ADMIN_PASSWORD.equals(admin)) {
             problems.add("set DESK_ADMIN_PASSWORD (camunda.bpm.admin-user.password) to a password of your own");
+        }
+        String suppression = env.getProperty("desk.suppression.hmac-secret");
+        if (suppression == null || suppression.isBlank() || DEMO_SUPPRESSION_SECRET.equals(suppression)) {
+            problems.add("set DESK_SUPPRESSION_SECRET (desk.suppression.hmac-secret) to a long random secret of your own");
         }
         if (env.getProperty("desk.demo.users", Boolean.class, false)) {
             problems.add("demo users are switched on: set desk.demo.users=false");

@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.access;
 
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.access;
 
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

@@ -32,13 +32,15 @@ class DefaultPasswordGuardTest {
 
     @Test
     void productionWithDemoUsersRefusesToStart() {
-        var env = environment("prod", Map.of("camunda.bpm.admin-user.password", "a-long-secret", "desk.demo.users", "true"));
+        var env = environment("prod", Map.of("camunda.bpm.admin-user.password", "a-long-secret", "desk.demo.users", "true",
+                "desk.suppression.hmac-secret", "a-long-random-suppression-secret"));
         assertThat(DefaultPasswordGuard.problems(env)).containsExactly("demo users are switched on: set desk.demo.users=false");
     }
 
     @Test
     void productionWithItsOwnPasswordStarts() {
-        var env = environment("prod", Map.of("camunda.bpm.admin-user.password", "a-long-secret", "desk.demo.users", "false"));
+        var env = environment("prod", Map.of("camunda.bpm.admin-user.password", "a-long-secret", "desk.demo.users", "false",
+                "desk.suppression.hmac-secret", "a-long-random-suppression-secret"));
         assertThatCode(() -> new DefaultPasswordGuard().postProcessEnvironment(env, new SpringApplication()))
                 .doesNotThrowAnyException();
     }

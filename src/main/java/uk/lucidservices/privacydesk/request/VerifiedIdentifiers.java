@@ -1,11 +1,9 @@
-package uk.lucidservices.privacydesk.access;
+package uk.lucidservices.privacydesk.request;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.records.SubjectResolver;
-import uk.lucidservices.privacydesk.request.Request;
-import uk.lucidservices.privacydesk.request.RequestRegister;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,0 +1,25 @@
+package uk.lucidservices.privacydesk.erasure;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task: closes the request in the register. Outcome from {@code erasureOutcome} if set,
+ * otherwise REFUSED, ERASED_IN_PART or ERASED from the erasure record; sets {@code erasureOutcome}.
+ */
+@Component("closeErasureRequest")
+public class CloseErasureRequest implements JavaDelegate {
+
+    private final ErasureClosing closing;
+
+    public CloseErasureRequest(ErasureClosing closing) {
+        this.closing = closing;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String outcome = closing.close(Delegates.reference(execution), Delegates.text(execution, "erasureOutcome"));
+        execution.setVariable("erasureOutcome", outcome);
+    }
+}

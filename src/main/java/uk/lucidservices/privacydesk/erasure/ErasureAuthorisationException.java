@@ -1,0 +1,9 @@
+package uk.lucidservices.privacydesk.erasure;
+
+/** An authorisation that the rules do not allow; the message says why, without personal data. */
+public class ErasureAuthorisationException extends RuntimeException {
+
+    public ErasureAuthorisationException(String message) {
+        super(message);
+    }
+}

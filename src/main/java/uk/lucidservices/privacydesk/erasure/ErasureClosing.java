@@ -1,0 +1,54 @@
+package uk.lucidservices.privacydesk.erasure;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.lucidservices.privacydesk.datamap.ErasureAction;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+
+/** Closes an erasure request in the register with its outcome. */
+@Service
+public class ErasureClosing {
+
+    public static final String ERASED = "ERASED";
+    public static final String ERASED_IN_PART = "ERASED_IN_PART";
+    public static final String REFUSED = "REFUSED";
+
+    private final ErasureSubjects subjects;
+    private final ErasureCases cases;
+    private final ErasurePlan plan;
+    private final JdbcTemplate jdbc;
+    private final RequestRegister register;
+
+    public ErasureClosing(ErasureSubjects subjects, ErasureCases cases, ErasurePlan plan, JdbcTemplate jdbc,
+                          RequestRegister register) {
+        this.subjects = subjects;
+        this.cases = cases;
+        this.plan = plan;
+        this.jdbc = jdbc;
+        this.register = register;
+    }
+
+    /** {@code outcome} null: REFUSED, ERASED_IN_PART (records asked for were kept) or ERASED, from the record. */
+    @Transactional
+    public String close(String reference, String outcome) {
+        Request request = subjects.request(reference);
+        String result = outcome != null && !outcome.isBlank() ? outcome.trim() : outcome(reference);
+        jdbc.update("UPDATE desk.request SET status = 'CLOSED', outcome = ?, closed_at = ? WHERE reference = ?",
+                result, cases.now(), reference);
+        register.record(request.id(), "CLOSED", null, "Closed: " + result);
+        return result;
+    }
+
+    private String outcome(String reference) {
+        ErasureCase erasure = cases.find(reference).orElse(null);
+        if (erasure == null || erasure.refused()) {
+            return REFUSED;
+        }
+        // Records known to be kept; a manual system's unknown count does not decide the outcome.
+        boolean keptSomething = plan.items(reference).stream().anyMatch(i -> i.inScope()
+                && i.action() == ErasureAction.KEEP && i.recordCount() != null && i.recordCount() > 0);
+        return keptSomething ? ERASED_IN_PART : ERASED;
+    }
+}

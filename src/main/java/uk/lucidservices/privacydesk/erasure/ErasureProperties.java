@@ -1,0 +1,23 @@
+package uk.lucidservices.privacydesk.erasure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings under {@code desk.erasure}.
+ *
+ * @param scopes              named scopes a request can ask for (for example {@code call-recordings}),
+ *                            each a list of data-map category ids
+ * @param engineVariablesKept the process variables that survive {@code purgeEngineCopy}: references and ids only
+ * @param lettersFrom         the sender of the confirmation letter
+ */
+@ConfigurationProperties("desk.erasure")
+public record ErasureProperties(Map<String, List<String>> scopes, List<String> engineVariablesKept, String lettersFrom) {
+
+    public ErasureProperties {
+        scopes = scopes == null ? Map.of() : Map.copyOf(scopes);
+        engineVariablesKept = engineVariablesKept == null ? List.of("reference", "requestId") : List.copyOf(engineVariablesKept);
+    }
+}

@@ -1,0 +1,22 @@
+package uk.lucidservices.privacydesk.erasure;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task: writes the certificate (JSON and PDF) to the file store and records it. */
+@Component("issueErasureCertificate")
+public class IssueErasureCertificate implements JavaDelegate {
+
+    private final ErasureCertificate certificate;
+
+    public IssueErasureCertificate(ErasureCertificate certificate) {
+        this.certificate = certificate;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        certificate.issue(Delegates.reference(execution));
+        execution.setVariable("certificateIssued", true);
+    }
+}

@@ -1,0 +1,151 @@
+package uk.lucidservices.privacydesk.erasure;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.records.FileStore;
+import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
+import uk.lucidservices.privacydesk.records.demo.DemoPeople;
+import uk.lucidservices.privacydesk.records.demo.DemoPerson;
+import uk.lucidservices.privacydesk.request.Channel;
+import uk.lucidservices.privacydesk.request.NewRequest;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RequestType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the erasure tests share: the demo data (the same size and seed as every other test), a
+ * request logged as a person would write it, and a search of the company's tables written in plain
+ * SQL here, independently of the desk's own search, by every identifier the person has, including
+ * the raw, differently written columns. Demo people 40, 50, 60 and 70 belong to the erasure tests.
+ * No annotations here: the Spring context stays the one every test shares.
+ */
+abstract class ErasureTestSupport extends DeskIntegrationTest {
+
+    static final int PEOPLE = 300;
+    static final long SEED = 20260401L;
+
+    /** Table to data-map category: how the direct search's findings compare with the certificate. */
+    static final Map<String, String> CATEGORY_OF_TABLE = Map.of(
+            "crm_account", "crm-accounts", "crm_contact", "crm-contacts", "contract", "contracts",
+            "complaint", "complaints", "call_recording", "call-recordings", "tm_lead", "tm-leads",
+            "tm_call_recording", "tm-call-recordings", "chat_transcript", "chat-transcripts",
+            "chat_message", "chat-messages", "web_enquiry", "web-enquiries");
+
+    @Autowired
+    DemoDataGenerator demoData;
+    @Autowired
+    RequestRegister register;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    NamedParameterJdbcTemplate named;
+    @Autowired
+    FileStore fileStore;
+
+    void demoData() {
+        demoData.generate(PEOPLE, SEED);
+    }
+
+    /**
+     * Logs an erasure request as the person wrote it (a mixed-case email and a phone number written
+     * another way than any system holds it) and marks its identifiers verified, as the identity
+     * check does before any erasure.
+     */
+    Request logErasureRequest(DemoPerson person) {
+        String mixedCaseEmail = person.emailVariants().get(1);
+        String phoneWrittenDifferently = person.phoneVariants().get(3);
+        Request request = register.log(new NewRequest(RequestType.ERASURE, Channel.EMAIL, person.name(), mixedCaseEmail,
+                phoneWrittenDifferently, null, "Please delete everything you hold about me", null, "olivia"));
+        jdbc.update("UPDATE desk.request_identifier SET verified = TRUE WHERE request_id = ?", request.id());
+        return request;
+    }
+
+    static DemoPerson person(int index) {
+        return DemoPeople.person(index);
+    }
+
+    /** The person's rows, by table, found by plain SQL on every identifier column and raw value column. */
+    Map<String, Set<Long>> directSearch(DemoPerson p) {
+        String email = p.email().toLowerCase();
+        String digits = p.phone().replace(" ", "").substring(1);
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("email", email).addValue("e164", "+44" + digits).addValue("digits", digits)
+                .addValue("account", p.accountNumber());
+        String emailMatch = "(%1$s = :email OR lower(trim(%2$s)) = :email)";
+        String phoneMatch = "(%1$s = :e164 OR right(regexp_replace(%2$s, '[^0-9]', '', 'g'), 10) = :digits)";
+        Map<String, Set<Long>> found = new LinkedHashMap<>();
+        found.put("crm_account", ids(params, "crm_account", emailMatch.formatted("email_key", "email") + " OR "
+                + phoneMatch.formatted("phone_key", "phone") + " OR account_number = :account"));
+        params.addValue("accounts", orNone(found.get("crm_account")));
+        found.put("crm_contact", ids(params, "crm_contact", emailMatch.formatted("email_key", "email") + " OR "
+                + phoneMatch.formatted("phone_key", "phone")));
+        found.put("contract", ids(params, "contract", "account_id IN (:accounts)"));
+        found.put("complaint", ids(params, "complaint", emailMatch.formatted("email_key", "complainant_email") + " OR "
+                + phoneMatch.formatted("phone_key", "complainant_phone") + " OR account_id IN (:accounts)"));
+        found.put("call_recording", ids(params, "call_recording", phoneMatch.formatted("cli_key", "cli")
+                + " OR account_id IN (:accounts)"));
+        found.put("tm_lead", ids(params, "tm_lead", emailMatch.formatted("email_key", "email") + " OR "
+                + phoneMatch.formatted("phone_key", "phone")));
+        params.addValue("leads", orNone(found.get("tm_lead")));
+        found.put("tm_call_recording", ids(params, "tm_call_recording", "lead_id IN (:leads)"));
+        found.put("chat_transcript", ids(params, "chat_transcript", emailMatch.formatted("email_key", "visitor_email")));
+        params.addValue("transcripts", orNone(found.get("chat_transcript")));
+        found.put("chat_message", ids(params, "chat_message", "transcript_id IN (:transcripts)"));
+        found.put("web_enquiry", ids(params, "web_enquiry", emailMatch.formatted("email_key", "email") + " OR "
+                + phoneMatch.formatted("phone_key", "phone")));
+        return found;
+    }
+
+    private Set<Long> ids(MapSqlParameterSource params, String table, String where) {
+        return Set.copyOf(named.queryForList("SELECT id FROM records." + table + " WHERE " + where, params, Long.class));
+    }
+
+    private static Set<Long> orNone(Set<Long> ids) {
+        return ids.isEmpty() ? Set.of(-1L) : ids;
+    }
+
+    /** Every row of every table as a checksum of its whole content, by id. */
+    Map<String, Map<Long, String>> rowChecksums() {
+        Map<String, Map<Long, String>> tables = new HashMap<>();
+        for (String table : CATEGORY_OF_TABLE.keySet()) {
+            Map<Long, String> rows = new HashMap<>();
+            jdbc.query("SELECT id, md5(t::text) AS sum FROM records." + table + " t",
+                    rs -> {
+                        rows.put(rs.getLong("id"), rs.getString("sum"));
+                    });
+            tables.put(table, rows);
+        }
+        return tables;
+    }
+
+    /** The audio files of the person's call recordings and telemarketing calls. */
+    List<String> audioFiles(Map<String, Set<Long>> rows) {
+        List<String> files = new ArrayList<>();
+        files.addAll(filesOf("call_recording", rows.get("call_recording")));
+        files.addAll(filesOf("tm_call_recording", rows.get("tm_call_recording")));
+        return files;
+    }
+
+    private List<String> filesOf(String table, Set<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return named.queryForList("SELECT audio_file FROM records." + table + " WHERE id IN (:ids) AND audio_file IS NOT NULL",
+                new MapSqlParameterSource("ids", ids), String.class);
+    }
+
+    static Map<String, Integer> sizes(Map<String, Set<Long>> rows) {
+        return rows.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
+    }
+}
