@@ -22,5 +22,7 @@ public abstract class DeskIntegrationTest {
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMailServer::smtpPort);
+        registry.add("desk.intake.mailbox.host", () -> "127.0.0.1");
+        registry.add("desk.intake.mailbox.port", TestMailServer::imapPort);
     }
 }

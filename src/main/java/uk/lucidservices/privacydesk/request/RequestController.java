@@ -29,12 +29,15 @@ import java.time.OffsetDateTime;
 public class RequestController {
 
     private final RequestRegister register;
+    private final RequestStarter starter;
     private final CurrentStaff staff;
     private final DeadlineCalculator calculator;
     private final Clock clock;
 
-    public RequestController(RequestRegister register, CurrentStaff staff, DeadlineCalculator calculator, Clock clock) {
+    public RequestController(RequestRegister register, RequestStarter starter, CurrentStaff staff,
+                             DeadlineCalculator calculator, Clock clock) {
         this.register = register;
+        this.starter = starter;
         this.staff = staff;
         this.calculator = calculator;
         this.clock = clock;
@@ -62,7 +65,7 @@ public class RequestController {
         if (body.receivedAt() != null && body.receivedAt().isAfter(OffsetDateTime.now(clock).plusMinutes(5))) {
             throw new InvalidRequestException("receivedAt is in the future");
         }
-        Request request = register.log(new NewRequest(body.type(), body.channel(), body.name(), body.email(),
+        Request request = starter.start(new NewRequest(body.type(), body.channel(), body.name(), body.email(),
                 body.phone(), body.accountNumber(), body.summary(), body.receivedAt(), staff.userId()));
         return ResponseEntity.created(URI.create("/api/requests/" + request.reference())).body(status(request));
     }

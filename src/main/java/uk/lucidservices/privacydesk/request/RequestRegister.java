@@ -78,6 +78,19 @@ public class RequestRegister {
         return find(reference).orElseThrow();
     }
 
+    /** A further phone number the requester gave: a mail can carry several, each one is an identifier. */
+    public void addPhone(long requestId, String phone) {
+        addIdentifier(requestId, "PHONE", phone, phoneNumbers.keyOrNull(phone));
+    }
+
+    public List<Identifier> identifiers(long requestId) {
+        return jdbc.query("SELECT kind, value, value_key FROM desk.request_identifier WHERE request_id = ? ORDER BY id",
+                (rs, i) -> new Identifier(rs.getString("kind"), rs.getString("value"), rs.getString("value_key")), requestId);
+    }
+
+    public record Identifier(String kind, String value, String key) {
+    }
+
     private void addIdentifier(long requestId, String kind, String value, String key) {
         if (value == null || value.isBlank()) {
             return;

@@ -1,0 +1,31 @@
+package uk.lucidservices.privacydesk.intake;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+
+/** Records on the intake log that a privacy officer discarded a mail, who did, and why. */
+@Component("discardTriagedMail")
+public class DiscardTriagedMailDelegate implements JavaDelegate {
+
+    static final Set<String> REASONS = Set.of("NOT_A_REQUEST", "SPAM", "DUPLICATE", "HANDLED_ELSEWHERE", "AUTOMATIC",
+            "UNREADABLE");
+
+    private final IntakeLog log;
+
+    public DiscardTriagedMailDelegate(IntakeLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        IntakeLog.Entry entry = TriageSupport.entry(execution, log);
+        String reason = TriageSupport.text(execution, "discardReason");
+        if (reason == null || !REASONS.contains(reason)) {
+            throw new TriageDecisionException("Choose why the mail is discarded");
+        }
+        log.resolve(entry.id(), "DISCARDED", reason, TriageSupport.officer(execution), null, null, null);
+    }
+}

@@ -1,0 +1,47 @@
+package uk.lucidservices.privacydesk.intake;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+
+import java.util.Locale;
+
+/**
+ * Files a mail on the request a privacy officer names: its attachments join the request and, if
+ * the request's process is waiting for the requester, it receives the reply.
+ */
+@Component("fileTriagedReply")
+public class FileTriagedReplyDelegate implements JavaDelegate {
+
+    private final IntakeLog log;
+    private final RequestRegister register;
+    private final ReplyDelivery replies;
+
+    public FileTriagedReplyDelegate(IntakeLog log, RequestRegister register, ReplyDelivery replies) {
+        this.log = log;
+        this.register = register;
+        this.replies = replies;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        IntakeLog.Entry entry = TriageSupport.entry(execution, log);
+        String reference = TriageSupport.text(execution, "replyReference");
+        if (reference == null || reference.isBlank()) {
+            throw new TriageDecisionException("Give the reference of the request this mail answers");
+        }
+        String wanted = reference.toUpperCase(Locale.ROOT);
+        Request request = register.find(wanted)
+                .orElseThrow(() -> new TriageDecisionException("There is no request " + wanted
+                        + ": check the reference and try again"));
+        String officer = TriageSupport.officer(execution);
+        log.linkAttachments(entry.id(), request.id());
+        int stored = (int) log.attachments(entry.id()).stream().filter(a -> a.storedPath() != null).count();
+        boolean delivered = replies.deliver(request, entry.id(), stored, officer);
+        log.resolve(entry.id(), "FILED_AS_REPLY", delivered ? "delivered to the process" : "recorded on the request",
+                officer, request.type(), request.id(), request.reference());
+        execution.setVariable("requestReference", request.reference());
+    }
+}

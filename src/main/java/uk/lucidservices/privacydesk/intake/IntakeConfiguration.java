@@ -1,0 +1,77 @@
+package uk.lucidservices.privacydesk.intake;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.lucidservices.privacydesk.mail.DeskMailProperties;
+import uk.lucidservices.privacydesk.mail.SentLetters;
+import uk.lucidservices.privacydesk.records.FileStore;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+
+@Configuration
+public class IntakeConfiguration {
+
+    @Bean
+    public RequestClassifier requestClassifier(IntakeProperties properties, ResourceLoader resources) {
+        Resource rules = resources.getResource(properties.classification());
+        try (InputStream in = rules.getInputStream()) {
+            return RequestClassifier.fromYaml(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("desk.intake.classification: cannot read " + properties.classification(), e);
+        }
+    }
+
+    @Bean
+    public MailIdentifiers mailIdentifiers(IntakeProperties properties,
+                                           @Value("${desk.phone.default-region:GB}") String region) {
+        return new MailIdentifiers(region, properties.accountNumberPattern());
+    }
+
+    @Bean
+    public AttachmentStore attachmentStore(FileStore files, IntakeLog log, IntakeProperties properties, Clock clock) {
+        return new AttachmentStore(files, log, properties.limits(), clock);
+    }
+
+    @Bean
+    public MailIntake mailIntake(RequestClassifier classifier, MailIdentifiers identifiers, IntakeLog log,
+                                 AttachmentStore store, RequestOpening opening, ReplyDelivery replies,
+                                 TriageStarter triage, RequestRegister register, SentLetters sentLetters,
+                                 PlatformTransactionManager transactions, IntakeProperties properties,
+                                 DeskMailProperties mail) {
+        // The desk's own addresses: mail from them is the desk talking to itself (a loop), not a request.
+        Set<String> own = new HashSet<>(properties.ownAddresses());
+        own.add(mail.from());
+        own.add(properties.mailbox().user());
+        return new MailIntake(new MailParser(), new RobotDetector(), classifier, identifiers, log, store, opening,
+                replies, triage, register, sentLetters, new TransactionTemplate(transactions), own,
+                properties.limits().maxMessageSize().toBytes());
+    }
+
+    @Bean
+    public MailboxPoller mailboxPoller(IntakeProperties properties, MailIntake intake, Clock clock) {
+        return new MailboxPoller(properties.mailbox(), properties.polling().batchSize(), intake, clock);
+    }
+
+    @Bean
+    public MailboxHealthIndicator mailboxHealthIndicator(MailboxPoller poller) {
+        return new MailboxHealthIndicator(poller.status());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "desk.intake.polling.enabled", havingValue = "true")
+    public MailboxPollingSchedule mailboxPollingSchedule(MailboxPoller poller, IntakeProperties properties) {
+        return new MailboxPollingSchedule(poller, properties.polling().interval(), properties.polling().maxBackoff());
+    }
+}

@@ -1,0 +1,215 @@
+package uk.lucidservices.privacydesk.intake;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.search.FlagTerm;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Reads the privacy mailbox over IMAP, one poll at a time. Each mail is handed to the
+ * {@link MailIntake}, and only once its outcome is committed is it moved to the processed folder
+ * (or flagged as seen): a crash before that commit leaves the mail to be read again, a crash
+ * after it leaves a mail the intake recognises as already handled. Mail is fetched with
+ * BODY.PEEK so reading never marks it. A mailbox that cannot be reached is reported in
+ * {@link MailboxStatus}; the poll simply fails and is tried again later.
+ */
+public class MailboxPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
+
+    /** What one poll did. */
+    public record PollReport(int handled, boolean moreWaiting, String error) {
+        public boolean failed() {
+            return error != null;
+        }
+    }
+
+    private final IntakeProperties.Mailbox mailbox;
+    private final int batchSize;
+    private final MailIntake intake;
+    private final MailboxStatus status;
+    private final Session session;
+    private Store store;
+
+    public MailboxPoller(IntakeProperties.Mailbox mailbox, int batchSize, MailIntake intake, Clock clock) {
+        this.mailbox = mailbox;
+        this.batchSize = batchSize;
+        this.intake = intake;
+        this.status = new MailboxStatus(clock);
+        this.session = Session.getInstance(sessionProperties(mailbox));
+    }
+
+    public MailboxStatus status() {
+        return status;
+    }
+
+    /** Reads what is waiting (up to the batch size) and returns when every mail read is committed. */
+    public synchronized PollReport pollOnce() {
+        int handled = 0;
+        IMAPFolder inbox = null;
+        try {
+            Store connected = connect();
+            inbox = (IMAPFolder) connected.getFolder(mailbox.folder());
+            inbox.open(Folder.READ_WRITE);
+            boolean move = mailbox.afterProcessing() == IntakeProperties.AfterProcessing.MOVE;
+            if (move) {
+                ensureProcessedFolder(connected);
+            }
+            List<Waiting> waiting = waiting(inbox);
+            int count = Math.min(waiting.size(), batchSize);
+            boolean expungeNeeded = false;
+            for (Waiting mail : waiting.subList(0, count)) {
+                RawMail raw = read(inbox, mail);
+                if (raw == null) {
+                    continue; // another reader took it: whichever committed first handled it
+                }
+                intake.receive(raw);
+                // Only now, with the outcome committed, does the mail leave the inbox.
+                if (move) {
+                    expungeNeeded |= ImapByUid.move(inbox, mail.uid(), mailbox.processedFolder());
+                } else {
+                    ImapByUid.markSeen(inbox, mail.uid());
+                }
+                handled++;
+            }
+            if (expungeNeeded) {
+                inbox.expunge();
+            }
+            inbox.close(false);
+            status.succeeded(handled);
+            return new PollReport(handled, waiting.size() > count, null);
+        } catch (MessagingException | ClassCastException e) {
+            String error = describe(e);
+            status.failed(error);
+            log.warn("The privacy mailbox could not be read ({} failures in a row): {}", status.consecutiveFailures(), error);
+            disconnect();
+            return new PollReport(handled, false, error);
+        } catch (RuntimeException intakeUnavailable) {
+            // Nothing could be recorded (e.g. the database is down): the mail stays where it is.
+            String error = "intake could not record a mail: " + intakeUnavailable.getClass().getSimpleName();
+            status.failed(error);
+            log.error("Mail intake stopped this poll; the mail stays in the mailbox: {}", error, intakeUnavailable);
+            closeQuietly(inbox);
+            return new PollReport(handled, false, error);
+        }
+    }
+
+    /** A mail waiting in the inbox, named by its UID, with what the server said about it when listed. */
+    private record Waiting(long uid, long size, Instant arrivedAt) {
+    }
+
+    private RawMail read(IMAPFolder inbox, Waiting mail) throws MessagingException {
+        if (mail.size() > intake.maxMessageBytes()) {
+            // Too large to take in: its headers are enough to log and triage it; the mail itself stays on the server.
+            byte[] headers = ImapByUid.fetch(inbox, mail.uid(), true);
+            return headers == null ? null : RawMail.headersOnly(headers, mail.size(), mail.arrivedAt());
+        }
+        byte[] content = ImapByUid.fetch(inbox, mail.uid(), false);
+        return content == null ? null : RawMail.of(content, mail.arrivedAt());
+    }
+
+    private List<Waiting> waiting(IMAPFolder inbox) throws MessagingException {
+        Message[] messages = mailbox.afterProcessing() == IntakeProperties.AfterProcessing.FLAG
+                ? inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))
+                : inbox.getMessages();
+        FetchProfile profile = new FetchProfile();
+        profile.add(FetchProfile.Item.FLAGS);
+        profile.add(FetchProfile.Item.SIZE);
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+        inbox.fetch(messages, profile);
+        List<Waiting> waiting = new ArrayList<>();
+        for (Message m : messages) {
+            try {
+                if (!m.isExpunged() && !m.isSet(Flags.Flag.DELETED)) {
+                    Date received = m.getReceivedDate();
+                    waiting.add(new Waiting(inbox.getUID(m), m.getSize(), received == null ? null : received.toInstant()));
+                }
+            } catch (MessageRemovedException gone) {
+                // Moved by another reader while listing.
+            }
+        }
+        return waiting;
+    }
+
+    private void ensureProcessedFolder(Store connected) throws MessagingException {
+        Folder processed = connected.getFolder(mailbox.processedFolder());
+        if (!processed.exists() && !processed.create(Folder.HOLDS_MESSAGES)) {
+            throw new MessagingException("The processed folder could not be created: " + mailbox.processedFolder());
+        }
+    }
+
+    private Store connect() throws MessagingException {
+        if (store == null || !store.isConnected()) {
+            disconnect();
+            Store fresh = session.getStore(mailbox.protocol());
+            fresh.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.password());
+            store = fresh;
+        }
+        return store;
+    }
+
+    /** Closes the connection (on failure, and when the desk stops). */
+    public synchronized void disconnect() {
+        if (store != null) {
+            try {
+                store.close();
+            } catch (MessagingException ignored) {
+                // It is going away either way.
+            }
+            store = null;
+        }
+    }
+
+    private static void closeQuietly(Folder folder) {
+        try {
+            if (folder != null && folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException ignored) {
+            // The next poll opens it again.
+        }
+    }
+
+    /** The failure without credentials or content: type, and message for connection problems. */
+    private static String describe(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+        return root.getClass().getSimpleName() + (message.length() > 160 ? message.substring(0, 160) : message);
+    }
+
+    private static Properties sessionProperties(IntakeProperties.Mailbox mailbox) {
+        String p = mailbox.protocol();
+        Properties props = new Properties();
+        props.setProperty("mail.store.protocol", p);
+        props.setProperty("mail." + p + ".connectiontimeout", String.valueOf(mailbox.connectTimeout().toMillis()));
+        props.setProperty("mail." + p + ".timeout", String.valueOf(mailbox.readTimeout().toMillis()));
+        props.setProperty("mail." + p + ".writetimeout", String.valueOf(mailbox.readTimeout().toMillis()));
+        // Reading a mail must not mark it as seen: only a committed outcome does.
+        props.setProperty("mail." + p + ".peek", "true");
+        props.setProperty("mail." + p + ".fetchsize", String.valueOf(1024 * 1024));
+        props.setProperty("mail." + p + ".starttls.enable", String.valueOf(mailbox.starttls()));
+        props.setProperty("mail." + p + ".starttls.required", String.valueOf(mailbox.starttls()));
+        props.setProperty("mail." + p + ".ssl.checkserveridentity", "true");
+        return props;
+    }
+}

@@ -1,0 +1,53 @@
+package uk.lucidservices.privacydesk.intake;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.Channel;
+import uk.lucidservices.privacydesk.request.NewRequest;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RequestType;
+
+import java.util.List;
+
+/**
+ * Starts the request a privacy officer recognised in a mail, with the mail's sender and phone
+ * numbers as identifiers and the day the mail arrived as the day of receipt.
+ */
+@Component("startTriagedRequest")
+public class StartTriagedRequestDelegate implements JavaDelegate {
+
+    private final IntakeLog log;
+    private final StoredMails mails;
+    private final RequestOpening opening;
+    private final RequestRegister register;
+
+    public StartTriagedRequestDelegate(IntakeLog log, StoredMails mails, RequestOpening opening, RequestRegister register) {
+        this.log = log;
+        this.mails = mails;
+        this.opening = opening;
+        this.register = register;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        IntakeLog.Entry entry = TriageSupport.entry(execution, log);
+        RequestType type = RequestType.valueOf(TriageSupport.text(execution, "triageDecision"));
+        if (entry.senderAddress() == null) {
+            throw new TriageDecisionException("This mail has no sender address, so no letter could reach the person: "
+                    + "log the request through the desk's API with the details you have, then discard this mail");
+        }
+        String officer = TriageSupport.officer(execution);
+        String summary = mails.read(entry).map(m -> IntakeLog.cut((m.subject() == null ? "" : m.subject() + "\n\n")
+                + MailText.withoutQuotes(m.text()).strip(), 4000)).orElse(entry.subject());
+        List<String> phones = entry.senderPhones();
+        Request request = opening.open(new NewRequest(type, Channel.EMAIL, entry.senderName(), entry.senderAddress(),
+                        phones.isEmpty() ? null : phones.get(0), entry.accountNumber(), summary, entry.arrivedAt(), officer),
+                phones.size() > 1 ? phones.subList(1, phones.size()) : List.of());
+        log.linkAttachments(entry.id(), request.id());
+        register.record(request.id(), "MAIL_RECEIVED", officer, "intake=" + entry.id() + "; triaged as " + type.name());
+        log.resolve(entry.id(), "STARTED", type.name(), officer, type, request.id(), request.reference());
+        execution.setVariable("requestReference", request.reference());
+    }
+}

@@ -1,0 +1,41 @@
+package uk.lucidservices.privacydesk.intake;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * Puts a mail in front of a privacy officer: starts {@code mail-triage} (a task in Tasklist for
+ * privacy-officers) with the intake entry's id and a reason, never the mail's content. Its
+ * due date runs from when the mail arrived, because a request's clock does too.
+ */
+@Component
+public class TriageStarter {
+
+    public static final String PROCESS_KEY = "mail-triage";
+
+    private final RuntimeService runtimeService;
+    private final IntakeProperties properties;
+    private final Clock clock;
+
+    public TriageStarter(RuntimeService runtimeService, IntakeProperties properties, Clock clock) {
+        this.runtimeService = runtimeService;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Returns the triage process instance id. */
+    String start(long intakeId, String reason, Instant arrivedAt) {
+        ZonedDateTime arrived = (arrivedAt != null ? arrivedAt : clock.instant()).atZone(clock.getZone());
+        return runtimeService.startProcessInstanceByKey(PROCESS_KEY, "MAIL-" + intakeId, Map.of(
+                "intakeId", intakeId,
+                "triageReason", reason,
+                "triageFollowUp", Date.from(arrived.plus(properties.triageFollowUp()).toInstant()),
+                "triageDue", Date.from(arrived.plus(properties.triageDue()).toInstant()))).getId();
+    }
+}

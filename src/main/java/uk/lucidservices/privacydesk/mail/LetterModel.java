@@ -1,0 +1,95 @@
+package uk.lucidservices.privacydesk.mail;
+
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestType;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a letter may say: the caller's values (process variables, which hold no personal data by
+ * rule), then the request register's fields, which win on a clash, then the desk settings as
+ * {@code desk.*}. Dates are written as people read them in a UK letter ("3 March 2026").
+ */
+@Component
+public class LetterModel {
+
+    static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final Map<String, String> settings;
+    private final Clock clock;
+
+    public LetterModel(DeskMailProperties properties, Clock clock) {
+        this.settings = properties.letters().settings();
+        this.clock = clock;
+    }
+
+    public Map<String, Object> build(Request request, Map<String, Object> values) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        if (values != null) {
+            values.forEach((key, value) -> model.put(key, readable(value)));
+        }
+        model.put("reference", request.reference());
+        model.put("requestType", request.type().name());
+        model.put("requestTypeName", typeName(request.type()));
+        model.put(request.type().name().toLowerCase(Locale.ROOT).replace("_", ""), true);
+        model.put("name", request.requesterName());
+        model.put("firstName", firstName(request.requesterName()));
+        model.put("receivedDate", date(request.receivedAt()));
+        model.put("clockStart", date(request.clockStart()));
+        model.put("statutoryDeadline", date(request.statutoryDeadline()));
+        model.put("internalTarget", date(request.internalTarget()));
+        model.put("extended", request.extended());
+        model.put("today", UK_DATE.format(LocalDate.now(clock)));
+        model.put("desk", settings);
+        return model;
+    }
+
+    static String typeName(RequestType type) {
+        return switch (type) {
+            case SUBJECT_ACCESS -> "subject access request";
+            case ERASURE -> "request to erase your personal data";
+            case COMPLAINT -> "complaint";
+        };
+    }
+
+    static String firstName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return name.trim().split("\\s+")[0];
+    }
+
+    private Object readable(Object value) {
+        if (value instanceof LocalDate || value instanceof OffsetDateTime || value instanceof ZonedDateTime
+                || value instanceof Date) {
+            return date(value);
+        }
+        return value;
+    }
+
+    private String date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        LocalDate date;
+        if (value instanceof LocalDate d) {
+            date = d;
+        } else if (value instanceof OffsetDateTime t) {
+            date = t.atZoneSameInstant(clock.getZone()).toLocalDate();
+        } else if (value instanceof ZonedDateTime t) {
+            date = t.withZoneSameInstant(clock.getZone()).toLocalDate();
+        } else {
+            date = ((Date) value).toInstant().atZone(clock.getZone()).toLocalDate();
+        }
+        return UK_DATE.format(date);
+    }
+}

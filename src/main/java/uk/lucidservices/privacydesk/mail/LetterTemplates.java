@@ -1,0 +1,96 @@
+package uk.lucidservices.privacydesk.mail;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The letters' wording, as Mustache templates that staff can change without code: for a letter
+ * {@code name} the files {@code name.subject}, {@code name.txt} and {@code name.html}, plus partials
+ * {@code _name.txt}/{@code _name.html} included with {@code {{> name}}}. Each file is looked up in
+ * {@code desk.mail.letters.locations} in order (by default a folder in the data directory, then the
+ * bundled defaults), and read on every send so an edit takes effect at once.
+ * A variable a template names but the model lacks is an error, not a blank in a letter.
+ */
+@Component
+public class LetterTemplates {
+
+    /** The letters every process may ask for (the contract with the processes). */
+    public static final List<String> NAMES = List.of("acknowledgement", "id-request", "id-not-received",
+            "clarification-request", "extension-notice", "refusal", "pack-ready", "erasure-refused",
+            "erasure-confirmation", "complaint-acknowledgement", "complaint-progress", "adr-letter", "final-response");
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    private final ResourceLoader resources;
+    private final List<String> locations;
+
+    public LetterTemplates(ResourceLoader resources, DeskMailProperties properties) {
+        this.resources = resources;
+        this.locations = properties.letters().locations().stream().map(l -> l.endsWith("/") ? l : l + "/").toList();
+    }
+
+    public boolean exists(String name) {
+        return NAME.matcher(name).matches() && read(name + ".subject").isPresent()
+                && read(name + ".txt").isPresent() && read(name + ".html").isPresent();
+    }
+
+    /** Renders a letter; the subject gets the reference appended when the template left it out. */
+    public RenderedLetter render(String name, String reference, Map<String, Object> model) {
+        if (!exists(name)) {
+            throw new IllegalArgumentException("No letter template '" + name + "' (needs " + name + ".subject, "
+                    + name + ".txt and " + name + ".html in " + String.join(", ", locations) + ")");
+        }
+        try {
+            String subject = compiler(false, "txt").compile(require(name + ".subject")).execute(model)
+                    .replaceAll("\\s+", " ").trim();
+            if (!subject.contains(reference)) {
+                subject = subject + " [" + reference + "]";
+            }
+            // Optional paragraphs that were left out would leave gaps: at most one blank line in a row.
+            String text = compiler(false, "txt").compile(require(name + ".txt")).execute(model)
+                    .replaceAll("\n[ \t]*(\n[ \t]*){2,}", "\n\n").strip() + "\n";
+            String html = compiler(true, "html").compile(require(name + ".html")).execute(model);
+            return new RenderedLetter(name, subject, text, html);
+        } catch (MustacheException e) {
+            // The message names the template and the missing variable: no personal data.
+            throw new IllegalStateException("Letter template '" + name + "' could not be rendered: " + e.getMessage(), e);
+        }
+    }
+
+    private Mustache.Compiler compiler(boolean html, String partialExtension) {
+        return Mustache.compiler()
+                .escapeHTML(html)
+                .nullValue("")
+                .withLoader(partial -> new StringReader(require("_" + partial + "." + partialExtension)));
+    }
+
+    private String require(String file) {
+        return read(file).orElseThrow(() -> new IllegalArgumentException("No letter file " + file));
+    }
+
+    private Optional<String> read(String file) {
+        for (String location : locations) {
+            Resource resource = resources.getResource(location + file);
+            if (resource.exists() && resource.isReadable()) {
+                try {
+                    return Optional.of(resource.getContentAsString(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not read letter file " + file, e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

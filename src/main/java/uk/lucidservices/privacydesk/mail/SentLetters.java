@@ -1,0 +1,54 @@
+package uk.lucidservices.privacydesk.mail;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The table of letters sent: the desk's proof of when a person was told what. */
+@Repository
+public class SentLetters {
+
+    public record SentLetter(long requestId, String reference, String template, String recipient,
+                             OffsetDateTime sentAt, String messageId, String processInstanceId) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public SentLetters(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    void record(SentLetter letter) {
+        jdbc.update("""
+                        INSERT INTO desk.sent_letter (request_id, reference, template, recipient, sent_at, message_id, process_instance_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                letter.requestId(), letter.reference(), letter.template(), letter.recipient(),
+                letter.sentAt().withOffsetSameInstant(ZoneOffset.UTC), letter.messageId(), letter.processInstanceId());
+    }
+
+    public List<SentLetter> forReference(String reference) {
+        return jdbc.query("SELECT * FROM desk.sent_letter WHERE reference = ? ORDER BY sent_at, id",
+                (rs, i) -> new SentLetter(rs.getLong("request_id"), rs.getString("reference"), rs.getString("template"),
+                        rs.getString("recipient"), rs.getObject("sent_at", OffsetDateTime.class),
+                        rs.getString("message_id"), rs.getString("process_instance_id")),
+                reference);
+    }
+
+    /** The request a mail answers, found from the Message-IDs it names in In-Reply-To or References. */
+    public Optional<String> referenceForMessageIds(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return named.queryForList("SELECT reference FROM desk.sent_letter WHERE message_id IN (:ids) ORDER BY sent_at DESC",
+                new MapSqlParameterSource("ids", messageIds), String.class).stream().findFirst();
+    }
+}

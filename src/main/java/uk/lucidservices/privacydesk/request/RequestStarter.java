@@ -1,0 +1,75 @@
+package uk.lucidservices.privacydesk.request;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Map;
+
+/**
+ * The one way a request begins, whatever its channel: log it in the register, start its process
+ * (business key = reference; variables hold the reference and register id only) and link the two,
+ * all in the caller's transaction. Used by the REST API and by the mail intake.
+ */
+@Component
+public class RequestStarter {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestStarter.class);
+
+    private final RequestRegister register;
+    private final RepositoryService repositoryService;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+
+    public RequestStarter(RequestRegister register, RepositoryService repositoryService, RuntimeService runtimeService,
+                          IdentityService identityService) {
+        this.register = register;
+        this.repositoryService = repositoryService;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+    }
+
+    /**
+     * Logs the request and starts {@link RequestType#processKey()}. When no process is deployed for
+     * that key the request stays RECEIVED (and the caller decides how to acknowledge it).
+     */
+    @Transactional
+    public Request start(NewRequest request) {
+        return start(request, request.type().processKey());
+    }
+
+    /** As {@link #start(NewRequest)} with an explicit process key; package-private so tests need no real key. */
+    @Transactional
+    Request start(NewRequest newRequest, String processKey) {
+        Request request = register.log(newRequest);
+        // The desk's API has already checked who may log a request. The engine starts the process as
+        // the desk itself, so a privacy officer can log a complaint that only complaint handlers see.
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            if (!deployed(processKey)) {
+                log.warn("No process is deployed for key {}: request {} is logged as RECEIVED without a process",
+                        processKey, request.reference());
+                return request;
+            }
+            ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, request.reference(),
+                    Map.of("requestReference", request.reference(), "requestId", request.id()));
+            register.attachProcess(request.reference(), instance.getId());
+            return register.get(request.reference());
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+    }
+
+    private boolean deployed(String processKey) {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).count() > 0;
+    }
+}

@@ -1,0 +1,88 @@
+package uk.lucidservices.privacydesk.intake;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.mail.LetterQueue;
+import uk.lucidservices.privacydesk.mail.SentLetters;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What intake tests share: deliver a mail over real SMTP, poll the real mailbox, run the letter jobs. */
+abstract class IntakeTestSupport extends DeskIntegrationTest {
+
+    @Autowired
+    protected MailboxPoller poller;
+    @Autowired
+    protected IntakeLog intakeLog;
+    @Autowired
+    protected RequestRegister register;
+    @Autowired
+    protected SentLetters sentLetters;
+    @Autowired
+    protected RuntimeService runtimeService;
+    @Autowired
+    protected ManagementService managementService;
+    @Autowired
+    protected TaskService taskService;
+
+    protected static void deliver(TestMail mail) {
+        Smtp.send(TestMailServer.smtpPort(), mail.fromHeader() == null ? "someone@example.com" : mail.address(),
+                TestMailServer.PRIVACY_MAILBOX, mail.bytes());
+    }
+
+    protected MailboxPoller.PollReport poll() {
+        MailboxPoller.PollReport report = poller.pollOnce();
+        assertThat(report.failed()).as("poll error: %s", report.error()).isFalse();
+        return report;
+    }
+
+    /** Delivers the mail, polls, and returns what the intake logged for it. */
+    protected IntakeLog.Entry deliverAndPoll(TestMail mail) {
+        deliver(mail);
+        poll();
+        return entry(mail);
+    }
+
+    protected IntakeLog.Entry entry(TestMail mail) {
+        List<IntakeLog.Entry> entries = intakeLog.findByMessageId(mail.messageId());
+        assertThat(entries).as("intake log rows for the mail").isNotEmpty();
+        return entries.get(0);
+    }
+
+    /** Runs the jobs of the letters queued for a request, as the job executor would. */
+    protected void sendQueuedLetters(String reference) {
+        for (ProcessInstance letter : runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(LetterQueue.PROCESS_KEY).processInstanceBusinessKey(reference).list()) {
+            for (Job job : managementService.createJobQuery().processInstanceId(letter.getId()).list()) {
+                managementService.executeJob(job.getId());
+            }
+        }
+    }
+
+    /** Every mail the test mail server has delivered to this address. */
+    protected static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(TestMailServer.greenMail().getReceivedMessages()).filter(m -> {
+            try {
+                Address[] to = m.getAllRecipients();
+                return to != null && Arrays.stream(to)
+                        .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+}

@@ -1,0 +1,89 @@
+package uk.lucidservices.privacydesk.request;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.security.DeskGroups;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one way a request begins: logged, its process started with the reference as business key, and linked. */
+class RequestStarterTest extends DeskIntegrationTest {
+
+    @Autowired
+    RequestStarter starter;
+    @Autowired
+    RequestRegister register;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void aRequestLoggedThroughTheApiIsStartedByTheStarterAndStaysReceivedWhileNoProcessIsDeployed() {
+        // The real request processes are built later; until then a request waits in the register.
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("complaint").count()).isZero();
+
+        var response = http.withBasicAuth("olivia", "olivia").postForEntity("/api/requests",
+                Map.of("type", "COMPLAINT", "channel", "PHONE", "phone", "01632 960123"), Map.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Request request = register.get((String) response.getBody().get("reference"));
+        assertThat(request.status()).isEqualTo("RECEIVED");
+        assertThat(request.processInstanceId()).isNull();
+        assertThat(request.loggedBy()).isEqualTo("olivia");
+    }
+
+    @Test
+    void aDeployedProcessIsStartedWithTheReferenceAsBusinessKeyAndOnlyReferencesAsVariables() {
+        deployTestProcess();
+
+        Request request = starter.start(newRequest(), "test-request-process");
+
+        assertThat(request.status()).isEqualTo("OPEN");
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+                .processInstanceId(request.processInstanceId()).singleResult();
+        assertThat(instance.getBusinessKey()).isEqualTo(request.reference());
+        assertThat(runtimeService.getVariables(instance.getId())).containsOnly(
+                Map.entry("requestReference", request.reference()), Map.entry("requestId", request.id()));
+    }
+
+    @Test
+    void aStaffMemberCanStartARequestWhoseProcessTheyMayNotSeeAndKeepsTheirOwnRightsAfterwards() {
+        deployTestProcess();
+        identityService.setAuthentication("olivia", List.of(DeskGroups.PRIVACY_OFFICERS));
+        try {
+            Request request = starter.start(newRequest(), "test-request-process");
+
+            assertThat(request.processInstanceId()).isNotNull();
+            assertThat(identityService.getCurrentAuthentication().getUserId()).isEqualTo("olivia");
+            assertThat(identityService.getCurrentAuthentication().getGroupIds()).containsExactly(DeskGroups.PRIVACY_OFFICERS);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private void deployTestProcess() {
+        repositoryService.createDeployment().name("test-request-process").enableDuplicateFiltering(true)
+                .addClasspathResource("request/test-request-process.bpmn").deploy();
+    }
+
+    private static NewRequest newRequest() {
+        return new NewRequest(RequestType.SUBJECT_ACCESS, Channel.LETTER, "Fern Gale",
+                "fern." + UUID.randomUUID() + "@example.com", null, null, null, null, "test");
+    }
+}
