@@ -2,7 +2,6 @@ package uk.lucidservices.privacydesk.access;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.datamap.Category;
 import uk.lucidservices.privacydesk.datamap.DataMap;
@@ -31,15 +30,13 @@ public class AssessIdentityDelegate implements JavaDelegate {
     private final DataMap dataMap;
     private final RecordSources sources;
     private final SubjectResolver resolver;
-    private final JdbcTemplate jdbc;
 
     public AssessIdentityDelegate(RequestRegister register, DataMap dataMap, RecordSources sources,
-                                  SubjectResolver resolver, JdbcTemplate jdbc) {
+                                  SubjectResolver resolver) {
         this.register = register;
         this.dataMap = dataMap;
         this.sources = sources;
         this.resolver = resolver;
-        this.jdbc = jdbc;
     }
 
     @Override
@@ -72,7 +69,7 @@ public class AssessIdentityDelegate implements JavaDelegate {
     }
 
     private List<String> values(long requestId, String kind) {
-        return jdbc.queryForList("SELECT id_value FROM desk.request_identifier WHERE request_id = ? AND kind = ? ORDER BY id",
-                String.class, requestId, kind);
+        return register.identifiers(requestId).stream().filter(i -> i.kind().equals(kind))
+                .map(RequestRegister.Identifier::value).toList();
     }
 }

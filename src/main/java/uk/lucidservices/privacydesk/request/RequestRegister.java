@@ -84,8 +84,8 @@ public class RequestRegister {
     }
 
     public List<Identifier> identifiers(long requestId) {
-        return jdbc.query("SELECT kind, value, value_key FROM desk.request_identifier WHERE request_id = ? ORDER BY id",
-                (rs, i) -> new Identifier(rs.getString("kind"), rs.getString("value"), rs.getString("value_key")), requestId);
+        return jdbc.query("SELECT kind, id_value, value_key FROM desk.request_identifier WHERE request_id = ? ORDER BY id",
+                (rs, i) -> new Identifier(rs.getString("kind"), rs.getString("id_value"), rs.getString("value_key")), requestId);
     }
 
     public record Identifier(String kind, String value, String key) {

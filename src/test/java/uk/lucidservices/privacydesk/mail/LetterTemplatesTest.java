@@ -25,7 +25,7 @@ class LetterTemplatesTest extends DeskIntegrationTest {
 
     private static Request request(RequestType type, String name) {
         return new Request(1L, type.prefix() + "-2026-000042", type, Channel.EMAIL, name, "anna@example.com", null,
-                null, OffsetDateTime.of(2026, 3, 3, 10, 15, 0, 0, ZoneOffset.UTC), LocalDate.of(2026, 3, 3), "OPEN",
+                null, null, OffsetDateTime.of(2026, 3, 3, 10, 15, 0, 0, ZoneOffset.UTC), LocalDate.of(2026, 3, 3), "OPEN",
                 LocalDate.of(2026, 4, 3), LocalDate.of(2026, 3, 31), LocalDate.of(2026, 3, 24), false, false, false,
                 null, "intake", null, null);
     }
