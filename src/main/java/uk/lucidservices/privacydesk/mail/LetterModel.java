@@ -50,6 +50,10 @@ public class LetterModel {
         model.put("extended", request.extended());
         model.put("today", UK_DATE.format(LocalDate.now(clock)));
         model.put("desk", settings);
+        // Which rules a complaint's letters cite: Ofcom's ADR scheme for telecoms, the ICO for data protection.
+        Object category = values == null ? null : values.get("complaintCategory");
+        model.put("telecomsComplaint", "SERVICE_BILLING".equals(category));
+        model.put("dataProtectionComplaint", "DATA_PROTECTION".equals(category));
         return model;
     }
 

@@ -73,6 +73,17 @@ abstract class IntakeTestSupport extends DeskIntegrationTest {
         }
     }
 
+    /** Runs the jobs of a request's process that are due now (async steps, not future timers). */
+    protected void runDueJobs(String processInstanceId) {
+        for (int round = 0; round < 10; round++) {
+            List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> managementService.executeJob(job.getId()));
+        }
+    }
+
     /** Every mail the test mail server has delivered to this address. */
     protected static List<MimeMessage> mailsTo(String address) {
         return Arrays.stream(TestMailServer.greenMail().getReceivedMessages()).filter(m -> {

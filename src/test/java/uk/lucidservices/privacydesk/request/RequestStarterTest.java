@@ -34,18 +34,27 @@ class RequestStarterTest extends DeskIntegrationTest {
     TestRestTemplate http;
 
     @Test
-    void aRequestLoggedThroughTheApiIsStartedByTheStarterAndStaysReceivedWhileNoProcessIsDeployed() {
-        // The real request processes are built later; until then a request waits in the register.
-        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("complaint").count()).isZero();
+    void aRequestWhoseProcessIsNotDeployedStaysReceivedInTheRegister() {
+        Request request = starter.start(newRequest(), "no-such-process");
 
+        assertThat(request.status()).isEqualTo("RECEIVED");
+        assertThat(request.processInstanceId()).isNull();
+        assertThat(register.get(request.reference()).loggedBy()).isEqualTo("test");
+    }
+
+    @Test
+    void aComplaintLoggedThroughTheApiStartsTheComplaintProcess() {
         var response = http.withBasicAuth("olivia", "olivia").postForEntity("/api/requests",
                 Map.of("type", "COMPLAINT", "channel", "PHONE", "phone", "01632 960123"), Map.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         Request request = register.get((String) response.getBody().get("reference"));
-        assertThat(request.status()).isEqualTo("RECEIVED");
-        assertThat(request.processInstanceId()).isNull();
+        assertThat(request.status()).isEqualTo("OPEN");
         assertThat(request.loggedBy()).isEqualTo("olivia");
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+                .processInstanceId(request.processInstanceId()).singleResult();
+        assertThat(instance.getBusinessKey()).isEqualTo(request.reference());
+        assertThat(repositoryService.getProcessDefinition(instance.getProcessDefinitionId()).getKey()).isEqualTo("complaint");
     }
 
     @Test

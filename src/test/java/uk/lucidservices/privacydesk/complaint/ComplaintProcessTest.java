@@ -1,0 +1,299 @@
+package uk.lucidservices.privacydesk.complaint;
+
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.mail.SentLetters;
+import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
+import uk.lucidservices.privacydesk.records.demo.DemoPeople;
+import uk.lucidservices.privacydesk.records.demo.DemoPerson;
+import uk.lucidservices.privacydesk.request.Channel;
+import uk.lucidservices.privacydesk.request.NewRequest;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RequestStarter;
+import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.security.DeskGroups;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+/** The complaint process on the real engine and PostgreSQL, one test per path. */
+class ComplaintProcessTest extends DeskIntegrationTest {
+
+    private static final DemoPerson CUSTOMER = DemoPeople.person(190);
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RequestStarter starter;
+    @Autowired
+    RequestRegister register;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    SentLetters sentLetters;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DemoDataGenerator demoData;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        demoData.generate(300, 20260401L);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+        identityService.clearAuthentication();
+    }
+
+    private Request complaintFrom(String email) {
+        return starter.start(new NewRequest(RequestType.COMPLAINT, Channel.EMAIL, "Complainant", email, null, null,
+                "I want to complain about my bill", null, "test"));
+    }
+
+    private ProcessInstance instance(Request request) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(request.processInstanceId()).singleResult();
+    }
+
+    /** Runs the async steps of this complaint that are due now (the clocks instance is left alone). */
+    private void runDueJobs(String processInstanceId) {
+        for (int round = 0; round < 10; round++) {
+            List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> managementService.executeJob(job.getId()));
+        }
+    }
+
+    private List<String> letters(Request request) {
+        return sentLetters.forReference(request.reference()).stream().map(SentLetters.SentLetter::template).toList();
+    }
+
+    private Map<String, Object> complaintRow(Request request) {
+        return jdbc.queryForMap("SELECT * FROM records.complaint WHERE request_reference = ?", request.reference());
+    }
+
+    private ProcessInstance receivedAndCategorised(Request request, String category) {
+        ProcessInstance pi = instance(request);
+        runDueJobs(pi.getId());
+        assertThat(pi).isWaitingAt("Task_CategoriseComplaint");
+        complete(task(pi), withVariables("complaintCategory", category, "relatedReference", "", "linkAccountNumber", ""));
+        assertThat(pi).isWaitingAt("Task_ResolveComplaint");
+        return pi;
+    }
+
+    private String lastMailBodyTo(String address) throws Exception {
+        MimeMessage[] all = TestMailServer.greenMail().getReceivedMessages();
+        List<MimeMessage> mine = Arrays.stream(all).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+        return plainText(mine.get(mine.size() - 1));
+    }
+
+    /** The decoded text/plain part of a letter (letters go out as text and HTML). */
+    private static String plainText(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = plainText(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void resolvedQuicklyIsAcknowledgedAnsweredAndClosedWithTheOutcomeOnTheCrm() {
+        Request request = complaintFrom(CUSTOMER.emailVariants().get(1));
+        ProcessInstance pi = instance(request);
+        runDueJobs(pi.getId());
+
+        assertThat(letters(request)).containsExactly("complaint-acknowledgement");
+        Map<String, Object> row = complaintRow(request);
+        assertThat(row.get("account_id")).as("matched to the customer's account").isNotNull();
+        assertThat(row.get("status")).isEqualTo("OPEN");
+
+        complete(task(pi), withVariables("complaintCategory", "OTHER", "relatedReference", "", "linkAccountNumber", ""));
+        complete(task(pi), withVariables("resolution", "RESOLVED", "outcomeNote", "Apologised and refunded the call charge"));
+        runDueJobs(pi.getId());
+
+        assertThat(pi).isEnded();
+        assertThat(letters(request)).containsExactly("complaint-acknowledgement", "final-response");
+        row = complaintRow(request);
+        assertThat(row.get("status")).isEqualTo("CLOSED");
+        assertThat(row.get("resolution")).isEqualTo("RESOLVED");
+        assertThat(row.get("outcome")).isEqualTo("Apologised and refunded the call charge");
+        assertThat(row.get("closed_at")).isNotNull();
+        assertThat(register.get(request.reference()).status()).isEqualTo("CLOSED");
+        // The outcome text lives on the CRM (need to know), not in the engine's history.
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName("outcomeNote").count()).isZero();
+    }
+
+    @Test
+    void aTelecomsDeadlockGetsTheAdrLetterInsteadOfAFinalResponse() throws Exception {
+        String email = "deadlock." + UUID.randomUUID() + "@example.org";
+        Request request = complaintFrom(email);
+        ProcessInstance pi = receivedAndCategorised(request, "SERVICE_BILLING");
+
+        complete(task(pi), withVariables("resolution", "DEADLOCKED", "outcomeNote", "Customer disputes the early termination fee"));
+        runDueJobs(pi.getId());
+
+        assertThat(pi).isEnded();
+        assertThat(letters(request)).containsExactly("complaint-acknowledgement", "adr-letter");
+        String body = lastMailBodyTo(email);
+        assertThat(body).contains("not been able to reach an agreement").contains("Ombudsman Services");
+        assertThat(complaintRow(request).get("resolution")).isEqualTo("DEADLOCKED");
+    }
+
+    @Test
+    void aDataProtectionComplaintsFinalLetterNamesTheIco() throws Exception {
+        String email = "dp." + UUID.randomUUID() + "@example.org";
+        Request request = complaintFrom(email);
+        ProcessInstance pi = receivedAndCategorised(request, "DATA_PROTECTION");
+
+        complete(task(pi), withVariables("resolution", "RESOLVED", "outcomeNote", "Recording deleted as asked"));
+        runDueJobs(pi.getId());
+
+        assertThat(letters(request)).containsExactly("complaint-acknowledgement", "final-response");
+        assertThat(lastMailBodyTo(email)).contains("Information Commissioner").doesNotContain("Ombudsman Services");
+    }
+
+    @Test
+    void aTelecomsComplaintStillOpenAtEightWeeksGetsTheAdrLetterByItself() {
+        Request request = complaintFrom("eight.weeks." + UUID.randomUUID() + "@example.org");
+        ProcessInstance pi = receivedAndCategorised(request, "SERVICE_BILLING");
+        Job eightWeeks = managementService.createJobQuery().processInstanceId(pi.getId())
+                .activityId("Timer_OfcomEightWeeks").singleResult();
+        Date ofcomPoint = Date.from(register.get(request.reference()).statutoryDeadline()
+                .atTime(LocalTime.of(9, 0)).atZone(ZoneId.of("Europe/London")).toInstant());
+        assertThat(eightWeeks.getDuedate()).isEqualTo(ofcomPoint);
+        assertThat(register.get(request.reference()).statutoryDeadline())
+                .isEqualTo(register.get(request.reference()).receivedAt().atZoneSameInstant(ZoneId.of("Europe/London"))
+                        .toLocalDate().plusWeeks(8));
+
+        ClockUtil.setCurrentTime(new Date(ofcomPoint.getTime() + 60_000));
+        runDueJobs(pi.getId());
+
+        assertThat(letters(request)).contains("adr-letter");
+        assertThat(runtimeService.getVariable(pi.getId(), "adrLetterSent")).isEqualTo(true);
+        assertThat(pi).isWaitingAt("Task_ResolveComplaint");
+    }
+
+    @Test
+    void theComplainantHearsProgressOnTheConfiguredInterval() {
+        Request request = complaintFrom("progress." + UUID.randomUUID() + "@example.org");
+        ProcessInstance pi = receivedAndCategorised(request, "OTHER");
+        Job progress = managementService.createJobQuery().processInstanceId(pi.getId())
+                .activityId("Timer_ProgressUpdate").singleResult();
+
+        ClockUtil.setCurrentTime(new Date(progress.getDuedate().getTime() + 60_000));
+        runDueJobs(pi.getId());
+
+        assertThat(letters(request)).containsExactly("complaint-acknowledgement", "complaint-progress");
+        assertThat(pi).isWaitingAt("Task_ResolveComplaint");
+    }
+
+    @Test
+    void anUnmatchedComplaintIsRecordedAndLinkedToItsAccountLater() {
+        Request request = complaintFrom("nobody." + UUID.randomUUID() + "@example.org");
+        ProcessInstance pi = instance(request);
+        runDueJobs(pi.getId());
+        assertThat(complaintRow(request).get("account_id")).isNull();
+        assertThat(runtimeService.getVariable(pi.getId(), "accountMatched")).isEqualTo(false);
+
+        complete(task(pi), withVariables("complaintCategory", "OTHER", "relatedReference", "SAR-2026-000001",
+                "linkAccountNumber", CUSTOMER.accountNumber().toLowerCase()));
+
+        Map<String, Object> row = complaintRow(request);
+        Long accountId = jdbc.queryForObject("SELECT id FROM records.crm_account WHERE account_number = ?", Long.class,
+                CUSTOMER.accountNumber());
+        assertThat(((Number) row.get("account_id")).longValue()).isEqualTo(accountId);
+        assertThat(row.get("related_reference")).isEqualTo("SAR-2026-000001");
+        assertThat(runtimeService.getVariable(pi.getId(), "accountMatched")).isEqualTo(true);
+        assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKey("linkAccountNumber");
+    }
+
+    @Test
+    void managersAreWarnedBeforeTheInternalTargetByTheSharedClocks() {
+        Request request = complaintFrom("clocks." + UUID.randomUUID() + "@example.org");
+        ProcessInstance clocks = runtimeService.createProcessInstanceQuery()
+                .superProcessInstanceId(request.processInstanceId()).singleResult();
+        assertThat(clocks).as("the complaint runs the shared SLA clocks").isNotNull();
+        Job escalation = managementService.createJobQuery().processInstanceId(clocks.getId())
+                .activityId("Timer_Escalation").singleResult();
+        assertThat(escalation.getDuedate().toInstant().atZone(ZoneId.of("Europe/London")).toLocalDate())
+                .isEqualTo(register.get(request.reference()).escalationDate());
+    }
+
+    @Test
+    void complaintsAreNeedToKnowInTheEngine() {
+        Request request = complaintFrom("need.to.know." + UUID.randomUUID() + "@example.org");
+        ProcessInstance pi = instance(request);
+        runDueJobs(pi.getId());
+        String id = pi.getId();
+
+        identityService.setAuthentication("olivia", List.of(DeskGroups.PRIVACY_OFFICERS));
+        assertThat(taskService.createTaskQuery().processInstanceId(id).count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
+        assertThatThrownBy(() -> runtimeService.getVariables(id)).isInstanceOf(AuthorizationException.class);
+        identityService.clearAuthentication();
+
+        for (var user : Map.of("chloe", DeskGroups.COMPLAINT_HANDLERS, "mark", DeskGroups.MANAGERS).entrySet()) {
+            identityService.setAuthentication(user.getKey(), List.of(user.getValue()));
+            assertThat(taskService.createTaskQuery().processInstanceId(id).count()).as(user.getKey()).isEqualTo(1);
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).as(user.getKey()).isEqualTo(1);
+            assertThat(runtimeService.getVariables(id)).as(user.getKey()).containsKey("complaintId");
+            identityService.clearAuthentication();
+        }
+    }
+}
