@@ -14,6 +14,7 @@ import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.mail.LetterQueue;
 import uk.lucidservices.privacydesk.mail.SentLetters;
+import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
 import java.util.Arrays;
@@ -77,6 +78,20 @@ abstract class IntakeTestSupport extends DeskIntegrationTest {
     protected void runDueJobs(String processInstanceId) {
         for (int round = 0; round < 10; round++) {
             List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> managementService.executeJob(job.getId()));
+        }
+    }
+
+    /**
+     * Runs a request process's due jobs round by round until its acknowledgement has gone (its first
+     * letter), and no further: later letters belong to the process's own tests.
+     */
+    protected void runJobsUntilAcknowledged(Request request) {
+        for (int round = 0; round < 10 && sentLetters.forReference(request.reference()).isEmpty(); round++) {
+            List<Job> due = managementService.createJobQuery().processInstanceId(request.processInstanceId()).executable().list();
             if (due.isEmpty()) {
                 return;
             }

@@ -102,7 +102,7 @@ class MailIntakeTest extends IntakeTestSupport {
 
         if (request.processInstanceId() != null) {
             // The request's own process sends its acknowledgement as one of its first steps.
-            runDueJobs(request.processInstanceId());
+            runJobsUntilAcknowledged(request);
         } else {
             sendQueuedLetters(request.reference());
         }
