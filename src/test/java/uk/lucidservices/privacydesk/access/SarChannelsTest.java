@@ -55,6 +55,17 @@ class SarChannelsTest extends SarProcessTestSupport {
         assertThat(Arrays.stream(acknowledgement.getRecipients(Message.RecipientType.TO))
                 .map(a -> ((jakarta.mail.internet.InternetAddress) a).getAddress())).containsExactly(person.email());
         assertThat(letters(reference)).containsExactly("acknowledgement");
+
+        JsonNode caseFile = http.withBasicAuth("olivia", "olivia").getForObject("/api/access-requests/" + reference, JsonNode.class);
+        assertThat(caseFile.get("requester").get("email").asText()).isEqualTo(person.email());
+        assertThat(caseFile.get("requester").get("request").asText()).contains("Please send me a copy");
+        assertThat(caseFile.get("matchingAccounts")).singleElement()
+                .satisfies(a -> assertThat(a.get("accountNumber").asText()).isEqualTo(person.accountNumber()));
+        assertThat(caseFile.get("mails")).singleElement()
+                .satisfies(m -> assertThat(m.get("link").asText()).startsWith("/api/intake/mails/"));
+        assertThat(caseFile.get("identifiers").findValuesAsText("verified")).containsOnly("false");
+        assertThat(http.withBasicAuth("chloe", "chloe").getForEntity("/api/access-requests/" + reference, String.class)
+                .getStatusCode()).as("complaint handlers do not see access requests").isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test

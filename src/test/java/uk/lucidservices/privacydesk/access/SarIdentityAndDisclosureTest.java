@@ -160,6 +160,19 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
     }
 
     @Test
+    void contactDetailsOfTwoDifferentCustomersAreReasonableDoubt() {
+        ProcessInstance pi = startRequest(person(250).email(), person(260).phone(), 1);
+
+        assertThat(runtimeService.getVariable(pi.getId(), AssessIdentityDelegate.IDENTITY_MATCHED)).isEqualTo(false);
+        process(pi).isWaitingFor("requester-reply");
+        assertThat(letters(pi.getBusinessKey())).containsExactly("acknowledgement", "id-request");
+        assertThat(register.events(register.get(pi.getBusinessKey()).id())).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("IDENTITY_ASSESSED");
+            assertThat(e.detail()).contains("customer accounts matched=2");
+        });
+    }
+
+    @Test
     void anOfficerWithDoubtsAboutAMatchedCustomerAsksForId() {
         ProcessInstance pi = startFor(person(180), 1);
         work(pi, "Task_ConfirmIdentity", "olivia", Map.of("identityDecision", "ASK_FOR_ID"));
