@@ -12,8 +12,13 @@ import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.imap.protocol.UID;
 import org.eclipse.angus.mail.imap.protocol.UIDSet;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /**
- * Reads, moves and flags one mail by its IMAP UID. Message sequence numbers shift whenever
+ * Reads, moves and flags mail by IMAP UID, a batch per round trip. Message sequence numbers shift whenever
  * another client (a second desk node, a person in a mail program) moves or deletes mail, and a
  * server that renumbers early would make "the 5th message" a different mail between reading and
  * moving it. A UID names one mail for as long as the folder exists, so the mail that is moved is
@@ -24,25 +29,32 @@ final class ImapByUid {
     private ImapByUid() {
     }
 
-    /** The mail's content (or only its header block), or null if it is no longer in the folder. */
-    static byte[] fetch(IMAPFolder folder, long uid, boolean headersOnly) throws MessagingException {
+    /**
+     * The content (or only the header block) of each mail still in the folder, by UID, in one round
+     * trip: mail that another reader has taken meanwhile is simply absent.
+     */
+    static Map<Long, byte[]> fetch(IMAPFolder folder, List<Long> uids, boolean headersOnly) throws MessagingException {
+        Map<Long, byte[]> contents = new HashMap<>();
+        if (uids.isEmpty()) {
+            return contents;
+        }
         String section = headersOnly ? "BODY.PEEK[HEADER]" : "BODY.PEEK[]";
-        return (byte[]) folder.doCommand(p -> {
-            Response[] responses = p.command("UID FETCH " + uid + " (UID " + section + ")", null);
-            byte[] content = null;
+        folder.doCommand(p -> {
+            Response[] responses = p.command("UID FETCH " + set(uids) + " (UID " + section + ")", null);
             for (Response response : responses) {
                 if (response instanceof FetchResponse fetch) {
                     UID id = fetch.getItem(UID.class);
                     BODY body = fetch.getItem(BODY.class);
-                    if (id != null && id.uid == uid && body != null && body.getByteArray() != null) {
-                        content = body.getByteArray().getNewBytes();
+                    if (id != null && uids.contains(id.uid) && body != null && body.getByteArray() != null) {
+                        contents.put(id.uid, body.getByteArray().getNewBytes());
                     }
                 }
             }
             p.notifyResponseHandlers(responses);
             p.handleResult(responses[responses.length - 1]);
-            return content;
+            return null;
         });
+        return contents;
     }
 
     /**
@@ -50,37 +62,42 @@ final class ImapByUid {
      * deleted and (with UIDPLUS) expunge just this mail. Returns whether the folder still needs an
      * EXPUNGE to let the mail go.
      */
-    static boolean move(IMAPFolder folder, long uid, String target) throws MessagingException {
+    static boolean move(IMAPFolder folder, List<Long> uids, String target) throws MessagingException {
         return (Boolean) folder.doCommand(p -> {
+            String set = set(uids);
             try {
                 if (p.hasCapability("MOVE")) {
-                    run(p, "UID MOVE " + uid, mailbox(target));
+                    run(p, "UID MOVE " + set, mailbox(target));
                     return false;
                 }
-                run(p, "UID COPY " + uid, mailbox(target));
+                run(p, "UID COPY " + set, mailbox(target));
             } catch (ProtocolException refused) {
-                if (!exists(p, uid)) {
-                    return false; // another reader moved it first
+                if (uids.stream().noneMatch(uid -> exists(p, uid))) {
+                    return false; // another reader moved them first
                 }
                 throw refused;
             }
-            run(p, "UID STORE " + uid + " +FLAGS.SILENT (\\Deleted)", null);
+            run(p, "UID STORE " + set + " +FLAGS.SILENT (\\Deleted)", null);
             if (p.hasCapability("UIDPLUS")) {
-                p.uidexpunge(UIDSet.createUIDSets(new long[]{uid}));
+                p.uidexpunge(UIDSet.createUIDSets(uids.stream().mapToLong(Long::longValue).toArray()));
                 return false;
             }
             return true;
         });
     }
 
-    static void markSeen(IMAPFolder folder, long uid) throws MessagingException {
+    static void markSeen(IMAPFolder folder, List<Long> uids) throws MessagingException {
         folder.doCommand(p -> {
-            run(p, "UID STORE " + uid + " +FLAGS.SILENT (\\Seen)", null);
+            run(p, "UID STORE " + set(uids) + " +FLAGS.SILENT (\\Seen)", null);
             return null;
         });
     }
 
-    private static boolean exists(IMAPProtocol p, long uid) throws ProtocolException {
+    private static String set(List<Long> uids) {
+        return uids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static boolean exists(IMAPProtocol p, long uid) {
         Response[] responses = p.command("UID FETCH " + uid + " (UID)", null);
         boolean found = false;
         for (Response response : responses) {
@@ -90,7 +107,6 @@ final class ImapByUid {
             }
         }
         p.notifyResponseHandlers(responses);
-        p.handleResult(responses[responses.length - 1]);
         return found;
     }
 

@@ -59,9 +59,10 @@ public class IntakeConfiguration {
                 properties.limits().maxMessageSize().toBytes());
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     public MailboxPoller mailboxPoller(IntakeProperties properties, MailIntake intake, Clock clock) {
-        return new MailboxPoller(properties.mailbox(), properties.polling().batchSize(), intake, clock);
+        return new MailboxPoller(properties.mailbox(), properties.polling().batchSize(), properties.polling().threads(),
+                intake, clock);
     }
 
     @Bean

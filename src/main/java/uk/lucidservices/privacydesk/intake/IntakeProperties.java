@@ -26,7 +26,7 @@ public record IntakeProperties(Mailbox mailbox, Polling polling, Limits limits, 
         }
     }
 
-    public record Polling(boolean enabled, Duration interval, Duration maxBackoff, int batchSize) {
+    public record Polling(boolean enabled, Duration interval, Duration maxBackoff, int batchSize, int threads) {
     }
 
     public record Limits(DataSize maxMessageSize, DataSize maxAttachmentSize, int maxAttachments,

@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.intake;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,6 +35,7 @@ public class MailIntake {
     private static final Pattern REFERENCE = Pattern.compile("\\b(SAR|ERA|CMP)-(\\d{4})-(\\d{6})\\b", Pattern.CASE_INSENSITIVE);
     private static final String ACTOR = "intake";
     private static final int SUMMARY_LENGTH = 4000;
+    private static final int CONFLICT_ATTEMPTS = 3;
 
     private final MailParser parser;
     private final RobotDetector robots;
@@ -82,7 +84,7 @@ public class MailIntake {
         IncomingMail mail = parser.parse(raw);
         IntakeResult result;
         try {
-            result = tx.execute(status -> handle(mail));
+            result = handleRetryingConflicts(mail);
         } catch (DuplicateKeyException claimedMeanwhile) {
             // Another reader (a second node, or a poll that overlapped) recorded it first.
             result = tx.execute(status -> duplicate(mail, intakeLog.findByKey(mail.messageKey()).orElseThrow()));
@@ -95,6 +97,22 @@ public class MailIntake {
         log.info("Mail read: intake #{} {}{}", result.intakeId(), result.outcome(),
                 result.reference() != null ? " " + result.reference() : " (" + result.reason() + ")");
         return result;
+    }
+
+    /**
+     * Two replies to one request read at the same moment both touch its process; the engine lets
+     * one commit and fails the other with an optimistic locking conflict. The loser simply runs again.
+     */
+    private IntakeResult handleRetryingConflicts(IncomingMail mail) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> handle(mail));
+            } catch (OptimisticLockingException conflict) {
+                if (attempt == CONFLICT_ATTEMPTS) {
+                    throw conflict;
+                }
+            }
+        }
     }
 
     private IntakeResult handle(IncomingMail mail) {

@@ -18,16 +18,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads the privacy mailbox over IMAP, one poll at a time. Each mail is handed to the
  * {@link MailIntake}, and only once its outcome is committed is it moved to the processed folder
  * (or flagged as seen): a crash before that commit leaves the mail to be read again, a crash
- * after it leaves a mail the intake recognises as already handled. Mail is fetched with
- * BODY.PEEK so reading never marks it. A mailbox that cannot be reached is reported in
- * {@link MailboxStatus}; the poll simply fails and is tried again later.
+ * after it leaves a mail the intake recognises as already handled. Mail is read in chunks, one
+ * IMAP round trip per chunk, with BODY.PEEK so reading never marks it, and named by UID
+ * throughout (see {@link ImapByUid}); a chunk's mails are recorded in parallel, each in its own
+ * transaction. A mailbox that cannot be reached is reported in {@link MailboxStatus}; the poll
+ * simply fails and is tried again later.
  */
 public class MailboxPoller {
 
@@ -40,17 +49,28 @@ public class MailboxPoller {
         }
     }
 
+    /** A chunk is at most this many mails, and this many bytes unless one mail alone is larger. */
+    private static final int CHUNK_MAILS = 50;
+    private static final long CHUNK_BYTES = 8L * 1024 * 1024;
+
     private final IntakeProperties.Mailbox mailbox;
     private final int batchSize;
     private final MailIntake intake;
+    private final ExecutorService workers;
     private final MailboxStatus status;
     private final Session session;
     private Store store;
 
-    public MailboxPoller(IntakeProperties.Mailbox mailbox, int batchSize, MailIntake intake, Clock clock) {
+    public MailboxPoller(IntakeProperties.Mailbox mailbox, int batchSize, int threads, MailIntake intake, Clock clock) {
         this.mailbox = mailbox;
         this.batchSize = batchSize;
         this.intake = intake;
+        AtomicInteger number = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "mail-intake-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.status = new MailboxStatus(clock);
         this.session = Session.getInstance(sessionProperties(mailbox));
     }
@@ -74,19 +94,22 @@ public class MailboxPoller {
             List<Waiting> waiting = waiting(inbox);
             int count = Math.min(waiting.size(), batchSize);
             boolean expungeNeeded = false;
-            for (Waiting mail : waiting.subList(0, count)) {
-                RawMail raw = read(inbox, mail);
-                if (raw == null) {
-                    continue; // another reader took it: whichever committed first handled it
+            for (List<Waiting> chunk : chunks(waiting.subList(0, count))) {
+                Map<Long, RawMail> raws = read(inbox, chunk);
+                List<Long> committed = new ArrayList<>();
+                try {
+                    // Mail missing from raws was taken by another reader: whichever committed first handled it.
+                    handled += receiveAll(chunk.stream().filter(m -> raws.containsKey(m.uid())).toList(), raws, committed);
+                } finally {
+                    // Only mail whose outcome is committed leaves the inbox, even if a later one failed.
+                    if (!committed.isEmpty()) {
+                        if (move) {
+                            expungeNeeded |= ImapByUid.move(inbox, committed, mailbox.processedFolder());
+                        } else {
+                            ImapByUid.markSeen(inbox, committed);
+                        }
+                    }
                 }
-                intake.receive(raw);
-                // Only now, with the outcome committed, does the mail leave the inbox.
-                if (move) {
-                    expungeNeeded |= ImapByUid.move(inbox, mail.uid(), mailbox.processedFolder());
-                } else {
-                    ImapByUid.markSeen(inbox, mail.uid());
-                }
-                handled++;
             }
             if (expungeNeeded) {
                 inbox.expunge();
@@ -114,14 +137,72 @@ public class MailboxPoller {
     private record Waiting(long uid, long size, Instant arrivedAt) {
     }
 
-    private RawMail read(IMAPFolder inbox, Waiting mail) throws MessagingException {
-        if (mail.size() > intake.maxMessageBytes()) {
-            // Too large to take in: its headers are enough to log and triage it; the mail itself stays on the server.
-            byte[] headers = ImapByUid.fetch(inbox, mail.uid(), true);
-            return headers == null ? null : RawMail.headersOnly(headers, mail.size(), mail.arrivedAt());
+    /**
+     * Hands a chunk's mail to the intake on the worker threads (each mail is its own transaction,
+     * so they need not wait for each other) and collects the UIDs whose outcome is committed. If
+     * any could not be recorded, the first such failure is thrown after all have finished.
+     */
+    private int receiveAll(List<Waiting> mails, Map<Long, RawMail> raws, List<Long> committed) {
+        List<Future<IntakeResult>> results = new ArrayList<>();
+        for (Waiting mail : mails) {
+            results.add(workers.submit(() -> intake.receive(raws.get(mail.uid()))));
         }
-        byte[] content = ImapByUid.fetch(inbox, mail.uid(), false);
-        return content == null ? null : RawMail.of(content, mail.arrivedAt());
+        RuntimeException failure = null;
+        for (int i = 0; i < results.size(); i++) {
+            try {
+                results.get(i).get();
+                committed.add(mails.get(i).uid());
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IllegalStateException("Interrupted while mail was being recorded", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return committed.size();
+    }
+
+    /** Mail is read in chunks (one round trip each) small enough to hold in memory together. */
+    private List<List<Waiting>> chunks(List<Waiting> waiting) {
+        List<List<Waiting>> chunks = new ArrayList<>();
+        List<Waiting> chunk = new ArrayList<>();
+        long bytes = 0;
+        for (Waiting mail : waiting) {
+            long size = Math.min(mail.size(), intake.maxMessageBytes());
+            if (!chunk.isEmpty() && (chunk.size() == CHUNK_MAILS || bytes + size > CHUNK_BYTES)) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                bytes = 0;
+            }
+            chunk.add(mail);
+            bytes += size;
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    private Map<Long, RawMail> read(IMAPFolder inbox, List<Waiting> chunk) throws MessagingException {
+        // Too large to take in: the headers are enough to log and triage it; the mail itself stays on the server.
+        List<Long> whole = chunk.stream().filter(m -> m.size() <= intake.maxMessageBytes()).map(Waiting::uid).toList();
+        List<Long> tooLarge = chunk.stream().filter(m -> m.size() > intake.maxMessageBytes()).map(Waiting::uid).toList();
+        Map<Long, byte[]> contents = ImapByUid.fetch(inbox, whole, false);
+        Map<Long, byte[]> headers = ImapByUid.fetch(inbox, tooLarge, true);
+        Map<Long, RawMail> raws = new HashMap<>();
+        for (Waiting mail : chunk) {
+            if (contents.containsKey(mail.uid())) {
+                raws.put(mail.uid(), RawMail.of(contents.get(mail.uid()), mail.arrivedAt()));
+            } else if (headers.containsKey(mail.uid())) {
+                raws.put(mail.uid(), RawMail.headersOnly(headers.get(mail.uid()), mail.size(), mail.arrivedAt()));
+            }
+        }
+        return raws;
     }
 
     private List<Waiting> waiting(IMAPFolder inbox) throws MessagingException {
@@ -163,6 +244,12 @@ public class MailboxPoller {
             store = fresh;
         }
         return store;
+    }
+
+    /** Closes the connection and stops the intake threads (when the desk stops). */
+    public void close() {
+        disconnect();
+        workers.shutdown();
     }
 
     /** Closes the connection (on failure, and when the desk stops). */

@@ -61,7 +61,7 @@ class ExactlyOnceTest extends IntakeTestSupport {
         // After the restart a new reader finds the mail again.
         MailboxPoller restarted = newReader();
         assertThat(restarted.pollOnce().failed()).isFalse();
-        restarted.disconnect();
+        restarted.close();
 
         assertThat(intakeLog.findByMessageId(mail.messageId())).extracting(IntakeLog.Entry::outcome)
                 .containsExactly(IntakeOutcome.STARTED, IntakeOutcome.DUPLICATE);
@@ -122,7 +122,7 @@ class ExactlyOnceTest extends IntakeTestSupport {
         b.get();
         // Whatever either reader left (a mail moved under its feet) the next poll picks up.
         poll();
-        other.disconnect();
+        other.close();
 
         for (TestMail mail : mails) {
             assertThat(intakeLog.findByMessageId(mail.messageId()))
@@ -143,7 +143,7 @@ class ExactlyOnceTest extends IntakeTestSupport {
 
     private MailboxPoller newReader() {
         return new MailboxPoller(properties.mailbox().at("127.0.0.1", TestMailServer.imapPort()),
-                properties.polling().batchSize(), intake, clock);
+                properties.polling().batchSize(), properties.polling().threads(), intake, clock);
     }
 
     private int requestsFrom(TestMail mail) {

@@ -74,28 +74,13 @@ abstract class IntakeTestSupport extends DeskIntegrationTest {
         }
     }
 
-    /** Runs the jobs of a request's process that are due now (async steps, not future timers). */
-    protected void runDueJobs(String processInstanceId) {
-        for (int round = 0; round < 10; round++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
-        }
-    }
-
-    /**
-     * Runs a request process's due jobs round by round until its acknowledgement has gone (its first
-     * letter), and no further: later letters belong to the process's own tests.
-     */
-    protected void runJobsUntilAcknowledged(Request request) {
-        for (int round = 0; round < 10 && sentLetters.forReference(request.reference()).isEmpty(); round++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(request.processInstanceId()).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
+    /** Runs the process's asynchronous steps (not its timers), as the job executor would, until it has sent a letter. */
+    protected void runStepsUntilALetterIsSent(Request request) {
+        for (int step = 0; step < 10 && sentLetters.forReference(request.reference()).isEmpty(); step++) {
+            Job next = managementService.createJobQuery().processInstanceId(request.processInstanceId())
+                    .messages().executable().list().stream().findFirst()
+                    .orElseThrow(() -> new AssertionError("the request's process has no step left and sent no letter"));
+            managementService.executeJob(next.getId());
         }
     }
 

@@ -31,7 +31,7 @@ class MailboxOutageTest extends IntakeTestSupport {
     void anUnreachableMailboxIsReportedDownAndNoMailIsLostWhenItComesBack() {
         try (TcpProxy network = new TcpProxy(TestMailServer.imapPort())) {
             MailboxPoller desk = new MailboxPoller(properties.mailbox().at("127.0.0.1", network.port()),
-                    properties.polling().batchSize(), intake, clock);
+                    properties.polling().batchSize(), properties.polling().threads(), intake, clock);
             HealthIndicator health = new MailboxHealthIndicator(desk.status());
             TestMail mail = TestMail.from("Uma Vance").subject("Subject access request").text("Please send me a copy of my data");
             deliver(mail);
@@ -56,7 +56,7 @@ class MailboxOutageTest extends IntakeTestSupport {
             assertThat(desk.pollOnce().failed()).isTrue();
             network.up();
             assertThat(desk.pollOnce().failed()).isFalse();
-            desk.disconnect();
+            desk.close();
         }
     }
 

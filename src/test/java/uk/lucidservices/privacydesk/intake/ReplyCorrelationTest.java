@@ -14,6 +14,7 @@ import uk.lucidservices.privacydesk.request.RequestType;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +81,25 @@ class ReplyCorrelationTest extends IntakeTestSupport {
 
         assertThat(entry.outcome()).isEqualTo(IntakeOutcome.CORRELATED);
         assertThat(process(request)).hasPassed("Event_RequesterReplied");
+    }
+
+    @Test
+    void twoRepliesReadTogetherReachTheProcessOnceAndTheOtherGoesToAPersonNotToQuarantine() {
+        TestMail person = TestMail.from("Lex Moss");
+        Request request = waitingRequest(person);
+        TestMail first = TestMail.fromHeader(person.fromHeader()).subject("[" + request.reference() + "] passport")
+                .text("passport").attach("passport.pdf", "application/pdf", PDF);
+        TestMail second = TestMail.fromHeader(person.fromHeader()).subject("[" + request.reference() + "] bill")
+                .text("utility bill").attach("bill.pdf", "application/pdf", PDF);
+        deliver(first);
+        deliver(second);
+
+        poll();
+
+        assertThat(List.of(entry(first).outcome(), entry(second).outcome()))
+                .containsExactlyInAnyOrder(IntakeOutcome.CORRELATED, IntakeOutcome.TRIAGE);
+        assertThat(process(request)).hasPassed("Event_RequesterReplied");
+        assertThat(intakeLog.attachmentsOfRequest(request.id())).as("both files are from the requester").hasSize(2);
     }
 
     @Test

@@ -75,7 +75,7 @@ class TriageTest extends IntakeTestSupport {
         assertThat(request.loggedBy()).isEqualTo("olivia");
         assertThat(intakeLog.attachmentsOfRequest(request.id())).hasSize(1);
         // The subject access process acknowledges as its first step.
-        runJobsUntilAcknowledged(request);
+        runStepsUntilALetterIsSent(request);
         assertThat(mailsTo(mail.address())).singleElement()
                 .satisfies(m -> assertThat(m.getSubject()).contains(request.reference()));
     }

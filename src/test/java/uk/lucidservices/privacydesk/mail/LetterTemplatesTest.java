@@ -4,13 +4,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.request.Channel;
+import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,21 +25,23 @@ class LetterTemplatesTest extends DeskIntegrationTest {
     @Autowired
     LetterModel model;
 
-    private static Request request(RequestType type, String name) {
-        return new Request(1L, type.prefix() + "-2026-000042", type, Channel.EMAIL, name, "anna@example.com", null,
-                null, null, OffsetDateTime.of(2026, 3, 3, 10, 15, 0, 0, ZoneOffset.UTC), LocalDate.of(2026, 3, 3), "OPEN",
-                LocalDate.of(2026, 4, 3), LocalDate.of(2026, 3, 31), LocalDate.of(2026, 3, 24), false, false, false,
-                null, "intake", null, null);
+    @Autowired
+    RequestRegister register;
+
+    /** A request as the register holds it, received on 3 March 2026. */
+    private Request request(RequestType type, String name) {
+        return register.log(new NewRequest(type, Channel.EMAIL, name, "anna." + UUID.randomUUID() + "@example.com",
+                null, null, null, OffsetDateTime.of(2026, 3, 3, 10, 15, 0, 0, ZoneOffset.UTC), "test"));
     }
 
     @Test
     void everyLetterInTheContractRendersWithTheReferenceInItsSubject() {
-        for (String name : LetterTemplates.NAMES) {
-            for (RequestType type : RequestType.values()) {
-                RenderedLetter letter = templates.render(name, type.prefix() + "-2026-000042",
-                        model.build(request(type, "Anna Smith"), Map.of()));
-                assertThat(letter.subject()).as(name).contains("[" + type.prefix() + "-2026-000042]");
-                assertThat(letter.text()).as(name).startsWith("Dear Anna,").contains(type.prefix() + "-2026-000042")
+        for (RequestType type : RequestType.values()) {
+            Request request = request(type, "Anna Smith");
+            for (String name : LetterTemplates.NAMES) {
+                RenderedLetter letter = templates.render(name, request.reference(), model.build(request, Map.of()));
+                assertThat(letter.subject()).as(name).contains("[" + request.reference() + "]");
+                assertThat(letter.text()).as(name).startsWith("Dear Anna,").contains(request.reference())
                         .contains("Lucid Services Ltd").doesNotContain("{{").doesNotContain("\n\n\n");
                 assertThat(letter.html()).as(name).contains("<p>Dear Anna,</p>").doesNotContain("{{");
             }
@@ -46,11 +50,12 @@ class LetterTemplatesTest extends DeskIntegrationTest {
 
     @Test
     void theAcknowledgementGivesTheDayOfReceiptAndTheStatutoryDeadline() {
-        RenderedLetter letter = templates.render("acknowledgement", "SAR-2026-000042",
-                model.build(request(RequestType.SUBJECT_ACCESS, "Anna Smith"), Map.of()));
+        Request request = request(RequestType.SUBJECT_ACCESS, "Anna Smith");
+        RenderedLetter letter = templates.render("acknowledgement", request.reference(), model.build(request, Map.of()));
 
-        assertThat(letter.subject()).isEqualTo("We have received your subject access request [SAR-2026-000042]");
-        assertThat(letter.text()).contains("which we received on 3 March 2026").contains("by 3 April 2026");
+        assertThat(letter.subject()).isEqualTo("We have received your subject access request [" + request.reference() + "]");
+        assertThat(letter.text()).contains("which we received on 3 March 2026")
+                .contains("by " + LetterModel.UK_DATE.format(request.statutoryDeadline()));
     }
 
     @Test

@@ -1,0 +1,53 @@
+package uk.lucidservices.privacydesk.erasure;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+
+import java.util.Set;
+
+/**
+ * Complete listener of the erasure request's identity task (form {@code erasure-confirm-identity}).
+ * {@code identityDecision} must be CONFIRMED or ASK_FOR_ID, so a mistyped decision refuses the
+ * completion instead of choosing a path. {@code erasureScope} (what the requester asked to have
+ * erased; blank means ALL) is checked here, so an unknown scope is refused while the officer is
+ * still on the form. Sets {@code identityCheckedBy} (the officer completing the task), which
+ * {@code markIdentifiersVerified} records and the preview names as its preparer.
+ */
+@Component("recordErasureIdentityCheck")
+public class RecordIdentityCheck implements TaskListener {
+
+    public static final String CONFIRMED = "CONFIRMED";
+    public static final String ASK_FOR_ID = "ASK_FOR_ID";
+    private static final Set<String> DECISIONS = Set.of(CONFIRMED, ASK_FOR_ID);
+
+    private final ErasureSubjects subjects;
+    private final ErasureScopes scopes;
+    private final RequestRegister register;
+
+    public RecordIdentityCheck(ErasureSubjects subjects, ErasureScopes scopes, RequestRegister register) {
+        this.subjects = subjects;
+        this.scopes = scopes;
+        this.register = register;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String reference = Delegates.reference(task);
+        String decision = Delegates.text(task, "identityDecision");
+        if (decision == null || !DECISIONS.contains(decision)) {
+            throw new IllegalArgumentException("Choose CONFIRMED or ASK_FOR_ID for the identity of " + reference);
+        }
+        String scope = Delegates.text(task, "erasureScope");
+        scopes.categories(scope); // throws, naming the valid scopes, on an unknown one
+        String officer = Delegates.user(task);
+        task.setVariable("identityDecision", decision);
+        task.setVariable("erasureScope", scope == null ? ErasureScopes.ALL : scope);
+        task.setVariable("identityCheckedBy", officer);
+        if (ASK_FOR_ID.equals(decision)) {
+            register.record(subjects.request(reference).id(), "ID_ASKED_FOR", officer,
+                    "Reasonable doubt about the requester's identity: ID asked for");
+        }
+    }
+}
