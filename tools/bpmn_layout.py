@@ -3,7 +3,9 @@
 Cockpit and the Modeler draw the process. Usage: bpmn_layout.py FILE.bpmn LAYOUT.json
 
 LAYOUT.json: {"process": "<process id>", "positions": {"<element id>": [x, y], ...},
-              "sizes": {"<subprocess id>": [w, h]}}  (x, y = top-left corner)
+              "sizes": {"<subprocess id>": [w, h]},
+              "waypoints": {"<flow id>": [[x, y], ...]}}  (x, y = top-left corner)
+"waypoints" is optional: it replaces the computed route of a flow that would cross other shapes.
 Boundary events: give the host's id as "attachedTo" in the BPMN; their position is optional
 (default: on the host's bottom edge). Existing BPMNDI is replaced."""
 import json
@@ -86,7 +88,9 @@ def main(bpmn_file, layout_file):
         edge = ET.SubElement(plane, "{%s}BPMNEdge" % NS["bpmndi"], id=f.get("id") + "_di", bpmnElement=f.get("id"))
         sx, sy = s[0] + s[2], s[1] + s[3] // 2
         tx, ty = t[0], t[1] + t[3] // 2
-        if f.get("sourceRef") in [b.get("id") for b in boundaries]:
+        if f.get("id") in layout.get("waypoints", {}):
+            points = [tuple(p) for p in layout["waypoints"][f.get("id")]]
+        elif f.get("sourceRef") in [b.get("id") for b in boundaries]:
             sx, sy = s[0] + s[2] // 2, s[1] + s[3]
             points = [(sx, sy), (sx, ty), (tx, ty)]
         elif tx < sx:  # going back: route below

@@ -14,6 +14,7 @@ import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.mail.LetterQueue;
 import uk.lucidservices.privacydesk.mail.SentLetters;
+import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
 import java.util.Arrays;
@@ -70,6 +71,16 @@ abstract class IntakeTestSupport extends DeskIntegrationTest {
             for (Job job : managementService.createJobQuery().processInstanceId(letter.getId()).list()) {
                 managementService.executeJob(job.getId());
             }
+        }
+    }
+
+    /** Runs the process's asynchronous steps (not its timers), as the job executor would, until it has sent a letter. */
+    protected void runStepsUntilALetterIsSent(Request request) {
+        for (int step = 0; step < 10 && sentLetters.forReference(request.reference()).isEmpty(); step++) {
+            Job next = managementService.createJobQuery().processInstanceId(request.processInstanceId())
+                    .messages().executable().list().stream().findFirst()
+                    .orElseThrow(() -> new AssertionError("the request's process has no step left and sent no letter"));
+            managementService.executeJob(next.getId());
         }
     }
 

@@ -1,7 +1,6 @@
 package uk.lucidservices.privacydesk.intake;
 
 import jakarta.mail.internet.MimeMessage;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -122,15 +121,5 @@ class MailIntakeTest extends IntakeTestSupport {
                 .satisfies(l -> assertThat(l.template()).isEqualTo(template));
         assertThat(register.events(request.id())).anyMatch(e -> e.kind().equals("LETTER_SENT")
                 && e.detail().equals("template=" + template + "; to=requester"));
-    }
-
-    /** Runs the process's asynchronous steps (not its timers), as the job executor would, until it has sent a letter. */
-    private void runStepsUntilALetterIsSent(Request request) {
-        for (int step = 0; step < 10 && sentLetters.forReference(request.reference()).isEmpty(); step++) {
-            Job next = managementService.createJobQuery().processInstanceId(request.processInstanceId())
-                    .messages().executable().list().stream().findFirst()
-                    .orElseThrow(() -> new AssertionError("the request's process has no step left and sent no letter"));
-            managementService.executeJob(next.getId());
-        }
     }
 }

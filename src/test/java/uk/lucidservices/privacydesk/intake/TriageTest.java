@@ -74,7 +74,8 @@ class TriageTest extends IntakeTestSupport {
                 .isEqualTo(entry.arrivedAt().toInstant());
         assertThat(request.loggedBy()).isEqualTo("olivia");
         assertThat(intakeLog.attachmentsOfRequest(request.id())).hasSize(1);
-        sendQueuedLetters(request.reference());
+        // The subject access process acknowledges as its first step.
+        runStepsUntilALetterIsSent(request);
         assertThat(mailsTo(mail.address())).singleElement()
                 .satisfies(m -> assertThat(m.getSubject()).contains(request.reference()));
     }

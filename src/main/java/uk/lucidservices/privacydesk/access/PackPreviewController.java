@@ -1,0 +1,59 @@
+package uk.lucidservices.privacydesk.access;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import uk.lucidservices.privacydesk.records.FileStore;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.security.CurrentStaff;
+import uk.lucidservices.privacydesk.security.DeskGroups;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The current disclosure pack of a request, for the staff who must see it: the second officer
+ * checking it before approval, and the officer delivering it by post when there is no verified
+ * email address. {@code GET /api/access-requests/{reference}/pack}, privacy officers and managers
+ * only; every opening is recorded on the request with the user id. 404 when no pack exists.
+ */
+@RestController
+public class PackPreviewController {
+
+    private final DisclosurePacks packs;
+    private final FileStore fileStore;
+    private final RequestRegister register;
+    private final CurrentStaff staff;
+
+    public PackPreviewController(DisclosurePacks packs, FileStore fileStore, RequestRegister register, CurrentStaff staff) {
+        this.packs = packs;
+        this.fileStore = fileStore;
+        this.register = register;
+        this.staff = staff;
+    }
+
+    @GetMapping("/api/access-requests/{reference}/pack")
+    public ResponseEntity<FileSystemResource> pack(@PathVariable String reference) {
+        staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS, DeskGroups.MANAGERS);
+        long requestId = register.get(reference).id();
+        DisclosurePack pack = packs.current(reference).orElse(null);
+        Path file = pack == null ? null : fileStore.resolve(pack.filePath());
+        if (file == null || !Files.isRegularFile(file)) {
+            return ResponseEntity.notFound().build();
+        }
+        register.record(requestId, "PACK_OPENED_BY_STAFF", staff.userId(), "pack=" + pack.id());
+        HttpHeaders headers = new HttpHeaders();
+        headers.setCacheControl(CacheControl.noStore());
+        headers.set("X-Content-Type-Options", "nosniff");
+        return ResponseEntity.ok().headers(headers).contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(reference + "-disclosure-pack.zip").build().toString())
+                .body(new FileSystemResource(file));
+    }
+}

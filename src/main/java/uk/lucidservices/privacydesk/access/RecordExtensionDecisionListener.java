@@ -1,0 +1,71 @@
+package uk.lucidservices.privacydesk.access;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.sla.ExtendDeadline;
+
+import java.util.Locale;
+
+/**
+ * Completion listener of {@code Task_ApproveExtension} (form {@code sar-approve-extension}, managers).
+ * Reads {@code extensionDecision} = APPROVE | REFUSE and records it on the request; the gateway reads
+ * {@code extensionApproved} (transient). On approval the completing manager becomes
+ * {@code extensionApprovedBy} and the reason ({@code proposedExtensionReason}, as the officer wrote it
+ * or the manager changed it) is handed to {@code extendDeadline} as {@code extensionReason} in the same
+ * transaction only; that delegate stores it on the request. Either way the reason leaves the process.
+ * An extension the rules refuse (first month over) fails the completion with why, and nothing is recorded.
+ */
+@Component("recordExtensionDecision")
+public class RecordExtensionDecisionListener implements TaskListener {
+
+    public static final String DECISION = "extensionDecision";
+    public static final String APPROVED = "extensionApproved";
+
+    public enum ExtensionDecision { APPROVE, REFUSE }
+
+    private final RequestRegister register;
+    private final IdentityService identityService;
+
+    public RecordExtensionDecisionListener(RequestRegister register, IdentityService identityService) {
+        this.register = register;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        ExtensionDecision decision = parse(FormVariables.text(task, DECISION));
+        String userId = Actors.of(task, identityService);
+        String reason = FormVariables.text(task, RecordTriageDecisionListener.PROPOSED_EXTENSION_REASON);
+        long requestId = register.get(execution.getProcessBusinessKey()).id();
+        boolean approved = decision == ExtensionDecision.APPROVE;
+        if (approved) {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("Give the reason for the extension: the requester is told it");
+            }
+            execution.setVariable(ExtendDeadline.APPROVED_BY, userId);
+            StepValues.handOn(execution, ExtendDeadline.REASON, reason.strip());
+            register.record(requestId, "EXTENSION_APPROVED", userId, "decision=APPROVE");
+        } else {
+            register.record(requestId, "EXTENSION_REFUSED", userId, "decision=REFUSE; back to triage");
+        }
+        FormVariables.scrub(execution, DECISION);
+        FormVariables.scrub(execution, RecordTriageDecisionListener.PROPOSED_EXTENSION_REASON);
+        StepValues.handOn(execution, APPROVED, approved);
+    }
+
+    static ExtensionDecision parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("Choose APPROVE or REFUSE");
+        }
+        try {
+            return ExtensionDecision.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown decision '" + text.trim() + "': use APPROVE or REFUSE");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package uk.lucidservices.privacydesk.access;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+
+import java.util.Locale;
+
+/**
+ * Completion listener of the identity tasks ({@code Task_ConfirmIdentity}, {@code Task_CheckIdDocument};
+ * form field {@code identityDecision} = CONFIRMED | ASK_FOR_ID). Records the decision and who made it
+ * on the request and, when confirmed, sets {@code identityCheckedBy}, which {@code markIdentifiersVerified}
+ * names as the actor. The gateway that follows reads {@code identityConfirmed} (transient). A missing
+ * or unknown decision stops the task from completing.
+ */
+@Component("recordIdentityDecision")
+public class RecordIdentityDecisionListener implements TaskListener {
+
+    public static final String DECISION = "identityDecision";
+    public static final String CONFIRMED = "identityConfirmed";
+    public static final String CHECKED_BY = "identityCheckedBy";
+
+    public enum IdentityDecision { CONFIRMED, ASK_FOR_ID }
+
+    private final RequestRegister register;
+    private final IdentityService identityService;
+
+    public RecordIdentityDecisionListener(RequestRegister register, IdentityService identityService) {
+        this.register = register;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        IdentityDecision decision = parse(FormVariables.text(task, DECISION));
+        String userId = Actors.of(task, identityService);
+        String reference = task.getExecution().getProcessBusinessKey();
+        register.record(register.get(reference).id(), "IDENTITY_CHECKED", userId,
+                "decision=" + decision + "; step=" + task.getTaskDefinitionKey());
+        FormVariables.scrub(task.getExecution(), DECISION);
+        StepValues.handOn(task.getExecution(), CONFIRMED, decision == IdentityDecision.CONFIRMED);
+        if (decision == IdentityDecision.CONFIRMED) {
+            task.getExecution().setVariable(CHECKED_BY, userId);
+        }
+    }
+
+    static IdentityDecision parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("Say whether the identity is confirmed (CONFIRMED) or ID must be asked for (ASK_FOR_ID)");
+        }
+        try {
+            return IdentityDecision.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown identity decision '" + text.trim() + "': use CONFIRMED or ASK_FOR_ID");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package uk.lucidservices.privacydesk.access;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * What an officer wrote when triaging a request (a refusal's reason, a clarification question),
+ * kept on the request in {@code desk.triage_note} rather than in the engine. Letters quote the
+ * latest note of their kind.
+ */
+@Repository
+public class TriageNotes {
+
+    public static final int MAX_LENGTH = 2000;
+
+    public enum Kind { REFUSAL_REASON, CLARIFICATION_QUESTION }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public TriageNotes(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void write(long requestId, Kind kind, String note, String userId) {
+        if (note == null || note.isBlank()) {
+            throw new IllegalArgumentException("The " + label(kind) + " is empty");
+        }
+        if (note.strip().length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("The " + label(kind) + " is longer than " + MAX_LENGTH + " characters");
+        }
+        jdbc.update("INSERT INTO desk.triage_note (request_id, kind, note, written_by, written_at) VALUES (?, ?, ?, ?, ?)",
+                requestId, kind.name(), note.strip(), userId, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    public Optional<String> latest(long requestId, Kind kind) {
+        return jdbc.queryForList("SELECT note FROM desk.triage_note WHERE request_id = ? AND kind = ? ORDER BY id DESC",
+                String.class, requestId, kind.name()).stream().findFirst();
+    }
+
+    private static String label(Kind kind) {
+        return kind == Kind.REFUSAL_REASON ? "reason for refusing" : "clarification question";
+    }
+}

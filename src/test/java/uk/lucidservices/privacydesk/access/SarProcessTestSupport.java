@@ -1,0 +1,234 @@
+package uk.lucidservices.privacydesk.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.assertions.bpmn.ProcessInstanceAssert;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
+import uk.lucidservices.privacydesk.records.demo.DemoPeople;
+import uk.lucidservices.privacydesk.records.demo.DemoPerson;
+import uk.lucidservices.privacydesk.request.Channel;
+import uk.lucidservices.privacydesk.request.NewRequest;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RequestStarter;
+import uk.lucidservices.privacydesk.request.RequestType;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Drives the real {@code subject-access-request} process: starts a request for a demo person (100,
+ * 110, 120, ...: every tenth person is in every system) as the intake and the API do, runs its jobs
+ * as the job executor would, and works its tasks the way Tasklist does (claim, then complete with
+ * the form's fields), checking each task's form renders.
+ */
+abstract class SarProcessTestSupport extends DeskIntegrationTest {
+
+    static final String PROCESS = "subject-access-request";
+
+    @Autowired ProcessEngine processEngine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired FormService formService;
+    @Autowired HistoryService historyService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired IdentityService identityService;
+    @Autowired RequestRegister register;
+    @Autowired RequestStarter starter;
+    @Autowired DemoDataGenerator demoData;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired Clock clock;
+
+    @BeforeEach
+    void engineAndData() {
+        BpmnAwareTests.init(processEngine);
+        demoData.generate(300, 20260401);
+    }
+
+    @AfterEach
+    void resetEngineClockAndUser() {
+        ClockUtil.reset();
+        identityService.clearAuthentication();
+    }
+
+    static DemoPerson person(int index) {
+        return DemoPeople.person(index);
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * A request received {@code daysAgo} days ago at noon UK time, logged and started the one way
+     * every channel starts one ({@link RequestStarter}), then acknowledged (its jobs run).
+     */
+    ProcessInstance startRequest(String email, String phone, int daysAgo) {
+        OffsetDateTime received = today().minusDays(daysAgo).atTime(LocalTime.NOON).atZone(clock.getZone()).toOffsetDateTime();
+        Request request = starter.start(new NewRequest(RequestType.SUBJECT_ACCESS, email == null ? Channel.PHONE : Channel.EMAIL,
+                "Requester", email, phone, null, "Please send me a copy of my personal data", received, "olivia"));
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceId(request.processInstanceId()).singleResult();
+        assertThat(pi).as("the process of %s", request.reference()).isNotNull();
+        assertThat(pi.getBusinessKey()).isEqualTo(request.reference());
+        runJobs(pi);
+        return pi;
+    }
+
+    /** A request by a demo person, from one of the ways the systems write their email. */
+    ProcessInstance startFor(DemoPerson person, int daysAgo) {
+        return startRequest(person.emailVariants().get(1), null, daysAgo);
+    }
+
+    static ProcessInstanceAssert process(ProcessInstance pi) {
+        return BpmnAwareTests.assertThat(pi);
+    }
+
+    /** Runs every job of the instance that is due, as the job executor would, until none is left. */
+    void runJobs(ProcessInstance pi) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = managementService.createJobQuery().processInstanceId(pi.getId()).executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            for (Job job : due) {
+                managementService.executeJob(job.getId());
+            }
+        }
+        throw new AssertionError("Jobs of " + pi.getBusinessKey() + " keep coming");
+    }
+
+    Task task(ProcessInstance pi, String taskKey) {
+        Task task = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+        assertThat(task).as("open task %s of %s", taskKey, pi.getBusinessKey()).isNotNull();
+        return task;
+    }
+
+    /**
+     * Works a task as Tasklist does: its form is the deployed Camunda Form the model names, the user
+     * claims it, then completes it with the form's fields. Then runs the jobs that follow.
+     */
+    void work(ProcessInstance pi, String taskKey, String user, Map<String, Object> fields) {
+        Task task = task(pi, taskKey);
+        assertFormRenders(task);
+        taskService.claim(task.getId(), user);
+        taskService.complete(task.getId(), new HashMap<>(fields));
+        runJobs(pi);
+    }
+
+    /** The task's deployed form is the Camunda Form its model element references. */
+    void assertFormRenders(Task task) {
+        UserTask element = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+                .getModelElementById(task.getTaskDefinitionKey());
+        try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
+            JsonNode json = new ObjectMapper().readTree(form);
+            assertThat(json.get("id").asText()).as("form of %s", task.getTaskDefinitionKey())
+                    .isEqualTo(element.getCamundaFormRef());
+            assertThat(json.get("components").size()).isPositive();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    void replyFromRequester(ProcessInstance pi, int attachments) {
+        runtimeService.createMessageCorrelation("requester-reply").processInstanceBusinessKey(pi.getBusinessKey())
+                .setVariable("replyKind", "reply").setVariable("replyAttachmentCount", attachments)
+                .setVariable("replyIntakeId", 1L).correlateAllWithResult();
+        runJobs(pi);
+    }
+
+    /** The letters sent for a request, in order, by template name (the register's LETTER_SENT events). */
+    List<String> letters(String reference) {
+        List<String> templates = new ArrayList<>();
+        for (RequestRegister.RequestEvent e : register.events(register.get(reference).id())) {
+            if (e.kind().equals("LETTER_SENT")) {
+                String detail = e.detail();
+                int start = detail.indexOf("template=") + "template=".length();
+                int end = detail.indexOf(';', start);
+                templates.add(end < 0 ? detail.substring(start) : detail.substring(start, end));
+            }
+        }
+        return templates;
+    }
+
+    List<String> eventKinds(String reference) {
+        return register.events(register.get(reference).id()).stream().map(RequestRegister.RequestEvent::kind).toList();
+    }
+
+    /** The request's SLA clocks instance, or null once the request ended it. */
+    ProcessInstance clocksOf(ProcessInstance pi) {
+        return runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+    }
+
+    boolean clocksEnded(ProcessInstance pi) {
+        return historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId())
+                .processDefinitionKey("request-sla-clocks").finished().count() == 1 && clocksOf(pi) == null;
+    }
+
+    /** The mail to the requester whose text contains {@code marker}, for the request. */
+    static MimeMessage mailFor(String reference, String marker) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(TestMailServer.greenMail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getSubject() != null && m.getSubject().contains(reference) && text(m).contains(marker);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }).findFirst().orElse(null), m -> m != null);
+    }
+
+    /** The plain text of a mail (a multipart letter's text part, or the body). */
+    static String text(MimeMessage message) throws Exception {
+        Object content = message.getContent();
+        if (content instanceof String s) {
+            return s;
+        }
+        StringBuilder all = new StringBuilder();
+        collect((jakarta.mail.Multipart) content, all);
+        return all.toString();
+    }
+
+    private static void collect(jakarta.mail.Multipart multipart, StringBuilder all) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Object part = multipart.getBodyPart(i).getContent();
+            if (part instanceof jakarta.mail.Multipart nested) {
+                collect(nested, all);
+            } else if (part instanceof String s && multipart.getBodyPart(i).isMimeType("text/plain")) {
+                all.append(s);
+            }
+        }
+    }
+}
