@@ -48,9 +48,11 @@ public class LetterService {
     private final JavaMailSender mailSender;
     private final DeskMailProperties properties;
     private final Clock clock;
+    private final LettersByPost postByHand;
 
     public LetterService(RequestRegister register, LetterTemplates templates, LetterModel model, SentLetters sentLetters,
-                         JavaMailSender mailSender, DeskMailProperties properties, Clock clock) {
+                         JavaMailSender mailSender, DeskMailProperties properties, Clock clock, LettersByPost postByHand) {
+        this.postByHand = postByHand;
         this.register = register;
         this.templates = templates;
         this.model = model;
@@ -60,7 +62,7 @@ public class LetterService {
         this.clock = clock;
     }
 
-    /** Sends a letter outside a process (any non-BPMN caller). */
+    /** Sends a letter outside a process (any non-BPMN caller); null when it has to go by post. */
     @Transactional
     public SentLetters.SentLetter send(String reference, String template, Map<String, Object> extraModel) {
         return send(reference, template, extraModel, null);
@@ -73,8 +75,10 @@ public class LetterService {
         Request request = register.get(reference);
         String to = request.requesterEmail();
         if (to == null || to.isBlank()) {
-            throw new LetterNotSentException("Request " + reference + " has no email address: send the '" + template
-                    + "' letter by post, then resolve this incident");
+            // A request made by phone or letter may have no email: the letter goes by post, as a
+            // task for staff, and the process carries on rather than sticking at an incident.
+            postByHand.ask(request, template);
+            return null;
         }
         RenderedLetter letter = templates.render(template, reference, model.build(request, values));
         String messageId = "<" + reference + "." + template + "." + UUID.randomUUID() + "@" + properties.domain() + ">";

@@ -41,6 +41,8 @@ class LetterServiceTest extends DeskIntegrationTest {
     @Autowired
     LetterService letters;
     @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
     LetterQueue queue;
     @Autowired
     SentLetters sentLetters;
@@ -76,14 +78,23 @@ class LetterServiceTest extends DeskIntegrationTest {
     }
 
     @Test
-    void aRequestWithoutAnEmailAddressCannotGetALetterAndTheErrorNamesNoPerson() {
+    void aRequestWithoutAnEmailAddressGetsItsLetterByPostThroughATaskThatNamesNoPerson() {
         Request request = register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.PHONE, "Bo Phone", null,
                 "01632 960001", null, null, null, "test"));
 
-        assertThatThrownBy(() -> letters.send(request.reference(), "acknowledgement", Map.of()))
-                .isInstanceOf(LetterNotSentException.class)
-                .hasMessageContaining(request.reference()).hasMessageNotContaining("01632").hasMessageNotContaining("Bo");
+        assertThat(letters.send(request.reference(), "acknowledgement", Map.of())).isNull();
+
         assertThat(sentLetters.forReference(request.reference())).isEmpty();
+        var task = taskService.createTaskQuery().taskNameLike("%" + request.reference() + "%").singleResult();
+        assertThat(task.getName()).isEqualTo("Post the 'acknowledgement' letter for " + request.reference());
+        assertThat(task.getName() + task.getDescription()).doesNotContain("01632").doesNotContain("Bo");
+        assertThat(taskService.getIdentityLinksForTask(task.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("privacy-officers"));
+        assertThat(register.events(request.id())).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("LETTER_TO_POST");
+            assertThat(e.detail()).isEqualTo("template=acknowledgement; to=requester by post");
+        });
+        taskService.deleteTask(task.getId(), true);
     }
 
     @Test

@@ -1,0 +1,39 @@
+package uk.lucidservices.privacydesk.mail;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.security.DeskGroups;
+
+import java.util.Date;
+
+/**
+ * Letters for requesters with no email address: a Tasklist task asks staff to post the letter,
+ * due the next day, and the request records that it went by post.
+ */
+@Component
+public class LettersByPost {
+
+    private final TaskService taskService;
+    private final RequestRegister register;
+
+    public LettersByPost(TaskService taskService, RequestRegister register) {
+        this.taskService = taskService;
+        this.register = register;
+    }
+
+    public void ask(Request request, String template) {
+        Task task = taskService.newTask();
+        task.setName("Post the '" + template + "' letter for " + request.reference());
+        task.setDescription("The requester gave no email address. Print the '" + template + "' letter for "
+                + request.reference() + " (contact details on the request) and post it, then complete this task.");
+        task.setDueDate(new Date(System.currentTimeMillis() + 24L * 3600 * 1000));
+        taskService.saveTask(task);
+        String group = request.type() == RequestType.COMPLAINT ? DeskGroups.COMPLAINT_HANDLERS : DeskGroups.PRIVACY_OFFICERS;
+        taskService.addCandidateGroup(task.getId(), group);
+        register.record(request.id(), "LETTER_TO_POST", "desk", "template=" + template + "; to=requester by post");
+    }
+}
