@@ -90,7 +90,9 @@ public class MailIntake {
             result = tx.execute(status -> duplicate(mail, intakeLog.findByKey(mail.messageKey()).orElseThrow()));
         } catch (RuntimeException e) {
             // Something in this mail broke the handling: keep it for a person rather than retry it forever.
-            log.error("A mail could not be handled ({}); quarantining it", e.getClass().getName(), e);
+            // The exception's message may quote the mail (addresses, headers): the stack trace goes to debug only.
+            log.error("A mail could not be handled ({}); quarantining it", e.getClass().getSimpleName());
+            log.debug("Handling failure", e);
             String reason = "could not be processed automatically (" + e.getClass().getSimpleName() + ")";
             result = tx.execute(status -> quarantine(mail, reason));
         }
