@@ -32,13 +32,13 @@ class ApiAuthenticationTest extends DeskIntegrationTest {
     void wrongPasswordIs401() {
         // Its own user: a failed login delays that user's next logins (Camunda's brute-force
         // protection), which would make other tests' demo users fail by timing.
-        if (identityService.createUserQuery().userId("wrong-password-test").count() == 0) {
-            var user = identityService.newUser("wrong-password-test");
+        if (identityService.createUserQuery().userId("wrongpasswordtest").count() == 0) {
+            var user = identityService.newUser("wrongpasswordtest");
             user.setPassword("the-right-password");
             identityService.saveUser(user);
         }
-        assertThat(identityService.checkPassword("wrong-password-test", "the-right-password")).isTrue();
-        var response = http.withBasicAuth("wrong-password-test", "not-the-password")
+        assertThat(identityService.checkPassword("wrongpasswordtest", "the-right-password")).isTrue();
+        var response = http.withBasicAuth("wrongpasswordtest", "not-the-password")
                 .getForEntity("/engine-rest/process-definition", String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
