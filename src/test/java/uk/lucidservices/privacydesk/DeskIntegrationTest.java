@@ -1,10 +1,15 @@
 package uk.lucidservices.privacydesk;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
 
 /**
  * Base of every test that needs the desk running: the real engine on a real PostgreSQL.
@@ -14,6 +19,24 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 public abstract class DeskIntegrationTest {
+
+    @Autowired
+    private ManagementService jobs;
+
+    /**
+     * Runs the jobs of one process instance that are due now, as the job executor would (it is off
+     * in tests), until none is left; jobs of other instances, such as its SLA clocks, are left alone.
+     */
+    protected void runDueJobs(String processInstanceId) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = jobs.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> jobs.executeJob(job.getId()));
+        }
+        throw new AssertionError("Jobs of process instance " + processInstanceId + " keep coming");
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

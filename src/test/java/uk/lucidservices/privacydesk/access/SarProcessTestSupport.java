@@ -119,16 +119,7 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
 
     /** Runs every job of the instance that is due, as the job executor would, until none is left. */
     void runJobs(ProcessInstance pi) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(pi.getId()).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            for (Job job : due) {
-                managementService.executeJob(job.getId());
-            }
-        }
-        throw new AssertionError("Jobs of " + pi.getBusinessKey() + " keep coming");
+        runDueJobs(pi.getId());
     }
 
     Task task(ProcessInstance pi, String taskKey) {

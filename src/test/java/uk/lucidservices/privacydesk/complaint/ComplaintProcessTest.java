@@ -95,17 +95,6 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         return runtimeService.createProcessInstanceQuery().processInstanceId(request.processInstanceId()).singleResult();
     }
 
-    /** Runs the async steps of this complaint that are due now (the clocks instance is left alone). */
-    private void runDueJobs(String processInstanceId) {
-        for (int round = 0; round < 10; round++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
-        }
-    }
-
     private List<String> letters(Request request) {
         return sentLetters.forReference(request.reference()).stream().map(SentLetters.SentLetter::template).toList();
     }
