@@ -1,6 +1,6 @@
 package uk.lucidservices.privacydesk.intake;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -109,7 +109,9 @@ public class MailIntake {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(status -> handle(mail));
-            } catch (OptimisticLockingException conflict) {
+            } catch (ProcessEngineException conflict) {
+                // A reply recorded at the same moment may have taken the waiting event (an optimistic
+                // locking failure or a correlation that no longer matches): look again from scratch.
                 if (attempt == CONFLICT_ATTEMPTS) {
                     throw conflict;
                 }
