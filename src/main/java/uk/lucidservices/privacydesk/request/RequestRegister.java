@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,9 @@ public class RequestRegister {
     private final JdbcTemplate jdbc;
     private final ReferenceGenerator references;
     private final RequestDeadlines deadlines;
+    private static final String INSERT_IDENTIFIER =
+            "INSERT INTO desk.request_identifier (request_id, kind, id_value, value_key) VALUES (?, ?, ?, ?)";
+
     private final PhoneNumbers phoneNumbers;
     private final Clock clock;
 
@@ -70,10 +74,15 @@ public class RequestRegister {
             return ps;
         }, key);
         long id = key.getKey().longValue();
-        addIdentifier(id, "EMAIL", r.requesterEmail(), Emails.key(r.requesterEmail()));
-        addIdentifier(id, "PHONE", r.requesterPhone(), phoneNumbers.keyOrNull(r.requesterPhone()));
-        addIdentifier(id, "ACCOUNT", r.accountNumber(), r.accountNumber() == null ? null : r.accountNumber().trim().toUpperCase());
-        addIdentifier(id, "NAME", r.requesterName(), null);
+        // One batch (one round trip on PostgreSQL) for all the identifiers the requester gave.
+        List<Object[]> identifiers = new ArrayList<>();
+        identifier(identifiers, id, "EMAIL", r.requesterEmail(), Emails.key(r.requesterEmail()));
+        identifier(identifiers, id, "PHONE", r.requesterPhone(), phoneNumbers.keyOrNull(r.requesterPhone()));
+        identifier(identifiers, id, "ACCOUNT", r.accountNumber(), r.accountNumber() == null ? null : r.accountNumber().trim().toUpperCase());
+        identifier(identifiers, id, "NAME", r.requesterName(), null);
+        if (!identifiers.isEmpty()) {
+            jdbc.batchUpdate(INSERT_IDENTIFIER, identifiers);
+        }
         record(id, "LOGGED", r.loggedBy(), "Logged from channel " + r.channel().name());
         return find(reference).orElseThrow();
     }
@@ -92,11 +101,17 @@ public class RequestRegister {
     }
 
     private void addIdentifier(long requestId, String kind, String value, String key) {
-        if (value == null || value.isBlank()) {
-            return;
+        List<Object[]> identifiers = new ArrayList<>();
+        identifier(identifiers, requestId, kind, value, key);
+        if (!identifiers.isEmpty()) {
+            jdbc.update(INSERT_IDENTIFIER, identifiers.get(0));
         }
-        jdbc.update("INSERT INTO desk.request_identifier (request_id, kind, id_value, value_key) VALUES (?, ?, ?, ?)",
-                requestId, kind, value.trim(), key);
+    }
+
+    private static void identifier(List<Object[]> into, long requestId, String kind, String value, String key) {
+        if (value != null && !value.isBlank()) {
+            into.add(new Object[]{requestId, kind, value.trim(), key});
+        }
     }
 
     /** Records what happened to a request; detail must carry no personal data. */

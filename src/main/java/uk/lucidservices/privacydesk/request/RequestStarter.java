@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one way a request begins, whatever its channel: log it in the register, start its process
@@ -26,6 +28,8 @@ public class RequestStarter {
     private final RepositoryService repositoryService;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
+    /** Keys found deployed once; a deployed process is not undeployed while the desk runs, so no query per start. */
+    private final Set<String> deployedKeys = ConcurrentHashMap.newKeySet();
 
     public RequestStarter(RequestRegister register, RepositoryService repositoryService, RuntimeService runtimeService,
                           IdentityService identityService) {
@@ -70,6 +74,13 @@ public class RequestStarter {
     }
 
     private boolean deployed(String processKey) {
-        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).count() > 0;
+        if (deployedKeys.contains(processKey)) {
+            return true;
+        }
+        boolean deployed = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).count() > 0;
+        if (deployed) {
+            deployedKeys.add(processKey);
+        }
+        return deployed;
     }
 }
