@@ -31,11 +31,14 @@ class JobAcquisitionTuningTest extends DeskIntegrationTest {
     }
 
     @Test
-    void theJobTableHasADueDateIndex() {
-        Integer indexes = jdbc.queryForObject("SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'act_ru_job' AND indexname = ?",
-                Integer.class, JobAcquisitionTuning.INDEX.toLowerCase());
+    void theJobTableHasADueDateIndexAndAnIndexOfTheLockedJobsOnly() {
+        String dueDate = jdbc.queryForObject("SELECT indexdef FROM pg_indexes WHERE tablename = 'act_ru_job' AND indexname = ?",
+                String.class, JobAcquisitionTuning.INDEX.toLowerCase());
+        String locked = jdbc.queryForObject("SELECT indexdef FROM pg_indexes WHERE tablename = 'act_ru_job' AND indexname = ?",
+                String.class, JobAcquisitionTuning.LOCKED_INDEX.toLowerCase());
 
-        assertThat(indexes).isEqualTo(1);
+        assertThat(dueDate).contains("(duedate_)");
+        assertThat(locked).contains("(process_instance_id_)").contains("WHERE (lock_owner_ IS NOT NULL)");
     }
 
     @Test
