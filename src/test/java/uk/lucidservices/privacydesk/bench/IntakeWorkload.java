@@ -1,0 +1,143 @@
+package uk.lucidservices.privacydesk.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.intake.IntakeProperties;
+import uk.lucidservices.privacydesk.intake.MailboxPoller;
+import uk.lucidservices.privacydesk.intake.MailboxPollingSchedule;
+import uk.lucidservices.privacydesk.intake.Smtp;
+import uk.lucidservices.privacydesk.intake.TestMail;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The email channel with everything running as in production: mails delivered over real SMTP,
+ * the poller on its configured schedule, the job executor sending the acknowledgements.
+ */
+final class IntakeWorkload {
+
+    record Burst(int mails, double deliverySeconds, double startedSeconds, double acknowledgedSeconds,
+                 long logRows, long requests, long distinctReferences) {
+    }
+
+    private final ProcessEngine engine;
+    private final MailboxPoller poller;
+    private final IntakeProperties properties;
+    private final JdbcTemplate jdbc;
+
+    IntakeWorkload(ProcessEngine engine, MailboxPoller poller, IntakeProperties properties, JdbcTemplate jdbc) {
+        this.engine = engine;
+        this.poller = poller;
+        this.properties = properties;
+        this.jdbc = jdbc;
+    }
+
+    Duration pollInterval() {
+        return properties.polling().interval();
+    }
+
+    /** From SMTP delivery to the acknowledgement in the sender's mailbox, one mail at a time. */
+    long[] acknowledgementLatency(int samples) {
+        long[] nanos = new long[samples];
+        runningLikeProduction(() -> {
+            for (int i = 0; i < samples; i++) {
+                TestMail mail = TestMail.from("Latency Person").subject("Subject access request")
+                        .text("Please send me a copy of my data");
+                long start = System.nanoTime();
+                deliver(mail);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> recipients().contains(mail.address().toLowerCase()));
+                nanos[i] = System.nanoTime() - start;
+            }
+        });
+        return nanos;
+    }
+
+    /** Mails delivered at once (8 SMTP senders), then the poller and job executor let loose. */
+    Burst burst(int count) throws Exception {
+        List<TestMail> mails = IntStream.range(0, count).mapToObj(i -> TestMail.from("Burst Person")
+                .subject("Subject access request").text("Please send me a copy of my data")).toList();
+        List<String> ids = mails.stream().map(TestMail::messageId).toList();
+        long deliverStart = System.nanoTime();
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        mails.forEach(mail -> senders.submit(() -> deliver(mail)));
+        senders.shutdown();
+        if (!senders.awaitTermination(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("SMTP delivery of the burst took over 5 minutes");
+        }
+        double delivered = (System.nanoTime() - deliverStart) / 1e9;
+        double[] times = new double[2];
+        runningLikeProduction(() -> {
+            long start = System.nanoTime();
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> count("SELECT COUNT(*) FROM desk.intake_log WHERE outcome = 'STARTED' AND message_id IN (:ids)", ids) == count);
+            times[0] = (System.nanoTime() - start) / 1e9;
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> recipients().containsAll(mails.stream().map(mail -> mail.address().toLowerCase()).toList()));
+            times[1] = (System.nanoTime() - start) / 1e9;
+        });
+        return new Burst(count, delivered, times[0], times[1],
+                count("SELECT COUNT(*) FROM desk.intake_log WHERE message_id IN (:ids)", ids),
+                count("SELECT COUNT(*) FROM desk.request r JOIN desk.intake_log l ON l.request_id = r.id WHERE l.message_id IN (:ids)", ids),
+                count("SELECT COUNT(DISTINCT request_reference) FROM desk.intake_log WHERE message_id IN (:ids)", ids));
+    }
+
+    private static void deliver(TestMail mail) {
+        Smtp.send(TestMailServer.smtpPort(), mail.address(), TestMailServer.PRIVACY_MAILBOX, mail.bytes());
+    }
+
+    /** Everyone the mail server has delivered a message to, lower case. */
+    private static Set<String> recipients() {
+        GreenMail greenMail = TestMailServer.greenMail();
+        Set<String> recipients = new HashSet<>();
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            try {
+                if (message.getAllRecipients() != null) {
+                    for (Address address : message.getAllRecipients()) {
+                        recipients.add(((InternetAddress) address).getAddress().toLowerCase());
+                    }
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException("Unreadable message in the test mail server", e);
+            }
+        }
+        return recipients;
+    }
+
+    private long count(String sql, List<String> ids) {
+        return new NamedParameterJdbcTemplate(jdbc).queryForObject(sql, new MapSqlParameterSource("ids", ids), Long.class);
+    }
+
+    private void runningLikeProduction(Runnable body) {
+        JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        MailboxPollingSchedule schedule = new MailboxPollingSchedule(poller, properties.polling().interval(),
+                properties.polling().maxBackoff());
+        jobs.start();
+        schedule.start();
+        try {
+            body.run();
+        } finally {
+            schedule.stop();
+            jobs.shutdown();
+        }
+    }
+}
