@@ -56,6 +56,18 @@ class DisclosurePackTest extends AccessTestSupport {
     }
 
     @Test
+    void flaggingAgainAddsNothingTwiceAndKeepsTheDecisionsMade() {
+        String reference = searchedRequest();
+        int flagged = review.flag(reference);
+        RedactionReview.ItemKey first = review.items(reference).get(0);
+        review.decide(reference, new RedactionReview.ItemDecision(first, Decision.REDACT, "Names a colleague"), "olivia");
+
+        assertThat(review.flag(reference)).isEqualTo(flagged);
+        assertThat(review.items(reference)).hasSize(flagged).doesNotHaveDuplicates();
+        assertThat(review.decisionCounts(reference)).containsEntry(Decision.REDACT, 1);
+    }
+
+    @Test
     void packHoldsEveryRowOfTheSubjectAndNoOtherRowWithDecisionsApplied() throws Exception {
         String reference = searchedRequest();
         assertThat(review.flag(reference)).isPositive();
