@@ -25,12 +25,12 @@ import java.util.Optional;
 @Repository
 public class RequestRegister {
 
-    private final JdbcTemplate jdbc;
-    private final ReferenceGenerator references;
-    private final RequestDeadlines deadlines;
     private static final String INSERT_IDENTIFIER =
             "INSERT INTO desk.request_identifier (request_id, kind, id_value, value_key) VALUES (?, ?, ?, ?)";
 
+    private final JdbcTemplate jdbc;
+    private final ReferenceGenerator references;
+    private final RequestDeadlines deadlines;
     private final PhoneNumbers phoneNumbers;
     private final Clock clock;
 
@@ -80,9 +80,7 @@ public class RequestRegister {
         identifier(identifiers, id, "PHONE", r.requesterPhone(), phoneNumbers.keyOrNull(r.requesterPhone()));
         identifier(identifiers, id, "ACCOUNT", r.accountNumber(), r.accountNumber() == null ? null : r.accountNumber().trim().toUpperCase());
         identifier(identifiers, id, "NAME", r.requesterName(), null);
-        if (!identifiers.isEmpty()) {
-            jdbc.batchUpdate(INSERT_IDENTIFIER, identifiers);
-        }
+        insertIdentifiers(identifiers);
         record(id, "LOGGED", r.loggedBy(), "Logged from channel " + r.channel().name());
         return find(reference).orElseThrow();
     }
@@ -103,8 +101,12 @@ public class RequestRegister {
     private void addIdentifier(long requestId, String kind, String value, String key) {
         List<Object[]> identifiers = new ArrayList<>();
         identifier(identifiers, requestId, kind, value, key);
+        insertIdentifiers(identifiers);
+    }
+
+    private void insertIdentifiers(List<Object[]> identifiers) {
         if (!identifiers.isEmpty()) {
-            jdbc.update(INSERT_IDENTIFIER, identifiers.get(0));
+            jdbc.batchUpdate(INSERT_IDENTIFIER, identifiers);
         }
     }
 

@@ -2,6 +2,7 @@ package uk.lucidservices.privacydesk.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -73,11 +74,11 @@ final class ClosedLoop {
                         break;
                     }
                     if (n == nanos.length) {
-                        nanos = java.util.Arrays.copyOf(nanos, n * 2);
+                        nanos = Arrays.copyOf(nanos, n * 2);
                     }
                     nanos[n++] = done - t;
                 }
-                return java.util.Arrays.copyOf(nanos, n);
+                return Arrays.copyOf(nanos, n);
             }));
         }
         pool.shutdown();
@@ -85,7 +86,7 @@ final class ClosedLoop {
             long[] all = new long[0];
             for (Future<long[]> future : futures) {
                 long[] part = future.get(measured.plus(warmUp).toSeconds() + 600, TimeUnit.SECONDS);
-                long[] merged = java.util.Arrays.copyOf(all, all.length + part.length);
+                long[] merged = Arrays.copyOf(all, all.length + part.length);
                 System.arraycopy(part, 0, merged, all.length, part.length);
                 all = merged;
             }

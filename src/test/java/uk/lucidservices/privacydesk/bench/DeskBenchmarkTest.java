@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -12,11 +13,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.postgresql.jdbc.PgConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestDatabase;
@@ -41,7 +44,11 @@ import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
 import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Date;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -182,7 +189,7 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
     void timerDrain() throws Exception {
         progress("3. timers: future timers in place, due timers drained");
         TimerDrain drain = new TimerDrain(engine, jdbc, new TransactionTemplate(context.getBean(
-                org.springframework.transaction.PlatformTransactionManager.class)));
+                PlatformTransactionManager.class)));
         TimerDrain.Result result = drain.run(TIMERS, DUE_JOBS);
         String workload = "3. Timers: %,d future timers in place, %,d due jobs drained".formatted(result.futureTimers(), result.due());
         report.add(workload, "future timers (real SLA timers + SQL copies)", result.futureTimers(), "timers");
@@ -302,13 +309,13 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
 
     /** The run takes a while; say where it is. */
     private static void progress(String workload) {
-        System.out.printf("[bench] %tT %s%n", new java.util.Date(), workload);
+        System.out.printf("[bench] %tT %s%n", new Date(), workload);
     }
 
     private boolean rewritesBatchedInserts() {
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            return connection.unwrap(org.postgresql.jdbc.PgConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled();
-        } catch (java.sql.SQLException e) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.unwrap(PgConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled();
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -318,7 +325,7 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
     }
 
     private static long totalMemoryGiB() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             return os.getTotalMemorySize() >> 30;
         }
         return -1;

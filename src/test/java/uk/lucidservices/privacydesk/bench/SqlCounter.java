@@ -6,11 +6,11 @@ import net.ttddyy.dsproxy.listener.MethodExecutionContext;
 import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -35,7 +35,7 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
     private final ThreadLocal<Long> queryStart = new ThreadLocal<>();
     private final Object acquisitionLock = new Object();
     private long[] acquisitionNanos = new long[1024];
-    private final AtomicLong acquisitions = new AtomicLong();
+    private int acquisitions;
     private final Map<String, LongAdder[]> byStatement = new ConcurrentHashMap<>();
 
     private SqlCounter() {
@@ -53,7 +53,7 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
         commitNanos.reset();
         byStatement.clear();
         synchronized (acquisitionLock) {
-            acquisitions.set(0);
+            acquisitions = 0;
         }
     }
 
@@ -64,7 +64,7 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
     /** Durations of the acquisition queries since the last reset, in nanoseconds. */
     public long[] acquisitionNanos() {
         synchronized (acquisitionLock) {
-            return java.util.Arrays.copyOf(acquisitionNanos, (int) acquisitions.get());
+            return Arrays.copyOf(acquisitionNanos, acquisitions);
         }
     }
 
@@ -88,11 +88,10 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
         }
         if (queries.size() == 1 && isAcquisition(queries.get(0).getQuery())) {
             synchronized (acquisitionLock) {
-                int i = (int) acquisitions.getAndIncrement();
-                if (i == acquisitionNanos.length) {
-                    acquisitionNanos = java.util.Arrays.copyOf(acquisitionNanos, i * 2);
+                if (acquisitions == acquisitionNanos.length) {
+                    acquisitionNanos = Arrays.copyOf(acquisitionNanos, acquisitions * 2);
                 }
-                acquisitionNanos[i] = nanos;
+                acquisitionNanos[acquisitions++] = nanos;
             }
         }
     }
