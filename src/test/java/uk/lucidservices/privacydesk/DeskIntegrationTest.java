@@ -2,9 +2,11 @@ package uk.lucidservices.privacydesk;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -14,14 +16,27 @@ import java.util.List;
 /**
  * Base of every test that needs the desk running: the real engine on a real PostgreSQL.
  * All subclasses share one Spring context and one database, so keep the annotations here.
+ * Time is {@link TestClock}'s: the desk and the engine both run on 15 June 2026.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
+@Import(TestClock.Configuration.class)
 public abstract class DeskIntegrationTest {
+
+    static {
+        // Before the engine starts: what it dates at start-up is on the suite's clock too.
+        TestClock.resetEngineClock();
+    }
 
     @Autowired
     private ManagementService jobs;
+
+    /** A test that moved the engine's clock to fire a timer leaves the next one on the suite's. */
+    @BeforeEach
+    void engineOnTheSuitesClock() {
+        TestClock.resetEngineClock();
+    }
 
     /**
      * Runs the jobs of one process instance that are due now, as the job executor would (it is off

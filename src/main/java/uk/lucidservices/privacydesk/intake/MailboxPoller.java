@@ -58,6 +58,7 @@ public class MailboxPoller {
     private final MailIntake intake;
     private final ExecutorService workers;
     private final MailboxStatus status;
+    private final Clock clock;
     private final Session session;
     private Store store;
 
@@ -72,6 +73,7 @@ public class MailboxPoller {
             return t;
         });
         this.status = new MailboxStatus(clock);
+        this.clock = clock;
         this.session = Session.getInstance(sessionProperties(mailbox));
     }
 
@@ -219,14 +221,25 @@ public class MailboxPoller {
         for (Message m : messages) {
             try {
                 if (!m.isExpunged() && !m.isSet(Flags.Flag.DELETED)) {
-                    Date received = m.getReceivedDate();
-                    waiting.add(new Waiting(inbox.getUID(m), m.getSize(), received == null ? null : received.toInstant()));
+                    waiting.add(new Waiting(inbox.getUID(m), m.getSize(), arrivedAt(m.getReceivedDate())));
                 }
             } catch (MessageRemovedException gone) {
                 // Moved by another reader while listing.
             }
         }
         return waiting;
+    }
+
+    /**
+     * The day of receipt is the mail server's (IMAP INTERNALDATE), but never later than the desk's
+     * own now: a server clock running ahead must not date a request in the future.
+     */
+    private Instant arrivedAt(Date received) {
+        if (received == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        return received.toInstant().isAfter(now) ? now : received.toInstant();
     }
 
     private void ensureProcessedFolder(Store connected) throws MessagingException {

@@ -8,6 +8,8 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.security.DeskGroups;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 
 /**
@@ -19,10 +21,12 @@ public class LettersByPost {
 
     private final TaskService taskService;
     private final RequestRegister register;
+    private final Clock clock;
 
-    public LettersByPost(TaskService taskService, RequestRegister register) {
+    public LettersByPost(TaskService taskService, RequestRegister register, Clock clock) {
         this.taskService = taskService;
         this.register = register;
+        this.clock = clock;
     }
 
     public void ask(Request request, String template) {
@@ -30,7 +34,7 @@ public class LettersByPost {
         task.setName("Post the '" + template + "' letter for " + request.reference());
         task.setDescription("The requester gave no email address. Print the '" + template + "' letter for "
                 + request.reference() + " (contact details on the request) and post it, then complete this task.");
-        task.setDueDate(new Date(System.currentTimeMillis() + 24L * 3600 * 1000));
+        task.setDueDate(Date.from(clock.instant().plus(Duration.ofDays(1))));
         taskService.saveTask(task);
         String group = request.type() == RequestType.COMPLAINT ? DeskGroups.COMPLAINT_HANDLERS : DeskGroups.PRIVACY_OFFICERS;
         taskService.addCandidateGroup(task.getId(), group);

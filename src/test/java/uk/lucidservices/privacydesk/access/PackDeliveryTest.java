@@ -7,12 +7,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import uk.lucidservices.privacydesk.TestClock;
 import uk.lucidservices.privacydesk.TestMailServer;
 
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -83,7 +83,7 @@ class PackDeliveryTest extends AccessTestSupport {
         assertThat(packs.downloads(pack.id())).isEqualTo(2);
 
         jdbc.update("UPDATE desk.disclosure_pack SET expires_at = ? WHERE id = ?",
-                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), pack.id());
+                OffsetDateTime.now(TestClock.clock()).minusMinutes(1), pack.id());
         ResponseEntity<String> expired = http.getForEntity(path, String.class);
         assertThat(expired.getStatusCode()).isEqualTo(HttpStatus.GONE);
         assertThat(expired.getBody()).contains("expired").contains("privacy@lucidservices.co.uk").contains(reference);

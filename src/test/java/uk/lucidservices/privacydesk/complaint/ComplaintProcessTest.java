@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.TestClock;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
@@ -82,7 +83,7 @@ class ComplaintProcessTest extends DeskIntegrationTest {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        TestClock.resetEngineClock();
         identityService.clearAuthentication();
     }
 

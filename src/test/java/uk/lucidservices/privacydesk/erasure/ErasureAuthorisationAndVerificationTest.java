@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import uk.lucidservices.privacydesk.TestClock;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -140,7 +141,7 @@ class ErasureAuthorisationAndVerificationTest extends ErasureTestSupport {
         jdbc.update("""
                 INSERT INTO records.web_enquiry (form_type, name, email, email_key, phone, phone_key, message, submitted_at)
                 VALUES ('CONTACT', ?, NULL, NULL, ?, ?, 'Call me back', ?)""", PERSON.name(), "+44 (0)1632 960070",
-                "+441632960070", OffsetDateTime.now());
+                "+441632960070", OffsetDateTime.now(TestClock.clock()));
         assertThatThrownBy(() -> verification.requireNothingLeft(reference))
                 .isInstanceOf(LeftoversFoundException.class)
                 .hasMessageContaining("Website (category web-enquiries): 1")
@@ -164,7 +165,7 @@ class ErasureAuthorisationAndVerificationTest extends ErasureTestSupport {
         executor.execute(reference);
         jdbc.update("""
                 INSERT INTO records.web_enquiry (form_type, name, email, email_key, submitted_at)
-                VALUES ('ENQUIRY', 'Someone', ?, ?, ?)""", PERSON.emailVariants().get(2), PERSON.email(), OffsetDateTime.now());
+                VALUES ('ENQUIRY', 'Someone', ?, ?, ?)""", PERSON.emailVariants().get(2), PERSON.email(), OffsetDateTime.now(TestClock.clock()));
 
         // verifyErasure -> leftovers? -> (erasure runs again) -> verifyErasure, as erasure-request loops.
         String deployment = repository.createDeployment().addModelInstance("leftovers-test.bpmn",

@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.mail;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -140,7 +141,7 @@ class LetterServiceTest extends DeskIntegrationTest {
         smtp.setPort(closedPort());
         try {
             // First failure: retried in five minutes, nothing sent or recorded, no personal data in the error.
-            Instant beforeFailure = Instant.now();
+            Instant beforeFailure = ClockUtil.getCurrentTime().toInstant();
             assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining(request.reference());
             Job failed = managementService.createJobQuery().jobId(jobId).singleResult();
             assertThat(failed.getRetries()).isEqualTo(4);

@@ -174,7 +174,7 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
         assertThat(held.getDuedate()).isEqualTo(TimerDates.HELD);
 
         // Someone releases the held timer by hand in Cockpit; it fires at once.
-        managementService.setJobDuedate(held.getId(), new Date());
+        managementService.setJobDuedate(held.getId(), ClockUtil.getCurrentTime());
         managementService.executeJob(held.getId());
 
         assertThat(register.get(request.reference()).breached()).isFalse();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.TestClock;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
@@ -57,7 +58,7 @@ abstract class SlaIntegrationTest extends DeskIntegrationTest {
 
     @AfterEach
     void resetEngineClock() {
-        ClockUtil.reset();
+        TestClock.resetEngineClock();
     }
 
     LocalDate today() {
