@@ -61,6 +61,22 @@ class SeparationOfDutiesTest extends SarProcessTestSupport {
     }
 
     @Test
+    void theSameHoldsForAnErasureRequestLoggedByPhone() {
+        ResponseEntity<JsonNode> logged = http.withBasicAuth("olivia", "olivia").postForEntity("/api/requests",
+                Map.of("type", "ERASURE", "channel", "PHONE", "name", "Wren Ashdown", "phone", "01632 960871"), JsonNode.class);
+        assertThat(logged.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ProcessInstance pi = instance(logged.getBody().get("reference").asText());
+        runJobs(pi);
+        String taskId = task(pi, "Task_ConfirmIdentity").getId();
+
+        ResponseEntity<String> claim = post("olivia", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "olivia"));
+        assertThat(claim.getStatusCode().is2xxSuccessful()).as(claim.getBody()).isFalse();
+        assertThat(claim.getBody()).contains("another officer");
+        assertThat(post("peter", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "peter")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
     void thePreparerCannotOpenThePackBeforeApprovalWhileTheApproverCan() {
         ProcessInstance pi = preparedByOlivia(person(10));
         String pack = "/api/access-requests/" + pi.getBusinessKey() + "/pack";

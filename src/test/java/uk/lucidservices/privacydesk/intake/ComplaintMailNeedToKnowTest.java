@@ -14,6 +14,7 @@ import uk.lucidservices.privacydesk.security.DeskGroups;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +108,33 @@ class ComplaintMailNeedToKnowTest extends IntakeTestSupport {
         String tasks = "/engine-rest/task?processInstanceBusinessKey=MAIL-" + entry.id();
         assertThat(http.withBasicAuth("olivia", "olivia").getForObject(tasks, JsonNode.class)).hasSize(1);
         assertThat(http.withBasicAuth("chloe", "chloe").getForObject(tasks, JsonNode.class)).isEmpty();
+    }
+
+    @Test
+    void aMailAnOfficerTriagesAsAComplaintMovesToTheComplaintHandlers() {
+        TestMail sender = TestMail.from("Sol Brannigan");
+        IntakeLog.Entry entry = deliverAndPoll(sender.subject("Not happy")
+                .text("Your salesman rang me four times yesterday after I said no. This is unacceptable."));
+        assertThat(entry.outcome()).isEqualTo(IntakeOutcome.TRIAGE);
+        Task triage = taskService.createTaskQuery().processInstanceBusinessKey("MAIL-" + entry.id()).singleResult();
+        assertThat(get("olivia", "/api/intake/mails/" + entry.id()).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<String> done = http.withBasicAuth("olivia", "olivia").postForEntity(
+                "/engine-rest/task/" + triage.getId() + "/complete",
+                Map.of("variables", Map.of("triageDecision", Map.of("value", "COMPLAINT"))),
+                String.class);
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        String reference = intakeLog.find(entry.id()).orElseThrow().requestReference();
+        assertThat(RequestType.fromReference(reference)).isEqualTo(RequestType.COMPLAINT);
+        assertThat(get("olivia", "/api/intake/mails/" + entry.id()).getStatusCode())
+                .as("once it is a complaint's mail").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("olivia", "/api/requests/" + reference).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("chloe", "/api/intake/mails/" + entry.id()).getBody()).contains("salesman");
+        runDueJobs(register.get(reference).processInstanceId());
+        String complaintTasks = "/engine-rest/task?processInstanceBusinessKey=" + reference;
+        assertThat(http.withBasicAuth("olivia", "olivia").getForObject(complaintTasks, JsonNode.class)).isEmpty();
+        assertThat(http.withBasicAuth("chloe", "chloe").getForObject(complaintTasks, JsonNode.class)).isNotEmpty();
     }
 
     private ResponseEntity<String> get(String user, String path) {
