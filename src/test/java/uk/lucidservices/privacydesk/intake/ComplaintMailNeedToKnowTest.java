@@ -137,6 +137,33 @@ class ComplaintMailNeedToKnowTest extends IntakeTestSupport {
         assertThat(http.withBasicAuth("chloe", "chloe").getForObject(complaintTasks, JsonNode.class)).isNotEmpty();
     }
 
+    @Test
+    void filingAMailOnAComplaintInTriageAnswersAPrivacyOfficerAsForAReferenceThatDoesNotExist() {
+        IntakeLog.Entry complaint = deliverAndPoll(TestMail.from("Tam Oyelaran").subject("Complaint")
+                .text("I want to complain about the noise from your CCTV installers."));
+        assertThat(complaint.requestType()).isEqualTo(RequestType.COMPLAINT);
+        IntakeLog.Entry mail = deliverAndPoll(TestMail.from("Uma Fennick").subject("About my neighbour")
+                .text("My neighbour told me to write to you about the installers."));
+        assertThat(mail.outcome()).isEqualTo(IntakeOutcome.TRIAGE);
+        Task triage = taskService.createTaskQuery().processInstanceBusinessKey("MAIL-" + mail.id()).singleResult();
+
+        String existing = fileAsReply(triage, complaint.requestReference());
+        String missing = fileAsReply(triage, "CMP-1999-000001");
+        assertThat(existing).contains("There is no request " + complaint.requestReference() + ":");
+        assertThat(existing.replace(complaint.requestReference(), "X")).isEqualTo(missing.replace("CMP-1999-000001", "X"));
+        assertThat(taskService.createTaskQuery().taskId(triage.getId()).count()).as("the task stays open").isEqualTo(1);
+    }
+
+    /** Completes the triage task as olivia through the REST API; returns the refusal's message. */
+    private String fileAsReply(Task triage, String reference) {
+        ResponseEntity<JsonNode> refused = http.withBasicAuth("olivia", "olivia").postForEntity(
+                "/engine-rest/task/" + triage.getId() + "/complete", Map.of("variables", Map.of(
+                        "triageDecision", Map.of("value", "REPLY"), "replyReference", Map.of("value", reference))),
+                JsonNode.class);
+        assertThat(refused.getStatusCode().is2xxSuccessful()).as("filing on %s", reference).isFalse();
+        return refused.getBody().get("message").asText();
+    }
+
     private ResponseEntity<String> get(String user, String path) {
         return http.withBasicAuth(user, user).getForEntity(path, String.class);
     }
