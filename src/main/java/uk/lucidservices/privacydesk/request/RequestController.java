@@ -28,17 +28,15 @@ import java.time.OffsetDateTime;
 @RequestMapping("/api/requests")
 public class RequestController {
 
-    private final RequestRegister register;
     private final RequestStarter starter;
     private final CurrentStaff staff;
     private final DeadlineCalculator calculator;
     private final Clock clock;
     private final NeedToKnow needToKnow;
 
-    public RequestController(RequestRegister register, RequestStarter starter, CurrentStaff staff,
-                             DeadlineCalculator calculator, Clock clock, NeedToKnow needToKnow) {
+    public RequestController(RequestStarter starter, CurrentStaff staff, DeadlineCalculator calculator, Clock clock,
+                             NeedToKnow needToKnow) {
         this.needToKnow = needToKnow;
-        this.register = register;
         this.starter = starter;
         this.staff = staff;
         this.calculator = calculator;

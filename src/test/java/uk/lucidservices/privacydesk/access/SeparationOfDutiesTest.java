@@ -57,7 +57,7 @@ class SeparationOfDutiesTest extends SarProcessTestSupport {
         assertThat(register.events(register.get(reference).id())).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("IDENTITY_CHECKED");
             assertThat(e.actor()).isEqualTo("olivia");
-        }).noneSatisfy(e -> assertThat(e.kind().equals("IDENTITY_CHECKED") && e.actor().equals("peter")).isTrue());
+        }).noneSatisfy(e -> assertThat(e.kind().equals("IDENTITY_CHECKED") && "peter".equals(e.actor())).isTrue());
     }
 
     @Test
