@@ -4,10 +4,11 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.security.StaffIds;
 
 /**
  * Throws BPMN error {@code SAME_PERSON} when {@code packApprovedBy} equals {@code packPreparedBy}
- * (both user ids), so the model can route the pack back for a second person's approval.
+ * (both user ids, compared by {@link StaffIds}), so the model can route the pack back for a second person's approval.
  */
 @Component("checkSecondPersonApproval")
 public class CheckSecondPersonApprovalDelegate implements JavaDelegate {
@@ -20,7 +21,7 @@ public class CheckSecondPersonApprovalDelegate implements JavaDelegate {
             throw new IllegalStateException("packApprovedBy is not set for " + execution.getProcessBusinessKey()
                     + ": the approval task must record who approved the pack");
         }
-        if (preparedBy != null && approvedBy.toString().equals(preparedBy.toString())) {
+        if (preparedBy != null && StaffIds.same(approvedBy.toString(), preparedBy.toString())) {
             throw new BpmnError(PackApproval.SamePersonException.ERROR_CODE,
                     "The pack must be approved by someone other than the officer who prepared it");
         }

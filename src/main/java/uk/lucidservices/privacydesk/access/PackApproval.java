@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.access;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.security.StaffIds;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -33,7 +34,7 @@ public class PackApproval {
         }
         DisclosurePack pack = packs.current(reference)
                 .orElseThrow(() -> new IllegalStateException("Request " + reference + " has no disclosure pack to approve"));
-        if (approverUserId.equals(pack.preparedBy()) || review.deciders(reference).contains(approverUserId)) {
+        if (StaffIds.same(approverUserId, pack.preparedBy()) || StaffIds.anySame(review.deciders(reference), approverUserId)) {
             throw new SamePersonException(reference);
         }
         packs.approve(pack.id(), approverUserId, OffsetDateTime.now(clock));

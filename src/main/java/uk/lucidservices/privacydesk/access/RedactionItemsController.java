@@ -10,7 +10,9 @@ import uk.lucidservices.privacydesk.datamap.Category;
 import uk.lucidservices.privacydesk.datamap.DataMap;
 import uk.lucidservices.privacydesk.records.RecordSource;
 import uk.lucidservices.privacydesk.records.Subject;
+import uk.lucidservices.privacydesk.request.RequestNotFoundException;
 import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
 
@@ -51,7 +53,10 @@ public class RedactionItemsController {
     @GetMapping
     public List<FlaggedItem> items(@PathVariable String reference) {
         staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS, DeskGroups.MANAGERS);
-        register.get(reference);
+        if (register.get(reference).type() != RequestType.SUBJECT_ACCESS) {
+            // Another kind of request has no items: answer as for no request at all, so nothing leaks.
+            throw new RequestNotFoundException(reference);
+        }
         Map<String, Map<Long, Map<String, String[]>>> flagged = new HashMap<>();
         jdbc.query("SELECT category_id, record_id, field, decision, reason, decided_by FROM desk.redaction_item WHERE reference = ?",
                 rs -> {

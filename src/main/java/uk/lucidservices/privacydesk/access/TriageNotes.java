@@ -44,6 +44,12 @@ public class TriageNotes {
                 String.class, requestId, kind.name()).stream().findFirst();
     }
 
+    /** Who wrote the latest note of its kind (the officer who proposed a refusal, say). */
+    public Optional<String> latestWriter(long requestId, Kind kind) {
+        return jdbc.queryForList("SELECT written_by FROM desk.triage_note WHERE request_id = ? AND kind = ? ORDER BY id DESC",
+                String.class, requestId, kind.name()).stream().findFirst();
+    }
+
     private static String label(Kind kind) {
         return kind == Kind.REFUSAL_REASON ? "reason for refusing" : "clarification question";
     }

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.security.StaffIds;
 
-import java.util.Locale;
 
 /**
  * The manager's decision (form {@code erasure-authorisation}): {@code erasureApproved} (yes/no) and
@@ -45,7 +45,7 @@ public class CheckErasureAuthoriser implements TaskListener, JavaDelegate {
         String reference = Delegates.reference(execution);
         try {
             String preparedBy = Delegates.text(execution, "preparedBy");
-            if (preparedBy != null && preparedBy.toLowerCase(Locale.ROOT).equals(approver.toLowerCase(Locale.ROOT))) {
+            if (StaffIds.same(preparedBy, approver)) {
                 throw new SamePersonException(reference);
             }
             decide(execution, reference, approver);

@@ -6,8 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.security.DeskGroups;
-
-import java.util.Locale;
+import uk.lucidservices.privacydesk.security.StaffIds;
 
 /**
  * A manager approves or refuses an erasure. Enforced here, whatever the process or form says:
@@ -47,7 +46,7 @@ public class ErasureAuthorisation {
             throw new ErasureAuthorisationException("Nobody is recorded as preparing or reviewing the preview of "
                     + reference + ", so four-eyes cannot be checked: prepare or review it first");
         }
-        if (same(approver, erasure.preparedBy()) || same(approver, erasure.reviewedBy())) {
+        if (StaffIds.same(approver, erasure.preparedBy()) || StaffIds.same(approver, erasure.reviewedBy())) {
             register.record(request.id(), "ERASURE_SAME_PERSON_REFUSED", approver,
                     "Decision refused: the approver prepared or reviewed the preview");
             throw new SamePersonException(reference);
@@ -63,9 +62,5 @@ public class ErasureAuthorisation {
         register.record(request.id(), approved ? "ERASURE_APPROVED" : "ERASURE_REFUSED", approver,
                 approved ? "Erasure approved by a manager other than the preparer and reviewer" : "Erasure refused");
         return cases.get(reference);
-    }
-
-    private static boolean same(String a, String b) {
-        return b != null && a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
     }
 }

@@ -1,8 +1,10 @@
 package uk.lucidservices.privacydesk.intake;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.NeedToKnow;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
@@ -10,7 +12,8 @@ import java.util.Locale;
 
 /**
  * Files a mail on the request a privacy officer names: its attachments join the request and, if
- * the request's process is waiting for the requester, it receives the reply.
+ * the request's process is waiting for the requester, it receives the reply. A request of another
+ * team's kind is answered as one that does not exist (need to know).
  */
 @Component("fileTriagedReply")
 public class FileTriagedReplyDelegate implements JavaDelegate {
@@ -18,11 +21,21 @@ public class FileTriagedReplyDelegate implements JavaDelegate {
     private final IntakeLog log;
     private final RequestRegister register;
     private final ReplyDelivery replies;
+    private final NeedToKnow needToKnow;
+    private final IdentityService identityService;
 
-    public FileTriagedReplyDelegate(IntakeLog log, RequestRegister register, ReplyDelivery replies) {
+    public FileTriagedReplyDelegate(IntakeLog log, RequestRegister register, ReplyDelivery replies, NeedToKnow needToKnow,
+                                    IdentityService identityService) {
         this.log = log;
         this.register = register;
         this.replies = replies;
+        this.needToKnow = needToKnow;
+        this.identityService = identityService;
+    }
+
+    /** Whether the signed-in person triaging may know of the request; the desk itself (no one signed in) may. */
+    private boolean mayKnow(Request request) {
+        return identityService.getCurrentAuthentication() == null || needToKnow.mayKnow(request.type());
     }
 
     @Override
@@ -33,9 +46,10 @@ public class FileTriagedReplyDelegate implements JavaDelegate {
             throw new TriageDecisionException("Give the reference of the request this mail answers");
         }
         String wanted = reference.toUpperCase(Locale.ROOT);
-        Request request = register.find(wanted)
+        // Need to know: another team's request answers exactly as one that does not exist.
+        Request request = register.find(wanted).filter(this::mayKnow)
                 .orElseThrow(() -> new TriageDecisionException("There is no request " + wanted
-                        + ": check the reference and try again"));
+                        + ": check the reference and try again; if the mail is a complaint, choose A complaint"));
         String officer = TriageSupport.officer(execution);
         log.linkAttachments(entry.id(), request.id());
         int stored = (int) log.attachments(entry.id()).stream().filter(a -> a.storedPath() != null).count();

@@ -9,7 +9,13 @@ import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.security.DeskGroups;
 import uk.lucidservices.privacydesk.security.GroupAuthorizations;
 
-/** Privacy officers triage mail: they see and work the mail-triage process's tasks and forms. */
+/**
+ * Privacy officers triage mail, and complaint handlers triage complainants' replies. Each sees the
+ * mail-triage process but only the triage tasks of their own queue: a task is visible to its
+ * candidate group through the engine's task authorizations, never to everyone through the process
+ * definition (as an earlier version granted, and this takes back), because a complainant's reply
+ * is for complaint handlers only.
+ */
 @Component
 public class IntakeAuthorizations {
 
@@ -22,9 +28,12 @@ public class IntakeAuthorizations {
     @EventListener(ApplicationStartedEvent.class)
     @Order(10)
     public void grant() {
-        authorizations.grant(DeskGroups.PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, TriageStarter.PROCESS_KEY,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
-                ProcessDefinitionPermissions.TASK_WORK);
+        for (String group : new String[]{DeskGroups.PRIVACY_OFFICERS, DeskGroups.COMPLAINT_HANDLERS}) {
+            authorizations.grant(group, Resources.PROCESS_DEFINITION, TriageStarter.PROCESS_KEY,
+                    ProcessDefinitionPermissions.READ);
+            authorizations.revoke(group, Resources.PROCESS_DEFINITION, TriageStarter.PROCESS_KEY,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
+        }
     }
 }

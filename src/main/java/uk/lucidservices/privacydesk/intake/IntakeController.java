@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
+import uk.lucidservices.privacydesk.request.NeedToKnow;
 import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
 
@@ -17,9 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * A mail as the intake kept it, for the privacy officer who triages it (the link in the triage
- * form): who sent it, its outcome, its text and its attachments. Plain text, so nothing in a
- * mail can run in the officer's browser.
+ * A mail as the intake kept it, for the person who triages it (the link in the triage form): who
+ * sent it, its outcome, its text and its attachments. Plain text, so nothing in a mail can run in
+ * the officer's browser. Need to know ({@link NeedToKnow}): mail of a complaint, its attachments
+ * and complainants' replies are for complaint handlers and managers; other mail for privacy
+ * officers and managers. Ids are sequential, so the other team gets 404, as for no mail at all.
  */
 @RestController
 @RequestMapping("/api/intake/mails")
@@ -30,16 +33,17 @@ public class IntakeController {
     private final IntakeLog log;
     private final StoredMails mails;
     private final CurrentStaff staff;
+    private final NeedToKnow needToKnow;
 
-    public IntakeController(IntakeLog log, StoredMails mails, CurrentStaff staff) {
+    public IntakeController(IntakeLog log, StoredMails mails, CurrentStaff staff, NeedToKnow needToKnow) {
         this.log = log;
         this.mails = mails;
         this.staff = staff;
+        this.needToKnow = needToKnow;
     }
 
     @GetMapping(value = "/{id}", produces = MediaType.TEXT_PLAIN_VALUE)
     public ResponseEntity<String> mail(@PathVariable long id) {
-        staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS, DeskGroups.MANAGERS);
         IntakeLog.Entry entry = entry(id);
         StringBuilder page = new StringBuilder();
         page.append("Intake #").append(entry.id()).append(": ").append(entry.outcome());
@@ -82,7 +86,6 @@ public class IntakeController {
 
     @GetMapping("/{id}/attachments/{attachmentId}")
     public ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
-        staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS, DeskGroups.MANAGERS);
         entry(id);
         IntakeLog.Attachment attachment = log.attachments(id).stream().filter(a -> a.id() == attachmentId).findFirst()
                 .orElseThrow(() -> notFound("No attachment " + attachmentId + " on intake entry #" + id));
@@ -97,8 +100,11 @@ public class IntakeController {
                 .body(content);
     }
 
+    /** The entry, when the signed-in user's team may read it; otherwise 404, the same as for no entry. */
     private IntakeLog.Entry entry(long id) {
-        return log.find(id).orElseThrow(() -> notFound("No intake entry #" + id));
+        staff.requireAnyGroup(DeskGroups.WORKING_GROUPS.toArray(String[]::new));
+        return log.find(id).filter(entry -> needToKnow.mayKnow(entry.requestType()))
+                .orElseThrow(() -> notFound("No intake entry #" + id));
     }
 
     private static ResponseStatusException notFound(String message) {

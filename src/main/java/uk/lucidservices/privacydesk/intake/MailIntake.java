@@ -12,6 +12,7 @@ import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.security.DeskGroups;
 
 import java.time.ZoneOffset;
 import java.util.List;
@@ -210,7 +211,7 @@ public class MailIntake {
     }
 
     private IntakeResult triaged(IncomingMail mail, long id, String reason, Request request, int stored) {
-        String triageId = triage.start(id, reason, mail.receivedAt());
+        String triageId = triage.start(id, reason, mail.receivedAt(), request.type().team());
         intakeLog.complete(id, IntakeOutcome.TRIAGE, reason, request.type(), request.id(), request.reference(), triageId, stored);
         return new IntakeResult(id, IntakeOutcome.TRIAGE, request.reference(), reason);
     }
@@ -227,7 +228,7 @@ public class MailIntake {
         String rawFile = store.storeRaw(mail.raw().content());
         long id = intakeLog.insert(mail, mail.messageKey(), IntakeOutcome.TRIAGE, reason, phones, account, rawFile, null);
         int stored = store.store(id, null, mail.attachments());
-        String triageId = triage.start(id, reason, mail.receivedAt());
+        String triageId = triage.start(id, reason, mail.receivedAt(), DeskGroups.PRIVACY_OFFICERS);
         intakeLog.complete(id, IntakeOutcome.TRIAGE, reason, null, null, null, triageId, stored);
         return new IntakeResult(id, IntakeOutcome.TRIAGE, null, reason);
     }
@@ -235,7 +236,7 @@ public class MailIntake {
     private IntakeResult quarantine(IncomingMail mail, String reason) {
         String rawFile = store.storeRaw(mail.raw().content());
         long id = intakeLog.insert(mail, mail.messageKey(), IntakeOutcome.QUARANTINED, reason, List.of(), null, rawFile, null);
-        String triageId = triage.start(id, "Quarantined: " + reason, mail.receivedAt());
+        String triageId = triage.start(id, "Quarantined: " + reason, mail.receivedAt(), DeskGroups.PRIVACY_OFFICERS);
         intakeLog.complete(id, IntakeOutcome.QUARANTINED, reason, null, null, null, triageId, 0);
         return new IntakeResult(id, IntakeOutcome.QUARANTINED, null, reason);
     }

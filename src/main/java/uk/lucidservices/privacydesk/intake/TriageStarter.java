@@ -10,9 +10,11 @@ import java.util.Date;
 import java.util.Map;
 
 /**
- * Puts a mail in front of a privacy officer: starts {@code mail-triage} (a task in Tasklist for
- * privacy-officers) with the intake entry's id and a reason, never the mail's content. Its
- * due date runs from when the mail arrived, because a request's clock does too.
+ * Puts a mail in front of a person: starts {@code mail-triage} (a task in Tasklist for the
+ * candidate group {@code triageGroup}) with the intake entry's id and a reason, never the mail's
+ * content. Mail about a complaint (a complainant's reply the desk could not file by itself) goes
+ * to complaint handlers, need to know; any other mail to privacy officers. Its due date runs from
+ * when the mail arrived, because a request's clock does too.
  */
 @Component
 public class TriageStarter {
@@ -29,12 +31,13 @@ public class TriageStarter {
         this.clock = clock;
     }
 
-    /** Returns the triage process instance id. */
-    String start(long intakeId, String reason, Instant arrivedAt) {
+    /** Returns the triage process instance id; {@code group} is the team whose queue the task joins. */
+    String start(long intakeId, String reason, Instant arrivedAt, String group) {
         ZonedDateTime arrived = (arrivedAt != null ? arrivedAt : clock.instant()).atZone(clock.getZone());
         return runtimeService.startProcessInstanceByKey(PROCESS_KEY, "MAIL-" + intakeId, Map.of(
                 "intakeId", intakeId,
                 "triageReason", reason,
+                "triageGroup", group,
                 "triageFollowUp", Date.from(arrived.plus(properties.triageFollowUp()).toInstant()),
                 "triageDue", Date.from(arrived.plus(properties.triageDue()).toInstant()))).getId();
     }

@@ -1,5 +1,7 @@
 package uk.lucidservices.privacydesk.request;
 
+import uk.lucidservices.privacydesk.security.DeskGroups;
+
 /** The kinds of request the desk handles, with their reference prefix and process key. */
 public enum RequestType {
     SUBJECT_ACCESS("SAR", "subject-access-request"),
@@ -20,6 +22,11 @@ public enum RequestType {
 
     public String processKey() {
         return processKey;
+    }
+
+    /** The group that works this kind of request (managers see every kind). */
+    public String team() {
+        return this == COMPLAINT ? DeskGroups.COMPLAINT_HANDLERS : DeskGroups.PRIVACY_OFFICERS;
     }
 
     public static RequestType fromReference(String reference) {

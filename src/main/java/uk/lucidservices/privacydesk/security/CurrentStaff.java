@@ -25,6 +25,12 @@ public class CurrentStaff {
         return auth.getUserId();
     }
 
+    /** The signed-in user's groups (none when nobody is signed in). */
+    public List<String> groupIds() {
+        Authentication auth = identityService.getCurrentAuthentication();
+        return auth == null || auth.getGroupIds() == null ? List.of() : List.copyOf(auth.getGroupIds());
+    }
+
     public boolean inAnyGroup(String... groups) {
         Authentication auth = identityService.getCurrentAuthentication();
         if (auth == null || auth.getGroupIds() == null) {

@@ -72,6 +72,25 @@ public class GroupAuthorizations {
         grant(MANAGERS, Resources.HISTORIC_PROCESS_INSTANCE, "*", org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
     }
 
+    /** Takes permissions back from a group where an earlier version of the desk granted them. */
+    public void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing == null) {
+            return;
+        }
+        boolean changed = false;
+        for (Permission permission : permissions) {
+            if (existing.isPermissionGranted(permission)) {
+                existing.removePermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(existing);
+        }
+    }
+
     private void ensureGroup(String id, String name) {
         if (identityService.createGroupQuery().groupId(id).count() == 0) {
             Group group = identityService.newGroup(id);

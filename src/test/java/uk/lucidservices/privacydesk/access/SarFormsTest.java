@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SarFormsTest extends SarProcessTestSupport {
 
     private static final Set<String> TASKS = Set.of("Task_ConfirmIdentity", "Task_CheckIdDocument", "Task_TriageRequest",
-            "Task_ApproveExtension", "Task_SearchManualSystems", "Task_ReviewRedactions", "Task_ApprovePack",
+            "Task_ApproveExtension", "Task_ApproveRefusal", "Task_SearchManualSystems", "Task_ReviewRedactions", "Task_ApprovePack",
             "Task_DeliverPackAnotherWay");
 
     @Autowired TestRestTemplate http;
@@ -50,7 +50,8 @@ class SarFormsTest extends SarProcessTestSupport {
             assertThat(userTask.getCamundaFormRefBinding()).as(userTask.getId()).isEqualTo("latest");
             assertThat(userTask.getName()).as(userTask.getId()).isNotBlank();
             assertThat(userTask.getCamundaCandidateGroups()).as(userTask.getId())
-                    .isEqualTo(userTask.getId().equals("Task_ApproveExtension") ? "managers" : "privacy-officers");
+                    .isEqualTo(Set.of("Task_ApproveExtension", "Task_ApproveRefusal").contains(userTask.getId())
+                            ? "managers" : "privacy-officers");
 
             CamundaFormDefinitionEntity form = deployedForm(formRef);
             assertThat(form).as("deployed form %s of %s", formRef, userTask.getId()).isNotNull();

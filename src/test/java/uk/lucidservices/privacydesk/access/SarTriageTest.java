@@ -56,6 +56,7 @@ class SarTriageTest extends SarProcessTestSupport {
                 .hasMessageContaining("reason for refusing");
         taskService.setAssignee(triage.getId(), null);
         work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "REFUSE", "refusalReason", reason));
+        work(pi, "Task_ApproveRefusal", "mark", Map.of("refusalDecision", "SIGN_OFF"));
 
         process(pi).isEnded();
         assertThat(register.get(reference).outcome()).isEqualTo("REFUSED");

@@ -93,9 +93,9 @@ class MailIntakeTest extends IntakeTestSupport {
         assertThat(taskService.getIdentityLinksForTask(task.getId()))
                 .anyMatch(link -> "privacy-officers".equals(link.getGroupId()));
         assertThat(task.getDueDate()).isNotNull();
-        // Variables hold the intake id and a reason: nothing personal.
+        // Variables hold the intake id, a reason and the team whose queue it is: nothing personal.
         assertThat(runtimeService.getVariables(triage.getId())).containsOnlyKeys("intakeId", "triageReason",
-                "triageDue", "triageFollowUp");
+                "triageDue", "triageFollowUp", "triageGroup");
         assertThat(mailsTo(mail.address())).as("no letter before a person decides").isEmpty();
     }
 

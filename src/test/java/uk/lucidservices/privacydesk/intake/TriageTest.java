@@ -57,7 +57,7 @@ class TriageTest extends IntakeTestSupport {
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("what you have on file for me").contains(mail.address()).contains("licence.pdf");
         assertThat(http.withBasicAuth("chloe", "chloe").getForEntity("/api/intake/mails/" + entry.id(), String.class)
-                .getStatusCode()).as("complaint handlers do not triage").isEqualTo(HttpStatus.FORBIDDEN);
+                .getStatusCode()).as("not complaint handlers' mail: as if it did not exist").isEqualTo(HttpStatus.NOT_FOUND);
 
         ResponseEntity<String> done = asOlivia().postForEntity("/engine-rest/task/" + taskId + "/complete",
                 Map.of("variables", Map.of("triageDecision", Map.of("value", "SUBJECT_ACCESS"))), String.class);

@@ -67,7 +67,7 @@ class RequestApiTest extends DeskIntegrationTest {
         String reference = log("chloe", Map.of("type", "COMPLAINT", "channel", "LETTER", "email", "x@example.com"))
                 .getBody().get("reference").asText();
         assertThat(http.withBasicAuth("olivia", "olivia").getForEntity("/api/requests/" + reference, String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+                .getStatusCode()).as("as if it did not exist").isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.withBasicAuth("chloe", "chloe").getForEntity("/api/requests/" + reference, String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(http.withBasicAuth("mark", "mark").getForEntity("/api/requests/" + reference, String.class)

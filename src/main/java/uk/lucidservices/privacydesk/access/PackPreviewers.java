@@ -1,0 +1,70 @@
+package uk.lucidservices.privacydesk.access;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.security.StaffIds;
+
+import java.util.List;
+
+/**
+ * Who may open a disclosure pack before it is approved: only the second officer of the open
+ * approval task (its assignee, or while nobody holds it, a member of its candidate group), and
+ * never the officer who prepared the pack or decided its redactions. Once approved, the staff who
+ * deliver it may open it. Without this, one officer could prepare a pack and download it before
+ * anyone else had looked.
+ */
+@Component
+class PackPreviewers {
+
+    static final String APPROVAL_TASK = "Task_ApprovePack";
+
+    private final TaskService taskService;
+    private final IdentityService identityService;
+    private final RedactionReview review;
+
+    PackPreviewers(TaskService taskService, IdentityService identityService, RedactionReview review) {
+        this.taskService = taskService;
+        this.identityService = identityService;
+        this.review = review;
+    }
+
+    boolean mayOpen(DisclosurePack pack, String userId, List<String> groups) {
+        if (pack.approvedBy() != null) {
+            return true;
+        }
+        if (StaffIds.same(userId, pack.preparedBy()) || StaffIds.anySame(review.deciders(pack.reference()), userId)) {
+            return false;
+        }
+        return asDesk(() -> taskService.createTaskQuery().processInstanceBusinessKey(pack.reference())
+                .taskDefinitionKey(APPROVAL_TASK).active().list().stream()
+                .anyMatch(task -> approverOf(task, userId, groups)));
+    }
+
+    private boolean approverOf(Task task, String userId, List<String> groups) {
+        if (task.getAssignee() != null) {
+            return StaffIds.same(task.getAssignee(), userId);
+        }
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .anyMatch(link -> StaffIds.same(link.getUserId(), userId)
+                        || link.getGroupId() != null && groups.contains(link.getGroupId()));
+    }
+
+    /** Reads the task as the desk: the rule above decides, not what the caller's own task rights happen to show. */
+    private <T> T asDesk(java.util.function.Supplier<T> query) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return query.get();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+    }
+}
