@@ -7,12 +7,18 @@ import uk.lucidservices.privacydesk.records.CustomerAccounts;
 import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.records.SubjectResolver;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -32,6 +38,10 @@ import java.util.stream.Collectors;
  */
 @Component
 public class VerifiedIdentifiers {
+
+    static final int MAX_CODE_ATTEMPTS = 5;
+    private static final Duration CODE_VALIDITY = Duration.ofHours(24);
+    private static final SecureRandom CODES = new SecureRandom();
 
     private final JdbcTemplate jdbc;
     private final RequestRegister register;
@@ -180,11 +190,80 @@ public class VerifiedIdentifiers {
                 .map(RequestRegister.Identifier::value).findFirst();
     }
 
+    /**
+     * A fresh one-time code for one of the request's email identifiers, replacing any earlier one; only
+     * its hash is stored. The caller mails the code to the address; the requester gives it back to an
+     * officer, who records it ({@link #proveAddress}). Proving an address does not accept it: an
+     * officer still decides whether it belongs to the requester.
+     */
+    @Transactional
+    public AddressCode newAddressCode(String reference, long identifierId, String userId) {
+        Request request = register.get(reference);
+        RequestRegister.Identifier identifier = identifier(request, identifierId);
+        if (!"EMAIL".equals(identifier.kind()) || identifier.state() == IdentifierState.REJECTED || request.closedAt() != null) {
+            throw new InvalidRequestException("A code can only be sent to an email address of an open request that was not rejected");
+        }
+        String code = "%06d".formatted(CODES.nextInt(1_000_000));
+        OffsetDateTime expires = now().plus(CODE_VALIDITY);
+        jdbc.update("UPDATE desk.request_identifier SET code_hash = ?, code_expires_at = ?, code_attempts = 0 WHERE id = ?",
+                codeHash(identifierId, code), expires, identifierId);
+        register.record(request.id(), "ADDRESS_CODE_SENT", userId, "identifier #" + identifierId + " (" + describe(identifier) + ")");
+        return new AddressCode(identifier.value(), code, expires);
+    }
+
+    /** The code and the address it goes to; neither is ever logged. */
+    public record AddressCode(String address, String code, OffsetDateTime expiresAt) {
+        @Override
+        public String toString() {
+            return "AddressCode[expires=" + expiresAt + "]";
+        }
+    }
+
+    /**
+     * Records the code the requester gave back: right, unexpired and within {@value #MAX_CODE_ATTEMPTS}
+     * attempts, the address is proven (the link may go to it once it is accepted); otherwise refused.
+     */
+    @Transactional(noRollbackFor = InvalidRequestException.class)
+    public RequestRegister.Identifier proveAddress(String reference, long identifierId, String code, String userId) {
+        Request request = register.get(reference);
+        RequestRegister.Identifier identifier = identifier(request, identifierId);
+        PendingCode pending = jdbc.queryForObject("SELECT code_hash, code_expires_at, code_attempts FROM desk.request_identifier WHERE id = ?",
+                (rs, i) -> new PendingCode(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getInt(3)), identifierId);
+        if (pending.hash() == null || pending.expiresAt() == null || pending.expiresAt().isBefore(now())
+                || pending.attempts() >= MAX_CODE_ATTEMPTS) {
+            throw new InvalidRequestException("No valid code is waiting for identifier #" + identifierId + ": send a new one");
+        }
+        if (code == null || !codeHash(identifierId, code.trim()).equals(pending.hash())) {
+            jdbc.update("UPDATE desk.request_identifier SET code_attempts = code_attempts + 1 WHERE id = ?", identifierId);
+            register.record(request.id(), "ADDRESS_CODE_WRONG", userId, "identifier #" + identifierId);
+            throw new InvalidRequestException("That is not the code sent to identifier #" + identifierId);
+        }
+        jdbc.update("UPDATE desk.request_identifier SET proven_at = ?, code_hash = NULL, code_expires_at = NULL WHERE id = ?",
+                now(), identifierId);
+        register.record(request.id(), "ADDRESS_PROVEN", userId, "identifier #" + identifierId + " (" + describe(identifier) + ")");
+        return identifier(request, identifierId);
+    }
+
+    private record PendingCode(String hash, OffsetDateTime expiresAt, int attempts) {
+    }
+
+    private RequestRegister.Identifier identifier(Request request, long identifierId) {
+        return register.identifiers(request.id()).stream().filter(i -> i.id() == identifierId).findFirst()
+                .orElseThrow(() -> new RequestNotFoundException(request.reference() + " identifier " + identifierId));
+    }
+
+    private static String codeHash(long identifierId, String code) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((identifierId + ":" + code).getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     private RequestRegister.Identifier decide(String reference, long identifierId, IdentifierState state, String userId) {
         Request request = register.get(reference);
-        RequestRegister.Identifier identifier = register.identifiers(request.id()).stream()
-                .filter(i -> i.id() == identifierId).findFirst()
-                .orElseThrow(() -> new RequestNotFoundException(reference + " identifier " + identifierId));
+        RequestRegister.Identifier identifier = identifier(request, identifierId);
         if (!identifier.searchKey()) {
             throw new InvalidRequestException("A name is never searched: only email addresses, phone numbers and account numbers are accepted or rejected");
         }

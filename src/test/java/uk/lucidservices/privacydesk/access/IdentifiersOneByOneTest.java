@@ -22,15 +22,20 @@ import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Identifiers are verified one by one, never wholesale (issue 12): what a mail's text quotes is a
@@ -198,6 +203,52 @@ class IdentifiersOneByOneTest extends SarProcessTestSupport {
         assertThat(letters(reference)).doesNotContain("pack-ready");
         assertThat(mailsTo(newAddress)).noneMatch(text -> text.contains("/packs/"));
         assertThat(mailsTo(customer.email())).noneMatch(text -> text.contains(reference) && text.contains("/packs/"));
+    }
+
+    @Test
+    void anAddressProvenByAOneTimeCodeAndAcceptedReceivesTheLink() throws Exception {
+        DemoPerson customer = person(160);
+        String newAddress = "someone.new.160@example.org";
+        String reference = http.withBasicAuth("olivia", "olivia").postForEntity("/api/requests",
+                Map.of("type", "SUBJECT_ACCESS", "channel", "PHONE", "name", customer.name(),
+                        "email", newAddress, "phone", customer.phone()), JsonNode.class).getBody().get("reference").asText();
+        ProcessInstance pi = instance(reference);
+        runJobs(pi);
+        long email = identifiersByKind(reference, "peter").get("EMAIL").get("id").asLong();
+
+        ResponseEntity<JsonNode> sent = http.withBasicAuth("peter", "peter").postForEntity("/api/requests/" + reference
+                + "/identifiers/" + email + "/code", null, JsonNode.class);
+        assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String codeMail = await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(newAddress).stream()
+                .filter(t -> t.contains("confirm that this email address is yours")).findFirst(), Optional::isPresent).orElseThrow();
+        Matcher code = Pattern.compile("(?m)^\\s*(\\d{6})\\s*$").matcher(codeMail);
+        assertThat(code.find()).isTrue();
+        String wrong = code.group(1).equals("000000") ? "111111" : "000000";
+        assertThat(checkCode("peter", reference, email, wrong).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(checkCode("peter", reference, email, code.group(1)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(register.events(register.get(reference).id())).extracting(e -> e.detail())
+                .noneMatch(detail -> detail != null && (detail.contains(code.group(1)) || detail.contains(newAddress)));
+
+        decide("peter", reference, email, "accept");
+        work(pi, "Task_ConfirmIdentity", "peter", Map.of("identityDecision", "CONFIRMED"));
+        work(pi, "Task_TriageRequest", "peter", Map.of("triageDecision", "PROCEED"));
+        work(pi, "Task_SearchManualSystems", "olivia", manualAnswers(reference));
+        if (taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ReviewRedactions").count() > 0) {
+            work(pi, "Task_ReviewRedactions", "olivia", Map.of("redactionDefault", "REDACT",
+                    "redactionDefaultReason", "Other people's details are not disclosed", "redactionExceptions", ""));
+        }
+        work(pi, "Task_ApprovePack", "peter", Map.of("packChecked", true));
+
+        process(pi).isEnded();
+        assertThat(letters(reference)).contains("pack-ready");
+        MimeMessage link = mailFor(reference, "/packs/");
+        assertThat(Arrays.stream(link.getRecipients(Message.RecipientType.TO)).map(a -> ((InternetAddress) a).getAddress()))
+                .containsExactly(newAddress);
+    }
+
+    private ResponseEntity<JsonNode> checkCode(String user, String reference, long identifierId, String code) {
+        return http.withBasicAuth(user, user).postForEntity("/api/requests/" + reference + "/identifiers/" + identifierId
+                + "/code/check", Map.of("code", code), JsonNode.class);
     }
 
     private ProcessInstance instance(String reference) {
