@@ -48,7 +48,9 @@ public class AccessRequestCaseController {
     public record Requester(String name, String email, String phone, String accountNumber, String request) {
     }
 
-    public record Identifier(String kind, String value, boolean verified) {
+    /** An identifier, where it came from, where it stands and the account it is on (when matched). */
+    public record Identifier(long id, String kind, String value, String source, String state, String matchedAccount,
+                             boolean verified) {
     }
 
     /** A mail the intake read for the request; its text and attachments are at {@code link}. */
@@ -66,8 +68,9 @@ public class AccessRequestCaseController {
             throw new RequestNotFoundException(reference);
         }
         List<Identifier> identifiers = jdbc.query(
-                "SELECT kind, id_value, verified FROM desk.request_identifier WHERE request_id = ? ORDER BY id",
-                (rs, i) -> new Identifier(rs.getString(1), rs.getString(2), rs.getBoolean(3)), r.id());
+                "SELECT id, kind, id_value, source, state, matched_account, verified FROM desk.request_identifier WHERE request_id = ? ORDER BY id",
+                (rs, i) -> new Identifier(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getBoolean(7)), r.id());
         List<Mail> mails = jdbc.query("""
                         SELECT id, read_at, subject, outcome, attachment_count FROM desk.intake_log
                         WHERE request_id = ? ORDER BY id""",

@@ -6,6 +6,7 @@ import uk.lucidservices.privacydesk.datamap.DataMap;
 import uk.lucidservices.privacydesk.records.RecordSource;
 import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.records.SubjectResolver;
+import uk.lucidservices.privacydesk.request.IdentifierState;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * The customer accounts a request's email addresses and phone numbers (as given, not yet
- * verified) lead to: the records of the data map's account category (the entry with an account
+ * verified; suggestions found in a mail's text and rejected identifiers are left out) lead to: the records of the data map's account category (the entry with an account
  * key), found through the record sources like every other search.
  */
 @Component
@@ -60,6 +61,7 @@ public class CustomerMatches {
 
     private List<String> values(long requestId, String kind) {
         return register.identifiers(requestId).stream().filter(i -> i.kind().equals(kind))
+                .filter(i -> i.state() != IdentifierState.SUGGESTED && i.state() != IdentifierState.REJECTED)
                 .map(RequestRegister.Identifier::value).toList();
     }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
 import java.util.Locale;
 
@@ -13,7 +14,8 @@ import java.util.Locale;
  * form field {@code identityDecision} = CONFIRMED | ASK_FOR_ID). Records the decision and who made it
  * on the request and, when confirmed, sets {@code identityCheckedBy}, which {@code markIdentifiersVerified}
  * names as the actor. The gateway that follows reads {@code identityConfirmed} (transient). A missing
- * or unknown decision stops the task from completing.
+ * or unknown decision stops the task from completing, and so does a confirmation while an identifier
+ * the search would use is neither on the matched customer account nor accepted by an officer.
  */
 @Component("recordIdentityDecision")
 public class RecordIdentityDecisionListener implements TaskListener {
@@ -26,10 +28,13 @@ public class RecordIdentityDecisionListener implements TaskListener {
 
     private final RequestRegister register;
     private final IdentityService identityService;
+    private final VerifiedIdentifiers identifiers;
 
-    public RecordIdentityDecisionListener(RequestRegister register, IdentityService identityService) {
+    public RecordIdentityDecisionListener(RequestRegister register, IdentityService identityService,
+                                          VerifiedIdentifiers identifiers) {
         this.register = register;
         this.identityService = identityService;
+        this.identifiers = identifiers;
     }
 
     @Override
@@ -37,6 +42,11 @@ public class RecordIdentityDecisionListener implements TaskListener {
         IdentityDecision decision = parse(FormVariables.text(task, DECISION));
         String userId = Actors.of(task, identityService);
         String reference = task.getExecution().getProcessBusinessKey();
+        if (decision == IdentityDecision.CONFIRMED) {
+            // Matched again now: the officer may have accepted or rejected identifiers since the request arrived.
+            identifiers.assess(reference);
+            identifiers.requireConfirmable(reference);
+        }
         register.record(register.get(reference).id(), "IDENTITY_CHECKED", userId,
                 "decision=" + decision + "; step=" + task.getTaskDefinitionKey());
         FormVariables.scrub(task.getExecution(), DECISION);

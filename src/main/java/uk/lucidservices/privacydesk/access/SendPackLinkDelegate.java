@@ -13,10 +13,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Issues the download link and emails it (letter {@code pack-ready}) to the request's verified
- * email address, in one step, so the token never passes through a process variable or the
- * database in clear. Throws BPMN error {@code NO_VERIFIED_EMAIL} when there is no verified
- * address, so the model can deliver another way.
+ * Issues the download link and emails it (letter {@code pack-ready}) to a verified email address
+ * that is on record for the matched customer account or proven by a one-time code
+ * ({@link VerifiedIdentifiers#email}), in one step, so the token never passes through a process
+ * variable or the database in clear. Throws BPMN error {@code NO_VERIFIED_EMAIL} when there is no
+ * such address, so the model delivers by post to the address on record instead.
  */
 @Component("sendPackLink")
 public class SendPackLinkDelegate implements JavaDelegate {
@@ -46,7 +47,8 @@ public class SendPackLinkDelegate implements JavaDelegate {
 
     public void send(String reference) {
         String to = identifiers.email(reference)
-                .orElseThrow(() -> new BpmnError(NO_VERIFIED_EMAIL, "Request " + reference + " has no verified email address"));
+                .orElseThrow(() -> new BpmnError(NO_VERIFIED_EMAIL, "Request " + reference
+                        + " has no verified email address on record for the matched account or proven by a code"));
         PackDelivery.IssuedLink link = delivery.issueLink(reference);
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(properties.mailFrom());

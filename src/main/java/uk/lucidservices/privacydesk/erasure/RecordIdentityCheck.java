@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
 import java.util.Set;
 
@@ -13,7 +14,9 @@ import java.util.Set;
  * completion instead of choosing a path. {@code erasureScope} (what the requester asked to have
  * erased; blank means ALL) is checked here, so an unknown scope is refused while the officer is
  * still on the form. Sets {@code identityCheckedBy} (the officer completing the task), which
- * {@code markIdentifiersVerified} records and the preview names as its preparer.
+ * {@code markIdentifiersVerified} records and the preview names as its preparer. A confirmation is
+ * refused while an identifier the erasure would use is neither on the matched customer account nor
+ * accepted by an officer.
  */
 @Component("recordErasureIdentityCheck")
 public class RecordIdentityCheck implements TaskListener {
@@ -25,11 +28,14 @@ public class RecordIdentityCheck implements TaskListener {
     private final ErasureSubjects subjects;
     private final ErasureScopes scopes;
     private final RequestRegister register;
+    private final VerifiedIdentifiers identifiers;
 
-    public RecordIdentityCheck(ErasureSubjects subjects, ErasureScopes scopes, RequestRegister register) {
+    public RecordIdentityCheck(ErasureSubjects subjects, ErasureScopes scopes, RequestRegister register,
+                               VerifiedIdentifiers identifiers) {
         this.subjects = subjects;
         this.scopes = scopes;
         this.register = register;
+        this.identifiers = identifiers;
     }
 
     @Override
@@ -41,6 +47,11 @@ public class RecordIdentityCheck implements TaskListener {
         }
         String scope = Delegates.text(task, "erasureScope");
         scopes.categories(scope); // throws, naming the valid scopes, on an unknown one
+        if (CONFIRMED.equals(decision)) {
+            subjects.request(reference);
+            identifiers.assess(reference);
+            identifiers.requireConfirmable(reference);
+        }
         String officer = Delegates.user(task);
         task.setVariable("identityDecision", decision);
         task.setVariable("erasureScope", scope == null ? ErasureScopes.ALL : scope);

@@ -181,7 +181,7 @@ public class MailIntake {
         long id = intakeLog.insert(mail, mail.messageKey(), IntakeOutcome.STARTED, reason, phones, account, rawFile, null);
         Request request = opening.open(new NewRequest(type, Channel.EMAIL, mail.fromName(), mail.fromAddress(),
                 phones.isEmpty() ? null : phones.get(0), account, summary(mail),
-                mail.receivedAt() == null ? null : mail.receivedAt().atOffset(ZoneOffset.UTC), ACTOR),
+                mail.receivedAt() == null ? null : mail.receivedAt().atOffset(ZoneOffset.UTC), ACTOR).foundInText(),
                 phones.size() > 1 ? phones.subList(1, phones.size()) : List.of());
         int stored = store.store(id, request.id(), mail.attachments());
         register.record(request.id(), "MAIL_RECEIVED", ACTOR, "intake=" + id + "; attachments=" + stored);

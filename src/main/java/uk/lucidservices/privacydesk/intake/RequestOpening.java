@@ -28,9 +28,10 @@ public class RequestOpening {
         this.letters = letters;
     }
 
+    /** {@code otherPhones} and the request's phone and account number were found in the mail's text: suggestions. */
     Request open(NewRequest newRequest, List<String> otherPhones) {
         Request request = starter.start(newRequest);
-        otherPhones.forEach(phone -> register.addPhone(request.id(), phone));
+        otherPhones.forEach(phone -> register.addSuggestedPhone(request.id(), phone));
         if (request.processInstanceId() == null) {
             letters.enqueue(request, acknowledgement(request.type()));
         }

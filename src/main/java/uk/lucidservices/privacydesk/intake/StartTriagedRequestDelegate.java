@@ -43,7 +43,7 @@ public class StartTriagedRequestDelegate implements JavaDelegate {
                 + MailText.withoutQuotes(m.text()).strip(), 4000)).orElse(entry.subject());
         List<String> phones = entry.senderPhones();
         Request request = opening.open(new NewRequest(type, Channel.EMAIL, entry.senderName(), entry.senderAddress(),
-                        phones.isEmpty() ? null : phones.get(0), entry.accountNumber(), summary, entry.arrivedAt(), officer),
+                        phones.isEmpty() ? null : phones.get(0), entry.accountNumber(), summary, entry.arrivedAt(), officer).foundInText(),
                 phones.size() > 1 ? phones.subList(1, phones.size()) : List.of());
         log.linkAttachments(entry.id(), request.id());
         register.record(request.id(), "MAIL_RECEIVED", officer, "intake=" + entry.id() + "; triaged as " + type.name());

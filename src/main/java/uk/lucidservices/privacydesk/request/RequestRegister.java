@@ -26,7 +26,7 @@ import java.util.Optional;
 public class RequestRegister {
 
     private static final String INSERT_IDENTIFIER =
-            "INSERT INTO desk.request_identifier (request_id, kind, id_value, value_key) VALUES (?, ?, ?, ?)";
+            "INSERT INTO desk.request_identifier (request_id, kind, id_value, value_key, source, state) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final ReferenceGenerator references;
@@ -75,33 +75,44 @@ public class RequestRegister {
         }, key);
         long id = key.getKey().longValue();
         // One batch (one round trip on PostgreSQL) for all the identifiers the requester gave.
+        // A mail's From is its sender address; what was found in its text is only a suggestion.
         List<Object[]> identifiers = new ArrayList<>();
-        identifier(identifiers, id, "EMAIL", r.requesterEmail(), Emails.key(r.requesterEmail()));
-        identifier(identifiers, id, "PHONE", r.requesterPhone(), phoneNumbers.keyOrNull(r.requesterPhone()));
-        identifier(identifiers, id, "ACCOUNT", r.accountNumber(), r.accountNumber() == null ? null : r.accountNumber().trim().toUpperCase());
-        identifier(identifiers, id, "NAME", r.requesterName(), null);
+        IdentifierSource given = r.channel() == Channel.EMAIL ? IdentifierSource.SENDER_ADDRESS : IdentifierSource.STRUCTURED_FIELD;
+        IdentifierSource phoneAndAccount = r.phoneAndAccountFoundInText() ? IdentifierSource.FOUND_IN_TEXT : IdentifierSource.STRUCTURED_FIELD;
+        identifier(identifiers, id, "EMAIL", r.requesterEmail(), Emails.key(r.requesterEmail()), given);
+        identifier(identifiers, id, "PHONE", r.requesterPhone(), phoneNumbers.keyOrNull(r.requesterPhone()), phoneAndAccount);
+        identifier(identifiers, id, "ACCOUNT", r.accountNumber(), r.accountNumber() == null ? null : r.accountNumber().trim().toUpperCase(), phoneAndAccount);
+        identifier(identifiers, id, "NAME", r.requesterName(), null, given);
         insertIdentifiers(identifiers);
         record(id, "LOGGED", r.loggedBy(), "Logged from channel " + r.channel().name());
         return find(reference).orElseThrow();
     }
 
-    /** A further phone number the requester gave: a mail can carry several, each one is an identifier. */
-    public void addPhone(long requestId, String phone) {
-        addIdentifier(requestId, "PHONE", phone, phoneNumbers.keyOrNull(phone));
+    /** A further phone number found in a mail's text: a suggestion an officer accepts or rejects. */
+    public void addSuggestedPhone(long requestId, String phone) {
+        List<Object[]> identifiers = new ArrayList<>();
+        identifier(identifiers, requestId, "PHONE", phone, phoneNumbers.keyOrNull(phone), IdentifierSource.FOUND_IN_TEXT);
+        insertIdentifiers(identifiers);
     }
 
     public List<Identifier> identifiers(long requestId) {
-        return jdbc.query("SELECT kind, id_value, value_key FROM desk.request_identifier WHERE request_id = ? ORDER BY id",
-                (rs, i) -> new Identifier(rs.getString("kind"), rs.getString("id_value"), rs.getString("value_key")), requestId);
+        return jdbc.query("""
+                        SELECT id, kind, id_value, value_key, source, state, matched_account, proven_at
+                        FROM desk.request_identifier WHERE request_id = ? ORDER BY id""",
+                (rs, i) -> new Identifier(rs.getLong("id"), rs.getString("kind"), rs.getString("id_value"),
+                        rs.getString("value_key"), IdentifierSource.valueOf(rs.getString("source")),
+                        IdentifierState.valueOf(rs.getString("state")), rs.getString("matched_account"),
+                        rs.getObject("proven_at") != null), requestId);
     }
 
-    public record Identifier(String kind, String value, String key) {
-    }
+    /** One identifier of a request: its value as given, its matching key, where it came from and where it stands. */
+    public record Identifier(long id, String kind, String value, String key, IdentifierSource source,
+                             IdentifierState state, String matchedAccount, boolean proven) {
 
-    private void addIdentifier(long requestId, String kind, String value, String key) {
-        List<Object[]> identifiers = new ArrayList<>();
-        identifier(identifiers, requestId, kind, value, key);
-        insertIdentifiers(identifiers);
+        /** Names are never searched; emails, phones and account numbers are. */
+        public boolean searchKey() {
+            return !"NAME".equals(kind);
+        }
     }
 
     private void insertIdentifiers(List<Object[]> identifiers) {
@@ -110,9 +121,11 @@ public class RequestRegister {
         }
     }
 
-    private static void identifier(List<Object[]> into, long requestId, String kind, String value, String key) {
+    private static void identifier(List<Object[]> into, long requestId, String kind, String value, String key,
+                                   IdentifierSource source) {
         if (value != null && !value.isBlank()) {
-            into.add(new Object[]{requestId, kind, value.trim(), key});
+            IdentifierState state = source == IdentifierSource.FOUND_IN_TEXT ? IdentifierState.SUGGESTED : IdentifierState.UNMATCHED;
+            into.add(new Object[]{requestId, kind, value.trim(), key, source.name(), state.name()});
         }
     }
 

@@ -2,37 +2,160 @@ package uk.lucidservices.privacydesk.request;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import uk.lucidservices.privacydesk.records.CustomerAccounts;
 import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.records.SubjectResolver;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The identifiers of a request that its identity check confirmed. Only these are searched, and
- * the pack link goes only to a verified email address, so a request made in someone else's name
- * reaches nothing until an officer has checked it.
+ * The identifiers of a request, verified one by one. Each carries its source and state
+ * ({@link IdentifierSource}, {@link IdentifierState}): what was found in a mail's text is a
+ * suggestion until an officer accepts it; what the requester gave is matched against the customer
+ * accounts; the identity check confirms only matched or accepted identifiers, and is refused while
+ * one the search would use is neither. Only verified identifiers (confirmed, identity checked) are
+ * searched, and the pack link goes only to an address on record for the matched account or proven
+ * by a one-time code. Values never leave this class in events or messages: identifiers are named by
+ * their id, kind and source.
  */
 @Component
 public class VerifiedIdentifiers {
 
+    static final int MAX_CODE_ATTEMPTS = 5;
+    private static final Duration CODE_VALIDITY = Duration.ofHours(24);
+    private static final SecureRandom CODES = new SecureRandom();
+
     private final JdbcTemplate jdbc;
     private final RequestRegister register;
     private final SubjectResolver resolver;
+    private final CustomerAccounts accounts;
+    private final Clock clock;
 
-    public VerifiedIdentifiers(JdbcTemplate jdbc, RequestRegister register, SubjectResolver resolver) {
+    public VerifiedIdentifiers(JdbcTemplate jdbc, RequestRegister register, SubjectResolver resolver,
+                               CustomerAccounts accounts, Clock clock) {
         this.jdbc = jdbc;
         this.register = register;
         this.resolver = resolver;
+        this.accounts = accounts;
+        this.clock = clock;
     }
 
-    /** Marks every identifier of the request verified; called when the identity check passes. */
-    public int markVerified(String reference, String userId) {
+    /**
+     * Matches the request's usable identifiers (given or accepted, not suggested or rejected) to
+     * customer accounts by email and phone; an account number never counts. When exactly one account
+     * matches, each identifier on it becomes MATCHED; every other one not yet confirmed is UNMATCHED.
+     *
+     * @return how many different accounts the usable identifiers are on record for
+     */
+    @Transactional
+    public int assess(String reference) {
         Request request = register.get(reference);
-        int n = jdbc.update("UPDATE desk.request_identifier SET verified = TRUE WHERE request_id = ? AND kind IN ('EMAIL', 'PHONE', 'ACCOUNT')",
+        List<RequestRegister.Identifier> usable = register.identifiers(request.id()).stream()
+                .filter(i -> i.searchKey() && usable(i.state())).toList();
+        List<Set<String>> onRecord = new ArrayList<>();
+        Set<String> all = new LinkedHashSet<>();
+        for (RequestRegister.Identifier i : usable) {
+            Set<String> found = switch (i.kind()) {
+                case "EMAIL" -> accounts.onRecordFor(List.of(i.value()), List.of());
+                case "PHONE" -> accounts.onRecordFor(List.of(), List.of(i.value()));
+                default -> Set.of();
+            };
+            onRecord.add(found);
+            all.addAll(found);
+        }
+        String account = all.size() == 1 ? all.iterator().next() : null;
+        for (int n = 0; n < usable.size(); n++) {
+            RequestRegister.Identifier i = usable.get(n);
+            boolean matched = account != null && ("ACCOUNT".equals(i.kind())
+                    ? account.equals(i.value().trim().toUpperCase(Locale.ROOT))
+                    : onRecord.get(n).equals(Set.of(account)));
+            IdentifierState state = i.state() == IdentifierState.CONFIRMED ? IdentifierState.CONFIRMED
+                    : matched ? IdentifierState.MATCHED : IdentifierState.UNMATCHED;
+            jdbc.update("UPDATE desk.request_identifier SET state = ?, matched_account = ? WHERE id = ?",
+                    state.name(), matched ? account : null, i.id());
+        }
+        return all.size();
+    }
+
+    /**
+     * Refuses to confirm the identity while an identifier the search would use is neither on the
+     * matched account nor accepted by an officer, or when nothing is left to search by. The message
+     * says which identifier (by id, kind and source) and what to do.
+     */
+    public void requireConfirmable(String reference) {
+        Request request = register.get(reference);
+        List<RequestRegister.Identifier> identifiers = register.identifiers(request.id());
+        List<String> open = identifiers.stream()
+                .filter(i -> i.searchKey() && i.state() == IdentifierState.UNMATCHED)
+                .map(i -> "#" + i.id() + " (" + describe(i) + ")").toList();
+        if (!open.isEmpty()) {
+            throw new IdentityNotConfirmableException("The identity of " + reference + " cannot be confirmed yet: "
+                    + String.join(", ", open) + (open.size() == 1 ? " is" : " are") + " on no single customer account "
+                    + "the request matched. Accept or reject each one first (POST /api/requests/" + reference
+                    + "/identifiers/<id>/accept or /reject), or ask for ID.");
+        }
+        boolean anyUsable = identifiers.stream().anyMatch(i -> i.searchKey()
+                && (i.state() == IdentifierState.MATCHED || i.state() == IdentifierState.CONFIRMED));
+        if (!anyUsable) {
+            throw new IdentityNotConfirmableException("The identity of " + reference + " cannot be confirmed: no "
+                    + "email address, phone number or account number is matched or accepted, so nothing could be "
+                    + "searched. Accept an identifier (GET /api/requests/" + reference + "/identifiers lists them) or ask for ID.");
+        }
+    }
+
+    /**
+     * The identity check passed: matched identifiers become confirmed, and the confirmed ones
+     * verified (searched and written to). Suggestions nobody accepted stay unused.
+     */
+    @Transactional
+    public int markVerified(String reference, String userId) {
+        requireConfirmable(reference);
+        Request request = register.get(reference);
+        OffsetDateTime now = now();
+        jdbc.update("""
+                UPDATE desk.request_identifier SET state = 'CONFIRMED', decided_by = ?, decided_at = ?
+                WHERE request_id = ? AND state = 'MATCHED' AND kind IN ('EMAIL', 'PHONE', 'ACCOUNT')""",
+                userId, now, request.id());
+        int n = jdbc.update("UPDATE desk.request_identifier SET verified = TRUE WHERE request_id = ? AND state = 'CONFIRMED' AND kind IN ('EMAIL', 'PHONE', 'ACCOUNT')",
                 request.id());
-        register.record(request.id(), "IDENTITY_VERIFIED", userId, n + " identifiers verified");
+        Integer unused = jdbc.queryForObject("SELECT COUNT(*) FROM desk.request_identifier WHERE request_id = ? AND state IN ('SUGGESTED', 'REJECTED')",
+                Integer.class, request.id());
+        register.record(request.id(), "IDENTITY_VERIFIED", userId, n + " identifiers verified; " + unused + " suggested or rejected, not used");
         return n;
+    }
+
+    /** An officer accepts one identifier (a suggestion, or one on no account) before the identity is confirmed. */
+    @Transactional
+    public RequestRegister.Identifier accept(String reference, long identifierId, String userId) {
+        return decide(reference, identifierId, IdentifierState.CONFIRMED, userId);
+    }
+
+    /** An officer rejects one identifier: it is never searched or sent to. */
+    @Transactional
+    public RequestRegister.Identifier reject(String reference, long identifierId, String userId) {
+        return decide(reference, identifierId, IdentifierState.REJECTED, userId);
+    }
+
+    public List<RequestRegister.Identifier> list(String reference) {
+        return register.identifiers(register.get(reference).id());
     }
 
     /** The subject as matching keys, built from the verified identifiers only. */
@@ -40,16 +163,149 @@ public class VerifiedIdentifiers {
         Request request = register.get(reference);
         List<String> emails = values(request.id(), "EMAIL");
         List<String> phones = values(request.id(), "PHONE");
-        List<String> accounts = values(request.id(), "ACCOUNT");
-        if (emails.isEmpty() && phones.isEmpty() && accounts.isEmpty()) {
+        List<String> accountNumbers = values(request.id(), "ACCOUNT");
+        if (emails.isEmpty() && phones.isEmpty() && accountNumbers.isEmpty()) {
             throw new IdentityNotVerifiedException(reference);
         }
-        return resolver.resolve(emails, phones, accounts);
+        return resolver.resolve(emails, phones, accountNumbers);
     }
 
-    /** The address the pack link may be sent to: the request's first verified email. */
+    /**
+     * The address the pack link may be sent to: a verified email address that is on record for the
+     * one customer account the request matched (checked again now), or that a one-time code proved.
+     * Empty otherwise: the pack then goes by post to the address on record.
+     */
     public Optional<String> email(String reference) {
-        return values(register.get(reference).id(), "EMAIL").stream().findFirst();
+        long requestId = register.get(reference).id();
+        Set<Long> verifiedIds = new HashSet<>(jdbc.queryForList(
+                "SELECT id FROM desk.request_identifier WHERE request_id = ? AND verified = TRUE AND state = 'CONFIRMED'",
+                Long.class, requestId));
+        List<RequestRegister.Identifier> verified = register.identifiers(requestId).stream()
+                .filter(i -> verifiedIds.contains(i.id())).toList();
+        Set<String> matchedAccounts = verified.stream().map(RequestRegister.Identifier::matchedAccount)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        String account = matchedAccounts.size() == 1 ? matchedAccounts.iterator().next() : null;
+        return verified.stream().filter(i -> "EMAIL".equals(i.kind()))
+                .filter(i -> i.proven() || (account != null && accounts.onRecordFor(List.of(i.value()), List.of()).contains(account)))
+                .map(RequestRegister.Identifier::value).findFirst();
+    }
+
+    /**
+     * A fresh one-time code for one of the request's email identifiers, replacing any earlier one; only
+     * its hash is stored. The caller mails the code to the address; the requester gives it back to an
+     * officer, who records it ({@link #proveAddress}). Proving an address does not accept it: an
+     * officer still decides whether it belongs to the requester.
+     */
+    @Transactional
+    public AddressCode newAddressCode(String reference, long identifierId, String userId) {
+        Request request = register.get(reference);
+        RequestRegister.Identifier identifier = identifier(request, identifierId);
+        if (!"EMAIL".equals(identifier.kind()) || identifier.state() == IdentifierState.REJECTED || request.closedAt() != null) {
+            throw new InvalidRequestException("A code can only be sent to an email address of an open request that was not rejected");
+        }
+        String code = "%06d".formatted(CODES.nextInt(1_000_000));
+        OffsetDateTime expires = now().plus(CODE_VALIDITY);
+        jdbc.update("UPDATE desk.request_identifier SET code_hash = ?, code_expires_at = ?, code_attempts = 0 WHERE id = ?",
+                codeHash(identifierId, code), expires, identifierId);
+        register.record(request.id(), "ADDRESS_CODE_SENT", userId, "identifier #" + identifierId + " (" + describe(identifier) + ")");
+        return new AddressCode(identifier.value(), code, expires);
+    }
+
+    /** The code and the address it goes to; neither is ever logged. */
+    public record AddressCode(String address, String code, OffsetDateTime expiresAt) {
+        @Override
+        public String toString() {
+            return "AddressCode[expires=" + expiresAt + "]";
+        }
+    }
+
+    /**
+     * Records the code the requester gave back: right, unexpired and within {@value #MAX_CODE_ATTEMPTS}
+     * attempts, the address is proven (the link may go to it once it is accepted); otherwise refused.
+     */
+    @Transactional(noRollbackFor = InvalidRequestException.class)
+    public RequestRegister.Identifier proveAddress(String reference, long identifierId, String code, String userId) {
+        Request request = register.get(reference);
+        RequestRegister.Identifier identifier = identifier(request, identifierId);
+        PendingCode pending = jdbc.queryForObject("SELECT code_hash, code_expires_at, code_attempts FROM desk.request_identifier WHERE id = ?",
+                (rs, i) -> new PendingCode(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getInt(3)), identifierId);
+        if (pending.hash() == null || pending.expiresAt() == null || pending.expiresAt().isBefore(now())
+                || pending.attempts() >= MAX_CODE_ATTEMPTS) {
+            throw new InvalidRequestException("No valid code is waiting for identifier #" + identifierId + ": send a new one");
+        }
+        if (code == null || !codeHash(identifierId, code.trim()).equals(pending.hash())) {
+            jdbc.update("UPDATE desk.request_identifier SET code_attempts = code_attempts + 1 WHERE id = ?", identifierId);
+            register.record(request.id(), "ADDRESS_CODE_WRONG", userId, "identifier #" + identifierId);
+            throw new InvalidRequestException("That is not the code sent to identifier #" + identifierId);
+        }
+        jdbc.update("UPDATE desk.request_identifier SET proven_at = ?, code_hash = NULL, code_expires_at = NULL WHERE id = ?",
+                now(), identifierId);
+        register.record(request.id(), "ADDRESS_PROVEN", userId, "identifier #" + identifierId + " (" + describe(identifier) + ")");
+        return identifier(request, identifierId);
+    }
+
+    private record PendingCode(String hash, OffsetDateTime expiresAt, int attempts) {
+    }
+
+    private RequestRegister.Identifier identifier(Request request, long identifierId) {
+        return register.identifiers(request.id()).stream().filter(i -> i.id() == identifierId).findFirst()
+                .orElseThrow(() -> new RequestNotFoundException(request.reference() + " identifier " + identifierId));
+    }
+
+    private static String codeHash(long identifierId, String code) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((identifierId + ":" + code).getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private RequestRegister.Identifier decide(String reference, long identifierId, IdentifierState state, String userId) {
+        Request request = register.get(reference);
+        RequestRegister.Identifier identifier = identifier(request, identifierId);
+        if (!identifier.searchKey()) {
+            throw new InvalidRequestException("A name is never searched: only email addresses, phone numbers and account numbers are accepted or rejected");
+        }
+        if (request.closedAt() != null || identityVerified(request.id())) {
+            throw new InvalidRequestException("The identity of " + reference + " is already confirmed (or the request is closed): "
+                    + "its identifiers can no longer change");
+        }
+        jdbc.update("UPDATE desk.request_identifier SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+                state.name(), userId, now(), identifierId);
+        register.record(request.id(), state == IdentifierState.CONFIRMED ? "IDENTIFIER_ACCEPTED" : "IDENTIFIER_REJECTED",
+                userId, "identifier #" + identifierId + " (" + describe(identifier) + ")");
+        return register.identifiers(request.id()).stream().filter(i -> i.id() == identifierId).findFirst().orElseThrow();
+    }
+
+    private boolean identityVerified(long requestId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM desk.request_event WHERE request_id = ? AND kind = 'IDENTITY_VERIFIED'",
+                Integer.class, requestId);
+        return n != null && n > 0;
+    }
+
+    private static boolean usable(IdentifierState state) {
+        return state != IdentifierState.SUGGESTED && state != IdentifierState.REJECTED;
+    }
+
+    /** Kind and source, never the value: this goes into events and messages. */
+    static String describe(RequestRegister.Identifier i) {
+        String kind = switch (i.kind()) {
+            case "EMAIL" -> "email address";
+            case "PHONE" -> "phone number";
+            case "ACCOUNT" -> "account number";
+            default -> i.kind().toLowerCase(Locale.ROOT);
+        };
+        String source = switch (i.source()) {
+            case SENDER_ADDRESS -> "the mail's sender";
+            case STRUCTURED_FIELD -> "given in a field";
+            case FOUND_IN_TEXT -> "found in the mail's text";
+        };
+        return kind + ", " + source;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     private List<String> values(long requestId, String kind) {
@@ -62,6 +318,13 @@ public class VerifiedIdentifiers {
         public IdentityNotVerifiedException(String reference) {
             super("Request " + reference + " has no verified identifiers: the identity check must pass "
                     + "(delegate markIdentifiersVerified) before records are searched or a pack is sent");
+        }
+    }
+
+    /** The officer tried to confirm an identity while an identifier the search would use is unmatched and unconfirmed. */
+    public static class IdentityNotConfirmableException extends IllegalStateException {
+        public IdentityNotConfirmableException(String message) {
+            super(message);
         }
     }
 }

@@ -62,9 +62,10 @@ abstract class AccessTestSupport extends DeskIntegrationTest {
                 requestPhone(), null, "Please send me everything you hold", null, "olivia"));
     }
 
-    /** Logged, verified, searched and the manual systems answered: ready for the redaction review. */
+    /** Logged, matched to the customer and verified, searched and the manual systems answered: ready for the redaction review. */
     String searchedRequest() {
         String reference = logRequestForPersonZero().reference();
+        identifiers.assess(reference);
         identifiers.markVerified(reference, "olivia");
         search.search(reference);
         for (String category : checklist.categories(reference)) {

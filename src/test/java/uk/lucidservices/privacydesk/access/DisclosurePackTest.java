@@ -29,6 +29,7 @@ class DisclosurePackTest extends AccessTestSupport {
     @Test
     void searchCountsEveryCategoryAndListsTheManualSystems() {
         String reference = logRequestForPersonZero().reference();
+        identifiers.assess(reference);
         identifiers.markVerified(reference, "olivia");
 
         SearchResult result = search.search(reference);

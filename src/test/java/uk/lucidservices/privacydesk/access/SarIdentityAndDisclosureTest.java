@@ -149,6 +149,16 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
         assertThat(idTimer(pi)).as("a new wait with a new due date").isNotNull();
 
         replyFromRequester(pi, 2);
+        Task check = task(pi, "Task_CheckIdDocument");
+        taskService.claim(check.getId(), "peter");
+        assertThatThrownBy(() -> taskService.complete(check.getId(), Map.of("identityDecision", "CONFIRMED")))
+                .as("the address matches no customer: the officer accepts it on its own first")
+                .hasMessageContaining("on no single customer account");
+        taskService.setAssignee(check.getId(), null);
+        long email = jdbc.queryForObject("SELECT id FROM desk.request_identifier WHERE request_id = ? AND kind = 'EMAIL'",
+                Long.class, register.get(reference).id());
+        assertThat(http.withBasicAuth("peter", "peter").postForEntity("/api/requests/" + reference + "/identifiers/"
+                + email + "/accept", null, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         work(pi, "Task_CheckIdDocument", "peter", Map.of("identityDecision", "CONFIRMED"));
         process(pi).isWaitingAt("Task_TriageRequest");
         assertThat(register.events(register.get(reference).id())).anySatisfy(e -> {

@@ -33,6 +33,7 @@ import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 import uk.lucidservices.privacydesk.security.DeskGroups;
 
 import java.io.IOException;
@@ -103,6 +104,8 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
     SentLetters sentLetters;
     @Autowired
     Clock clock;
+    @Autowired
+    VerifiedIdentifiers identifiers;
 
     @BeforeAll
     void setUp() {
@@ -461,6 +464,31 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         assertThat(cases.get(request.reference()).scope()).isEqualTo("tm-call-recordings,tm-leads,web-enquiries");
 
         runtime.deleteProcessInstance(pi.getId(), "test over: the rest of the path is the approved or refused one");
+    }
+
+    @Test
+    void confirmingIsRefusedWhileAGivenNumberIsOnNoAccountUntilTheOfficerRejectsIt() {
+        DemoPerson person = person(140);
+        Request request = register.log(new NewRequest(RequestType.ERASURE, Channel.EMAIL, person.name(), person.emailVariants().get(1),
+                "020 7946 0512", null, "Please delete everything you hold about me", null, "intake"));
+        ProcessInstance pi = start(request, null);
+        runJobs(pi);
+        Task confirm = task(pi);
+        assertThat(confirm.getTaskDefinitionKey()).isEqualTo("Task_ConfirmIdentity");
+
+        assertThatThrownBy(() -> complete("olivia", DeskGroups.PRIVACY_OFFICERS, confirm, Map.of("identityDecision", "CONFIRMED")))
+                .hasStackTraceContaining("(phone number, given in a field) is on no single customer account");
+        assertThat(task(pi).getId()).as("the task stays open").isEqualTo(confirm.getId());
+        assertThat(verifiedIdentifiers(request)).isZero();
+
+        long phone = register.identifiers(request.id()).stream().filter(i -> i.kind().equals("PHONE")).findFirst().orElseThrow().id();
+        identifiers.reject(request.reference(), phone, "olivia");
+        complete("olivia", DeskGroups.PRIVACY_OFFICERS, confirm, Map.of("identityDecision", "CONFIRMED"));
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ReviewErasurePreview");
+        assertThat(verifiedIdentifiers(request)).as("the matched email only").isEqualTo(1);
+        assertThat(identifiers.subject(request.reference()).phoneKeys()).isEmpty();
+        runtime.deleteProcessInstance(pi.getId(), "test over: only the identity check was under test");
     }
 
     @Test

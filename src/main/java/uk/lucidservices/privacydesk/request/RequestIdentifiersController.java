@@ -1,0 +1,72 @@
+package uk.lucidservices.privacydesk.request;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.lucidservices.privacydesk.security.CurrentStaff;
+import uk.lucidservices.privacydesk.security.DeskGroups;
+
+import java.util.List;
+
+/**
+ * The identifiers of an access or erasure request, one by one, for the officer confirming the
+ * identity: each with its source, its state and the account it matched. A suggestion (found in a
+ * mail's text) or an identifier on no account is accepted or rejected here before the identity can
+ * be confirmed. Privacy officers decide; managers may read. Complaints are not identity-checked:
+ * their references answer 404 here.
+ */
+@RestController
+@RequestMapping("/api/requests/{reference}/identifiers")
+class RequestIdentifiersController {
+
+    private final VerifiedIdentifiers identifiers;
+    private final RequestRegister register;
+    private final CurrentStaff staff;
+
+    RequestIdentifiersController(VerifiedIdentifiers identifiers, RequestRegister register, CurrentStaff staff) {
+        this.identifiers = identifiers;
+        this.register = register;
+        this.staff = staff;
+    }
+
+    record IdentifierView(long id, String kind, String value, IdentifierSource source, IdentifierState state,
+                          String matchedAccount) {
+    }
+
+    @GetMapping
+    List<IdentifierView> list(@PathVariable String reference) {
+        staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS, DeskGroups.MANAGERS);
+        identityChecked(reference);
+        return identifiers.list(reference).stream().filter(RequestRegister.Identifier::searchKey).map(i -> new IdentifierView(
+                i.id(), i.kind(), i.value(), i.source(), i.state(), i.matchedAccount()))
+                .toList();
+    }
+
+    @PostMapping("/{id}/accept")
+    IdentifierView accept(@PathVariable String reference, @PathVariable long id) {
+        staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS);
+        identityChecked(reference);
+        return view(identifiers.accept(reference, id, staff.userId()));
+    }
+
+    @PostMapping("/{id}/reject")
+    IdentifierView reject(@PathVariable String reference, @PathVariable long id) {
+        staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS);
+        identityChecked(reference);
+        return view(identifiers.reject(reference, id, staff.userId()));
+    }
+
+    private static IdentifierView view(RequestRegister.Identifier i) {
+        return new IdentifierView(i.id(), i.kind(), i.value(), i.source(), i.state(), i.matchedAccount());
+    }
+
+    /** Only access and erasure requests have an identity check; anything else is not found here. */
+    private void identityChecked(String reference) {
+        RequestType type = register.get(reference).type();
+        if (type != RequestType.SUBJECT_ACCESS && type != RequestType.ERASURE) {
+            throw new RequestNotFoundException(reference);
+        }
+    }
+}
