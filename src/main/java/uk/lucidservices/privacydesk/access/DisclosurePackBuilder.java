@@ -132,7 +132,8 @@ public class DisclosurePackBuilder {
             register.record(request.id(), "PACK_BUILT", preparedBy == null ? "desk" : preparedBy,
                     "pack=" + id + "; records=" + tally.records + "; withheld=" + tally.withheld
                             + "; via-account-left-out=" + tally.viaAccountLeftOut + "; recordings=" + tally.recordings
-                            + "; missing-recordings=" + tally.missingRecordings + "; transcripts=" + transcriptCount + "; bytes=" + pack.sizeBytes());
+                            + "; missing-recordings=" + tally.missingRecordings + "; transcripts=" + transcriptCount
+                            + "; bytes=" + pack.sizeBytes());
             return pack;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the disclosure pack for " + reference, e);
