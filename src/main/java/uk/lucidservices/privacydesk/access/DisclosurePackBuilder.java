@@ -32,6 +32,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -81,6 +82,7 @@ public class DisclosurePackBuilder {
     private static final class Tally {
         long records;
         long withheld;
+        long viaAccountLeftOut;
         long recordings;
         long missingRecordings;
         final List<CoverLetter.Section> sections = new ArrayList<>();
@@ -128,9 +130,10 @@ public class DisclosurePackBuilder {
             packs.insert(pack);
             deleteIfRolledBack(relative);
             register.record(request.id(), "PACK_BUILT", preparedBy == null ? "desk" : preparedBy,
-                    "pack=" + id + "; records=" + tally.records + "; withheld=" + tally.withheld + "; recordings="
-                            + tally.recordings + "; missing-recordings=" + tally.missingRecordings + "; transcripts="
-                            + transcriptCount + "; bytes=" + pack.sizeBytes());
+                    "pack=" + id + "; records=" + tally.records + "; withheld=" + tally.withheld
+                            + "; via-account-left-out=" + tally.viaAccountLeftOut + "; recordings=" + tally.recordings
+                            + "; missing-recordings=" + tally.missingRecordings + "; transcripts=" + transcriptCount
+                            + "; bytes=" + pack.sizeBytes());
             return pack;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the disclosure pack for " + reference, e);
@@ -177,36 +180,50 @@ public class DisclosurePackBuilder {
             csvOut.write(String.join(",", columns.stream().map(PackValues::csv).toList()));
             csvOut.write("\r\n");
             json.writeStartArray();
+            Consumer<Map<String, Object>> write = row -> {
+                try {
+                    if (category.fileField() != null) {
+                        row.put(category.fileField(), recording(category, row, audioOut, tally));
+                    }
+                    json.writeStartObject();
+                    for (String column : columns) {
+                        PackValues.json(json, column, row.get(column));
+                    }
+                    json.writeEndObject();
+                    StringBuilder line = new StringBuilder(256);
+                    for (int i = 0; i < columns.size(); i++) {
+                        if (i > 0) {
+                            line.append(',');
+                        }
+                        line.append(PackValues.csv(row.get(columns.get(i))));
+                    }
+                    csvOut.write(line.append("\r\n").toString());
+                    role.write(transcripts, category, row);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                tally.records++;
+            };
             for (RecordSource source : handling) {
                 source.forEachRecord(category, subject, raw -> {
                     Map<String, Object> row = redactions.apply(raw);
                     if (row == null) {
                         tally.withheld++;
-                        return;
+                    } else {
+                        write.accept(row);
                     }
-                    try {
-                        if (category.fileField() != null) {
-                            row.put(category.fileField(), recording(category, row, audioOut, tally));
-                        }
-                        json.writeStartObject();
-                        for (String column : columns) {
-                            PackValues.json(json, column, row.get(column));
-                        }
-                        json.writeEndObject();
-                        StringBuilder line = new StringBuilder(256);
-                        for (int i = 0; i < columns.size(); i++) {
-                            if (i > 0) {
-                                line.append(',');
-                            }
-                            line.append(PackValues.csv(row.get(columns.get(i))));
-                        }
-                        csvOut.write(line.append("\r\n").toString());
-                        role.write(transcripts, category, row);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    tally.records++;
                 });
+                if (category.personLevel()) {
+                    // Another caller's records on the subject's account: in the pack only where the reviewer kept them.
+                    source.forEachRecordViaAccountOnly(category, subject, raw -> {
+                        Map<String, Object> row = redactions.applyViaAccount(raw);
+                        if (row == null) {
+                            tally.viaAccountLeftOut++;
+                        } else {
+                            write.accept(row);
+                        }
+                    });
+                }
             }
             json.writeEndArray();
         } catch (UncheckedIOException e) {

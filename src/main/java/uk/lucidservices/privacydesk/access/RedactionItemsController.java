@@ -20,11 +20,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What the redaction reviewer looks at: every flagged item of a request, named as the review
  * form's exceptions name it, with its current text read live from the record source (so the
- * text is never copied into the desk's tables or the engine). Privacy officers and managers only.
+ * text is never copied into the desk's tables or the engine), including the records only the
+ * requester's account reached. Privacy officers and managers only.
  */
 @RestController
 @RequestMapping("/api/access-requests/{reference}/redaction-items")
@@ -74,17 +76,27 @@ public class RedactionItemsController {
             if (inCategory == null) {
                 continue;
             }
+            Consumer<Map<String, Object>> list = row -> {
+                long id = ((Number) row.get("id")).longValue();
+                Map<String, String[]> fields = inCategory.get(id);
+                if (fields != null) {
+                    fields.forEach((field, d) -> items.add(new FlaggedItem(category.id() + ":" + id + ":" + field,
+                            d[0], d[1], d[2], text(row, field))));
+                }
+            };
             for (RecordSource source : sources.handling(category)) {
-                source.forEachRecord(category, subject, row -> {
-                    long id = ((Number) row.get("id")).longValue();
-                    Map<String, String[]> fields = inCategory.get(id);
-                    if (fields != null) {
-                        fields.forEach((field, d) -> items.add(new FlaggedItem(category.id() + ":" + id + ":" + field,
-                                d[0], d[1], d[2], PackValues.text(row.get(field)))));
-                    }
-                });
+                source.forEachRecord(category, subject, list);
+                if (category.personLevel()) {
+                    source.forEachRecordViaAccountOnly(category, subject, list);
+                }
             }
         }
         return items;
+    }
+
+    private static Object text(Map<String, Object> row, String field) {
+        return field.equals(RedactionReview.VIA_ACCOUNT)
+                ? "Found only through the account, not by the requester's own email or number: disclosed only if kept"
+                : PackValues.text(row.get(field));
     }
 }

@@ -22,14 +22,20 @@ import java.util.Map;
 
 /**
  * Items in the subject's records that may identify other people (the data map's
- * third-party-fields: complaint parties, the agent on a call, chat text, free-text fields) are
- * flagged one per record and field; a privacy officer keeps, redacts or withholds each, with a
- * reason. The pack applies the decisions and refuses to build while any item is undecided.
+ * third-party-fields: complaint parties, the agent on a call, call audio, chat text, free-text
+ * fields) are flagged one per record and field; a privacy officer keeps, redacts or withholds each,
+ * with a reason. A record of a person-level category that only the subject's account reached
+ * (another caller on a shared line) is flagged as a whole, as field {@value #VIA_ACCOUNT}: the pack
+ * holds it only if that item is kept. The pack applies the decisions and refuses to build while any
+ * item is undecided.
  */
 @Service
 public class RedactionReview {
 
     private static final int BATCH = 500;
+
+    /** The item that stands for a whole record found only through the subject's account. */
+    public static final String VIA_ACCOUNT = "via-account";
 
     private final DataMap dataMap;
     private final RecordSources sources;
@@ -72,31 +78,45 @@ public class RedactionReview {
         // quadratic on PostgreSQL whenever the statement's cached plan dated from an empty table: a
         // 100,000-record pack never finished flagging on a fresh database.
         Set<ItemKey> flagged = new HashSet<>(items(reference));
+        List<Object[]> batch = new ArrayList<>(BATCH);
         for (Category category : dataMap.searchable()) {
-            if (category.thirdPartyFields().isEmpty()) {
+            boolean ownRowsFlagged = !category.thirdPartyFields().isEmpty();
+            if (!ownRowsFlagged && !category.personLevel()) {
                 continue;
             }
             for (RecordSource source : sources.handling(category)) {
-                List<Object[]> batch = new ArrayList<>(BATCH);
-                source.forEachRecord(category, subject, row -> {
-                    long recordId = ((Number) row.get("id")).longValue();
-                    for (String field : category.thirdPartyFields()) {
-                        Object value = row.get(field);
-                        if (value != null && !value.toString().isBlank()
-                                && flagged.add(new ItemKey(category.id(), recordId, field))) {
-                            batch.add(new Object[]{reference, category.id(), recordId, field});
+                if (ownRowsFlagged) {
+                    source.forEachRecord(category, subject, row -> flagFields(reference, category, row, flagged, batch));
+                }
+                if (category.personLevel()) {
+                    source.forEachRecordViaAccountOnly(category, subject, row -> {
+                        long recordId = ((Number) row.get("id")).longValue();
+                        if (flagged.add(new ItemKey(category.id(), recordId, VIA_ACCOUNT))) {
+                            batch.add(new Object[]{reference, category.id(), recordId, VIA_ACCOUNT});
                         }
-                    }
-                    if (batch.size() >= BATCH) {
-                        insert(batch);
-                    }
-                });
+                        flagFields(reference, category, row, flagged, batch);
+                    });
+                }
                 insert(batch);
             }
         }
         int items = count(reference);
         register.record(requestId, "THIRD_PARTY_FLAGGED", "desk", "items=" + items);
         return items;
+    }
+
+    private void flagFields(String reference, Category category, Map<String, Object> row, Set<ItemKey> flagged,
+                            List<Object[]> batch) {
+        long recordId = ((Number) row.get("id")).longValue();
+        for (String field : category.thirdPartyFields()) {
+            Object value = row.get(field);
+            if (value != null && !value.toString().isBlank() && flagged.add(new ItemKey(category.id(), recordId, field))) {
+                batch.add(new Object[]{reference, category.id(), recordId, field});
+            }
+        }
+        if (batch.size() >= BATCH) {
+            insert(batch);
+        }
     }
 
     private void insert(List<Object[]> batch) {
@@ -180,15 +200,19 @@ public class RedactionReview {
                 String.class, reference);
     }
 
-    /** The request's redactions and withholdings in one category (kept items are not listed). */
+    /**
+     * The request's redactions and withholdings in one category, and the records found only through
+     * the account that the reviewer kept (other kept items are not listed).
+     */
     public Redactions redactions(String reference, String categoryId) {
         Map<Long, Map<String, Decision>> byRecord = new HashMap<>();
         jdbc.query("""
                         SELECT record_id, field, decision FROM desk.redaction_item
-                        WHERE reference = ? AND category_id = ? AND decision IN ('REDACT', 'WITHHOLD')""",
+                        WHERE reference = ? AND category_id = ? AND (decision IN ('REDACT', 'WITHHOLD')
+                            OR (field = ? AND decision = 'KEEP'))""",
                 rs -> {
                     byRecord.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), Decision.valueOf(rs.getString(3)));
-                }, reference, categoryId);
+                }, reference, categoryId, VIA_ACCOUNT);
         return new Redactions(byRecord);
     }
 

@@ -13,6 +13,19 @@ public final class Redactions {
         this.byRecord = byRecord;
     }
 
+    /**
+     * A record of a person-level category that only the subject's account reached (another caller
+     * on the line): disclosed only where the reviewer kept it, then as {@link #apply} discloses it.
+     * Undecided, redacted or withheld, it stays out: it is somebody else's record.
+     */
+    public Map<String, Object> applyViaAccount(Map<String, Object> row) {
+        Map<String, Decision> decisions = byRecord.get(((Number) row.get("id")).longValue());
+        if (decisions == null || decisions.get(RedactionReview.VIA_ACCOUNT) != Decision.KEEP) {
+            return null;
+        }
+        return apply(row);
+    }
+
     /** The record as disclosed, or null when it is withheld. Changes the row in place. */
     public Map<String, Object> apply(Map<String, Object> row) {
         Map<String, Decision> decisions = byRecord.get(((Number) row.get("id")).longValue());

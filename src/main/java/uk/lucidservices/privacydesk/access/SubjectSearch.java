@@ -19,6 +19,8 @@ import java.util.List;
 /**
  * Searches every category of the data map for the request's subject by every verified
  * identifier, and keeps what each system returned as counts in {@code desk.search_result}.
+ * Person-level categories count only the subject's own rows; rows their account reaches besides
+ * (another caller on the line) are counted for the third-party review, not as found.
  * Categories the desk cannot search itself (manual in the data map, or no record source claims
  * them) become the checklist an officer answers by hand.
  */
@@ -50,6 +52,7 @@ public class SubjectSearch {
         List<SearchResult.Found> found = new ArrayList<>();
         List<SearchResult.ManualCheck> manual = new ArrayList<>();
         long thirdParty = 0;
+        long viaAccountOnly = 0;
         for (Category category : dataMap.categories()) {
             List<RecordSource> handling = category.searchable() ? sources.handling(category) : List.of();
             if (handling.isEmpty()) {
@@ -58,16 +61,23 @@ public class SubjectSearch {
                 continue;
             }
             long count = 0;
+            long viaAccount = 0;
             for (RecordSource source : handling) {
                 count += source.count(category, subject);
+                if (category.personLevel()) {
+                    viaAccount += source.countViaAccountOnly(category, subject);
+                }
             }
             found.add(new SearchResult.Found(category.id(), category.system(), count));
-            thirdParty += count * category.thirdPartyFields().size();
+            // Another caller's records on the account are not the subject's: each is one review item, plus its fields.
+            thirdParty += count * category.thirdPartyFields().size() + viaAccount * (1 + category.thirdPartyFields().size());
+            viaAccountOnly += viaAccount;
             saveCount(reference, category, count, now);
         }
         SearchResult result = new SearchResult(reference, List.copyOf(found), List.copyOf(manual), thirdParty,
                 subject.unmatchable());
-        register.record(requestId, "SEARCHED", "desk", summary(result));
+        register.record(requestId, "SEARCHED", "desk", summary(result)
+                + (viaAccountOnly > 0 ? "; via account only, for review=" + viaAccountOnly : ""));
         return result;
     }
 

@@ -13,6 +13,7 @@ public record Category(
         String system,
         String table,
         boolean manual,
+        Level level,
         Map<IdentityKey, String> identity,
         String accountKey,
         Parent parent,
@@ -38,5 +39,10 @@ public record Category(
 
     public String identityColumn(IdentityKey key) {
         return identity.get(key);
+    }
+
+    /** Person-level: only the person's own email or number finds a row; the account alone does not. */
+    public boolean personLevel() {
+        return level == Level.PERSON;
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ public class DataMapReader {
     record RawMap(String controller, List<RawCategory> categories) {
     }
 
-    record RawCategory(String id, String name, String system, String table, Boolean manual,
+    record RawCategory(String id, String name, String system, String table, Boolean manual, String level,
                        Map<String, String> identity, String accountKey, Category.Parent parent,
                        List<String> fields, List<String> thirdPartyFields, String fileField,
                        String purpose, String lawfulBasis, List<String> recipients, String retention,
@@ -50,12 +51,14 @@ public class DataMapReader {
         if (raw == null || raw.categories() == null || raw.categories().isEmpty()) {
             throw new DataMapException("Data map " + origin + " lists no categories");
         }
-        List<Category> categories = raw.categories().stream().map(this::toCategory).toList();
+        Map<String, RawCategory> byId = new HashMap<>();
+        raw.categories().forEach(r -> byId.putIfAbsent(r.id(), r));
+        List<Category> categories = raw.categories().stream().map(r -> toCategory(r, byId)).toList();
         checkIdsAndParents(categories);
         return new DataMap(raw.controller() == null ? "" : raw.controller(), categories);
     }
 
-    private Category toCategory(RawCategory r) {
+    private Category toCategory(RawCategory r, Map<String, RawCategory> byId) {
         String id = r.id();
         if (id == null || id.isBlank()) {
             throw new DataMapException("Data map entry with name '" + r.name() + "' has no id");
@@ -81,12 +84,63 @@ public class DataMapReader {
                         + "': needs identity columns or a parent to find a subject's rows");
             }
         }
-        return new Category(id, r.name(), r.system(), r.table(), manual, Map.copyOf(identity),
+        Level level = level(r, byId, 0);
+        if (!manual && r.parent() == null) {
+            checkLevel(id, level, identity, r.accountKey());
+        }
+        return new Category(id, r.name(), r.system(), r.table(), manual, level, Map.copyOf(identity),
                 r.accountKey(), r.parent(), List.copyOf(r.fields()),
                 r.thirdPartyFields() == null ? List.of() : List.copyOf(r.thirdPartyFields()),
                 r.fileField(), r.purpose(), r.lawfulBasis(),
                 r.recipients() == null ? List.of() : List.copyOf(r.recipients()),
                 r.retention(), r.source(), erasure(id, r.erasure()));
+    }
+
+    /**
+     * The entry's level; a child has its parent's (it is found through the parent's rows), and may
+     * state it only to repeat it.
+     */
+    private static Level level(RawCategory r, Map<String, RawCategory> byId, int depth) {
+        Level own = null;
+        if (r.level() != null) {
+            try {
+                own = Level.valueOf(r.level().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new DataMapException("Data map entry '" + r.id() + "': unknown level '" + r.level()
+                        + "' (use person or account)");
+            }
+        }
+        RawCategory parent = r.parent() == null ? null : byId.get(r.parent().category());
+        if (parent == null || depth > byId.size()) {
+            return own; // a missing parent or a loop is reported by the parent checks
+        }
+        Level inherited = level(parent, byId, depth + 1);
+        if (own != null && inherited != null && own != inherited) {
+            throw new DataMapException("Data map entry '" + r.id() + "': level " + own.name().toLowerCase(Locale.ROOT)
+                    + " differs from its parent '" + parent.id() + "' (" + inherited.name().toLowerCase(Locale.ROOT)
+                    + "); a child has its parent's level");
+        }
+        return inherited != null ? inherited : own;
+    }
+
+    /** Person-level rows are found by the person's own email or number; account-level rows by the account. */
+    private static void checkLevel(String id, Level level, Map<IdentityKey, String> identity, String accountKey) {
+        if (level == null) {
+            throw new DataMapException("Data map entry '" + id + "': level is missing (person or account)");
+        }
+        if (level == Level.PERSON) {
+            if (!identity.containsKey(IdentityKey.EMAIL) && !identity.containsKey(IdentityKey.PHONE)) {
+                throw new DataMapException("Data map entry '" + id
+                        + "': a person-level category needs an email or phone identity column");
+            }
+            if (accountKey != null) {
+                throw new DataMapException("Data map entry '" + id
+                        + "': account-key belongs to an account-level category, not a person-level one");
+            }
+        } else if (!identity.containsKey(IdentityKey.ACCOUNT) && accountKey == null) {
+            throw new DataMapException("Data map entry '" + id
+                    + "': an account-level category needs an account identity column or an account-key");
+        }
     }
 
     private Category.Erasure erasure(String id, RawErasure raw) {

@@ -12,10 +12,12 @@ import uk.lucidservices.privacydesk.datamap.IdentityKey;
 
 import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +29,7 @@ import java.util.function.Consumer;
 public class JdbcRecordSource implements RecordSource {
 
     private static final int FETCH_SIZE = 500;
+    private static final int FILE_CHECK_BATCH = 1000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final DataMap dataMap;
@@ -51,10 +54,37 @@ public class JdbcRecordSource implements RecordSource {
                 && category.table().toLowerCase(Locale.ROOT).startsWith("records.");
     }
 
+    /** Which of a category's rows a query reaches. */
+    private enum Reach {
+        /** The subject's own rows: by their email or number, and by their account unless the category is person-level. */
+        OWN,
+        /** Rows of a person-level category that only the subject's account reaches. */
+        VIA_ACCOUNT_ONLY
+    }
+
     @Override
     public long count(Category category, Subject subject) {
+        return count(category, subject, Reach.OWN);
+    }
+
+    @Override
+    public long countViaAccountOnly(Category category, Subject subject) {
+        return count(category, subject, Reach.VIA_ACCOUNT_ONLY);
+    }
+
+    @Override
+    public void forEachRecord(Category category, Subject subject, Consumer<Map<String, Object>> record) {
+        forEachRecord(category, subject, Reach.OWN, record);
+    }
+
+    @Override
+    public void forEachRecordViaAccountOnly(Category category, Subject subject, Consumer<Map<String, Object>> record) {
+        forEachRecord(category, subject, Reach.VIA_ACCOUNT_ONLY, record);
+    }
+
+    private long count(Category category, Subject subject, Reach reach) {
         MapSqlParameterSource params = params(subject);
-        String where = where(category, subject, params);
+        String where = where(category, subject, "t", params, reach);
         if (where == null) {
             return 0;
         }
@@ -62,10 +92,9 @@ public class JdbcRecordSource implements RecordSource {
         return n == null ? 0 : n;
     }
 
-    @Override
-    public void forEachRecord(Category category, Subject subject, Consumer<Map<String, Object>> record) {
+    private void forEachRecord(Category category, Subject subject, Reach reach, Consumer<Map<String, Object>> record) {
         MapSqlParameterSource params = params(subject);
-        String where = where(category, subject, params);
+        String where = where(category, subject, "t", params, reach);
         if (where == null) {
             return;
         }
@@ -118,25 +147,45 @@ public class JdbcRecordSource implements RecordSource {
         if (where == null) {
             return new ErasureOutcome(category.id(), 0, 0, 0);
         }
-        long files = 0;
-        if (category.fileField() != null && action == ErasureAction.DELETE) {
-            // Files go first: a row deleted while its audio survives would leave audio nobody can find.
-            // Every file of a row being deleted counts once it is gone, including one an earlier
-            // attempt removed before its transaction rolled back, so a retry reports the true number.
-            List<String> paths = jdbc.queryForList("SELECT DISTINCT t." + category.fileField() + " FROM " + category.table()
-                    + " t WHERE " + where + " AND t." + category.fileField() + " IS NOT NULL", params, String.class);
-            for (String path : paths) {
-                fileStore.delete(path);
-                files++;
-            }
-        }
         if (action == ErasureAction.DELETE) {
+            List<String> paths = category.fileField() == null ? List.of()
+                    : jdbc.queryForList("SELECT DISTINCT t." + category.fileField() + " FROM " + category.table()
+                    + " t WHERE " + where + " AND t." + category.fileField() + " IS NOT NULL", params, String.class);
             int deleted = jdbc.update("DELETE FROM " + category.table() + " t WHERE " + where, params);
-            return new ErasureOutcome(category.id(), deleted, 0, files);
+            return new ErasureOutcome(category.id(), deleted, 0, deleteUnreferencedFiles(paths));
         }
         String set = String.join(", ", category.erasure().fields().stream().map(f -> f + " = NULL").toList());
         int anonymised = jdbc.update("UPDATE " + category.table() + " t SET " + set + " WHERE " + where, params);
-        return new ErasureOutcome(category.id(), 0, anonymised, files);
+        return new ErasureOutcome(category.id(), 0, anonymised, 0);
+    }
+
+    /**
+     * Deletes each file no remaining row points at, in any table of the data map that holds files:
+     * one recording can be filed against two calls (a transferred call, a conference), and the other
+     * caller's row keeps it. Runs after the rows' delete in the same transaction, so it sees them
+     * gone; a file that cannot be deleted rolls the rows back. A file already gone counts once no row
+     * needs it, so a retry after a rollback reports the true number.
+     */
+    private long deleteUnreferencedFiles(List<String> paths) {
+        long files = 0;
+        for (int from = 0; from < paths.size(); from += FILE_CHECK_BATCH) {
+            List<String> batch = paths.subList(from, Math.min(paths.size(), from + FILE_CHECK_BATCH));
+            Set<String> stillReferenced = new HashSet<>();
+            for (Category holder : dataMap.categories()) {
+                if (holder.fileField() != null && handles(holder)) {
+                    stillReferenced.addAll(jdbc.queryForList("SELECT DISTINCT t." + holder.fileField() + " FROM "
+                            + holder.table() + " t WHERE t." + holder.fileField() + " IN (:paths)",
+                            new MapSqlParameterSource("paths", batch), String.class));
+                }
+            }
+            for (String path : batch) {
+                if (!stillReferenced.contains(path)) {
+                    fileStore.delete(path);
+                    files++;
+                }
+            }
+        }
+        return files;
     }
 
     private static MapSqlParameterSource params(Subject subject) {
@@ -147,17 +196,17 @@ public class JdbcRecordSource implements RecordSource {
     }
 
     /**
-     * The condition that selects the subject's rows in a category, or null when nothing can match.
+     * The condition that selects the subject's own rows in a category, or null when nothing can match.
      * Adds to {@code params} the subject's CRM account ids when the category is found by account.
      */
     String where(Category category, Subject subject, MapSqlParameterSource params) {
-        return where(category, subject, "t", params);
+        return where(category, subject, "t", params, Reach.OWN);
     }
 
-    private String where(Category category, Subject subject, String alias, MapSqlParameterSource params) {
+    private String where(Category category, Subject subject, String alias, MapSqlParameterSource params, Reach reach) {
         if (category.parent() != null) {
             Category parent = dataMap.category(category.parent().category()).orElseThrow();
-            String parentWhere = where(parent, subject, "p" + alias, params);
+            String parentWhere = where(parent, subject, "p" + alias, params, reach);
             if (parentWhere == null) {
                 return null;
             }
@@ -173,10 +222,24 @@ public class JdbcRecordSource implements RecordSource {
         if (phone != null && !subject.phoneKeys().isEmpty()) {
             ors.add(alias + "." + phone + " IN (:phones)");
         }
+        String own = ors.isEmpty() ? null : "(" + String.join(" OR ", ors) + ")";
+        String account = category.identityColumn(IdentityKey.ACCOUNT);
+        if (category.personLevel()) {
+            if (reach == Reach.OWN) {
+                return own;
+            }
+            if (account == null || accountIds(subject, params).isEmpty()) {
+                return null;
+            }
+            // NOT of a NULL comparison is NULL, not true: a row without a CLI is another caller's too.
+            return "(" + alias + "." + account + " IN (:accountIds)" + (own == null ? "" : " AND NOT COALESCE(" + own + ", FALSE)") + ")";
+        }
+        if (reach == Reach.VIA_ACCOUNT_ONLY) {
+            return null;
+        }
         if (category.accountKey() != null && !subject.accountNumbers().isEmpty()) {
             ors.add(alias + "." + category.accountKey() + " IN (:accounts)");
         }
-        String account = category.identityColumn(IdentityKey.ACCOUNT);
         if (account != null && !accountIds(subject, params).isEmpty()) {
             ors.add(alias + "." + account + " IN (:accountIds)");
         }

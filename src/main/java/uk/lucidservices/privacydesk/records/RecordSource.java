@@ -22,6 +22,20 @@ public interface RecordSource {
     void forEachRecord(Category category, Subject subject, Consumer<Map<String, Object>> record);
 
     /**
+     * How many rows of a person-level category the subject's account reaches that are not the
+     * subject's own: another caller on a household or business line. They are in none of the other
+     * methods; an access request sends them to the third-party review, and erasure leaves them.
+     * A source that cannot tell the two apart finds none.
+     */
+    default long countViaAccountOnly(Category category, Subject subject) {
+        return 0;
+    }
+
+    /** Streams the rows {@link #countViaAccountOnly} counts, as {@link #forEachRecord} does. */
+    default void forEachRecordViaAccountOnly(Category category, Subject subject, Consumer<Map<String, Object>> record) {
+    }
+
+    /**
      * Applies the category's erasure action to the subject's records in one transaction.
      * Idempotent: running it again after a crash finishes the job and counts only new work.
      */
@@ -40,7 +54,10 @@ public interface RecordSource {
         return outcome;
     }
 
-    /** {@code filesDeleted}: files of the erased records that are now gone from the file store. */
+    /**
+     * {@code filesDeleted}: files of the erased records that are now gone from the file store. A file
+     * another remaining row still points at is kept, and not counted.
+     */
     record ErasureOutcome(String categoryId, long deleted, long anonymised, long filesDeleted) {
     }
 }

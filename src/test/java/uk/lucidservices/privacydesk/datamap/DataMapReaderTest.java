@@ -16,6 +16,7 @@ class DataMapReaderTest {
                 name: Things
                 system: CRM
                 table: records.crm_account
+                level: person
                 identity: { email: email_key }
                 fields: [name]
                 purpose: p
@@ -37,7 +38,46 @@ class DataMapReaderTest {
             assertThat(map.categories()).extracting(Category::id).containsSubsequence("tm-call-recordings", "tm-leads");
             assertThat(map.manual()).extracting(Category::id).containsExactly("social-media", "paper-files");
             assertThat(map.category("complaints").orElseThrow().erasure().action()).isEqualTo(ErasureAction.KEEP);
+            assertThat(map.category("call-recordings").orElseThrow().level()).isEqualTo(Level.PERSON);
+            assertThat(map.category("contracts").orElseThrow().level()).isEqualTo(Level.ACCOUNT);
+            assertThat(map.category("chat-messages").orElseThrow().level()).as("a child has its parent's level")
+                    .isEqualTo(Level.PERSON);
         }
+    }
+
+    @Test
+    void aSearchableEntryWithoutALevelNamesTheEntry() {
+        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("accounts", "{ action: delete }").replace("    level: person\n", "")))
+                .isInstanceOf(DataMapException.class)
+                .hasMessage("Data map entry 'accounts': level is missing (person or account)");
+    }
+
+    @Test
+    void anUnknownLevelNamesTheEntry() {
+        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("accounts", "{ action: delete }").replace("level: person", "level: household")))
+                .hasMessage("Data map entry 'accounts': unknown level 'household' (use person or account)");
+    }
+
+    @Test
+    void aPersonLevelEntryFoundOnlyByAccountIsRefused() {
+        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("calls", "{ action: delete }")
+                .replace("identity: { email: email_key }", "identity: { account: account_id }")))
+                .hasMessage("Data map entry 'calls': a person-level category needs an email or phone identity column");
+    }
+
+    @Test
+    void anAccountLevelEntryWithoutAnAccountColumnIsRefused() {
+        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("calls", "{ action: delete }").replace("level: person", "level: account")))
+                .hasMessage("Data map entry 'calls': an account-level category needs an account identity column or an account-key");
+    }
+
+    @Test
+    void aChildWhoseLevelDiffersFromItsParentIsRefused() {
+        String child = ENTRY.formatted("child", "{ action: delete }")
+                .replace("identity: { email: email_key }", "parent: { category: accounts, column: account_id }")
+                .replace("level: person", "level: account");
+        assertThatThrownBy(() -> read("categories:\n" + child + ENTRY.formatted("accounts", "{ action: delete }")))
+                .hasMessage("Data map entry 'child': level account differs from its parent 'accounts' (person); a child has its parent's level");
     }
 
     @Test

@@ -27,6 +27,7 @@ class DataMapSchemaCheckTest extends DeskIntegrationTest {
                     name: Calls
                     system: PBX
                     table: %s
+                    level: person
                     identity: { phone: %s }
                     fields: %s
                     purpose: p

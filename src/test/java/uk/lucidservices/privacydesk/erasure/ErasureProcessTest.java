@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The erasure delegates wired into a small test process the way {@code bpmn/erasure-request.bpmn}
  * wires them (that process is drawn separately), driven through the real engine on demo person 60:
- * forms, the four-eyes listener, a company system that fails once (its table is taken offline,
- * a real PostgreSQL error) and the retry, Art. 19 tasks, certificate, letter, closing, and what
+ * forms, the four-eyes listener, a company system that fails once (its lookup column is taken
+ * away, a real PostgreSQL error) and the retry, Art. 19 tasks, certificate, letter, closing, and what
  * is left of the request inside the engine afterwards.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -129,10 +129,11 @@ class ErasureProcessTest extends ErasureTestSupport {
         as("mark", DeskGroups.MANAGERS, () -> tasks.complete(authorise.getId(), Map.of("erasureApproved", "true")));
         assertThat(runtime.getVariable(pid, "authorisedBy")).isEqualTo("mark");
 
-        // The PBX's table is offline: erasure fails there after finishing the systems before it, and
+        // The PBX fails: erasure fails there after finishing the systems before it, and
         // the job is retried on the process's retry cycle (R3/PT5M) until its retries run out.
         Job erase = management.createJobQuery().processInstanceId(pid).singleResult();
-        jdbc.execute("ALTER TABLE records.call_recording RENAME TO call_recording_offline");
+        // Its lookup column, not the table: other systems still read which recordings the PBX points at.
+        jdbc.execute("ALTER TABLE records.call_recording RENAME COLUMN cli_key TO cli_key_offline");
         try {
             assertThatThrownBy(() -> management.executeJob(erase.getId())).isInstanceOf(ErasureFailedException.class);
             Job failedOnce = management.createJobQuery().jobId(erase.getId()).singleResult();
@@ -144,7 +145,7 @@ class ErasureProcessTest extends ErasureTestSupport {
             assertThatThrownBy(() -> management.executeJob(erase.getId())).isInstanceOf(ErasureFailedException.class);
             assertThatThrownBy(() -> management.executeJob(erase.getId())).isInstanceOf(ErasureFailedException.class);
         } finally {
-            jdbc.execute("ALTER TABLE records.call_recording_offline RENAME TO call_recording");
+            jdbc.execute("ALTER TABLE records.call_recording RENAME COLUMN cli_key_offline TO cli_key");
         }
         Incident incident = runtime.createIncidentQuery().processInstanceId(pid).singleResult();
         assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);

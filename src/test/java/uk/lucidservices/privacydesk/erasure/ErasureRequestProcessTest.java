@@ -343,7 +343,8 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         complete("mark", DeskGroups.MANAGERS, task(pi), Map.of("erasureApproved", "true"));
 
         Job erase = jobAt(pi, "Task_EraseAcrossSystems");
-        jdbc.execute("ALTER TABLE records.call_recording RENAME TO call_recording_offline");
+        // Its lookup column, not the table: other systems still read which recordings the PBX points at.
+        jdbc.execute("ALTER TABLE records.call_recording RENAME COLUMN cli_key TO cli_key_offline");
         try {
             Date beforeFailure = ClockUtil.getCurrentTime();
             assertThatThrownBy(() -> management.executeJob(erase.getId())).isInstanceOf(ErasureFailedException.class);
@@ -357,7 +358,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
                 assertThatThrownBy(() -> management.executeJob(erase.getId())).isInstanceOf(ErasureFailedException.class);
             }
         } finally {
-            jdbc.execute("ALTER TABLE records.call_recording_offline RENAME TO call_recording");
+            jdbc.execute("ALTER TABLE records.call_recording RENAME COLUMN cli_key_offline TO cli_key");
         }
         Incident incident = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
         assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);

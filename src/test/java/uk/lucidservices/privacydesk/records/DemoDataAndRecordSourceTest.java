@@ -90,7 +90,7 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
         long accountId = jdbc.queryForObject("SELECT id FROM records.crm_account WHERE email_key = ? OR phone_key = ?",
                 Long.class, email, phone);
         Map<String, Long> expected = Map.of(
-                "call-recordings", count("SELECT COUNT(*) FROM records.call_recording WHERE cli_key = ? OR account_id = ?", phone, accountId),
+                "call-recordings", count("SELECT COUNT(*) FROM records.call_recording WHERE cli_key = ?", phone),
                 "web-enquiries", count("SELECT COUNT(*) FROM records.web_enquiry WHERE email_key = ? OR phone_key = ?", email, phone),
                 "tm-leads", count("SELECT COUNT(*) FROM records.tm_lead WHERE email_key = ? OR phone_key = ?", email, phone),
                 "chat-messages", count("SELECT COUNT(*) FROM records.chat_message m JOIN records.chat_transcript t ON t.id = m.transcript_id WHERE t.email_key = ?", email),
@@ -137,9 +137,9 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
         assertThat(again.filesDeleted()).isZero();
         assertThat(audio).noneMatch(files::exists);
         assertThat(source.count(calls, subject)).isZero();
-        // Calls on the person's account from other numbers went too (account match); nobody else's did.
+        // Calls are person-level: only the person's own number's calls went, whatever account others' are filed on.
         assertThat(count("SELECT COUNT(*) FROM records.call_recording WHERE cli_key IS NULL OR cli_key <> ?", "+441632960090"))
-                .isLessThanOrEqualTo(othersBefore);
+                .isEqualTo(othersBefore);
     }
 
     private long count(String sql, Object... args) {
