@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * that transaction does not commit, nothing happened and the mail stays in the mailbox; if it
  * does, a second reading finds the key and records a duplicate.
  * Bad input (unreadable, too large, no sender, from the desk itself) is quarantined with a triage
- * task; robots are only logged; nothing is dropped.
+ * task; robots are only logged; a mail failing DMARC at the trusted mail server goes to triage
+ * ({@link SenderAuthentication}); nothing is dropped.
  */
 public class MailIntake {
 
