@@ -54,7 +54,8 @@ public class IntakeConfiguration {
         Set<String> own = new HashSet<>(properties.ownAddresses());
         own.add(mail.from());
         own.add(properties.mailbox().user());
-        return new MailIntake(new MailParser(), new RobotDetector(), classifier, identifiers, log, store, opening,
+        return new MailIntake(new MailParser(), new RobotDetector(), classifier,
+                new SenderAuthentication(properties.trustedAuthservId()), identifiers, log, store, opening,
                 replies, triage, register, sentLetters, new TransactionTemplate(transactions), own,
                 properties.limits().maxMessageSize().toBytes());
     }

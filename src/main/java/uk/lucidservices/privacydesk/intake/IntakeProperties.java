@@ -11,7 +11,7 @@ import java.util.List;
 @ConfigurationProperties("desk.intake")
 public record IntakeProperties(Mailbox mailbox, Polling polling, Limits limits, List<String> ownAddresses,
                                String classification, String accountNumberPattern,
-                               Period triageFollowUp, Period triageDue) {
+                               Period triageFollowUp, Period triageDue, String trustedAuthservId) {
 
     public enum AfterProcessing { MOVE, FLAG }
 

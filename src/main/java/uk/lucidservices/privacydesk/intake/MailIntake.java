@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * that transaction does not commit, nothing happened and the mail stays in the mailbox; if it
  * does, a second reading finds the key and records a duplicate.
  * Bad input (unreadable, too large, no sender, from the desk itself) is quarantined with a triage
- * task; robots are only logged; nothing is dropped.
+ * task; robots are only logged; a mail failing DMARC at the trusted mail server goes to triage
+ * ({@link SenderAuthentication}); nothing is dropped.
  */
 public class MailIntake {
 
@@ -41,6 +42,7 @@ public class MailIntake {
     private final MailParser parser;
     private final RobotDetector robots;
     private final RequestClassifier classifier;
+    private final SenderAuthentication senders;
     private final MailIdentifiers identifiers;
     private final IntakeLog intakeLog;
     private final AttachmentStore store;
@@ -53,13 +55,15 @@ public class MailIntake {
     private final Set<String> ownAddresses;
     private final long maxMessageBytes;
 
-    public MailIntake(MailParser parser, RobotDetector robots, RequestClassifier classifier, MailIdentifiers identifiers,
+    public MailIntake(MailParser parser, RobotDetector robots, RequestClassifier classifier, SenderAuthentication senders,
+                      MailIdentifiers identifiers,
                       IntakeLog intakeLog, AttachmentStore store, RequestOpening opening, ReplyDelivery replies,
                       TriageStarter triage, RequestRegister register, SentLetters sentLetters, TransactionTemplate tx,
                       Set<String> ownAddresses, long maxMessageBytes) {
         this.parser = parser;
         this.robots = robots;
         this.classifier = classifier;
+        this.senders = senders;
         this.identifiers = identifiers;
         this.intakeLog = intakeLog;
         this.store = store;
@@ -134,6 +138,12 @@ public class MailIntake {
             long id = intakeLog.insert(mail, mail.messageKey(), IntakeOutcome.ROBOT, robot.get(), List.of(), null, null, null);
             return new IntakeResult(id, IntakeOutcome.ROBOT, null, robot.get());
         }
+        if (senders.dmarc(mail) == SenderAuthentication.Dmarc.FAIL) {
+            // The From domain itself says this mail is not from it. It may ask for someone else's data or
+            // answer someone else's request: a person looks, and nothing is started, filed or answered.
+            return triage(mail, "DMARC failed (" + senders.trustedAuthservId() + "): the sender is not proven,"
+                    + " so no request was opened or filed and no reply was sent");
+        }
         Optional<String> reference = reference(mail);
         if (reference.isPresent()) {
             Optional<Request> request = register.find(reference.get());
@@ -194,7 +204,7 @@ public class MailIntake {
         long id = intakeLog.insert(mail, mail.messageKey(), IntakeOutcome.CORRELATED, "reply to " + request.reference(),
                 List.of(), null, rawFile, null);
         int stored = store.store(id, null, mail.attachments());
-        if (!fromRequester(mail, request)) {
+        if (!fromVerifiedAddress(mail, request)) {
             // Anyone can put a reference in a subject: a person checks before it joins the request.
             String reason = "Reply to " + request.reference() + " from an address that is not on the request";
             register.record(request.id(), "REPLY_RECEIVED", ACTOR, "intake=" + id + "; from an unknown address; sent to triage");
@@ -216,10 +226,18 @@ public class MailIntake {
         return new IntakeResult(id, IntakeOutcome.TRIAGE, request.reference(), reason);
     }
 
-    private boolean fromRequester(IncomingMail mail, Request request) {
+    private boolean fromVerifiedAddress(IncomingMail mail, Request request) {
         String sender = Emails.key(mail.fromAddress());
-        return sender != null && register.identifiers(request.id()).stream()
-                .anyMatch(i -> "EMAIL".equals(i.kind()) && sender.equals(i.key()));
+        return sender != null && verifiedAddressKey(request).filter(sender::equals).isPresent();
+    }
+
+    /**
+     * The one address a reply may come from to be filed on the request. For now the requester's
+     * email in the register; when identifiers carry their own verification state, this is the
+     * place to ask for the verified one instead.
+     */
+    private Optional<String> verifiedAddressKey(Request request) {
+        return Optional.ofNullable(Emails.key(request.requesterEmail()));
     }
 
     private IntakeResult triage(IncomingMail mail, String reason) {

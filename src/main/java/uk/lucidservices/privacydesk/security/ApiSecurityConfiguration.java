@@ -2,6 +2,7 @@ package uk.lucidservices.privacydesk.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,21 +12,55 @@ import java.util.List;
 @Configuration
 public class ApiSecurityConfiguration {
 
-    /** Desk API paths a signed-in Cockpit user may read with the webapp session (the SLA dashboard plugin). */
-    static final List<String> WEBAPP_SESSION_PATHS = List.of("/api/sla/");
+    /**
+     * Desk API paths a user signed in to the webapps may read with the webapp session: the SLA
+     * dashboard in Cockpit, and links from forms to the case, without a second login. Reads only
+     * ({@link WebappSessionUsers}); changes always need HTTP Basic.
+     */
+    static final List<String> WEBAPP_SESSION_PATHS = List.of("/api/");
+
+    private static final String[] API_PATHS = {"/engine-rest/*", "/api/*"};
+
+    @Bean
+    LoginThrottle loginThrottle(LoginProperties properties) {
+        return new LoginThrottle(properties.throttle());
+    }
+
+    /** Before anything else: a change another site's page asks a browser to make is refused (403). */
+    @Bean
+    public FilterRegistrationBean<SameOriginGuard> sameOriginGuard(@Value("${desk.public-url}") String publicUrl) {
+        FilterRegistrationBean<SameOriginGuard> registration = new FilterRegistrationBean<>(new SameOriginGuard(publicUrl));
+        registration.setName("desk-same-origin-guard");
+        registration.addUrlPatterns(API_PATHS);
+        registration.setOrder(0);
+        return registration;
+    }
 
     /** The engine's REST API and the desk's own API both answer 401 without credentials. */
     @Bean
     public FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identityService,
-                                                                             ProcessEngine processEngine) {
+                                                                             ProcessEngine processEngine,
+                                                                             LoginThrottle throttle) {
         WebappSessionUsers sessionUsers =
                 new WebappSessionUsers(identityService, processEngine.getName(), WEBAPP_SESSION_PATHS);
         FilterRegistrationBean<BasicAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService, sessionUsers));
+                new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService, sessionUsers, throttle));
         registration.setName("desk-api-authentication");
-        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/prometheus", "/actuator/metrics/*",
-                "/actuator/metrics");
+        registration.addUrlPatterns(API_PATHS);
+        registration.addUrlPatterns("/actuator/prometheus", "/actuator/metrics/*", "/actuator/metrics");
         registration.setOrder(1);
+        return registration;
+    }
+
+    /** The webapps' login form gets the same per-address throttle as HTTP Basic. */
+    @Bean
+    public FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottle(
+            LoginThrottle throttle, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        FilterRegistrationBean<WebappLoginThrottleFilter> registration =
+                new FilterRegistrationBean<>(new WebappLoginThrottleFilter(throttle));
+        registration.setName("desk-webapp-login-throttle");
+        registration.addUrlPatterns(webappPath + "/api/admin/auth/user/*");
+        registration.setOrder(0);
         return registration;
     }
 }

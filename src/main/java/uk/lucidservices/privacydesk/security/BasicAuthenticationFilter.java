@@ -12,37 +12,53 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * HTTP Basic against Camunda's identity service for {@code /engine-rest} and {@code /api}.
  * The engine's authorization checks then apply to the signed-in user, as in the webapps.
  * Without Basic credentials, a Camunda webapp session is accepted where {@link WebappSessionUsers}
- * allows it (reading the SLA dashboard's data from Cockpit).
+ * allows it (reading the desk's API from the webapps and from links in forms).
+ * Failed logins are throttled per client address before the password is checked ({@link LoginThrottle}).
+ * <p>
+ * A 401 never carries a {@code WWW-Authenticate} challenge: the callers of these APIs are scripts
+ * that send their credentials with the request. A challenge would only make a browser show its
+ * login box and then remember the password and send it with every later request to the desk,
+ * including requests another site's page makes it send.
  */
-public class BasicAuthenticationFilter extends OncePerRequestFilter {
+class BasicAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
     private final WebappSessionUsers sessionUsers;
+    private final LoginThrottle throttle;
 
-    public BasicAuthenticationFilter(IdentityService identityService) {
-        this(identityService, null);
-    }
-
-    public BasicAuthenticationFilter(IdentityService identityService, WebappSessionUsers sessionUsers) {
+    BasicAuthenticationFilter(IdentityService identityService, WebappSessionUsers sessionUsers, LoginThrottle throttle) {
         this.identityService = identityService;
         this.sessionUsers = sessionUsers;
+        this.throttle = throttle;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String userId = authenticatedUser(request);
-        if (userId == null) {
-            // A script in a webapp asks with X-Requested-With; without the challenge its browser shows no login box.
-            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"Privacy Desk\"");
+        String header = request.getHeader("Authorization");
+        String userId;
+        if (header == null) {
+            userId = sessionUsers.userId(request).orElse(null);
+        } else {
+            Optional<Duration> wait = throttle.waitBeforeNextAttempt(request.getRemoteAddr());
+            if (wait.isPresent()) {
+                LoginThrottle.refuse(response, wait.get());
+                return;
             }
+            userId = basicUser(header);
+            if (userId == null) {
+                throttle.failed(request.getRemoteAddr());
+            }
+        }
+        if (userId == null) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("application/json");
             response.getWriter().write("{\"error\":\"unauthorized\",\"message\":\"Sign in with your desk user name and password (HTTP Basic)\"}");
@@ -58,11 +74,7 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private String authenticatedUser(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null && sessionUsers != null) {
-            return sessionUsers.userId(request).orElse(null);
-        }
+    private String basicUser(String header) {
         String[] credentials = credentials(header);
         return credentials != null && checkPassword(credentials[0], credentials[1]) ? credentials[0] : null;
     }

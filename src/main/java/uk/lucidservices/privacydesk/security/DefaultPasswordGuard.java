@@ -16,6 +16,8 @@ import java.util.List;
 public class DefaultPasswordGuard implements EnvironmentPostProcessor, Ordered {
 
     static final String DEFAULT_ADMIN_PASSWORD = "admin";
+    /** The demo profile's admin password (application-demo.yml), written in the README. */
+    static final String DEMO_ADMIN_PASSWORD = "Lucid-Demo-2468";
     /** The demo profile's suppression-list secret (application-demo.yml); public knowledge, so never for real data. */
     static final String DEMO_SUPPRESSION_SECRET = "demo-suppression-secret-not-for-production";
 
@@ -34,7 +36,8 @@ public class DefaultPasswordGuard implements EnvironmentPostProcessor, Ordered {
             return problems;
         }
         String admin = env.getProperty("camunda.bpm.admin-user.password");
-        if (admin == null || admin.isBlank() || DEFAULT_ADMIN_PASSWORD.equals(admin)) {
+        if (admin == null || admin.isBlank() || DEFAULT_ADMIN_PASSWORD.equals(admin)
+                || DEMO_ADMIN_PASSWORD.equals(admin)) {
             problems.add("set DESK_ADMIN_PASSWORD (camunda.bpm.admin-user.password) to a password of your own");
         }
         String suppression = env.getProperty("desk.suppression.hmac-secret");

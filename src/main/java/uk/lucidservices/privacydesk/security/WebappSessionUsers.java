@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The user signed in to the Camunda webapps (Cockpit, Tasklist) in this browser session, for the
- * few desk API paths a webapp plugin reads (the Cockpit SLA dashboard). Reads only: safe methods
+ * The user signed in to the Camunda webapps (Cockpit, Tasklist) in this browser session, for
+ * reading the desk's API from the webapps (the Cockpit SLA dashboard, links from forms to the
+ * case) without a second login. Reads only: safe methods
  * (GET, HEAD) pass, so a session can never be used to change anything through the desk's API,
  * which has no CSRF protection of its own. A user deleted since signing in is not accepted.
  */

@@ -111,7 +111,7 @@ class SlaDashboardTest extends SlaIntegrationTest {
     void anonymousCallersAreRefused401() {
         ResponseEntity<String> anonymous = http.getForEntity("/api/sla/requests", String.class);
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+        assertThat(anonymous.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE)).isFalse();
 
         // The dashboard script asks with X-Requested-With: a 401 without a challenge, so no browser login box.
         HttpHeaders xhr = new HttpHeaders();
@@ -130,7 +130,7 @@ class SlaDashboardTest extends SlaIntegrationTest {
         ResponseEntity<String> read = http.exchange("/api/sla/requests", HttpMethod.GET, new HttpEntity<>(headers), String.class);
         assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
 
-        // The session opens reading the SLA data only: not the rest of the desk's API, and no writes.
+        // The session opens the desk's API for reading only: no writes, and not the engine's REST API.
         ResponseEntity<String> elsewhere = http.exchange("/api/requests", HttpMethod.POST,
                 new HttpEntity<>("{}", jsonHeaders(headers)), String.class);
         assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -1,0 +1,45 @@
+package uk.lucidservices.privacydesk.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The webapps' login form (Cockpit, Tasklist, Admin) posts to
+ * {@code <webapp path>/api/admin/auth/user/<engine>/login/<app>}, which answers 401 to a wrong
+ * password: the same per-address throttle as HTTP Basic applies before it checks the password.
+ */
+class WebappLoginThrottleFilter extends OncePerRequestFilter {
+
+    private final LoginThrottle throttle;
+
+    WebappLoginThrottleFilter(LoginThrottle throttle) {
+        this.throttle = throttle;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !request.getRequestURI().contains("/login/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String address = request.getRemoteAddr();
+        Optional<Duration> wait = throttle.waitBeforeNextAttempt(address);
+        if (wait.isPresent()) {
+            LoginThrottle.refuse(response, wait.get());
+            return;
+        }
+        chain.doFilter(request, response);
+        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+            throttle.failed(address);
+        }
+    }
+}
