@@ -1,6 +1,10 @@
 package uk.lucidservices.privacydesk.engine;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -14,11 +18,13 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.intake.MailboxPoller;
 import uk.lucidservices.privacydesk.intake.Smtp;
 import uk.lucidservices.privacydesk.intake.TestMail;
+import uk.lucidservices.privacydesk.mail.LetterNotSentException;
 import uk.lucidservices.privacydesk.mail.LetterQueue;
 import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
 import uk.lucidservices.privacydesk.records.demo.DemoPeople;
@@ -34,6 +40,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 12 §4: after a case has run to its end, the engine's history holds references, ids,
@@ -59,6 +66,9 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
     @Autowired LetterQueue letterQueue;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestRestTemplate http;
+    @Autowired ManagementService managementService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired JavaMailSenderImpl smtp;
 
     /** Every string that must not be found, with what it is (for the failure message). */
     private final Map<String, String> needles = new LinkedHashMap<>();
@@ -75,7 +85,8 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
     }
 
     @Test
-    void aSubjectAccessRequestWithExtensionClarificationSearchAndRedactionLeavesNoPersonalDataInHistory() {
+    void aSubjectAccessRequestWithExtensionClarificationRedactionAndARejectedLinkMailLeavesNoPersonalDataInHistory()
+            throws Exception {
         DemoPerson person = watch(SAR_PERSON);
         Request request = logRequest("peter", "SUBJECT_ACCESS", person, typed("summary", person));
         String pid = request.processInstanceId();
@@ -97,7 +108,9 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
         work(pid, "Task_ReviewRedactions", "olivia", Map.of("redactionDefault", "REDACT",
                 "redactionDefaultReason", typed("redaction reason", person),
                 "redactionExceptions", "# " + typed("redaction exceptions", person)));
-        work(pid, "Task_ApprovePack", "peter", Map.of("packChecked", true));
+        submit(pid, "Task_ApprovePack", "peter", Map.of("packChecked", true));
+        // The link mail is sent outside LetterService: the server's refusal quotes the address (issue 20 §5).
+        failOnceThenSend(pid, "Task_SendPackLink", request.reference(), person.email());
 
         assertEnded(pid);
         assertThat(register.get(request.reference()).outcome()).isEqualTo("DISCLOSED");
@@ -105,7 +118,7 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
     }
 
     @Test
-    void anErasureRequestWithKeepsAuthorisationAndRecipientNoticesLeavesNoPersonalDataInHistory() {
+    void anErasureRequestWithKeepsNoticesAndARejectedConfirmationMailLeavesNoPersonalDataInHistory() throws Exception {
         DemoPerson person = watch(ERASURE_PERSON);
         Request request = logRequest("peter", "ERASURE", person, typed("summary", person));
         String pid = request.processInstanceId();
@@ -118,9 +131,12 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
                 "authorisationReason", typed("authorisation reason", person)));
         for (Task notice = openTask(pid); notice != null && notice.getTaskDefinitionKey().equals("Task_NotifyRecipient");
              notice = openTask(pid)) {
-            work(pid, "Task_NotifyRecipient", "peter", Map.of("noticeStatus", "NOTIFIED",
+            submit(pid, "Task_NotifyRecipient", "peter", Map.of("noticeStatus", "NOTIFIED",
                     "noticeNote", typed("recipient notice note", person)));
+            runDueJobsExcept(pid, "Task_SendErasureConfirmation");
         }
+        // The confirmation is sent outside LetterService: the server's refusal quotes the address (issue 20 §5).
+        failOnceThenSend(pid, "Task_SendErasureConfirmation", request.reference(), person.email());
 
         assertEnded(pid);
         assertHistoryHoldsNoneOfTheNeedles();
@@ -219,8 +235,14 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
         return taskService.createTaskQuery().processInstanceId(pid).singleResult();
     }
 
-    /** Works a task as Tasklist does: the user claims it and submits the form's fields over the engine REST API. */
+    /** Works a task as Tasklist does, then runs the jobs that follow, as the job executor would. */
     private void work(String pid, String taskKey, String user, Map<String, Object> fields) {
+        submit(pid, taskKey, user, fields);
+        runDueJobs(pid);
+    }
+
+    /** Works a task as Tasklist does: the user claims it and submits the form's fields over the engine REST API. */
+    private void submit(String pid, String taskKey, String user, Map<String, Object> fields) {
         Task task = taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey(taskKey).singleResult();
         assertThat(task).as("open task %s", taskKey).isNotNull();
         TestRestTemplate as = http.withBasicAuth(user, user);
@@ -232,11 +254,61 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
         ResponseEntity<String> submitted = as.postForEntity("/engine-rest/task/" + task.getId() + "/submit-form",
                 Map.of("variables", variables), String.class);
         assertThat(submitted.getStatusCode()).as("submit %s: %s", taskKey, submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private void runDueJobsExcept(String pid, String activityId) {
+        for (int round = 0; round < 20; round++) {
+            List<String> held = managementService.createJobQuery().processInstanceId(pid).activityId(activityId).list()
+                    .stream().map(Job::getId).toList();
+            List<Job> due = managementService.createJobQuery().processInstanceId(pid).executable().list().stream()
+                    .filter(job -> !held.contains(job.getId())).toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> managementService.executeJob(job.getId()));
+        }
+        throw new AssertionError("Jobs of " + pid + " keep coming");
+    }
+
+    /**
+     * The letter step's job runs against a mail server that refuses the recipient, quoting the
+     * address, until its retries are spent and it is an incident; then it runs again against the
+     * real server and the process carries on. The incident, the job's stack trace and the exception
+     * name the letter and the reference, not the address.
+     */
+    private void failOnceThenSend(String pid, String activityId, String reference, String address) throws Exception {
+        Job job = managementService.createJobQuery().processInstanceId(pid).activityId(activityId).singleResult();
+        assertThat(job).as("job of %s", activityId).isNotNull();
+        int realPort = smtp.getPort();
+        try (RejectingSmtpServer rejecting = new RejectingSmtpServer()) {
+            smtp.setPort(rejecting.port());
+            // The retry cycle (R5/PT5M) gives five attempts; the last one leaves an incident.
+            for (int attempt = 1; attempt <= 5 && incidentAt(pid, activityId) == null; attempt++) {
+                assertThatThrownBy(() -> managementService.executeJob(job.getId()))
+                        .isInstanceOf(LetterNotSentException.class).hasMessageContaining(reference)
+                        .hasMessageContaining("SMTPAddressFailedException").hasNoCause()
+                        .satisfies(e -> assertThat(e.getMessage()).doesNotContainIgnoringCase(address));
+            }
+            assertThat(rejecting.refusedRecipients()).as("the server did refuse the address").isPositive();
+        } finally {
+            smtp.setPort(realPort);
+        }
+        Incident incident = incidentAt(pid, activityId);
+        assertThat(incident).as("incident at %s", activityId).isNotNull();
+        assertThat(incident.getIncidentMessage()).contains(reference).doesNotContainIgnoringCase(address);
+        assertThat(managementService.getJobExceptionStacktrace(job.getId())).doesNotContainIgnoringCase(address);
+
+        managementService.setJobRetries(job.getId(), 1);
+        managementService.executeJob(job.getId());
         runDueJobs(pid);
     }
 
     private static String restType(Object value) {
         return value instanceof Boolean ? "Boolean" : value instanceof Long ? "Long" : "String";
+    }
+
+    private Incident incidentAt(String pid, String activityId) {
+        return runtimeService.createIncidentQuery().processInstanceId(pid).activityId(activityId).singleResult();
     }
 
     private void assertEnded(String processInstanceId) {
