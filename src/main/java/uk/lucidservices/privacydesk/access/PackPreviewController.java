@@ -14,7 +14,6 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -33,7 +32,7 @@ public class PackPreviewController {
 
     public PackPreviewController(DisclosurePacks packs, FileStore fileStore, RequestRegister register, CurrentStaff staff) {
         this.packs = packs;
-        this.fileStore = fileStore;
+        this.fileStore = fileStore.area(FileStore.PACKS);
         this.register = register;
         this.staff = staff;
     }
@@ -43,8 +42,8 @@ public class PackPreviewController {
         staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS, DeskGroups.MANAGERS);
         long requestId = register.get(reference).id();
         DisclosurePack pack = packs.current(reference).orElse(null);
-        Path file = pack == null ? null : fileStore.resolve(pack.filePath());
-        if (file == null || !Files.isRegularFile(file)) {
+        Path file = pack == null ? null : fileStore.regularFile(pack.filePath()).orElse(null);
+        if (file == null) {
             return ResponseEntity.notFound().build();
         }
         register.record(requestId, "PACK_OPENED_BY_STAFF", staff.userId(), "pack=" + pack.id());
