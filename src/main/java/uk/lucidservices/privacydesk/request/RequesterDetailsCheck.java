@@ -34,10 +34,8 @@ class RequesterDetailsCheck {
         if (blank(name)) {
             problems.add("name is required");
         }
-        if (!blank(email) && !emailAlreadyRefused) {
-            if (!validEmail(email)) {
-                problems.add("email is not a valid email address");
-            }
+        if (!blank(email) && !emailAlreadyRefused && !validEmail(email)) {
+            problems.add("email is not a valid email address");
         }
         if (!blank(phone)) {
             PhoneNumbers.PhoneKey key = phoneNumbers.normalise(phone);
@@ -47,7 +45,7 @@ class RequesterDetailsCheck {
         }
         if (!blank(account)) {
             if (!accountNumber.matcher(account.trim()).matches()) {
-                problems.add("accountNumber is not an account number of the form " + accountNumber.pattern());
+                problems.add("accountNumber does not have the form of our account numbers (desk.intake.account-number-pattern)");
             }
         }
         if (blank(email) && blank(phone) && blank(account)) {

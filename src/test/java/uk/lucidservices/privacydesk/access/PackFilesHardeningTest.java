@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.access;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +70,13 @@ class PackFilesHardeningTest extends DeskIntegrationTest {
         demoData.generate(300, 20260401);
         email = "tamsin.vale." + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
         folder = "recordings/hardening/" + UUID.randomUUID();
+    }
+
+    /** The rows this class made up would otherwise stay in the company's tables other classes check. */
+    @AfterEach
+    void removeTheMadeUpRecords() {
+        jdbc.update("DELETE FROM records.call_recording WHERE cli_key = ?", E164);
+        jdbc.update("DELETE FROM records.web_enquiry WHERE email_key = ?", email.toLowerCase());
     }
 
     @Test
