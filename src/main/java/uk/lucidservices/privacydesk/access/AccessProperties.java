@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param automatedDecisions     the cover letter's statement on automated decision-making (Art. 15(1)(h))
  * @param internationalTransfers the cover letter's statement on transfers outside the UK (Art. 15(2))
  * @param transcriptCategory     the data-map category whose rows are chat messages, written out as transcripts
+ * @param downloadLogSecret      key of the HMAC that pseudonymises download IP addresses (see {@link DownloadLogPseudonyms})
  */
 @ConfigurationProperties("desk.access")
 public record AccessProperties(
@@ -25,7 +26,8 @@ public record AccessProperties(
         @DefaultValue("We do not make decisions about you by automated means alone, and we do not profile you.")
         String automatedDecisions,
         @DefaultValue("We do not transfer your personal data outside the UK.") String internationalTransfers,
-        @DefaultValue("chat-messages") String transcriptCategory) {
+        @DefaultValue("chat-messages") String transcriptCategory,
+        String downloadLogSecret) {
 
     public AccessProperties {
         if (linkDays < 1) {

@@ -32,7 +32,7 @@ public class AccessRequestClosure {
         this.register = register;
         this.packs = packs;
         this.review = review;
-        this.fileStore = fileStore;
+        this.fileStore = fileStore.area(FileStore.PACKS);
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -58,6 +58,7 @@ public class DisclosurePackBuilder {
     private final DisclosurePacks packs;
     private final RequestRegister register;
     private final FileStore fileStore;
+    private final FileStore recordings;
     private final AccessProperties properties;
     private final Clock clock;
 
@@ -73,7 +74,8 @@ public class DisclosurePackBuilder {
         this.search = search;
         this.packs = packs;
         this.register = register;
-        this.fileStore = fileStore;
+        this.fileStore = fileStore.area(FileStore.PACKS);
+        this.recordings = fileStore.area(FileStore.RECORDINGS);
         this.properties = properties;
         this.clock = clock;
     }
@@ -118,7 +120,7 @@ public class DisclosurePackBuilder {
                 transcripts.flush();
                 transcriptCount = transcripts.transcripts().size();
                 for (long transcriptId : transcripts.transcripts()) {
-                    zip.putNextEntry(new ZipEntry("transcripts/" + transcriptId + ".txt"));
+                    zip.putNextEntry(new ZipEntry(PackEntryNames.of("transcripts", transcriptId + ".txt")));
                     Files.copy(transcripts.file(transcriptId), zip);
                     zip.closeEntry();
                 }
@@ -173,7 +175,7 @@ public class DisclosurePackBuilder {
         Path audio = work.resolve(category.id() + ".audio");
         long before = tally.records;
 
-        zip.putNextEntry(new ZipEntry("data/" + category.id() + ".json"));
+        zip.putNextEntry(new ZipEntry(PackEntryNames.of("data", category.id() + ".json")));
         try (JsonGenerator json = JSON.createGenerator(zip).useDefaultPrettyPrinter();
              BufferedWriter csvOut = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
              BufferedWriter audioOut = Files.newBufferedWriter(audio, StandardCharsets.UTF_8)) {
@@ -231,7 +233,7 @@ public class DisclosurePackBuilder {
         }
         zip.closeEntry();
 
-        zip.putNextEntry(new ZipEntry("data/" + category.id() + ".csv"));
+        zip.putNextEntry(new ZipEntry(PackEntryNames.of("data", category.id() + ".csv")));
         Files.copy(csv, zip);
         zip.closeEntry();
         Files.delete(csv);
@@ -241,7 +243,8 @@ public class DisclosurePackBuilder {
             while ((line = lines.readLine()) != null) {
                 int tab = line.indexOf('\t');
                 zip.putNextEntry(new ZipEntry(line.substring(0, tab)));
-                Files.copy(fileStore.resolve(line.substring(tab + 1)), zip);
+                Files.copy(recordings.regularFile(line.substring(tab + 1)).orElseThrow(() ->
+                        new IOException("A recording stopped being a regular file while the pack was built")), zip);
                 zip.closeEntry();
             }
         }
@@ -260,12 +263,12 @@ public class DisclosurePackBuilder {
             return stored == null ? null : Redactions.REDACTED;
         }
         String path = stored.toString();
-        if (!fileStore.exists(path)) {
+        if (!recordings.exists(path)) {
             tally.missingRecordings++;
             return null;
         }
         String name = Path.of(path).getFileName().toString();
-        String entry = "recordings/" + category.id() + "/" + row.get("id") + "-" + name;
+        String entry = PackEntryNames.of("recordings", category.id(), row.get("id") + "-" + name);
         audioOut.write(entry + "\t" + path + "\n");
         tally.recordings++;
         return entry;

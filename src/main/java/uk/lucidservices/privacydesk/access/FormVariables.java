@@ -1,11 +1,12 @@
 package uk.lucidservices.privacydesk.access;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import uk.lucidservices.privacydesk.engine.FormAnswers;
 
 /**
  * Form answers arrive as process variables; once they are stored in the desk's own tables they
- * are taken out again. The value is blanked before the variable is removed so that the engine's
- * history (audit level) keeps the variable's name but not what was typed.
+ * are taken out again through {@link FormAnswers}, so that the engine's history keeps the
+ * variable's name but not what was typed.
  */
 final class FormVariables {
 
@@ -33,9 +34,6 @@ final class FormVariables {
     }
 
     static void scrub(VariableScope scope, String name) {
-        if (scope.hasVariable(name)) {
-            scope.setVariable(name, null);
-            scope.removeVariable(name);
-        }
+        FormAnswers.forget(scope, name);
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import uk.lucidservices.privacydesk.records.FileStore;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -34,14 +33,16 @@ public class PackDownloadController {
     private final FileStore fileStore;
     private final AccessProperties properties;
     private final Clock clock;
+    private final DownloadLogPseudonyms pseudonyms;
 
     public PackDownloadController(PackDelivery delivery, DisclosurePacks packs, FileStore fileStore,
-                                  AccessProperties properties, Clock clock) {
+                                  AccessProperties properties, Clock clock, DownloadLogPseudonyms pseudonyms) {
         this.delivery = delivery;
         this.packs = packs;
-        this.fileStore = fileStore;
+        this.fileStore = fileStore.area(FileStore.PACKS);
         this.properties = properties;
         this.clock = clock;
+        this.pseudonyms = pseudonyms;
     }
 
     @GetMapping("/packs/{token}")
@@ -52,11 +53,11 @@ public class PackDownloadController {
         }
         DisclosurePack pack = found.get();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Path file = fileStore.resolve(pack.filePath());
-        if (pack.deleted() || pack.expiredAt(now) || !Files.isRegularFile(file)) {
+        Path file = fileStore.regularFile(pack.filePath()).orElse(null);
+        if (pack.deleted() || pack.expiredAt(now) || file == null) {
             return page(HttpStatus.GONE, pack.reference());
         }
-        packs.logDownload(pack.id(), now, PackTokens.remoteHash(request.getRemoteAddr(), pack.tokenHash()));
+        packs.logDownload(pack.id(), now, pseudonyms.of(request.getRemoteAddr(), pack.tokenHash()));
         return ResponseEntity.ok()
                 .headers(safe())
                 .contentType(MediaType.parseMediaType("application/zip"))

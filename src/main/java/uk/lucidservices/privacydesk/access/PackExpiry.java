@@ -32,7 +32,7 @@ public class PackExpiry {
     public PackExpiry(DisclosurePacks packs, FileStore fileStore, RequestRegister register, AccessProperties properties,
                       Clock clock) {
         this.packs = packs;
-        this.fileStore = fileStore;
+        this.fileStore = fileStore.area(FileStore.PACKS);
         this.register = register;
         this.properties = properties;
         this.clock = clock;

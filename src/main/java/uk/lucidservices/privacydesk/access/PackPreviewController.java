@@ -18,7 +18,6 @@ import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
 import uk.lucidservices.privacydesk.security.NotAllowedException;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -40,7 +39,7 @@ public class PackPreviewController {
     public PackPreviewController(DisclosurePacks packs, FileStore fileStore, RequestRegister register, CurrentStaff staff,
                                  PackPreviewers previewers) {
         this.packs = packs;
-        this.fileStore = fileStore;
+        this.fileStore = fileStore.area(FileStore.PACKS);
         this.register = register;
         this.staff = staff;
         this.previewers = previewers;
@@ -55,8 +54,8 @@ public class PackPreviewController {
         }
         long requestId = request.id();
         DisclosurePack pack = packs.current(reference).orElse(null);
-        Path file = pack == null ? null : fileStore.resolve(pack.filePath());
-        if (file == null || !Files.isRegularFile(file)) {
+        Path file = pack == null ? null : fileStore.regularFile(pack.filePath()).orElse(null);
+        if (file == null) {
             return ResponseEntity.notFound().build();
         }
         if (!previewers.mayOpen(pack, staff.userId(), staff.groupIds())) {

@@ -10,6 +10,8 @@ import java.time.temporal.TemporalAccessor;
 /** How record values are written into the pack: dates as ISO 8601, numbers and booleans as themselves. */
 final class PackValues {
 
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
     private PackValues() {
     }
 
@@ -50,12 +52,13 @@ final class PackValues {
     }
 
     /**
-     * One CSV cell (RFC 4180). A cell that a spreadsheet would run as a formula starts with an
-     * apostrophe, so opening the pack in Excel cannot execute text someone typed into a form.
+     * One CSV cell (RFC 4180). A cell that a spreadsheet would run as a formula (starting with
+     * {@code = + - @}, tab or carriage return, as OWASP lists them) starts with an apostrophe, so
+     * opening the pack in Excel cannot execute text someone typed into a form.
      */
     static String csv(Object value) {
         String s = text(value);
-        if (!s.isEmpty() && (s.charAt(0) == '=' || s.charAt(0) == '@')) {
+        if (!(value instanceof Number) && !s.isEmpty() && FORMULA_STARTS.indexOf(s.charAt(0)) >= 0) {
             s = "'" + s;
         }
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {

@@ -4,9 +4,11 @@ import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.mail.LetterNotSentException;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
 import java.time.format.DateTimeFormatter;
@@ -55,7 +57,11 @@ public class SendPackLinkDelegate implements JavaDelegate {
         message.setTo(to);
         message.setSubject("Your personal data is ready to download (" + reference + ")");
         message.setText(body(reference, link));
-        mail.send(message);
+        try {
+            mail.send(message);
+        } catch (MailException e) {
+            throw LetterNotSentException.of("pack-ready", reference, e);
+        }
         register.record(register.get(reference).id(), "LETTER_SENT", "desk",
                 "template=pack-ready; pack=" + link.packId() + "; expires=" + link.expiresAt().toLocalDate());
     }

@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.complaint;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.FormAnswers;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
 /** Stores the handler's category, related request and account link on the CRM complaint. */
@@ -32,7 +33,7 @@ public class ApplyComplaintCategory implements JavaDelegate {
                     : "No CRM account has the number given; left unmatched");
         }
         // The account number was only needed for the link; it does not stay in the engine.
-        execution.removeVariable("linkAccountNumber");
+        FormAnswers.forget(execution, "linkAccountNumber");
         register.record(requestId, "COMPLAINT_CATEGORISED", null,
                 "Category " + category + (related != null ? "; related to " + related : ""));
     }

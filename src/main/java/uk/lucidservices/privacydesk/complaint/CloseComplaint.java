@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.complaint;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.FormAnswers;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
 /**
@@ -26,7 +27,7 @@ public class CloseComplaint implements JavaDelegate {
         long complaintId = ((Number) execution.getVariable("complaintId")).longValue();
         String resolution = (String) execution.getVariable("resolution");
         complaints.close(complaintId, resolution, (String) execution.getVariable("outcomeNote"));
-        execution.removeVariable("outcomeNote");
+        FormAnswers.forget(execution, "outcomeNote");
         register.close(reference, resolution);
     }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import uk.lucidservices.privacydesk.engine.FormAnswers;
 
 /**
  * What every erasure delegate needs from the engine: the request reference (the business key),
@@ -64,10 +65,8 @@ final class Delegates {
         return null;
     }
 
-    /** Removes a form field's variable once its content has been moved into the desk's tables. */
+    /** Removes a form field's variable, blanked first (see {@link FormAnswers}), once the desk's tables hold it. */
     static void forget(VariableScope scope, String name) {
-        if (scope.hasVariable(name)) {
-            scope.removeVariable(name);
-        }
+        FormAnswers.forget(scope, name);
     }
 }

@@ -60,7 +60,7 @@ public class ErasureCertificate {
         this.notices = notices;
         this.suppression = suppression;
         this.sources = sources;
-        this.fileStore = fileStore;
+        this.fileStore = fileStore.area(FileStore.CERTIFICATES);
         this.jdbc = jdbc;
         this.json = json;
         this.register = register;

@@ -1,8 +1,10 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
+import uk.lucidservices.privacydesk.mail.LetterNotSentException;
 import uk.lucidservices.privacydesk.request.ClockConfiguration;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
@@ -111,7 +113,11 @@ public class ErasureConfirmationLetter {
         message.setTo(letter.to().trim());
         message.setSubject(letter.subject());
         message.setText(letter.body());
-        mail.send(message);
+        try {
+            mail.send(message);
+        } catch (MailException e) {
+            throw LetterNotSentException.of("erasure-confirmation", reference, e);
+        }
         register.record(request.id(), "CONFIRMATION_SENT", null, "Erasure confirmation sent by email");
         return Sent.EMAIL;
     }

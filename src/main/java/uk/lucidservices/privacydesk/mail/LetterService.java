@@ -6,6 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -128,8 +129,19 @@ public class LetterService {
      */
     static String safeCause(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (int depth = 0; depth < 20; depth++) {
+            if (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            } else if (root instanceof MailSendException send && send.getMessageExceptions().length > 0
+                    && send.getMessageExceptions()[0] != root) {
+                // Spring keeps a refused message's failure beside the exception, not as its cause.
+                root = send.getMessageExceptions()[0];
+            } else if (root instanceof MessagingException m && m.getNextException() != null && m.getNextException() != root) {
+                // "Invalid Addresses" carries the server's refusal as its next exception.
+                root = m.getNextException();
+            } else {
+                break;
+            }
         }
         if (root instanceof SocketException || root instanceof UnknownHostException
                 || root instanceof java.net.SocketTimeoutException) {

@@ -41,7 +41,7 @@ public class JdbcRecordSource implements RecordSource {
                             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.dataMap = dataMap;
-        this.fileStore = fileStore;
+        this.fileStore = fileStore.area(FileStore.RECORDINGS);
         this.readTx = new TransactionTemplate(transactions);
         this.readTx.setReadOnly(true);
         this.writeTx = new TransactionTemplate(transactions);

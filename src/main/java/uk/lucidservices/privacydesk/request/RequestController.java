@@ -1,10 +1,12 @@
 package uk.lucidservices.privacydesk.request;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +21,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Staff log requests that arrive by phone, letter or in person, and read a request's status
@@ -33,10 +37,12 @@ public class RequestController {
     private final DeadlineCalculator calculator;
     private final Clock clock;
     private final NeedToKnow needToKnow;
+    private final RequesterDetailsCheck requesterDetails;
 
     public RequestController(RequestStarter starter, CurrentStaff staff, DeadlineCalculator calculator, Clock clock,
-                             NeedToKnow needToKnow) {
+                             NeedToKnow needToKnow, RequesterDetailsCheck requesterDetails) {
         this.needToKnow = needToKnow;
+        this.requesterDetails = requesterDetails;
         this.starter = starter;
         this.staff = staff;
         this.calculator = calculator;
@@ -44,7 +50,7 @@ public class RequestController {
     }
 
     public record LogRequest(@NotNull RequestType type, @NotNull Channel channel,
-                             @Size(max = 200) String name, @Size(max = 320) String email,
+                             @Size(max = 200) String name, @Email @Size(max = 320) String email,
                              @Size(max = 64) String phone, @Size(max = 32) String accountNumber,
                              @Size(max = 4000) String summary, OffsetDateTime receivedAt) {
     }
@@ -57,10 +63,15 @@ public class RequestController {
     }
 
     @PostMapping
-    public ResponseEntity<RequestStatus> log(@Valid @RequestBody LogRequest body) {
+    public ResponseEntity<RequestStatus> log(@Valid @RequestBody LogRequest body, BindingResult binding) {
         staff.requireAnyGroup(DeskGroups.WORKING_GROUPS.toArray(String[]::new));
-        if (blank(body.email()) && blank(body.phone()) && blank(body.accountNumber())) {
-            throw new InvalidRequestException("Give at least one way to identify the requester: email, phone or account number");
+        // Every bad field in one answer, bean constraints and identifiers alike; nothing is logged or started.
+        List<String> problems = new ArrayList<>(binding.getFieldErrors().stream()
+                .map(f -> f.getField() + " " + f.getDefaultMessage()).toList());
+        problems.addAll(requesterDetails.problems(body.name(), body.email(), body.phone(), body.accountNumber(),
+                binding.hasFieldErrors("email")));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(String.join("; ", problems));
         }
         if (body.receivedAt() != null && body.receivedAt().isAfter(OffsetDateTime.now(clock).plusMinutes(5))) {
             throw new InvalidRequestException("receivedAt is in the future");
@@ -83,9 +94,5 @@ public class RequestController {
                 r.statutoryDeadline(), calculator.daysLeft(r.statutoryDeadline(), today), r.internalTarget(),
                 calculator.daysLeft(r.internalTarget(), today), r.escalationDate(), r.extended(), r.paused(),
                 r.breached(), r.outcome());
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.sla;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.FormAnswers;
 
 /**
  * Extends the statutory deadline by two months with {@code extensionReason}, approved by the manager
@@ -27,6 +28,6 @@ public class ExtendDeadline implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         clocks.extend(DelegateInputs.reference(execution), DelegateInputs.text(execution, REASON),
                 DelegateInputs.text(execution, APPROVED_BY));
-        execution.removeVariable(REASON);
+        FormAnswers.forget(execution, REASON);
     }
 }

@@ -97,11 +97,11 @@ final class LookupAndErasure {
     private Erasure big(long[] erase, long[] whole, long deleted, int recordings) {
         String phone = "01632 960990";
         for (int i = 0; i < recordings; i++) {
-            beans.fileStore().write("bench/big/call-%05d.wav".formatted(i), new byte[2048]);
+            beans.fileStore().write("recordings/bench/big/call-%05d.wav".formatted(i), new byte[2048]);
         }
         beans.jdbc().update("""
                 INSERT INTO records.call_recording (cli, cli_key, dialled_number, started_at, duration_seconds, agent_name, audio_file)
-                SELECT ?, ?, '0330 088 1234', ?, 60, 'Sam Porter', 'bench/big/call-' || lpad(g::text, 5, '0') || '.wav'
+                SELECT ?, ?, '0330 088 1234', ?, 60, 'Sam Porter', 'recordings/bench/big/call-' || lpad(g::text, 5, '0') || '.wav'
                 FROM generate_series(0, ? - 1) g""", phone, "+441632960990", WHEN, recordings);
         beans.jdbc().execute("ANALYZE records.call_recording");
         String reference = request(phone, null);
@@ -110,7 +110,7 @@ final class LookupAndErasure {
         long t = System.nanoTime();
         ErasureExecutor.Pass pass = beans.executor().execute(reference);
         double ms = (System.nanoTime() - t) / 1e6;
-        if (beans.fileStore().exists("bench/big/call-00000.wav")) {
+        if (beans.fileStore().exists("recordings/bench/big/call-00000.wav")) {
             throw new IllegalStateException("The big subject's audio files are still there");
         }
         return new Erasure(erase, whole, deleted, ms, pass.deleted(), pass.filesDeleted());
@@ -142,7 +142,7 @@ final class LookupAndErasure {
                 INSERT INTO records.complaint (account_id, complainant_name, email_key, phone_key, category, received_at, status)
                 VALUES (?, 'Bench Subject', ?, ?, 'OTHER', ?, 'CLOSED')""", accountId, email, e164, WHEN);
         for (int c = 0; c < 3; c++) {
-            String audio = "bench/subjects/%d/call-%d.wav".formatted(k, c);
+            String audio = "recordings/bench/subjects/%d/call-%d.wav".formatted(k, c);
             beans.fileStore().write(audio, new byte[2048]);
             jdbc.update("""
                     INSERT INTO records.call_recording (account_id, cli, cli_key, started_at, duration_seconds, audio_file)
@@ -153,7 +153,7 @@ final class LookupAndErasure {
                 VALUES ('Bench Lists', 'Bench Subject', ?, ?, ?, ?, TRUE, 'CLEAR', DATE '2025-01-01')""", email, email, phone, e164);
         long lead = jdbc.queryForObject("SELECT MAX(id) FROM records.tm_lead WHERE phone_key = ?", Long.class, e164);
         for (int c = 0; c < 2; c++) {
-            String audio = "bench/subjects/%d/tm-%d.wav".formatted(k, c);
+            String audio = "recordings/bench/subjects/%d/tm-%d.wav".formatted(k, c);
             beans.fileStore().write(audio, new byte[2048]);
             jdbc.update("INSERT INTO records.tm_call_recording (lead_id, started_at, duration_seconds, audio_file) VALUES (?, ?, 60, ?)",
                     lead, WHEN, audio);

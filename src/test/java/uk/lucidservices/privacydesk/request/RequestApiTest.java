@@ -64,7 +64,8 @@ class RequestApiTest extends DeskIntegrationTest {
 
     @Test
     void complaintsAreNeedToKnow() {
-        String reference = log("chloe", Map.of("type", "COMPLAINT", "channel", "LETTER", "email", "x@example.com"))
+        String reference = log("chloe", Map.of("type", "COMPLAINT", "channel", "LETTER", "name", "Writer Example",
+                "email", "x@example.com"))
                 .getBody().get("reference").asText();
         assertThat(http.withBasicAuth("olivia", "olivia").getForEntity("/api/requests/" + reference, String.class)
                 .getStatusCode()).as("as if it did not exist").isEqualTo(HttpStatus.NOT_FOUND);

@@ -45,7 +45,7 @@ class RequestStarterTest extends DeskIntegrationTest {
     @Test
     void aComplaintLoggedThroughTheApiStartsTheComplaintProcess() {
         var response = http.withBasicAuth("olivia", "olivia").postForEntity("/api/requests",
-                Map.of("type", "COMPLAINT", "channel", "PHONE", "phone", "01632 960123"), Map.class);
+                Map.of("type", "COMPLAINT", "channel", "PHONE", "name", "Caller Example", "phone", "01632 960123"), Map.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         Request request = register.get((String) response.getBody().get("reference"));
