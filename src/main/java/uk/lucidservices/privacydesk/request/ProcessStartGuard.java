@@ -1,6 +1,6 @@
 package uk.lucidservices.privacydesk.request;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -96,12 +96,15 @@ class ProcessStartGuard extends AbstractProcessEnginePlugin {
         }
     }
 
-    private static ProcessEngineException refused(String processKey, String why) {
+    private static AuthorizationException refused(String processKey, String why) {
         return new ProcessStartRefusedException("Start of '" + processKey + "' refused: " + why);
     }
 
-    /** A start the desk did not mean; the message names the process and reference, nothing personal. */
-    static class ProcessStartRefusedException extends ProcessEngineException {
+    /**
+     * A start the desk did not mean; the message names the process and reference, nothing personal.
+     * An authorization failure, so the engine's REST API answers 403 as for any other refusal.
+     */
+    static class ProcessStartRefusedException extends AuthorizationException {
         ProcessStartRefusedException(String message) {
             super(message);
         }
