@@ -91,8 +91,11 @@ class ProcessStartGuard extends AbstractProcessEnginePlugin {
             throw refused(processKey, "request " + request.reference() + " is of type " + request.type()
                     + ", not " + type);
         }
-        if (request.processInstanceId() != null || request.closedAt() != null) {
+        if (request.processInstanceId() != null) {
             throw refused(processKey, "request " + request.reference() + " already has its process");
+        }
+        if (request.closedAt() != null) {
+            throw refused(processKey, "request " + request.reference() + " is closed");
         }
     }
 

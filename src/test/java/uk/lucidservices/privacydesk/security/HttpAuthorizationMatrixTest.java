@@ -107,6 +107,8 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
             engine("POST", "/engine-rest/process-instance/{sarInstance}/modification", MODIFY, 401, 403, 403, 403, 204, 204),
             engine("PUT", "/engine-rest/process-instance/{sarInstance}/variables/matrixProbe", VARIABLE, 401, 403, 403, 403, 204, 204),
             engine("POST", "/engine-rest/process-instance/{sarInstance}/variables", VARIABLES, 401, 403, 403, 403, 204, 204),
+            // Whoever may work a task may also set variables through it, as completing it with a form does.
+            engine("POST", "/engine-rest/task/{sarTask}/variables", VARIABLES, 401, 204, 403, 204, 204, 403),
             engine("POST", "/engine-rest/deployment/create", SCRIPT_DEPLOYMENT, 401, 403, 403, 403, 400, 403));
 
     @Autowired
