@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.DeskProcessStart;
 import uk.lucidservices.privacydesk.request.Request;
 
 import java.util.Map;
@@ -32,9 +33,9 @@ public class LetterQueue {
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
-            return runtimeService.startProcessInstanceByKey(PROCESS_KEY, request.reference(),
-                    Map.of("requestReference", request.reference(), "requestId", request.id(),
-                            "letterTemplate", template)).getId();
+            return DeskProcessStart.byDesk(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY,
+                    request.reference(), Map.of("requestReference", request.reference(), "requestId", request.id(),
+                            "letterTemplate", template)).getId());
         } finally {
             if (caller != null) {
                 identityService.setAuthentication(caller);

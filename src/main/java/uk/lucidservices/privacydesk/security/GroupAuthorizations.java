@@ -9,8 +9,10 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 
 import static uk.lucidservices.privacydesk.security.DeskGroups.COMPLAINT_HANDLERS;
@@ -32,12 +34,19 @@ public class GroupAuthorizations {
             COMPLAINT_HANDLERS, "Complaint handlers",
             MANAGERS, "Managers");
 
+    /** Every process the desk ships, for revoking grants older versions gave on each. */
+    private static final List<String> DESK_PROCESSES = List.of("subject-access-request", "erasure-request", "complaint",
+            "desk-letter", "mail-triage", "request-sla-clocks");
+
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
+    private final String breakGlassGroup;
 
-    public GroupAuthorizations(IdentityService identityService, AuthorizationService authorizationService) {
+    public GroupAuthorizations(IdentityService identityService, AuthorizationService authorizationService,
+                               @Value("${desk.security.break-glass-group:break-glass}") String breakGlassGroup) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
+        this.breakGlassGroup = breakGlassGroup.trim();
     }
 
     public void apply() {
@@ -45,31 +54,53 @@ public class GroupAuthorizations {
 
         for (String group : DeskGroups.WORKING_GROUPS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
             grant(group, Resources.USER, "*", Permissions.READ);
             grant(group, Resources.GROUP, "*", Permissions.READ);
+            // Only the desk starts processes (see request.ProcessStartGuard): no group may start one
+            // through the engine's API. Revoked, not just left out, for databases from older versions.
+            revoke(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.UPDATE);
+            revoke(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.CREATE_INSTANCE,
+                    ProcessDefinitionPermissions.UPDATE_INSTANCE);
+            for (String process : DESK_PROCESSES) {
+                revoke(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.CREATE_INSTANCE,
+                        ProcessDefinitionPermissions.UPDATE_INSTANCE);
+            }
         }
         for (String process : new String[]{"subject-access-request", "erasure-request"}) {
             grant(PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY);
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
         }
         grant(COMPLAINT_HANDLERS, Resources.PROCESS_DEFINITION, "complaint", ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY);
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
 
-        // Managers watch every request in Cockpit and can act on every task.
+        // Managers watch every request in Cockpit and can act on every task, but change no running case.
         grant(MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(MANAGERS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                 ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
-        grant(MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
+        grant(MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
         grant(MANAGERS, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
         grant(MANAGERS, Resources.DEPLOYMENT, "*", Permissions.READ);
         grant(MANAGERS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
         grant(MANAGERS, Resources.HISTORIC_TASK, "*", org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ);
         grant(MANAGERS, Resources.HISTORIC_PROCESS_INSTANCE, "*", org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
+
+        if (!breakGlassGroup.isBlank()) {
+            applyBreakGlass();
+        }
+    }
+
+    /**
+     * Modifying a running case (process-instance modification, its variables) skips the process's own
+     * checks, so it is for a separate group that is empty by default and filled only for an emergency.
+     */
+    private void applyBreakGlass() {
+        ensureGroup(breakGlassGroup, "Break glass: modify running cases");
+        grant(breakGlassGroup, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(breakGlassGroup, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        grant(breakGlassGroup, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
     }
 
     /** Takes permissions back from a group where an earlier version of the desk granted them. */
@@ -97,6 +128,25 @@ public class GroupAuthorizations {
             group.setName(name);
             group.setType("WORKFLOW");
             identityService.saveGroup(group);
+        }
+    }
+
+    /** Takes permissions away from a group's grant, if it has one; the grant itself stays. */
+    void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing == null) {
+            return;
+        }
+        boolean changed = false;
+        for (Permission permission : permissions) {
+            if (existing.isPermissionGranted(permission)) {
+                existing.removePermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(existing);
         }
     }
 

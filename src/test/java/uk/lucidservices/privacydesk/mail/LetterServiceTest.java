@@ -13,6 +13,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.request.Channel;
+import uk.lucidservices.privacydesk.request.DeskProcessStart;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
@@ -118,9 +119,10 @@ class LetterServiceTest extends DeskIntegrationTest {
     void theSendLetterStepTakesTheRecipientFromTheRegisterNeverFromVariables() {
         Request request = request("Dina Fox");
         String elsewhere = "someone.else." + UUID.randomUUID() + "@example.com";
-        ProcessInstance letter = runtimeService.startProcessInstanceByKey(LetterQueue.PROCESS_KEY, request.reference(),
+        ProcessInstance letter = DeskProcessStart.byDesk(() -> runtimeService.startProcessInstanceByKey(
+                LetterQueue.PROCESS_KEY, request.reference(),
                 Map.of("requestReference", request.reference(), "requestId", request.id(), "letterTemplate", "id-request",
-                        "requesterEmail", elsewhere, "email", elsewhere, "to", elsewhere));
+                        "requesterEmail", elsewhere, "email", elsewhere, "to", elsewhere)));
 
         managementService.executeJob(job(letter).getId());
 
@@ -134,8 +136,9 @@ class LetterServiceTest extends DeskIntegrationTest {
     @Test
     void duringAnSmtpOutageTheLetterIsRetriedThenAnIncidentAndIsSentOnceAfterwards() throws Exception {
         Request request = request("Eli Grant");
-        ProcessInstance letter = runtimeService.startProcessInstanceByKey(LetterQueue.PROCESS_KEY, request.reference(),
-                Map.of("requestReference", request.reference(), "requestId", request.id(), "letterTemplate", "acknowledgement"));
+        ProcessInstance letter = DeskProcessStart.byDesk(() -> runtimeService.startProcessInstanceByKey(
+                LetterQueue.PROCESS_KEY, request.reference(),
+                Map.of("requestReference", request.reference(), "requestId", request.id(), "letterTemplate", "acknowledgement")));
         String jobId = job(letter).getId();
         int realPort = smtp.getPort();
         smtp.setPort(closedPort());

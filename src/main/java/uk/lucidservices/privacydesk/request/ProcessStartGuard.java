@@ -1,0 +1,115 @@
+package uk.lucidservices.privacydesk.request;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Only the desk starts processes. Every deployed process gets a start listener, built in so that
+ * "skip custom listeners" cannot skip it, which refuses a top-level start that the desk did not
+ * mean:
+ * <ul>
+ *   <li>a request process ({@link RequestType#processKey()}) starts only for a register row of that
+ *       type, under its reference as business key, that has no process yet;</li>
+ *   <li>the desk's internal processes (letters, mail triage) start only inside
+ *       {@link DeskProcessStart#byDesk}, which no HTTP caller can reach;</li>
+ *   <li>called processes (the SLA clocks) start only from their parent's call activity.</li>
+ * </ul>
+ * A process started by a parent instance's call activity is always allowed: its parent passed
+ * these checks. Process keys the desk does not ship (test fixtures) are left to the engine's
+ * authorizations, under which only camunda-admin may start anything.
+ */
+@Component
+class ProcessStartGuard extends AbstractProcessEnginePlugin {
+
+    static final Set<String> INTERNAL_PROCESSES = Set.of("desk-letter", "mail-triage");
+    static final Set<String> CALLED_ONLY_PROCESSES = Set.of("request-sla-clocks");
+    static final Map<String, RequestType> REQUEST_PROCESSES = Arrays.stream(RequestType.values())
+            .collect(Collectors.toMap(RequestType::processKey, type -> type));
+
+    private final ObjectProvider<RequestRegister> register;
+
+    ProcessStartGuard(ObjectProvider<RequestRegister> register) {
+        // Looked up at the first start: the register's beans need the engine this plugin helps build.
+        this.register = register;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+                processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+                        (ExecutionListener) ProcessStartGuard.this::check);
+            }
+        });
+        configuration.setCustomPreBPMNParseListeners(listeners);
+    }
+
+    void check(DelegateExecution execution) {
+        if (execution.getSuperExecution() != null) {
+            return;
+        }
+        String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+        String businessKey = execution.getProcessBusinessKey();
+        RequestType type = REQUEST_PROCESSES.get(processKey);
+        if (type != null) {
+            checkRegisterRow(processKey, type, businessKey);
+        } else if (INTERNAL_PROCESSES.contains(processKey) && !DeskProcessStart.isByDesk()) {
+            throw refused(processKey, "it is started by the desk itself, never through the engine's API");
+        } else if (CALLED_ONLY_PROCESSES.contains(processKey)) {
+            throw refused(processKey, "it runs only as part of a request's process");
+        }
+    }
+
+    private void checkRegisterRow(String processKey, RequestType type, String businessKey) {
+        Optional<Request> row = businessKey == null ? Optional.empty() : register.getObject().find(businessKey);
+        if (row.isEmpty()) {
+            throw refused(processKey, "its business key is not a reference in the request register");
+        }
+        Request request = row.get();
+        if (request.type() != type) {
+            throw refused(processKey, "request " + request.reference() + " is of type " + request.type()
+                    + ", not " + type);
+        }
+        if (request.processInstanceId() != null) {
+            throw refused(processKey, "request " + request.reference() + " already has its process");
+        }
+        if (request.closedAt() != null) {
+            throw refused(processKey, "request " + request.reference() + " is closed");
+        }
+    }
+
+    private static AuthorizationException refused(String processKey, String why) {
+        return new ProcessStartRefusedException("Start of '" + processKey + "' refused: " + why);
+    }
+
+    /**
+     * A start the desk did not mean; the message names the process and reference, nothing personal.
+     * An authorization failure, so the engine's REST API answers 403 as for any other refusal.
+     */
+    static class ProcessStartRefusedException extends AuthorizationException {
+        ProcessStartRefusedException(String message) {
+            super(message);
+        }
+    }
+}

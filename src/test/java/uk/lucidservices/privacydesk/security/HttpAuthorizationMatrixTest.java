@@ -1,0 +1,298 @@
+package uk.lucidservices.privacydesk.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoint;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.request.Channel;
+import uk.lucidservices.privacydesk.request.NewRequest;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestStarter;
+import uk.lucidservices.privacydesk.request.RequestType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may call what, through the real HTTP stack: every desk endpoint and the engine REST endpoints
+ * that read or change cases, once anonymously and once as a member of each group, with the status
+ * each must answer. A desk endpoint or exposed actuator endpoint without a row fails the build.
+ * <p>
+ * One line per row: method, the desk's mapping (as in its controller; {@code null} for the engine's
+ * API), the URL called ({@code {sar}} etc. are the fixtures below), the body, then the expected
+ * status for: anonymous, privacy officer, complaint handler, manager, camunda-admin, break-glass.
+ * When a mismatch fails the test, its message lists every row as it actually answered.
+ */
+class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
+
+    private static final String PASSWORD = "matrix-test-password-long-enough";
+    private static final String NONE = null;
+    private static final String SCRIPT_DEPLOYMENT = "<multipart: a BPMN with a script task>";
+    /** The callers, in the order of the expected statuses; null is anonymous. */
+    private static final List<String> CALLERS = List.of("", "matrixofficer", "matrixhandler", "matrixmanager",
+            "matrixadmin", "matrixglass");
+    private static final Map<String, String> GROUP_OF = Map.of("matrixofficer", DeskGroups.PRIVACY_OFFICERS,
+            "matrixhandler", DeskGroups.COMPLAINT_HANDLERS, "matrixmanager", DeskGroups.MANAGERS,
+            "matrixadmin", DeskGroups.ADMINS, "matrixglass", "break-glass");
+
+    private static final String NEW_SAR = "{\"type\":\"SUBJECT_ACCESS\",\"channel\":\"PHONE\",\"name\":\"Hester Quill\",\"phone\":\"01632 960555\"}";
+    private static final String START_UNDER_SAR = "{\"businessKey\":\"{sar}\",\"variables\":{}}";
+    private static final String START = "{\"businessKey\":\"{sar}\",\"variables\":{\"letterTemplate\":{\"value\":\"acknowledgement\",\"type\":\"String\"}}}";
+    private static final String MODIFY = "{\"skipCustomListeners\":true,\"skipIoMappings\":true,\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"{sarActivity}\"}]}";
+    private static final String VARIABLE = "{\"value\":\"probe\",\"type\":\"String\"}";
+    private static final String VARIABLES = "{\"modifications\":{\"matrixProbe\":{\"value\":\"probe\",\"type\":\"String\"}}}";
+
+    //                                              anonymous, officer, handler, manager, admin, break-glass
+    private static final List<Row> ROWS = List.of(
+            // The desk's own API
+            desk("POST", "/api/requests", "/api/requests", NEW_SAR, 401, 201, 201, 201, 201, 403),
+            desk("GET", "/api/requests/{reference}", "/api/requests/{sar}", NONE, 401, 200, 403, 200, 200, 403),
+            desk("GET", "/api/requests/{reference}", "/api/requests/{cmp}", NONE, 401, 403, 200, 200, 200, 403),
+            desk("GET", "/api/access-requests/{reference}", "/api/access-requests/{sar}", NONE, 401, 200, 403, 200, 200, 403),
+            desk("GET", "/api/access-requests/{reference}", "/api/access-requests/{cmp}", NONE, 401, 404, 403, 404, 404, 403),
+            desk("GET", "/api/access-requests/{reference}/redaction-items", "/api/access-requests/{sar}/redaction-items", NONE, 401, 200, 403, 200, 200, 403),
+            desk("GET", "/api/access-requests/{reference}/pack", "/api/access-requests/{sar}/pack", NONE, 401, 404, 403, 404, 404, 403),
+            desk("GET", "/api/intake/mails/{id}", "/api/intake/mails/999999999", NONE, 401, 404, 403, 404, 404, 403),
+            desk("GET", "/api/intake/mails/{id}/attachments/{attachmentId}", "/api/intake/mails/999999999/attachments/1", NONE, 401, 404, 403, 404, 404, 403),
+            desk("GET", "/api/sla/requests", "/api/sla/requests", NONE, 401, 403, 403, 200, 200, 403),
+            desk("GET", "/packs/{token}", "/packs/not-a-real-token", NONE, 404, 404, 404, 404, 404, 404),
+            // Actuator
+            desk("GET", null, "/actuator/health", NONE, 200, 200, 200, 200, 200, 200),
+            desk("GET", null, "/actuator/info", NONE, 200, 200, 200, 200, 200, 200),
+            desk("GET", null, "/actuator/prometheus", NONE, 401, 200, 200, 200, 200, 200),
+            desk("GET", null, "/actuator/metrics", NONE, 401, 200, 200, 200, 200, 200),
+            // The engine's REST API: reading cases (need to know)
+            engine("GET", "/engine-rest/process-definition", NONE, 401, 200, 200, 200, 200, 200),
+            engine("GET", "/engine-rest/task/{sarTask}", NONE, 401, 200, 404, 200, 200, 404),
+            engine("GET", "/engine-rest/task/{cmpTask}", NONE, 401, 404, 200, 200, 200, 404),
+            engine("GET", "/engine-rest/process-instance/{sarInstance}", NONE, 401, 200, 404, 200, 200, 200),
+            engine("GET", "/engine-rest/process-instance/{cmpInstance}", NONE, 401, 404, 200, 200, 200, 200),
+            engine("GET", "/engine-rest/process-instance/{sarInstance}/variables", NONE, 401, 200, 403, 200, 200, 200),
+            engine("GET", "/engine-rest/variable-instance/{sarVariable}", NONE, 401, 200, 404, 200, 200, 200),
+            engine("GET", "/engine-rest/history/process-instance/{sarInstance}", NONE, 401, 200, 404, 200, 200, 200),
+            engine("GET", "/engine-rest/history/process-instance/{cmpInstance}", NONE, 401, 404, 200, 200, 200, 200),
+            engine("GET", "/engine-rest/history/variable-instance?processInstanceId={sarInstance}&includeDeleted=true", NONE, 401, 200, 200, 200, 200, 200),
+            engine("GET", "/engine-rest/history/task?processInstanceId={cmpInstance}", NONE, 401, 200, 200, 200, 200, 200),
+            // The engine's REST API: starting and steering cases (only the desk; modification is break-glass)
+            // (404: a group that may not even read the process finds no process to start)
+            engine("POST", "/engine-rest/process-definition/key/complaint/start", START_UNDER_SAR, 401, 404, 403, 403, 403, 403),
+            engine("POST", "/engine-rest/process-definition/key/subject-access-request/start", START_UNDER_SAR, 401, 403, 404, 403, 403, 403),
+            engine("POST", "/engine-rest/process-definition/key/desk-letter/start", START, 401, 404, 404, 403, 403, 403),
+            engine("POST", "/engine-rest/process-instance/{sarInstance}/modification", MODIFY, 401, 403, 403, 403, 204, 204),
+            engine("PUT", "/engine-rest/process-instance/{sarInstance}/variables/matrixProbe", VARIABLE, 401, 403, 403, 403, 204, 204),
+            engine("POST", "/engine-rest/process-instance/{sarInstance}/variables", VARIABLES, 401, 403, 403, 403, 204, 204),
+            // Whoever may work a task may also set variables through it, as completing it with a form does.
+            engine("POST", "/engine-rest/task/{sarTask}/variables", VARIABLES, 401, 204, 403, 204, 204, 403),
+            engine("POST", "/engine-rest/deployment/create", SCRIPT_DEPLOYMENT, 401, 403, 403, 403, 400, 403));
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RequestStarter starter;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping deskMappings;
+    @Autowired
+    PathMappedEndpoints actuatorEndpoints;
+
+    @Test
+    void everyEndpointAnswersEachCallerAsTheTableSays() {
+        createCallers();
+        Map<String, String> fixtures = fixtures();
+
+        List<String> mismatches = new ArrayList<>();
+        List<String> actualTable = new ArrayList<>();
+        for (Row row : ROWS) {
+            int[] actual = new int[CALLERS.size()];
+            for (int i = 0; i < CALLERS.size(); i++) {
+                actual[i] = call(row, CALLERS.get(i), fixtures);
+                if (actual[i] != row.expected()[i]) {
+                    mismatches.add(row.method() + " " + row.url() + " as " + caller(i) + ": expected "
+                            + row.expected()[i] + ", got " + actual[i]);
+                }
+            }
+            actualTable.add(row.withExpected(actual).toString());
+        }
+        assertThat(mismatches).as("Every row as it actually answered:%n%s%n", String.join("\n", actualTable)).isEmpty();
+    }
+
+    @Test
+    void everyDeskEndpointHasARow() {
+        Set<String> mapped = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, ?> entry : deskMappings.getHandlerMethods().entrySet()) {
+            var handler = (org.springframework.web.method.HandlerMethod) entry.getValue();
+            if (!handler.getBeanType().getPackageName().startsWith("uk.lucidservices.privacydesk")) {
+                continue;
+            }
+            Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
+            for (String pattern : entry.getKey().getPatternValues()) {
+                if (methods.isEmpty()) {
+                    mapped.add("ANY " + pattern);
+                }
+                methods.forEach(method -> mapped.add(method.name() + " " + pattern));
+            }
+        }
+        Set<String> inTable = ROWS.stream().filter(row -> row.mapping() != null)
+                .map(row -> row.method() + " " + row.mapping()).collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(mapped).as("desk endpoints in the controllers; add a row for each new one").isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(inTable);
+    }
+
+    @Test
+    void everyExposedActuatorEndpointHasARow() {
+        for (PathMappedEndpoint endpoint : actuatorEndpoints) {
+            String path = "/actuator/" + endpoint.getRootPath();
+            assertThat(ROWS).as("a row for %s", path).anyMatch(row -> row.url().equals(path));
+        }
+    }
+
+    private int call(Row row, String caller, Map<String, String> fixtures) {
+        HttpHeaders headers = new HttpHeaders();
+        if (!caller.isEmpty()) {
+            headers.setBasicAuth(caller, PASSWORD);
+        }
+        Object body = null;
+        if (SCRIPT_DEPLOYMENT.equals(row.body())) {
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+            parts.add("deployment-name", "matrix-script");
+            parts.add("data", new ByteArrayResource(scriptProcess().getBytes(StandardCharsets.UTF_8)) {
+                @Override
+                public String getFilename() {
+                    return "matrix-script.bpmn";
+                }
+            });
+            body = parts;
+        } else if (row.body() != null) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            body = fill(row.body(), fixtures);
+        }
+        return http.exchange(fill(row.url(), fixtures), HttpMethod.valueOf(row.method()), new HttpEntity<>(body, headers),
+                String.class).getStatusCode().value();
+    }
+
+    private static String fill(String template, Map<String, String> fixtures) {
+        String filled = template;
+        for (Map.Entry<String, String> fixture : fixtures.entrySet()) {
+            filled = filled.replace("{" + fixture.getKey() + "}", fixture.getValue());
+        }
+        return filled;
+    }
+
+    /** An access request waiting for its identity check and a complaint waiting to be categorised. */
+    private Map<String, String> fixtures() {
+        Request sar = starter.start(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.EMAIL, "Hester Quill",
+                "hester." + UUID.randomUUID() + "@example.com", null, null, null, null, "matrix"));
+        Request complaint = starter.start(new NewRequest(RequestType.COMPLAINT, Channel.EMAIL, "Hester Quill",
+                "hester." + UUID.randomUUID() + "@example.com", null, null, null, null, "matrix"));
+        runDueJobs(sar.processInstanceId());
+        runDueJobs(complaint.processInstanceId());
+        // The requester matches no customer, so the access request waits for ID; put its identity check in front
+        // of an officer as a matching requester would have (the set-up is the desk's, not an HTTP caller's).
+        runtimeService.createProcessInstanceModification(sar.processInstanceId())
+                .startBeforeActivity("Task_ConfirmIdentity").execute(true, true);
+        Task sarTask = firstTask(sar);
+        Task complaintTask = firstTask(complaint);
+        String sarVariable = runtimeService.createVariableInstanceQuery().processInstanceIdIn(sar.processInstanceId())
+                .variableName("requestReference").singleResult().getId();
+        return Map.of("sar", sar.reference(), "cmp", complaint.reference(),
+                "sarInstance", sar.processInstanceId(), "cmpInstance", complaint.processInstanceId(),
+                "sarTask", sarTask.getId(), "cmpTask", complaintTask.getId(),
+                "sarActivity", sarTask.getTaskDefinitionKey(), "sarVariable", sarVariable);
+    }
+
+    private Task firstTask(Request request) {
+        List<Task> tasks = taskService.createTaskQuery().processInstanceId(request.processInstanceId()).list();
+        assertThat(tasks).as("open tasks of the fixture %s", request.type()).isNotEmpty();
+        return tasks.get(0);
+    }
+
+    private void createCallers() {
+        GROUP_OF.forEach((userId, group) -> {
+            if (identityService.createUserQuery().userId(userId).count() == 0) {
+                User user = identityService.newUser(userId);
+                user.setPassword(PASSWORD);
+                identityService.saveUser(user);
+                identityService.createMembership(userId, group);
+            }
+        });
+    }
+
+    private static String caller(int i) {
+        return CALLERS.get(i).isEmpty() ? "anonymous" : GROUP_OF.get(CALLERS.get(i));
+    }
+
+    private static String scriptProcess() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions" targetNamespace="matrix">
+                  <bpmn:process id="matrix-script" name="Matrix script" isExecutable="true" camunda:historyTimeToLive="1">
+                    <bpmn:startEvent id="Start" name="Start" />
+                    <bpmn:scriptTask id="Task_Script" name="Script" scriptFormat="javascript"><bpmn:script>1</bpmn:script></bpmn:scriptTask>
+                  </bpmn:process>
+                </bpmn:definitions>""";
+    }
+
+    private static Row desk(String method, String mapping, String url, String body, int... expected) {
+        return new Row(method, mapping, url, body, expected);
+    }
+
+    private static Row engine(String method, String url, String body, int... expected) {
+        return new Row(method, null, url, body, expected);
+    }
+
+    record Row(String method, String mapping, String url, String body, int[] expected) {
+
+        Row {
+            if (expected.length != CALLERS.size()) {
+                throw new IllegalArgumentException(method + " " + url + ": one status per caller, " + CALLERS.size());
+            }
+        }
+
+        Row withExpected(int[] statuses) {
+            return new Row(method, mapping, url, body, statuses);
+        }
+
+        @Override
+        public String toString() {
+            String statuses = java.util.Arrays.stream(expected).mapToObj(String::valueOf).collect(Collectors.joining(", "));
+            return (mapping != null || url.startsWith("/actuator") || url.startsWith("/packs") ? "desk" : "engine")
+                    + "(\"" + method + "\", " + (mapping != null ? "\"" + mapping + "\", " : url.startsWith("/engine-rest") ? "" : "null, ")
+                    + "\"" + url + "\", " + (body == null ? "NONE" : "...") + ", " + statuses + "),";
+        }
+    }
+}
