@@ -131,25 +131,6 @@ public class GroupAuthorizations {
         }
     }
 
-    /** Takes permissions away from a group's grant, if it has one; the grant itself stays. */
-    void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizationService.createAuthorizationQuery()
-                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
-        if (existing == null) {
-            return;
-        }
-        boolean changed = false;
-        for (Permission permission : permissions) {
-            if (existing.isPermissionGranted(permission)) {
-                existing.removePermission(permission);
-                changed = true;
-            }
-        }
-        if (changed) {
-            authorizationService.saveAuthorization(existing);
-        }
-    }
-
     /** Grants permissions to a group, adding to an existing grant rather than duplicating it. */
     public void grant(String group, Resource resource, String resourceId, Permission... permissions) {
         Authorization existing = authorizationService.createAuthorizationQuery()
