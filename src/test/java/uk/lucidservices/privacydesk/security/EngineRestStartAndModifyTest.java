@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Through /engine-rest, no group starts a process and only break-glass modifies a running case. */
 class EngineRestStartAndModifyTest extends DeskIntegrationTest {
 
-    private static final String PASSWORD = "engine-rest-test-password";
+    private static final String PASSWORD = "Engine-Rest-Test-7";
     private static final Map<String, String> USERS = Map.of("restofficer", DeskGroups.PRIVACY_OFFICERS,
             "resthandler", DeskGroups.COMPLAINT_HANDLERS, "restmanager", DeskGroups.MANAGERS,
             "restadmin", DeskGroups.ADMINS, "restglass", "break-glass");

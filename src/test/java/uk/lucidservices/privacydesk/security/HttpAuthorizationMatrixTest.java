@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
 
-    private static final String PASSWORD = "matrix-test-password-long-enough";
+    private static final String PASSWORD = "Matrix-Test-Password-9";
     private static final String NONE = null;
     private static final String SCRIPT_DEPLOYMENT = "<multipart: a BPMN with a script task>";
     /** The callers, in the order of the expected statuses; null is anonymous. */
@@ -72,14 +72,22 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
     private static final List<Row> ROWS = List.of(
             // The desk's own API
             desk("POST", "/api/requests", "/api/requests", NEW_SAR, 401, 201, 201, 201, 201, 403),
-            desk("GET", "/api/requests/{reference}", "/api/requests/{sar}", NONE, 401, 200, 403, 200, 200, 403),
-            desk("GET", "/api/requests/{reference}", "/api/requests/{cmp}", NONE, 401, 403, 200, 200, 200, 403),
+            desk("GET", "/api/requests/{reference}", "/api/requests/{sar}", NONE, 401, 200, 404, 200, 200, 403),
+            desk("GET", "/api/requests/{reference}", "/api/requests/{cmp}", NONE, 401, 404, 200, 200, 200, 403),
             desk("GET", "/api/access-requests/{reference}", "/api/access-requests/{sar}", NONE, 401, 200, 403, 200, 200, 403),
             desk("GET", "/api/access-requests/{reference}", "/api/access-requests/{cmp}", NONE, 401, 404, 403, 404, 404, 403),
             desk("GET", "/api/access-requests/{reference}/redaction-items", "/api/access-requests/{sar}/redaction-items", NONE, 401, 200, 403, 200, 200, 403),
             desk("GET", "/api/access-requests/{reference}/pack", "/api/access-requests/{sar}/pack", NONE, 401, 404, 403, 404, 404, 403),
-            desk("GET", "/api/intake/mails/{id}", "/api/intake/mails/999999999", NONE, 401, 404, 403, 404, 404, 403),
-            desk("GET", "/api/intake/mails/{id}/attachments/{attachmentId}", "/api/intake/mails/999999999/attachments/1", NONE, 401, 404, 403, 404, 404, 403),
+            desk("GET", "/api/intake/mails/{id}", "/api/intake/mails/999999999", NONE, 401, 404, 404, 404, 404, 403),
+            desk("GET", "/api/intake/mails/{id}/attachments/{attachmentId}", "/api/intake/mails/999999999/attachments/1", NONE, 401, 404, 404, 404, 404, 403),
+            desk("GET", "/api/requests/{reference}/identifiers", "/api/requests/{sar}/identifiers", NONE, 401, 200, 403, 200, 200, 403),
+            desk("GET", "/api/requests/{reference}/identifiers", "/api/requests/{cmp}/identifiers", NONE, 401, 404, 403, 404, 404, 403),
+            // Identifier decisions and address proofs are the privacy officers' (and the admin's, who passes every
+            // group check); an identifier id on no request answers 404
+            desk("POST", "/api/requests/{reference}/identifiers/{id}/accept", "/api/requests/{sar}/identifiers/999999999/accept", NONE, 401, 404, 403, 403, 404, 403),
+            desk("POST", "/api/requests/{reference}/identifiers/{id}/reject", "/api/requests/{sar}/identifiers/999999999/reject", NONE, 401, 404, 403, 403, 404, 403),
+            desk("POST", "/api/requests/{reference}/identifiers/{id}/code", "/api/requests/{sar}/identifiers/999999999/code", NONE, 401, 404, 403, 403, 404, 403),
+            desk("POST", "/api/requests/{reference}/identifiers/{id}/code/check", "/api/requests/{sar}/identifiers/999999999/code/check", "{\"code\":\"000000\"}", 401, 404, 403, 403, 404, 403),
             desk("GET", "/api/sla/requests", "/api/sla/requests", NONE, 401, 403, 403, 200, 200, 403),
             desk("GET", "/packs/{token}", "/packs/not-a-real-token", NONE, 404, 404, 404, 404, 404, 404),
             // Actuator
