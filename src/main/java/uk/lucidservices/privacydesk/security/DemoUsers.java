@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The demo profile's staff, one per role plus a second privacy officer for four-eyes steps.
  * Passwords are listed in the README; any other profile refuses to start with them
- * (see {@link DefaultPasswordGuard}).
+ * (see {@link ProductionGuard} and {@link DemoAccountsGuard}).
  */
 @Component
 public class DemoUsers {

@@ -1,0 +1,47 @@
+package uk.lucidservices.privacydesk.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+import uk.lucidservices.privacydesk.DeskIntegrationTest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The desk published at an https address: a context of its own, closed after this class. */
+@TestPropertySource(properties = "desk.public-url=https://privacy.example.co.uk")
+@DirtiesContext
+class HttpsPublicUrlTest extends DeskIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theWebappsSessionAndCsrfCookiesAreSecureAndHstsIsOn() throws Exception {
+        HttpResponse<String> response = get("/camunda/app/welcome/default/");
+        assertThat(response.headers().firstValue(StrictTransportSecurityFilter.HEADER)).hasValue("max-age=31536000");
+        List<String> cookies = response.headers().allValues("Set-Cookie");
+        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").containsIgnoringCase("; Secure"));
+        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("XSRF-TOKEN=").containsIgnoringCase("; Secure"));
+        assertThat(cookies).allSatisfy(c -> assertThat(c).containsIgnoringCase("; Secure"));
+    }
+
+    @Test
+    void theDeskApiAndDownloadLinksCarryHstsToo() throws Exception {
+        assertThat(get("/api/requests").headers().firstValue(StrictTransportSecurityFilter.HEADER))
+                .hasValue("max-age=31536000");
+        assertThat(get("/packs/no-such-token").headers().firstValue(StrictTransportSecurityFilter.HEADER))
+                .hasValue("max-age=31536000");
+    }
+}
