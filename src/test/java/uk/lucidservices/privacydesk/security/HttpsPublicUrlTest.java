@@ -15,11 +15,17 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The desk published at an https address: a context of its own, closed after this class. */
-@TestPropertySource(properties = "desk.public-url=https://privacy.example.co.uk")
+/**
+ * The desk published at an https address: a context of its own, closed after this class. Its engine
+ * has a name of its own (letters only: the starter ignores a name with a hyphen): closing an engine
+ * unregisters its name, which would take "default" away from the shared test context's webapps.
+ */
+@TestPropertySource(properties = {"desk.public-url=https://privacy.example.co.uk",
+        "camunda.bpm.process-engine-name=" + HttpsPublicUrlTest.ENGINE})
 @DirtiesContext
 class HttpsPublicUrlTest extends DeskIntegrationTest {
 
+    static final String ENGINE = "httpsPublicUrlTest";
     private static final Pattern SECURE = Pattern.compile("(?i);\\s*Secure(;|$)");
 
     @LocalServerPort
@@ -32,7 +38,8 @@ class HttpsPublicUrlTest extends DeskIntegrationTest {
 
     @Test
     void theWebappsSessionAndCsrfCookiesAreSecureAndHstsIsOn() throws Exception {
-        HttpResponse<String> response = get("/camunda/app/welcome/default/");
+        HttpResponse<String> response = get("/camunda/app/welcome/" + ENGINE + "/");
+        assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue(StrictTransportSecurityFilter.HEADER)).hasValue("max-age=31536000");
         List<String> cookies = response.headers().allValues("Set-Cookie");
         assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").containsPattern(SECURE));

@@ -27,11 +27,14 @@ class ProductionStartTest extends DeskIntegrationTest {
         throw new AssertionError("not refused by a guard", failure);
     }
 
-    /** The desk's own start, without a web server, on an engine of its own name beside the shared one. */
+    /**
+     * The desk's own start, without a web server, on an engine of its own name: a refused start closes
+     * its engine, and closing unregisters the name, which must not be the shared context's "default".
+     */
     private static void start(String[] profiles, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--spring.main.web-application-type=none");
-        all.add("--camunda.bpm.process-engine-name=production-start-test");
+        all.add("--camunda.bpm.process-engine-name=productionStartTest");
         new SpringApplicationBuilder(PrivacyDeskApplication.class).profiles(profiles).run(all.toArray(String[]::new))
                 .close();
     }
