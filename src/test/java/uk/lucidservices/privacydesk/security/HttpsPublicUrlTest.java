@@ -2,7 +2,6 @@ package uk.lucidservices.privacydesk.security;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 
@@ -16,13 +15,13 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The desk published at an https address: a context of its own, closed after this class. Its engine
- * has a name of its own (letters only: the starter ignores a name with a hyphen): closing an engine
- * unregisters its name, which would take "default" away from the shared test context's webapps.
+ * The desk published at an https address: a context of its own, with an engine of its own name
+ * (letters only: the starter ignores a name with a hyphen). It stays open to the end of the run, as
+ * H2StartupTest's does: closing a context resets the Camunda webapps' JVM-wide runtime delegates
+ * (Cockpit, Tasklist, Admin), which would break the shared test context's webapps.
  */
 @TestPropertySource(properties = {"desk.public-url=https://privacy.example.co.uk",
         "camunda.bpm.process-engine-name=" + HttpsPublicUrlTest.ENGINE})
-@DirtiesContext
 class HttpsPublicUrlTest extends DeskIntegrationTest {
 
     static final String ENGINE = "httpsPublicUrlTest";
