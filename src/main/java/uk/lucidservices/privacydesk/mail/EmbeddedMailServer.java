@@ -5,15 +5,20 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
  * A mail server inside the desk for a first run (demo profile): SMTP and IMAP on localhost with
  * the privacy mailbox already created, so a newcomer can send a request without installing one.
+ * GreenMail is left out of the packaged jar (pom.xml), so only {@code mvn spring-boot:run} has it.
  */
 @Component
+@Profile("demo")
+@ConditionalOnClass(name = "com.icegreen.greenmail.util.GreenMail")
 @ConditionalOnProperty(name = "desk.mail.embedded.enabled", havingValue = "true")
 public class EmbeddedMailServer implements SmartLifecycle {
 

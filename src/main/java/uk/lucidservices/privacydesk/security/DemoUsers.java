@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The demo profile's staff, one per role plus a second privacy officer for four-eyes steps.
  * Passwords are listed in the README; any other profile refuses to start with them
- * (see {@link DefaultPasswordGuard}).
+ * (see {@link ProductionGuard} and {@link DemoAccountsGuard}).
  */
 @Component
 public class DemoUsers {
@@ -39,7 +39,7 @@ public class DemoUsers {
                 user.setEmail(demo.id() + "@staff.lucidservices.co.uk");
                 user.setPassword(demo.password());
                 // Demo passwords are the user names, which the password policy refuses; the policy applies
-                // when a password is set, so these are set past it (and refused outside demo by DefaultPasswordGuard).
+                // when a password is set, so these are set past it (and refused outside demo by DemoAccountsGuard).
                 ((IdentityServiceImpl) identityService).saveUser(user, true);
             }
             if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(demo.group()).count() == 0) {
