@@ -51,10 +51,12 @@ class DemoAccountsGuard extends AbstractProcessEnginePlugin {
         }
         Set<String> admins = new LinkedHashSet<>(List.of(ProductionGuard.DEFAULT_ADMIN_PASSWORD, adminId));
         for (String id : admins) {
-            if (hasPassword(engine, identities.createUserQuery().userId(id).singleResult(),
-                    ProductionGuard.DEFAULT_ADMIN_PASSWORD)) {
-                problems.add("user '" + id + "' still has the password 'admin': change it in Camunda Admin, or "
-                        + "delete the user so the desk creates it with DESK_ADMIN_PASSWORD");
+            User user = identities.createUserQuery().userId(id).singleResult();
+            for (String known : List.of(ProductionGuard.DEFAULT_ADMIN_PASSWORD, ProductionGuard.DEMO_ADMIN_PASSWORD)) {
+                if (hasPassword(engine, user, known)) {
+                    problems.add("user '" + id + "' still has the password '" + known + "': change it in Camunda "
+                            + "Admin, or delete the user so the desk creates it with DESK_ADMIN_PASSWORD");
+                }
             }
         }
         return problems;

@@ -30,9 +30,9 @@ class ProductionGuardTest {
         var env = environment(Map.of());
         assertThatThrownBy(() -> new ProductionGuard().postProcessEnvironment(env, new SpringApplication()))
                 .isInstanceOfSatisfying(StartRefused.class, refused -> {
-                    assertThat(refused.problems()).hasSize(8);
+                    assertThat(refused.problems()).hasSize(9);
                     assertThat(refused.getMessage()).contains("DESK_DB_URL", "DESK_DB_PASSWORD", "DESK_ADMIN_PASSWORD",
-                            "DESK_SUPPRESSION_SECRET", "DESK_SMTP_HOST", "DESK_IMAP_HOST", "DESK_IMAP_PASSWORD",
+                            "DESK_SUPPRESSION_SECRET", "DESK_DOWNLOAD_LOG_SECRET", "DESK_SMTP_HOST", "DESK_IMAP_HOST", "DESK_IMAP_PASSWORD",
                             "DESK_PUBLIC_URL");
                 });
     }

@@ -44,7 +44,8 @@ class ProductionStartTest extends DeskIntegrationTest {
         assertThatThrownBy(() -> start(new String[0]))
                 .isInstanceOfSatisfying(StartRefused.class, refused -> assertThat(refused.getMessage())
                         .contains("will not start as production", "DESK_DB_URL", "DESK_ADMIN_PASSWORD",
-                                "DESK_SUPPRESSION_SECRET", "DESK_SMTP_HOST", "DESK_IMAP_HOST", "DESK_PUBLIC_URL"));
+                                "DESK_SUPPRESSION_SECRET", "DESK_DOWNLOAD_LOG_SECRET", "DESK_SMTP_HOST", "DESK_IMAP_HOST",
+                                "DESK_PUBLIC_URL"));
     }
 
     @Test
@@ -59,7 +60,7 @@ class ProductionStartTest extends DeskIntegrationTest {
     }
 
     @Test
-    void productionRefusesADatabaseThatStillHoldsTheDemoUsersAndAdminAdmin() {
+    void productionRefusesADatabaseThatStillHoldsTheDemoUsersAndTheDemoAdminPassword() {
         assertThatThrownBy(() -> start(new String[]{"test"},
                 "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
                 "--spring.datasource.username=" + TestDatabase.user(),
@@ -67,6 +68,7 @@ class ProductionStartTest extends DeskIntegrationTest {
                 "--spring.datasource.password=not-checked-by-trust-authentication",
                 "--camunda.bpm.admin-user.password=an-admin-password-of-our-own",
                 "--desk.suppression.hmac-secret=0123456789abcdef0123456789abcdef-random",
+                "--desk.access.download-log-secret=fedcba9876543210fedcba9876543210-random",
                 "--spring.mail.host=127.0.0.1",
                 "--desk.intake.mailbox.host=127.0.0.1",
                 "--desk.intake.mailbox.password=a-mailbox-password",
@@ -76,7 +78,7 @@ class ProductionStartTest extends DeskIntegrationTest {
                         "demo user 'peter' exists: delete it in Camunda Admin (or the database)",
                         "demo user 'chloe' exists: delete it in Camunda Admin (or the database)",
                         "demo user 'mark' exists: delete it in Camunda Admin (or the database)",
-                        "user 'admin' still has the password 'admin': change it in Camunda Admin, or delete the "
-                                + "user so the desk creates it with DESK_ADMIN_PASSWORD"));
+                        "user 'admin' still has the password 'Lucid-Demo-2468': change it in Camunda Admin, or delete "
+                                + "the user so the desk creates it with DESK_ADMIN_PASSWORD"));
     }
 }
