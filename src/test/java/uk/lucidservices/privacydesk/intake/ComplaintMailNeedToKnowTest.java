@@ -111,6 +111,29 @@ class ComplaintMailNeedToKnowTest extends IntakeTestSupport {
     }
 
     @Test
+    void anOfficerCannotPointTheirOwnTriageAtAComplaintMailBySendingAnotherIntakeId() {
+        IntakeLog.Entry complaint = deliverAndPoll(TestMail.from("Vita Kersh").subject("Formal complaint")
+                .text("I want to complain about the engineer who fitted my cameras."));
+        assertThat(RequestType.fromReference(complaint.requestReference())).isEqualTo(RequestType.COMPLAINT);
+        IntakeLog.Entry own = deliverAndPoll(TestMail.from("Wes Palethorpe").subject("Hello")
+                .text("Do you install CCTV for churches?"));
+        Task triage = taskService.createTaskQuery().processInstanceBusinessKey("MAIL-" + own.id()).singleResult();
+
+        ResponseEntity<String> done = http.withBasicAuth("olivia", "olivia").postForEntity(
+                "/engine-rest/task/" + triage.getId() + "/complete",
+                Map.of("variables", Map.of("triageDecision", Map.of("value", "SUBJECT_ACCESS"),
+                        "intakeId", Map.of("value", complaint.id(), "type", "Long"))),
+                String.class);
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(intakeLog.find(complaint.id()).orElseThrow().requestReference())
+                .as("the complaint's mail is untouched").isEqualTo(complaint.requestReference());
+        assertThat(get("olivia", "/api/intake/mails/" + complaint.id()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(RequestType.fromReference(intakeLog.find(own.id()).orElseThrow().requestReference()))
+                .as("the decision applied to the officer's own mail").isEqualTo(RequestType.SUBJECT_ACCESS);
+    }
+
+    @Test
     void aMailAnOfficerTriagesAsAComplaintMovesToTheComplaintHandlers() {
         TestMail sender = TestMail.from("Sol Brannigan");
         IntakeLog.Entry entry = deliverAndPoll(sender.subject("Not happy")
