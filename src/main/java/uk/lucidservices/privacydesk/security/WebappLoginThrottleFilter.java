@@ -23,9 +23,14 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
         this.throttle = throttle;
     }
 
+    /**
+     * Every POST under the registered pattern, not only paths that read "/login/": the webapps'
+     * REST layer decodes the path again, so {@code log%69n} would reach the login and pass a
+     * string test. Logout is the only other POST there, and counts nothing.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !request.getRequestURI().contains("/login/");
+        return !"POST".equalsIgnoreCase(request.getMethod());
     }
 
     @Override

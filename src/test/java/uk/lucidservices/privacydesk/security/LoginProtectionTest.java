@@ -100,6 +100,23 @@ class LoginProtectionTest extends DeskIntegrationTest {
     }
 
     @Test
+    void anEncodedLoginPathDoesNotSlipPastTheThrottle() {
+        String user = ensureUser("throttleEncoded", "Sturdy-Pass-5932", DeskGroups.PRIVACY_OFFICERS);
+        WebappPage page = webappPage("tasklist");
+        RawHttp attacker = new RawHttp("127.0.0.5", port);
+        Map<String, String> headers = Map.of("Cookie", page.cookies(), "X-XSRF-TOKEN", page.csrfToken(),
+                "Origin", "http://localhost:" + port, "Content-Type", MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+        // The webapps' REST layer decodes "log%69n" to "login": it must count as a login attempt.
+        String encoded = "/camunda/api/admin/auth/user/default/log%69n/tasklist";
+        for (int i = 0; i < login.throttle().attempts(); i++) {
+            assertThat(attacker.send("POST", encoded, headers, form(user, "not-the-password")).status())
+                    .as("attempt %d", i + 1).isEqualTo(401);
+        }
+
+        assertThat(attacker.send("POST", encoded, headers, form(user, "Sturdy-Pass-5932")).status()).isEqualTo(429);
+    }
+
+    @Test
     void aBrowserGetsNoLoginBoxFromTheApis() {
         HttpHeaders browser = new HttpHeaders();
         browser.setAccept(List.of(MediaType.TEXT_HTML));
