@@ -102,7 +102,7 @@ class ComposeFileTest {
             if (name.startsWith("DESK_")) {
                 assertThat(read).as("application.yml reads " + name).contains(name);
             } else {
-                assertThat(name).isIn("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS");
+                assertThat(name).isIn("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS", "SERVER_FORWARD_HEADERS_STRATEGY");
             }
         }
     }

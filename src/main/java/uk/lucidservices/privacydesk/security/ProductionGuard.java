@@ -56,6 +56,13 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
         if (!isHttpUrl(publicUrl)) {
             problems.add("set DESK_PUBLIC_URL (desk.public-url) to the desk's address as requesters reach it, "
                     + "e.g. https://privacy.example.co.uk (used in download links)");
+        } else if (publicUrl.startsWith("https:") && !env.getProperty("server.ssl.enabled", Boolean.class, false)
+                && env.getProperty("server.forward-headers-strategy", "none").equalsIgnoreCase("none")) {
+            // Behind a TLS proxy every caller has the proxy's address: the login throttle would let one
+            // caller's wrong passwords lock everyone out.
+            problems.add("the desk answers plain HTTP behind an https address, so a proxy is in front: set "
+                    + "SERVER_FORWARD_HEADERS_STRATEGY=native (server.forward-headers-strategy) so that logins are "
+                    + "throttled by the caller's address, not the proxy's (or serve TLS itself: server.ssl.*)");
         }
         if (env.getProperty("desk.demo.users", Boolean.class, false)) {
             problems.add("demo users are switched on: set desk.demo.users=false");

@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.security;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,16 @@ class ProductionGuardTest {
                 .doesNotThrowAnyException();
         assertThat(env.getProperty("spring.mail.port")).isEqualTo("587");
         assertThat(env.getProperty("desk.intake.mailbox.protocol")).isEqualTo("imaps");
+    }
+
+    @Test
+    void behindAnHttpsAddressTheProxysForwardedHeadersMustBeReadOrOneCallerLocksEveryoneOut() {
+        Map<String, Object> noForwarding = new HashMap<>(ProductionSettings.complete());
+        noForwarding.remove("SERVER_FORWARD_HEADERS_STRATEGY");
+        assertThat(ProductionGuard.problems(environment(noForwarding))).singleElement().asString()
+                .contains("SERVER_FORWARD_HEADERS_STRATEGY=native");
+        noForwarding.put("SERVER_SSL_ENABLED", "true");
+        assertThat(ProductionGuard.problems(environment(noForwarding))).as("TLS served by the desk itself").isEmpty();
     }
 
     @Test

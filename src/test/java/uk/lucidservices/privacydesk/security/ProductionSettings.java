@@ -30,6 +30,7 @@ public final class ProductionSettings {
         variables.put("DESK_IMAP_HOST", "imap.internal");
         variables.put("DESK_IMAP_PASSWORD", "a-mailbox-password");
         variables.put("DESK_PUBLIC_URL", "https://privacy.example.co.uk");
+        variables.put("SERVER_FORWARD_HEADERS_STRATEGY", "native");
         return variables;
     }
 

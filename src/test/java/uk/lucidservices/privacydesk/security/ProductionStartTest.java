@@ -72,7 +72,8 @@ class ProductionStartTest extends DeskIntegrationTest {
                 "--spring.mail.host=127.0.0.1",
                 "--desk.intake.mailbox.host=127.0.0.1",
                 "--desk.intake.mailbox.password=a-mailbox-password",
-                "--desk.public-url=https://privacy.example.co.uk"))
+                "--desk.public-url=https://privacy.example.co.uk",
+                "--server.forward-headers-strategy=native"))
                 .satisfies(failure -> assertThat(refusal(failure).problems()).containsExactly(
                         "demo user 'olivia' exists: delete it in Camunda Admin (or the database)",
                         "demo user 'peter' exists: delete it in Camunda Admin (or the database)",
