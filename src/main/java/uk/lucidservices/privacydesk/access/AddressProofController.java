@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.access;
 
+import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -7,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.lucidservices.privacydesk.mail.LetterNotSentException;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestNotFoundException;
 import uk.lucidservices.privacydesk.request.RequestRegister;
@@ -68,7 +70,12 @@ class AddressProofController {
 
                 Privacy team
                 """.formatted(reference, code.code(), code.expiresAt().format(WHEN), properties.privacyMailbox()));
-        mail.send(message);
+        try {
+            mail.send(message);
+        } catch (MailException e) {
+            // The server's answer may quote the address: it names the cause's type only.
+            throw LetterNotSentException.of("address-code", reference, e);
+        }
         return Map.of("identifier", id, "expiresAt", code.expiresAt());
     }
 

@@ -10,6 +10,7 @@ import uk.lucidservices.privacydesk.records.Emails;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.IdentifierState;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.security.DeskGroups;
@@ -232,12 +233,15 @@ public class MailIntake {
     }
 
     /**
-     * The one address a reply may come from to be filed on the request. For now the requester's
-     * email in the register; when identifiers carry their own verification state, this is the
-     * place to ask for the verified one instead.
+     * The one address a reply may come from to be filed on the request: the requester's own, unless
+     * an officer rejected it as not the requester's (then every reply is read in triage).
      */
     private Optional<String> verifiedAddressKey(Request request) {
-        return Optional.ofNullable(Emails.key(request.requesterEmail()));
+        Optional<String> requester = Optional.ofNullable(Emails.key(request.requesterEmail()));
+        boolean rejected = register.identifiers(request.id()).stream()
+                .anyMatch(i -> "EMAIL".equals(i.kind()) && i.state() == IdentifierState.REJECTED
+                        && requester.filter(key -> key.equals(i.key())).isPresent());
+        return rejected ? Optional.empty() : requester;
     }
 
     private IntakeResult triage(IncomingMail mail, String reason) {

@@ -6,6 +6,8 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.records.CustomerAccounts;
 import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.records.SubjectResolver;
+import uk.lucidservices.privacydesk.security.NotAllowedException;
+import uk.lucidservices.privacydesk.security.StaffIds;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -200,6 +202,7 @@ public class VerifiedIdentifiers {
     public AddressCode newAddressCode(String reference, long identifierId, String userId) {
         Request request = register.get(reference);
         RequestRegister.Identifier identifier = identifier(request, identifierId);
+        requireAColleagueOfTheLogger(request, userId);
         if (!"EMAIL".equals(identifier.kind()) || identifier.state() == IdentifierState.REJECTED || request.closedAt() != null) {
             throw new InvalidRequestException("A code can only be sent to an email address of an open request that was not rejected");
         }
@@ -226,6 +229,7 @@ public class VerifiedIdentifiers {
     @Transactional(noRollbackFor = InvalidRequestException.class)
     public RequestRegister.Identifier proveAddress(String reference, long identifierId, String code, String userId) {
         Request request = register.get(reference);
+        requireAColleagueOfTheLogger(request, userId);
         RequestRegister.Identifier identifier = identifier(request, identifierId);
         PendingCode pending = jdbc.queryForObject("SELECT code_hash, code_expires_at, code_attempts FROM desk.request_identifier WHERE id = ?",
                 (rs, i) -> new PendingCode(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getInt(3)), identifierId);
@@ -264,6 +268,7 @@ public class VerifiedIdentifiers {
     private RequestRegister.Identifier decide(String reference, long identifierId, IdentifierState state, String userId) {
         Request request = register.get(reference);
         RequestRegister.Identifier identifier = identifier(request, identifierId);
+        requireAColleagueOfTheLogger(request, userId);
         if (!identifier.searchKey()) {
             throw new InvalidRequestException("A name is never searched: only email addresses, phone numbers and account numbers are accepted or rejected");
         }
@@ -276,6 +281,18 @@ public class VerifiedIdentifiers {
         register.record(request.id(), state == IdentifierState.CONFIRMED ? "IDENTIFIER_ACCEPTED" : "IDENTIFIER_REJECTED",
                 userId, "identifier #" + identifierId + " (" + describe(identifier) + ")");
         return register.identifiers(request.id()).stream().filter(i -> i.id() == identifierId).findFirst().orElseThrow();
+    }
+
+    /**
+     * Four eyes: whoever logged a request does not also decide which identifiers are the requester's
+     * (nor prove an address), or one officer could log a request for any customer and steer its pack
+     * to an address of their choosing.
+     */
+    private static void requireAColleagueOfTheLogger(Request request, String userId) {
+        if (StaffIds.same(userId, request.loggedBy())) {
+            throw new NotAllowedException("The officer who logged " + request.reference()
+                    + " cannot accept, reject or prove its identifiers: a colleague does");
+        }
     }
 
     private boolean identityVerified(long requestId) {

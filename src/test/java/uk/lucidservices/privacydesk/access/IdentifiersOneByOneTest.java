@@ -20,6 +20,9 @@ import uk.lucidservices.privacydesk.intake.TestMail;
 import uk.lucidservices.privacydesk.records.PhoneNumbers;
 import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
+import uk.lucidservices.privacydesk.request.NewRequest;
+import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
 import java.time.Duration;
@@ -110,6 +113,20 @@ class IdentifiersOneByOneTest extends SarProcessTestSupport {
         process(pi).isWaitingAt("Task_DeliverPackAnotherWay");
         assertThat(letters(reference)).doesNotContain("pack-ready");
         assertThat(mailsTo(stranger.address())).noneMatch(text -> text.contains("/packs/"));
+    }
+
+    @Test
+    void theOfficerWhoLoggedARequestDoesNotDecideItsIdentifiersAColleagueDoes() {
+        String reference = register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.PHONE, "Yann Thorogood",
+                "yann.thorogood@example.net", null, null, "Asked by phone", null, "olivia")).reference();
+        long address = identifiers.list(reference).stream().filter(i -> "EMAIL".equals(i.kind())).findFirst()
+                .orElseThrow().id();
+
+        assertThat(decide("olivia", reference, address, "accept").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("olivia", "olivia").postForEntity("/api/requests/" + reference + "/identifiers/"
+                + address + "/code", null, String.class).getStatusCode()).as("nor proves its address")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(decide("peter", reference, address, "accept").getBody().get("state").asText()).isEqualTo("CONFIRMED");
     }
 
     @Test

@@ -9,6 +9,7 @@ import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -27,6 +28,8 @@ class MailSenderAuthenticationTest extends IntakeTestSupport {
     private static final String WAITING_PROCESS = "test-awaits-requester-reply";
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
+    @Autowired
+    VerifiedIdentifiers identifiers;
     @Autowired
     RepositoryService repositoryService;
 
@@ -104,6 +107,21 @@ class MailSenderAuthenticationTest extends IntakeTestSupport {
         assertThat(process(request)).isWaitingAt("Event_RequesterReplied");
         assertThat(deliverAndPoll(fromTheRequester).outcome()).isEqualTo(IntakeOutcome.CORRELATED);
         assertThat(process(request)).hasPassed("Event_RequesterReplied");
+    }
+
+    @Test
+    void onceAnOfficerRejectedTheRequestersAddressItsRepliesGoToTriage() {
+        TestMail person = TestMail.from("Ula Rendle");
+        Request request = waitingRequest(person);
+        long address = register.identifiers(request.id()).stream().filter(i -> "EMAIL".equals(i.kind()))
+                .findFirst().orElseThrow().id();
+        identifiers.reject(request.reference(), address, "peter");
+        TestMail reply = TestMail.fromHeader(person.fromHeader())
+                .header("Authentication-Results", TRUSTED + "; dmarc=pass header.from=example.com")
+                .subject("Re: [" + request.reference() + "] documents").text("passport");
+
+        assertThat(deliverAndPoll(reply).outcome()).isEqualTo(IntakeOutcome.TRIAGE);
+        assertThat(process(request)).isWaitingAt("Event_RequesterReplied");
     }
 
     /** A request of the given person whose (test) process is waiting for their reply. */
