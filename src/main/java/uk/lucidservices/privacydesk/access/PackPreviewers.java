@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.security.StaffIds;
@@ -42,17 +41,16 @@ class PackPreviewers {
         }
         return asDesk(() -> taskService.createTaskQuery().processInstanceBusinessKey(pack.reference())
                 .taskDefinitionKey(APPROVAL_TASK).active().list().stream()
-                .anyMatch(task -> approverOf(task, userId, groups)));
+                .anyMatch(task -> approverOf(task, userId)));
     }
 
-    private boolean approverOf(Task task, String userId, List<String> groups) {
-        if (task.getAssignee() != null) {
-            return StaffIds.same(task.getAssignee(), userId);
-        }
-        return taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .anyMatch(link -> StaffIds.same(link.getUserId(), userId)
-                        || link.getGroupId() != null && groups.contains(link.getGroupId()));
+    /**
+     * The approver is whoever holds the approval task: an officer claims it, then reads the pack.
+     * Any candidate of an unclaimed task would be every officer but the preparer, the one who
+     * logged the request included.
+     */
+    private static boolean approverOf(Task task, String userId) {
+        return task.getAssignee() != null && StaffIds.same(task.getAssignee(), userId);
     }
 
     /** Reads the task as the desk: the rule above decides, not what the caller's own task rights happen to show. */

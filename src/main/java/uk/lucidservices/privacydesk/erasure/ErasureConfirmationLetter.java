@@ -8,6 +8,7 @@ import uk.lucidservices.privacydesk.mail.LetterNotSentException;
 import uk.lucidservices.privacydesk.request.ClockConfiguration;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -15,7 +16,8 @@ import java.util.Locale;
 /**
  * The letter that tells the person their erasure is done: what was erased, what was kept and why,
  * that backups are put beyond use and overwritten on rotation, and that they will not be marketed to.
- * Sent by email when the request has an address; otherwise recorded for staff to post.
+ * Sent by email to the address confirmed at the identity check; otherwise recorded for staff to post
+ * (a sender whose address the officer rejected learns nothing of what was held).
  */
 @Service
 public class ErasureConfirmationLetter {
@@ -27,9 +29,11 @@ public class ErasureConfirmationLetter {
     private final RequestRegister register;
     private final JavaMailSender mail;
     private final ErasureProperties properties;
+    private final VerifiedIdentifiers identifiers;
 
     public ErasureConfirmationLetter(ErasureCertificate certificate, ErasureSubjects subjects, RequestRegister register,
-                                     JavaMailSender mail, ErasureProperties properties) {
+                                     JavaMailSender mail, ErasureProperties properties, VerifiedIdentifiers identifiers) {
+        this.identifiers = identifiers;
         this.certificate = certificate;
         this.subjects = subjects;
         this.register = register;
@@ -98,14 +102,14 @@ public class ErasureConfirmationLetter {
         b.append("If you are unhappy with how we handled your request, please reply to this message. You can also"
                 + " complain to the Information Commissioner's Office (ico.org.uk, 0303 123 1113).\n\n");
         b.append("Yours sincerely,\n").append(d.controller()).append(" Privacy Team\n");
-        return new Letter(request.requesterEmail(), "Your erasure request " + reference + " is complete", b.toString());
+        return new Letter(identifiers.confirmedEmail(reference).orElse(null), "Your erasure request " + reference + " is complete", b.toString());
     }
 
     public Sent send(String reference) {
         Request request = subjects.request(reference);
         Letter letter = compose(reference);
         if (letter.to() == null || letter.to().isBlank()) {
-            register.record(request.id(), "CONFIRMATION_TO_POST", null, "No email address: erasure confirmation to be posted");
+            register.record(request.id(), "CONFIRMATION_TO_POST", null, "No confirmed email address: erasure confirmation to be posted");
             return Sent.TO_POST;
         }
         SimpleMailMessage message = new SimpleMailMessage();

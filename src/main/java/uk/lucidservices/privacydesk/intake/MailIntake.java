@@ -142,8 +142,11 @@ public class MailIntake {
         if (senders.dmarc(mail) == SenderAuthentication.Dmarc.FAIL) {
             // The From domain itself says this mail is not from it. It may ask for someone else's data or
             // answer someone else's request: a person looks, and nothing is started, filed or answered.
-            return triage(mail, "DMARC failed (" + senders.trustedAuthservId() + "): the sender is not proven,"
-                    + " so no request was opened or filed and no reply was sent");
+            String reason = "DMARC failed (" + senders.trustedAuthservId() + "): the sender is not proven,"
+                    + " so no request was opened or filed and no reply was sent";
+            // Still the request's team that reads it: a complaint's mail never reaches privacy officers.
+            Optional<Request> about = reference(mail).flatMap(register::find);
+            return about.isPresent() ? heldForTheTeam(mail, about.get(), reason) : triage(mail, reason);
         }
         Optional<String> reference = reference(mail);
         if (reference.isPresent()) {
@@ -219,6 +222,12 @@ public class MailIntake {
         }
         return triaged(mail, id, "Reply to " + request.reference() + ", but no step of the request is waiting for one",
                 request, stored);
+    }
+
+    private IntakeResult heldForTheTeam(IncomingMail mail, Request request, String reason) {
+        String rawFile = store.storeRaw(mail.raw().content());
+        long id = intakeLog.insert(mail, mail.messageKey(), IntakeOutcome.TRIAGE, reason, List.of(), null, rawFile, null);
+        return triaged(mail, id, reason, request, store.store(id, null, mail.attachments()));
     }
 
     private IntakeResult triaged(IncomingMail mail, long id, String reason, Request request, int stored) {

@@ -193,6 +193,17 @@ public class VerifiedIdentifiers {
     }
 
     /**
+     * The email address confirmed as the requester's at the identity check, whether or not it is
+     * still on record (an erasure may have removed it there). Empty when the requester's address
+     * was rejected or never confirmed: what goes to them then goes by post.
+     */
+    public Optional<String> confirmedEmail(String reference) {
+        long requestId = register.get(reference).id();
+        return jdbc.queryForList("SELECT id_value FROM desk.request_identifier WHERE request_id = ? AND kind = 'EMAIL' "
+                + "AND verified = TRUE AND state = 'CONFIRMED' ORDER BY id", String.class, requestId).stream().findFirst();
+    }
+
+    /**
      * A fresh one-time code for one of the request's email identifiers, replacing any earlier one; only
      * its hash is stored. The caller mails the code to the address; the requester gives it back to an
      * officer, who records it ({@link #proveAddress}). Proving an address does not accept it: an

@@ -493,6 +493,30 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
     }
 
     @Test
+    void aSenderWhoseAddressTheOfficerRejectedIsNotMailedTheConfirmationItIsPosted() {
+        DemoPerson person = person(110);
+        String stranger = "not.the.customer.110@example.org";
+        Request request = register.log(new NewRequest(RequestType.ERASURE, Channel.EMAIL, person.name(), stranger,
+                person.phoneVariants().get(3), null, "Please delete everything you hold about me", null, "intake"));
+        ProcessInstance pi = start(request, null);
+        runJobs(pi);
+        long address = register.identifiers(request.id()).stream().filter(i -> i.kind().equals("EMAIL")).findFirst()
+                .orElseThrow().id();
+        identifiers.reject(request.reference(), address, "olivia");
+        complete("olivia", DeskGroups.PRIVACY_OFFICERS, task(pi), Map.of("identityDecision", "CONFIRMED"));
+        complete("peter", DeskGroups.PRIVACY_OFFICERS, task(pi), Map.of());
+        complete("mark", DeskGroups.MANAGERS, task(pi), Map.of("erasureApproved", "true"));
+        runJobs(pi);
+        notifyRecipients(pi);
+        runJobs(pi);
+
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Task_SendErasureConfirmation");
+        assertThat(lettersFor(request)).noneMatch(m -> subject(m).contains("is complete"));
+        assertThat(register.events(request.id())).anySatisfy(e -> assertThat(e.kind()).isEqualTo("CONFIRMATION_TO_POST"))
+                .noneSatisfy(e -> assertThat(e.kind()).isEqualTo("CONFIRMATION_SENT"));
+    }
+
+    @Test
     void withoutIdByTheDueDateTheRequestIsClosedTheRequesterToldAndTheClocksStop() throws Exception {
         DemoPerson person = person(280);
         Request request = logRequest(person, null);

@@ -67,7 +67,7 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
         String phoneWrittenDifferently = person.phoneVariants().get(3);
         Request request = register.log(new NewRequest(RequestType.ERASURE, Channel.EMAIL, person.name(), mixedCaseEmail,
                 phoneWrittenDifferently, null, "Please delete everything you hold about me", null, "olivia"));
-        jdbc.update("UPDATE desk.request_identifier SET verified = TRUE WHERE request_id = ?", request.id());
+        jdbc.update("UPDATE desk.request_identifier SET verified = TRUE, state = 'CONFIRMED' WHERE request_id = ?", request.id());
         return request;
     }
 

@@ -10,6 +10,7 @@ import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
+import uk.lucidservices.privacydesk.security.DeskGroups;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -63,6 +64,23 @@ class MailSenderAuthenticationTest extends IntakeTestSupport {
                 .subject("My data").text("Hello,\n\nPlease send me a copy of my data.\n\nThanks");
 
         assertThat(deliverAndPoll(genuine).outcome()).isEqualTo(IntakeOutcome.STARTED);
+    }
+
+    @Test
+    void aComplaintsReplyFailingDmarcIsHeldForComplaintHandlersNotPrivacyOfficers() {
+        TestMail complainant = TestMail.from("Zeb Hallworth");
+        Request complaint = register.log(new NewRequest(RequestType.COMPLAINT, Channel.EMAIL, null,
+                complainant.address(), null, null, null, null, "intake"));
+        TestMail forged = TestMail.fromHeader(complainant.fromHeader())
+                .header("Authentication-Results", TRUSTED + "; dmarc=fail (p=reject dis=none) header.from=example.com")
+                .subject("Re: [" + complaint.reference() + "] my complaint").text("More about my complaint");
+
+        IntakeLog.Entry entry = deliverAndPoll(forged);
+
+        assertThat(entry.outcome()).isEqualTo(IntakeOutcome.TRIAGE);
+        assertThat(entry.reason()).startsWith("DMARC failed");
+        assertThat(runtimeService.getVariable(entry.triageInstanceId(), "triageGroup")).isEqualTo(DeskGroups.COMPLAINT_HANDLERS);
+        assertThat(entry.requestReference()).isEqualTo(complaint.reference());
     }
 
     @Test
