@@ -5,8 +5,11 @@ import io.github.bucket4j.EstimationProbe;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +51,28 @@ final class LoginThrottle {
     }
 
     private Bucket bucket(String address) {
-        return buckets.computeIfAbsent(address, a -> Bucket.builder()
+        return buckets.computeIfAbsent(client(address), a -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(attempts).refillIntervally(attempts, period)).build());
+    }
+
+    /**
+     * Who counts as one caller: an IPv4 address, or an IPv6 /64 (one subscriber's network: anyone
+     * holding one could otherwise take a fresh address for every ten guesses).
+     */
+    static String client(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            // A literal: parsed, never looked up.
+            byte[] bytes = InetAddress.getByName(address.replaceAll("^\\[|\\]$|%.*$", "")).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            return "v6:" + HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     /** 429 with Retry-After in whole seconds (at least one). */
