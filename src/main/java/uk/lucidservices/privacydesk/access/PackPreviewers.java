@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.security.StaffIds;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Who may open a disclosure pack before it is approved: only the second officer of the open
@@ -54,7 +55,7 @@ class PackPreviewers {
     }
 
     /** Reads the task as the desk: the rule above decides, not what the caller's own task rights happen to show. */
-    private <T> T asDesk(java.util.function.Supplier<T> query) {
+    private <T> T asDesk(Supplier<T> query) {
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
