@@ -12,6 +12,7 @@ import uk.lucidservices.privacydesk.records.demo.DemoPeople;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,25 +122,51 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
     @Test
     void erasingCallRecordingsDeletesRowsAndAudioAndIsIdempotent() {
         DemoPerson p = DemoPeople.person(90);
+        String cli = "+441632960090";
         Subject subject = resolver.resolve(List.of(), List.of(p.phone()), List.of());
         Category calls = dataMap.category("call-recordings").orElseThrow();
         Set<String> audio = new HashSet<>(jdbc.queryForList(
-                "SELECT audio_file FROM records.call_recording WHERE cli_key = ? AND audio_file IS NOT NULL", String.class, "+441632960090"));
-        long othersBefore = count("SELECT COUNT(*) FROM records.call_recording WHERE cli_key IS NULL OR cli_key <> ?", "+441632960090");
+                "SELECT audio_file FROM records.call_recording WHERE cli_key = ? AND audio_file IS NOT NULL", String.class, cli));
+        long own = count("SELECT COUNT(*) FROM records.call_recording WHERE cli_key = ?", cli);
+        Map<Long, String> othersBefore = othersRecordings(cli);
+        Map<String, Boolean> othersAudioBefore = othersAudio(cli);
         assertThat(audio).isNotEmpty().allMatch(files::exists);
+        assertThat(othersBefore).isNotEmpty();
+        assertThat(othersAudioBefore).isNotEmpty().containsValue(true);
 
         RecordSource.ErasureOutcome first = source.erase(calls, subject);
         RecordSource.ErasureOutcome again = source.erase(calls, subject);
 
-        assertThat(first.deleted()).isPositive();
+        assertThat(first.deleted()).isEqualTo(own);
         assertThat(first.filesDeleted()).isEqualTo(audio.size());
         assertThat(again.deleted()).isZero();
         assertThat(again.filesDeleted()).isZero();
         assertThat(audio).noneMatch(files::exists);
         assertThat(source.count(calls, subject)).isZero();
-        // Calls are person-level: only the person's own number's calls went, whatever account others' are filed on.
-        assertThat(count("SELECT COUNT(*) FROM records.call_recording WHERE cli_key IS NULL OR cli_key <> ?", "+441632960090"))
-                .isEqualTo(othersBefore);
+        // Calls are person-level: only the person's own number's calls went, whatever account others' are
+        // filed on. Every other row is still there, unchanged to the byte, and so is every other audio file.
+        assertThat(othersRecordings(cli)).isEqualTo(othersBefore);
+        assertThat(othersAudio(cli)).isEqualTo(othersAudioBefore);
+    }
+
+    /** Everybody else's call recordings: id to a checksum of the whole row. */
+    private Map<Long, String> othersRecordings(String cli) {
+        Map<Long, String> rows = new HashMap<>();
+        jdbc.query("SELECT id, md5(t::text) AS sum FROM records.call_recording t WHERE cli_key IS NULL OR cli_key <> ?",
+                rs -> {
+                    rows.put(rs.getLong("id"), rs.getString("sum"));
+                }, cli);
+        return rows;
+    }
+
+    /** Everybody else's audio files, and whether each is on disk. */
+    private Map<String, Boolean> othersAudio(String cli) {
+        Map<String, Boolean> audio = new HashMap<>();
+        for (String file : jdbc.queryForList("SELECT audio_file FROM records.call_recording "
+                + "WHERE (cli_key IS NULL OR cli_key <> ?) AND audio_file IS NOT NULL", String.class, cli)) {
+            audio.put(file, files.exists(file));
+        }
+        return audio;
     }
 
     private long count(String sql, Object... args) {
