@@ -2,6 +2,7 @@ package uk.lucidservices.privacydesk.intake;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.request.Request;
@@ -21,6 +22,8 @@ class RobotsAndBadInputTest extends IntakeTestSupport {
 
     @Autowired
     FileStore files;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void anAutoReplyStartsNothingAndGetsNoReply() {
@@ -129,7 +132,7 @@ class RobotsAndBadInputTest extends IntakeTestSupport {
     }
 
     @Test
-    void malformedMimeIsQuarantinedAndTheNextMailIsStillRead() {
+    void malformedMimeIsQuarantinedAndTheNextMailIsStillRead() throws Exception {
         TestMail broken = TestMail.from("Olga Ray").subject("Please send me a copy of my data")
                 .rawBody("multipart/mixed; boundary=\"NEVER-THERE\"", "This body has no parts at all.\r\n");
         TestMail good = TestMail.from("Pat Quinn").subject("SAR").text("Please send me a copy of my data");
@@ -143,7 +146,28 @@ class RobotsAndBadInputTest extends IntakeTestSupport {
         assertThat(quarantined.reason()).startsWith("malformed MIME");
         assertThat(quarantined.triageInstanceId()).isNotNull();
         assertThat(taskService.createTaskQuery().processInstanceId(quarantined.triageInstanceId()).count()).isEqualTo(1);
-        assertThat(entry(good).outcome()).isEqualTo(IntakeOutcome.STARTED);
+        // No request started: none logged for the mail, none in the register for its sender.
+        assertThat(quarantined.requestId()).isNull();
+        assertThat(requestsFrom(broken.address())).isZero();
+        // No reply went out, even once the triage's own steps have run.
+        runDueJobs(quarantined.triageInstanceId());
+        assertThat(mailsTo(broken.address())).isEmpty();
+        // The raw mail is kept, as it came, on the desk and on the server.
+        assertThat(quarantined.rawFile()).isNotNull();
+        String raw = Files.readString(files.resolve(quarantined.rawFile()), StandardCharsets.ISO_8859_1);
+        assertThat(raw).contains(broken.messageId()).contains("boundary=\"NEVER-THERE\"")
+                .contains("This body has no parts at all.");
+        assertThat(PrivacyMailbox.count("INBOX", broken.messageId())).isZero();
+        assertThat(PrivacyMailbox.count("Processed", broken.messageId())).isEqualTo(1);
+
+        IntakeLog.Entry started = entry(good);
+        assertThat(started.outcome()).isEqualTo(IntakeOutcome.STARTED);
+        assertThat(requestsFrom(good.address())).as("the same query finds the good mail's request").isEqualTo(1);
+    }
+
+    private long requestsFrom(String address) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM desk.request WHERE lower(requester_email) = lower(?)",
+                Long.class, address);
     }
 
     @Test
