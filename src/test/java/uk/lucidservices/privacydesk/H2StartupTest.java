@@ -36,8 +36,8 @@ class H2StartupTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM records.call_recording", Integer.class)).isZero();
         assertThat(identityService.checkPassword("olivia", "olivia")).isTrue();
         assertThat(identityService.createGroupQuery().groupId("complaint-handlers").count()).isEqualTo(1);
-        var request = register.log(new NewRequest(RequestType.ERASURE, Channel.LETTER, null, "h2@example.com",
-                null, null, null, null, "olivia"));
+        var request = register.log(NewRequest.builder(RequestType.ERASURE, Channel.LETTER).email("h2@example.com")
+                .loggedBy("olivia").build());
         assertThat(register.get(request.reference()).statutoryDeadline()).isNotNull();
     }
 }

@@ -193,9 +193,11 @@ public class MailIntake {
         String account = identifiers.accountNumber(mail.subject(), mail.text()).orElse(null);
         String rawFile = store.storeRaw(mail.raw().content());
         long id = intakeLog.insert(mail, mail.messageKey(), IntakeOutcome.STARTED, reason, phones, account, rawFile, null);
-        Request request = opening.open(new NewRequest(type, Channel.EMAIL, mail.fromName(), mail.fromAddress(),
-                phones.isEmpty() ? null : phones.get(0), account, summary(mail),
-                mail.receivedAt() == null ? null : mail.receivedAt().atOffset(ZoneOffset.UTC), ACTOR).foundInText(),
+        Request request = opening.open(NewRequest.builder(type, Channel.EMAIL).name(mail.fromName())
+                .email(mail.fromAddress()).phone(phones.isEmpty() ? null : phones.get(0)).accountNumber(account)
+                .summary(summary(mail))
+                .receivedAt(mail.receivedAt() == null ? null : mail.receivedAt().atOffset(ZoneOffset.UTC))
+                .loggedBy(ACTOR).foundInText().build(),
                 phones.size() > 1 ? phones.subList(1, phones.size()) : List.of());
         int stored = store.store(id, request.id(), mail.attachments());
         register.record(request.id(), "MAIL_RECEIVED", ACTOR, "intake=" + id + "; attachments=" + stored);

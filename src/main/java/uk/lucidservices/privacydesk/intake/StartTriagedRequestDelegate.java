@@ -42,8 +42,10 @@ public class StartTriagedRequestDelegate implements JavaDelegate {
         String summary = mails.read(entry).map(m -> IntakeLog.cut((m.subject() == null ? "" : m.subject() + "\n\n")
                 + MailText.withoutQuotes(m.text()).strip(), 4000)).orElse(entry.subject());
         List<String> phones = entry.senderPhones();
-        Request request = opening.open(new NewRequest(type, Channel.EMAIL, entry.senderName(), entry.senderAddress(),
-                        phones.isEmpty() ? null : phones.get(0), entry.accountNumber(), summary, entry.arrivedAt(), officer).foundInText(),
+        Request request = opening.open(NewRequest.builder(type, Channel.EMAIL).name(entry.senderName())
+                .email(entry.senderAddress()).phone(phones.isEmpty() ? null : phones.get(0))
+                .accountNumber(entry.accountNumber()).summary(summary).receivedAt(entry.arrivedAt())
+                .loggedBy(officer).foundInText().build(),
                 phones.size() > 1 ? phones.subList(1, phones.size()) : List.of());
         log.linkAttachments(entry.id(), request.id());
         register.record(request.id(), "MAIL_RECEIVED", officer, "intake=" + entry.id() + "; triaged as " + type.name());

@@ -76,8 +76,9 @@ public class RequestController {
         if (body.receivedAt() != null && body.receivedAt().isAfter(OffsetDateTime.now(clock).plusMinutes(5))) {
             throw new InvalidRequestException("receivedAt is in the future");
         }
-        Request request = starter.start(new NewRequest(body.type(), body.channel(), body.name(), body.email(),
-                body.phone(), body.accountNumber(), body.summary(), body.receivedAt(), staff.userId()));
+        Request request = starter.start(NewRequest.builder(body.type(), body.channel()).name(body.name())
+                .email(body.email()).phone(body.phone()).accountNumber(body.accountNumber())
+                .summary(body.summary()).receivedAt(body.receivedAt()).loggedBy(staff.userId()).build());
         return ResponseEntity.created(URI.create("/api/requests/" + request.reference())).body(status(request));
     }
 

@@ -58,8 +58,9 @@ abstract class AccessTestSupport extends DeskIntegrationTest {
 
     Request logRequestForPersonZero() {
         demoData.generate(300, 20260401);
-        return register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.EMAIL, PERSON.name(), requestEmail(),
-                requestPhone(), null, "Please send me everything you hold", null, "olivia"));
+        return register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL).name(PERSON.name())
+                .email(requestEmail()).phone(requestPhone()).summary("Please send me everything you hold")
+                .loggedBy("olivia").build());
     }
 
     /** Logged, matched to the customer and verified, searched and the manual systems answered: ready for the redaction review. */

@@ -117,8 +117,9 @@ class IdentifiersOneByOneTest extends SarProcessTestSupport {
 
     @Test
     void theOfficerWhoLoggedARequestDoesNotDecideItsIdentifiersAColleagueDoes() {
-        String reference = register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.PHONE, "Yann Thorogood",
-                "yann.thorogood@example.net", null, null, "Asked by phone", null, "olivia")).reference();
+        String reference = register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.PHONE)
+                .name("Yann Thorogood").email("yann.thorogood@example.net").summary("Asked by phone")
+                .loggedBy("olivia").build()).reference();
         long address = identifiers.list(reference).stream().filter(i -> "EMAIL".equals(i.kind())).findFirst()
                 .orElseThrow().id();
 

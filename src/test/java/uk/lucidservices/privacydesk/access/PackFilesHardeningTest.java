@@ -103,8 +103,9 @@ class PackFilesHardeningTest extends DeskIntegrationTest {
         long directory = recording(folder + "/folder.wav");
         long elsewhere = recording(otherArea);
 
-        String reference = register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.EMAIL, "Tamsin Vale", email,
-                PHONE, null, "Everything you hold, please", null, "olivia")).reference();
+        String reference = register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
+                .name("Tamsin Vale").email(email).phone(PHONE).summary("Everything you hold, please")
+                .loggedBy("olivia").build()).reference();
         // Tamsin has no customer account: the officer accepts her address and number one by one.
         identifiers.assess(reference);
         identifiers.list(reference).stream().filter(RequestRegister.Identifier::searchKey)

@@ -99,8 +99,10 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
      */
     ProcessInstance startRequest(String email, String phone, int daysAgo) {
         OffsetDateTime received = today().minusDays(daysAgo).atTime(LocalTime.NOON).atZone(clock.getZone()).toOffsetDateTime();
-        Request request = starter.start(new NewRequest(RequestType.SUBJECT_ACCESS, email == null ? Channel.PHONE : Channel.EMAIL,
-                "Requester", email, phone, null, "Please send me a copy of my personal data", received, "intake"));
+        Request request = starter.start(NewRequest.builder(RequestType.SUBJECT_ACCESS,
+                        email == null ? Channel.PHONE : Channel.EMAIL)
+                .name("Requester").email(email).phone(phone).summary("Please send me a copy of my personal data")
+                .receivedAt(received).loggedBy("intake").build());
         ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceId(request.processInstanceId()).singleResult();
         assertThat(pi).as("the process of %s", request.reference()).isNotNull();
         assertThat(pi.getBusinessKey()).isEqualTo(request.reference());

@@ -117,8 +117,8 @@ final class LookupAndErasure {
     }
 
     private String request(String phone, String email) {
-        Request request = beans.register().log(new NewRequest(RequestType.ERASURE, Channel.EMAIL, "Bench Subject", email, phone,
-                null, "Erase me", null, "olivia"));
+        Request request = beans.register().log(NewRequest.builder(RequestType.ERASURE, Channel.EMAIL)
+                .name("Bench Subject").email(email).phone(phone).summary("Erase me").loggedBy("olivia").build());
         beans.jdbc().update("UPDATE desk.request_identifier SET verified = TRUE, state = 'CONFIRMED' WHERE request_id = ?", request.id());
         return request.reference();
     }

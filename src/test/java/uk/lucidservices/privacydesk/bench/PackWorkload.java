@@ -45,8 +45,8 @@ final class PackWorkload {
 
     /** Subjects with this many records each (half inbound calls, half web enquiries), logged and verified. */
     String subjectWith(int records, String email, String phone) {
-        String reference = beans.register().log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.EMAIL, "Bench Subject", email,
-                phone, null, "benchmark", null, "olivia")).reference();
+        String reference = beans.register().log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
+                .name("Bench Subject").email(email).phone(phone).summary("benchmark").loggedBy("olivia").build()).reference();
         // A bench subject has no customer account: the officer accepts its email and phone one by one.
         beans.identifiers().list(reference).stream().filter(i -> i.searchKey())
                 .forEach(i -> beans.identifiers().accept(reference, i.id(), "olivia"));
@@ -70,8 +70,9 @@ final class PackWorkload {
     /** Demo person 0's request: a small pack built first, so class loading and the PDF renderer's start are not measured. */
     String demoPersonRequest() {
         DemoPerson person = DemoPeople.person(0);
-        String reference = beans.register().log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.EMAIL, person.name(),
-                person.emailVariants().get(1), person.phoneVariants().get(4), null, "benchmark", null, "olivia")).reference();
+        String reference = beans.register().log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
+                .name(person.name()).email(person.emailVariants().get(1)).phone(person.phoneVariants().get(4))
+                .summary("benchmark").loggedBy("olivia").build()).reference();
         beans.identifiers().assess(reference);
         beans.identifiers().markVerified(reference, "olivia");
         return reference;

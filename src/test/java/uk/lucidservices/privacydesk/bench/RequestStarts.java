@@ -81,7 +81,8 @@ final class RequestStarts {
     private void startOne() {
         requestsStarted.incrementAndGet();
         int n = sequence.incrementAndGet();
-        starter.start(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.EMAIL, "Bench Requester " + n,
-                "bench.requester" + n + "@example.net", null, null, "Please send me a copy of my data", null, "bench"));
+        starter.start(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL).name("Bench Requester " + n)
+                .email("bench.requester" + n + "@example.net").summary("Please send me a copy of my data")
+                .loggedBy("bench").build());
     }
 }

@@ -88,8 +88,8 @@ class ComplaintProcessTest extends DeskIntegrationTest {
     }
 
     private Request complaintFrom(String email) {
-        return starter.start(new NewRequest(RequestType.COMPLAINT, Channel.EMAIL, "Complainant", email, null, null,
-                "I want to complain about my bill", null, "test"));
+        return starter.start(NewRequest.builder(RequestType.COMPLAINT, Channel.EMAIL).name("Complainant")
+                .email(email).summary("I want to complain about my bill").loggedBy("test").build());
     }
 
     private ProcessInstance instance(Request request) {

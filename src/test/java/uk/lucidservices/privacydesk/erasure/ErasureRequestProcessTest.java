@@ -470,8 +470,9 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
     @Test
     void confirmingIsRefusedWhileAGivenNumberIsOnNoAccountUntilTheOfficerRejectsIt() {
         DemoPerson person = person(140);
-        Request request = register.log(new NewRequest(RequestType.ERASURE, Channel.EMAIL, person.name(), person.emailVariants().get(1),
-                "020 7946 0512", null, "Please delete everything you hold about me", null, "intake"));
+        Request request = register.log(NewRequest.builder(RequestType.ERASURE, Channel.EMAIL).name(person.name())
+                .email(person.emailVariants().get(1)).phone("020 7946 0512")
+                .summary("Please delete everything you hold about me").loggedBy("intake").build());
         ProcessInstance pi = start(request, null);
         runJobs(pi);
         Task confirm = task(pi);
@@ -496,8 +497,9 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
     void aSenderWhoseAddressTheOfficerRejectedIsNotMailedTheConfirmationItIsPosted() {
         DemoPerson person = person(110);
         String stranger = "not.the.customer.110@example.org";
-        Request request = register.log(new NewRequest(RequestType.ERASURE, Channel.EMAIL, person.name(), stranger,
-                person.phoneVariants().get(3), null, "Please delete everything you hold about me", null, "intake"));
+        Request request = register.log(NewRequest.builder(RequestType.ERASURE, Channel.EMAIL).name(person.name())
+                .email(stranger).phone(person.phoneVariants().get(3))
+                .summary("Please delete everything you hold about me").loggedBy("intake").build());
         ProcessInstance pi = start(request, null);
         runJobs(pi);
         long address = register.identifiers(request.id()).stream().filter(i -> i.kind().equals("EMAIL")).findFirst()
@@ -577,8 +579,10 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
     // --- driving the process as staff and the job executor would ---
 
     private Request logRequest(DemoPerson person, OffsetDateTime receivedAt) {
-        return register.log(new NewRequest(RequestType.ERASURE, Channel.EMAIL, person.name(), person.emailVariants().get(1),
-                person.phoneVariants().get(3), null, "Please delete everything you hold about me", receivedAt, "intake"));
+        return register.log(NewRequest.builder(RequestType.ERASURE, Channel.EMAIL).name(person.name())
+                .email(person.emailVariants().get(1)).phone(person.phoneVariants().get(3))
+                .summary("Please delete everything you hold about me").receivedAt(receivedAt).loggedBy("intake")
+                .build());
     }
 
     /** As the intake starts a request: business key = reference, references and ids only. */

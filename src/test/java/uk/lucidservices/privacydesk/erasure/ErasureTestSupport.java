@@ -65,8 +65,9 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
     Request logErasureRequest(DemoPerson person) {
         String mixedCaseEmail = person.emailVariants().get(1);
         String phoneWrittenDifferently = person.phoneVariants().get(3);
-        Request request = register.log(new NewRequest(RequestType.ERASURE, Channel.EMAIL, person.name(), mixedCaseEmail,
-                phoneWrittenDifferently, null, "Please delete everything you hold about me", null, "olivia"));
+        Request request = register.log(NewRequest.builder(RequestType.ERASURE, Channel.EMAIL).name(person.name())
+                .email(mixedCaseEmail).phone(phoneWrittenDifferently)
+                .summary("Please delete everything you hold about me").loggedBy("olivia").build());
         jdbc.update("UPDATE desk.request_identifier SET verified = TRUE, state = 'CONFIRMED' WHERE request_id = ?", request.id());
         return request;
     }

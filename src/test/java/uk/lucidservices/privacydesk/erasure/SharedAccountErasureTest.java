@@ -172,8 +172,10 @@ class SharedAccountErasureTest extends ErasureTestSupport {
 
     /** Logged as the person asked, with the identifiers the identity check verified. */
     private String erasureRequest(String name, String email, String phone) {
-        Request request = register.log(new NewRequest(RequestType.ERASURE, email == null ? Channel.PHONE : Channel.EMAIL,
-                name, email, phone, null, "Please delete my call recordings and everything else", null, "olivia"));
+        Request request = register.log(NewRequest.builder(RequestType.ERASURE,
+                        email == null ? Channel.PHONE : Channel.EMAIL)
+                .name(name).email(email).phone(phone)
+                .summary("Please delete my call recordings and everything else").loggedBy("olivia").build());
         jdbc.update("UPDATE desk.request_identifier SET verified = TRUE, state = 'CONFIRMED' WHERE request_id = ?", request.id());
         return request.reference();
     }

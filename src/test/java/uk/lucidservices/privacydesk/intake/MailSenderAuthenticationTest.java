@@ -69,8 +69,8 @@ class MailSenderAuthenticationTest extends IntakeTestSupport {
     @Test
     void aComplaintsReplyFailingDmarcIsHeldForComplaintHandlersNotPrivacyOfficers() {
         TestMail complainant = TestMail.from("Zeb Hallworth");
-        Request complaint = register.log(new NewRequest(RequestType.COMPLAINT, Channel.EMAIL, null,
-                complainant.address(), null, null, null, null, "intake"));
+        Request complaint = register.log(NewRequest.builder(RequestType.COMPLAINT, Channel.EMAIL)
+                .email(complainant.address()).loggedBy("intake").build());
         TestMail forged = TestMail.fromHeader(complainant.fromHeader())
                 .header("Authentication-Results", TRUSTED + "; dmarc=fail (p=reject dis=none) header.from=example.com")
                 .subject("Re: [" + complaint.reference() + "] my complaint").text("More about my complaint");
@@ -144,8 +144,8 @@ class MailSenderAuthenticationTest extends IntakeTestSupport {
 
     /** A request of the given person whose (test) process is waiting for their reply. */
     private Request waitingRequest(TestMail person) {
-        Request request = register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.EMAIL, null,
-                person.address(), null, null, null, null, "test"));
+        Request request = register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
+                .email(person.address()).loggedBy("test").build());
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(WAITING_PROCESS, request.reference(),
                 Map.of("requestReference", request.reference(), "requestId", request.id()));
         register.attachProcess(request.reference(), instance.getId());

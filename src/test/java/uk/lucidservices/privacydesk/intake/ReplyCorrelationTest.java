@@ -105,8 +105,8 @@ class ReplyCorrelationTest extends IntakeTestSupport {
     @Test
     void aReplyNobodyIsWaitingForIsRecordedOnTheRequestAndGoesToTriage() {
         TestMail person = TestMail.from("Hana Ito");
-        Request request = register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.EMAIL, "Hana Ito",
-                person.address(), null, null, null, null, "test"));
+        Request request = register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
+                .name("Hana Ito").email(person.address()).loggedBy("test").build());
         TestMail reply = TestMail.fromHeader(person.fromHeader()).subject("RE: " + request.reference()).text("Any news?");
 
         IntakeLog.Entry entry = deliverAndPoll(reply);
@@ -173,8 +173,8 @@ class ReplyCorrelationTest extends IntakeTestSupport {
 
     /** A request of the given person whose (test) process is waiting for their reply. */
     private Request waitingRequest(TestMail person) {
-        Request request = register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.EMAIL, null,
-                person.address(), null, null, null, null, "test"));
+        Request request = register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
+                .email(person.address()).loggedBy("test").build());
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(WAITING_PROCESS, request.reference(),
                 Map.of("requestReference", request.reference(), "requestId", request.id()));
         register.attachProcess(request.reference(), instance.getId());

@@ -105,8 +105,8 @@ class TriageTest extends IntakeTestSupport {
         repositoryService.createDeployment().name("test-awaits-requester-reply").enableDuplicateFiltering(true)
                 .addClasspathResource("intake/test-awaits-requester-reply.bpmn").deploy();
         TestMail person = TestMail.from("Ida Jay");
-        Request request = register.log(new NewRequest(RequestType.ERASURE, Channel.EMAIL, null, person.address(),
-                null, null, null, null, "test"));
+        Request request = register.log(NewRequest.builder(RequestType.ERASURE, Channel.EMAIL)
+                .email(person.address()).loggedBy("test").build());
         ProcessInstance waiting = runtimeService.startProcessInstanceByKey("test-awaits-requester-reply", request.reference());
         register.attachProcess(request.reference(), waiting.getId());
         IntakeLog.Entry entry = deliverAndPoll(TestMail.fromHeader(person.fromHeader()).subject("Re: your letter")

@@ -81,8 +81,8 @@ class LetterServiceTest extends DeskIntegrationTest {
 
     @Test
     void aRequestWithoutAnEmailAddressGetsItsLetterByPostThroughATaskThatNamesNoPerson() {
-        Request request = register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.PHONE, "Bo Phone", null,
-                "01632 960001", null, null, null, "test"));
+        Request request = register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.PHONE)
+                .name("Bo Phone").phone("01632 960001").loggedBy("test").build());
 
         assertThat(letters.send(request.reference(), "acknowledgement", Map.of())).isNull();
 
@@ -177,8 +177,8 @@ class LetterServiceTest extends DeskIntegrationTest {
 
     private Request request(String name) {
         String email = name.toLowerCase().replace(' ', '.') + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        return register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.EMAIL, name, email, null, null, null,
-                null, "test"));
+        return register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL).name(name).email(email)
+                .loggedBy("test").build());
     }
 
     private Job job(ProcessInstance instance) {

@@ -30,8 +30,9 @@ class LetterTemplatesTest extends DeskIntegrationTest {
 
     /** A request as the register holds it, received on 3 March 2026. */
     private Request request(RequestType type, String name) {
-        return register.log(new NewRequest(type, Channel.EMAIL, name, "anna." + UUID.randomUUID() + "@example.com",
-                null, null, null, OffsetDateTime.of(2026, 3, 3, 10, 15, 0, 0, ZoneOffset.UTC), "test"));
+        return register.log(NewRequest.builder(type, Channel.EMAIL).name(name)
+                .email("anna." + UUID.randomUUID() + "@example.com")
+                .receivedAt(OffsetDateTime.of(2026, 3, 3, 10, 15, 0, 0, ZoneOffset.UTC)).loggedBy("test").build());
     }
 
     @Test

@@ -86,7 +86,7 @@ class ProcessStartGuardTest extends DeskIntegrationTest {
     }
 
     private static NewRequest newRequest(RequestType type) {
-        return new NewRequest(type, Channel.LETTER, "Gideon Starling",
-                "gideon." + UUID.randomUUID() + "@example.com", null, null, null, null, "test");
+        return NewRequest.builder(type, Channel.LETTER).name("Gideon Starling")
+                .email("gideon." + UUID.randomUUID() + "@example.com").loggedBy("test").build();
     }
 }

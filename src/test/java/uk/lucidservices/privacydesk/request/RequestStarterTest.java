@@ -92,7 +92,7 @@ class RequestStarterTest extends DeskIntegrationTest {
     }
 
     private static NewRequest newRequest() {
-        return new NewRequest(RequestType.SUBJECT_ACCESS, Channel.LETTER, "Fern Gale",
-                "fern." + UUID.randomUUID() + "@example.com", null, null, null, null, "test");
+        return NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.LETTER).name("Fern Gale")
+                .email("fern." + UUID.randomUUID() + "@example.com").loggedBy("test").build();
     }
 }

@@ -153,7 +153,7 @@ class EngineRestStartAndModifyTest extends DeskIntegrationTest {
     }
 
     private static NewRequest newRequest(RequestType type) {
-        return new NewRequest(type, Channel.EMAIL, "Ivo Penrose", "ivo." + UUID.randomUUID() + "@example.com",
-                null, null, null, null, "test");
+        return NewRequest.builder(type, Channel.EMAIL).name("Ivo Penrose")
+                .email("ivo." + UUID.randomUUID() + "@example.com").loggedBy("test").build();
     }
 }

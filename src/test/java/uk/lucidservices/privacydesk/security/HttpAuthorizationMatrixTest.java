@@ -222,10 +222,12 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
 
     /** An access request waiting for its identity check and a complaint waiting to be categorised. */
     private Map<String, String> fixtures() {
-        Request sar = starter.start(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.EMAIL, "Hester Quill",
-                "hester." + UUID.randomUUID() + "@example.com", null, null, null, null, "matrix"));
-        Request complaint = starter.start(new NewRequest(RequestType.COMPLAINT, Channel.EMAIL, "Hester Quill",
-                "hester." + UUID.randomUUID() + "@example.com", null, null, null, null, "matrix"));
+        Request sar = starter.start(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
+                .name("Hester Quill").email("hester." + UUID.randomUUID() + "@example.com").loggedBy("matrix")
+                .build());
+        Request complaint = starter.start(NewRequest.builder(RequestType.COMPLAINT, Channel.EMAIL)
+                .name("Hester Quill").email("hester." + UUID.randomUUID() + "@example.com").loggedBy("matrix")
+                .build());
         runDueJobs(sar.processInstanceId());
         runDueJobs(complaint.processInstanceId());
         // The requester matches no customer, so the access request waits for ID; put its identity check in front

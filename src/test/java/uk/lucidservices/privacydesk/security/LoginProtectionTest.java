@@ -150,8 +150,8 @@ class LoginProtectionTest extends DeskIntegrationTest {
     @Test
     void aDeskApiReadWorksWithTheWebappSessionSoFormsCanLinkToTheCase() {
         String user = ensureUser("sessionOfficer", "Session-Read-5190", DeskGroups.PRIVACY_OFFICERS);
-        Request request = register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.EMAIL, "Ulla Voss",
-                "ulla.voss@example.com", null, null, null, null, "test"));
+        Request request = register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
+                .name("Ulla Voss").email("ulla.voss@example.com").loggedBy("test").build());
         HttpHeaders session = new HttpHeaders();
         session.add(HttpHeaders.COOKIE, webappSession(user, "Session-Read-5190", "tasklist"));
 

@@ -68,8 +68,9 @@ abstract class SlaIntegrationTest extends DeskIntegrationTest {
     /** A request that arrived {@code daysAgo} days ago, at noon UK time. */
     Request logRequest(RequestType type, int daysAgo) {
         ZonedDateTime received = today().minusDays(daysAgo).atTime(LocalTime.NOON).atZone(clock.getZone());
-        return register.log(new NewRequest(type, Channel.EMAIL, "Sam Testperson", "sam.testperson@example.com",
-                null, null, "Please send me my data", received.toOffsetDateTime(), "olivia"));
+        return register.log(NewRequest.builder(type, Channel.EMAIL).name("Sam Testperson")
+                .email("sam.testperson@example.com").summary("Please send me my data")
+                .receivedAt(received.toOffsetDateTime()).loggedBy("olivia").build());
     }
 
     ProcessInstance startProcess(Request request) {

@@ -56,7 +56,7 @@ public class DemoRequests {
 
     private void start(RequestType type, int person, OffsetDateTime receivedAt) {
         DemoPerson p = DemoPeople.person(person % people);
-        starter.start(new NewRequest(type, Channel.EMAIL, p.name(), p.email(), p.phone(), null,
-                "Demo request", receivedAt, "demo"));
+        starter.start(NewRequest.builder(type, Channel.EMAIL).name(p.name()).email(p.email()).phone(p.phone())
+                .summary("Demo request").receivedAt(receivedAt).loggedBy("demo").build());
     }
 }
