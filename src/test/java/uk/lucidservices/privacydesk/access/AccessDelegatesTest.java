@@ -71,8 +71,8 @@ class AccessDelegatesTest extends AccessTestSupport {
 
     @Test
     void delegatesRunTheRequestThroughAndTheEngineKeepsNoPersonalData() throws Exception {
-        String reference = logRequestForPersonZero().reference();
-        identifiers.assess(reference); // the process's assessIdentity step: the given email and phone match person 0
+        String reference = logRequestForThePerson().reference();
+        identifiers.assess(reference); // the process's assessIdentity step: the given email and phone match the class's demo person
         ProcessInstance pi = runtimeService.startProcessInstanceByKey(CHAIN, reference);
 
         assertThat(runtimeService.getVariables(pi.getId()).keySet())
@@ -86,7 +86,7 @@ class AccessDelegatesTest extends AccessTestSupport {
         assertThatThrownBy(() -> taskService.complete(manual.getId(), Map.of("manual_social_media", "Nothing found")))
                 .hasMessageContaining("paper-files");
         taskService.complete(manual.getId(), Map.of(
-                "manual_social_media", "Facebook inbox: messages from " + PERSON.name(), "manual_social_media_count", 2L,
+                "manual_social_media", "Facebook inbox: messages from " + person.name(), "manual_social_media_count", 2L,
                 "manual_paper_files", "No paper file", "manual_paper_files_count", 0L));
         assertThat(checklist.unanswered(reference)).isEmpty();
         assertThat(search.saved(reference)).filteredOn(SubjectSearch.SavedResult::manual)
@@ -126,7 +126,7 @@ class AccessDelegatesTest extends AccessTestSupport {
         for (HistoricVariableInstance variable : history) {
             String value = String.valueOf(variable.getValue());
             assertThat(value).as(variable.getName())
-                    .doesNotContain(PERSON.lastName()).doesNotContain("960000").doesNotContain("@")
+                    .doesNotContain(person.lastName()).doesNotContain(phoneDigits()).doesNotContain("@")
                     .doesNotContain("Names the installer").doesNotContain("/packs/");
             if (variable.getName().startsWith("manual_") || variable.getName().startsWith("redaction")) {
                 assertThat(variable.getValue()).as(variable.getName() + " is blanked in history").isNull();
@@ -147,7 +147,4 @@ class AccessDelegatesTest extends AccessTestSupport {
                 .activityId("End_Approved").count()).isEqualTo(1);
     }
 
-    private Task task(ProcessInstance pi, String key) {
-        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-    }
 }

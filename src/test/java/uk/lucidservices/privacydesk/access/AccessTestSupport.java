@@ -6,10 +6,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.records.Emails;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
-import uk.lucidservices.privacydesk.records.demo.DemoPeople;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
@@ -29,10 +29,11 @@ import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-/** Demo data, a logged access request for demo person 0, and an independent SQL view of that person's rows. */
+/** Demo data, a logged access request for the class's demo person, and an independent SQL view of that person's rows. */
 abstract class AccessTestSupport extends DeskIntegrationTest {
 
-    static final DemoPerson PERSON = DemoPeople.person(0);
+    /** The one demo person each access test class claims in {@link TestPeople}. */
+    final DemoPerson person = TestPeople.onlyPerson(getClass());
 
     @Autowired DemoDataGenerator demoData;
     @Autowired RequestRegister register;
@@ -48,24 +49,29 @@ abstract class AccessTestSupport extends DeskIntegrationTest {
     @Autowired NamedParameterJdbcTemplate named;
 
     /** The phone and email as the requester wrote them: another format and another case than most systems hold. */
-    static String requestPhone() {
-        return PERSON.phoneVariants().get(4);
+    String requestPhone() {
+        return person.phoneVariants().get(4);
     }
 
-    static String requestEmail() {
-        return PERSON.emailVariants().get(1);
+    String requestEmail() {
+        return person.emailVariants().get(1);
     }
 
-    Request logRequestForPersonZero() {
-        demoData.generate(300, 20260401);
-        return register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL).name(PERSON.name())
+    /** The last six digits of the person's phone number, as a pack must not show them. */
+    String phoneDigits() {
+        return person.phone().substring(person.phone().length() - 6);
+    }
+
+    Request logRequestForThePerson() {
+        demoData.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
+        return register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL).name(person.name())
                 .email(requestEmail()).phone(requestPhone()).summary("Please send me everything you hold")
                 .loggedBy("olivia").build());
     }
 
     /** Logged, matched to the customer and verified, searched and the manual systems answered: ready for the redaction review. */
     String searchedRequest() {
-        String reference = logRequestForPersonZero().reference();
+        String reference = logRequestForThePerson().reference();
         identifiers.assess(reference);
         identifiers.markVerified(reference, "olivia");
         search.search(reference);
@@ -76,13 +82,13 @@ abstract class AccessTestSupport extends DeskIntegrationTest {
     }
 
     /**
-     * Person 0's row ids per category, by the test's own SQL over the normalised key columns:
+     * The person's row ids per category, by the test's own SQL over the normalised key columns:
      * lower-case email, E.164 phone, and child rows through their parents' ids.
      */
     Map<String, Set<Long>> expectedIds() {
         MapSqlParameterSource p = new MapSqlParameterSource()
-                .addValue("email", Emails.key(PERSON.email()))
-                .addValue("phone", "+44" + PERSON.phone().replace(" ", "").substring(1));
+                .addValue("email", Emails.key(person.email()))
+                .addValue("phone", "+44" + person.phone().replace(" ", "").substring(1));
         String accounts = "SELECT id FROM records.crm_account WHERE email_key = :email OR phone_key = :phone";
         String leads = "SELECT id FROM records.tm_lead WHERE email_key = :email OR phone_key = :phone";
         String transcripts = "SELECT id FROM records.chat_transcript WHERE email_key = :email";

@@ -28,7 +28,7 @@ class DisclosurePackTest extends AccessTestSupport {
 
     @Test
     void searchCountsEveryCategoryAndListsTheManualSystems() {
-        String reference = logRequestForPersonZero().reference();
+        String reference = logRequestForThePerson().reference();
         identifiers.assess(reference);
         identifiers.markVerified(reference, "olivia");
 
@@ -45,12 +45,12 @@ class DisclosurePackTest extends AccessTestSupport {
         // The audit trail has counts, never values.
         assertThat(register.events(register.get(reference).id())).filteredOn(e -> e.kind().equals("SEARCHED")).singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains("records=" + result.totalRecords())
-                        .doesNotContain(PERSON.email()).doesNotContain("960000").doesNotContain(PERSON.lastName()));
+                        .doesNotContain(person.email()).doesNotContain(phoneDigits()).doesNotContain(person.lastName()));
     }
 
     @Test
     void searchNeedsVerifiedIdentifiers() {
-        String reference = logRequestForPersonZero().reference();
+        String reference = logRequestForThePerson().reference();
         assertThatThrownBy(() -> search.search(reference))
                 .isInstanceOf(VerifiedIdentifiers.IdentityNotVerifiedException.class)
                 .hasMessageContaining(reference);
@@ -108,7 +108,7 @@ class DisclosurePackTest extends AccessTestSupport {
 
             JsonNode complaint = find(JSON.readTree(entry(zip, "data/complaints.json")), redactedComplaint);
             assertThat(complaint.get("others_involved").asText()).isEqualTo("[redacted]");
-            assertThat(complaint.get("complainant_name").asText()).isEqualTo(PERSON.name());
+            assertThat(complaint.get("complainant_name").asText()).isEqualTo(person.name());
 
             String withheldBody = jdbc.queryForObject("SELECT body FROM records.chat_message WHERE id = ?", String.class, withheldMessage);
             long transcriptOfWithheld = jdbc.queryForObject("SELECT transcript_id FROM records.chat_message WHERE id = ?", Long.class, withheldMessage);

@@ -112,7 +112,7 @@ class IdentifiersOneByOneTest extends SarProcessTestSupport {
         work(pi, "Task_ApprovePack", "peter", Map.of("packChecked", true));
         process(pi).isWaitingAt("Task_DeliverPackAnotherWay");
         assertThat(letters(reference)).doesNotContain("pack-ready");
-        assertThat(mailsTo(stranger.address())).noneMatch(text -> text.contains("/packs/"));
+        assertThat(textsOfMailsTo(stranger.address())).noneMatch(text -> text.contains("/packs/"));
     }
 
     @Test
@@ -219,8 +219,8 @@ class IdentifiersOneByOneTest extends SarProcessTestSupport {
 
         process(pi).isWaitingAt("Task_DeliverPackAnotherWay");
         assertThat(letters(reference)).doesNotContain("pack-ready");
-        assertThat(mailsTo(newAddress)).noneMatch(text -> text.contains("/packs/"));
-        assertThat(mailsTo(customer.email())).noneMatch(text -> text.contains(reference) && text.contains("/packs/"));
+        assertThat(textsOfMailsTo(newAddress)).noneMatch(text -> text.contains("/packs/"));
+        assertThat(textsOfMailsTo(customer.email())).noneMatch(text -> text.contains(reference) && text.contains("/packs/"));
     }
 
     @Test
@@ -237,7 +237,7 @@ class IdentifiersOneByOneTest extends SarProcessTestSupport {
         ResponseEntity<JsonNode> sent = http.withBasicAuth("peter", "peter").postForEntity("/api/requests/" + reference
                 + "/identifiers/" + email + "/code", null, JsonNode.class);
         assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.OK);
-        String codeMail = await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(newAddress).stream()
+        String codeMail = await().atMost(Duration.ofSeconds(10)).until(() -> textsOfMailsTo(newAddress).stream()
                 .filter(t -> t.contains("confirm that this email address is yours")).findFirst(), Optional::isPresent).orElseThrow();
         Matcher code = Pattern.compile("(?m)^\\s*(\\d{6})\\s*$").matcher(codeMail);
         assertThat(code.find()).isTrue();
@@ -315,7 +315,7 @@ class IdentifiersOneByOneTest extends SarProcessTestSupport {
     }
 
     /** The texts of every mail the test mail server delivered to the address. */
-    private static List<String> mailsTo(String address) throws Exception {
+    private static List<String> textsOfMailsTo(String address) throws Exception {
         List<String> texts = new ArrayList<>();
         for (MimeMessage m : TestMailServer.greenMail().getReceivedMessages()) {
             Address[] to = m.getRecipients(Message.RecipientType.TO);

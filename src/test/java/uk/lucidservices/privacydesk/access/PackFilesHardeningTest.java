@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
@@ -67,7 +68,7 @@ class PackFilesHardeningTest extends DeskIntegrationTest {
 
     @BeforeEach
     void data() {
-        demoData.generate(300, 20260401);
+        demoData.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
         email = "tamsin.vale." + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
         folder = "recordings/hardening/" + UUID.randomUUID();
     }

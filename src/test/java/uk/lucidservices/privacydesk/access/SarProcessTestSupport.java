@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestClock;
 import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
-import uk.lucidservices.privacydesk.records.demo.DemoPeople;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
@@ -76,7 +76,7 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
     @BeforeEach
     void engineAndData() {
         BpmnAwareTests.init(processEngine);
-        demoData.generate(300, 20260401);
+        demoData.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
     }
 
     @AfterEach
@@ -85,8 +85,9 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
         identityService.clearAuthentication();
     }
 
-    static DemoPerson person(int index) {
-        return DemoPeople.person(index);
+    /** Demo person {@code index}, which this test class claimed in {@link TestPeople}. */
+    DemoPerson person(int index) {
+        return TestPeople.person(getClass(), index);
     }
 
     LocalDate today() {
@@ -124,12 +125,6 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
         runDueJobs(pi.getId());
     }
 
-    Task task(ProcessInstance pi, String taskKey) {
-        Task task = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
-        assertThat(task).as("open task %s of %s", taskKey, pi.getBusinessKey()).isNotNull();
-        return task;
-    }
-
     /**
      * Works a task as Tasklist does: its form is the deployed Camunda Form the model names, the user
      * claims it, then completes it with the form's fields. Then runs the jobs that follow.
@@ -137,8 +132,7 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
     void work(ProcessInstance pi, String taskKey, String user, Map<String, Object> fields) {
         Task task = task(pi, taskKey);
         assertFormRenders(task);
-        taskService.claim(task.getId(), user);
-        taskService.complete(task.getId(), new HashMap<>(fields));
+        claimAndComplete(task, user, fields);
         runJobs(pi);
     }
 
@@ -175,15 +169,6 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
             }
         }
         return templates;
-    }
-
-    List<String> eventKinds(String reference) {
-        return register.events(register.get(reference).id()).stream().map(RequestRegister.RequestEvent::kind).toList();
-    }
-
-    /** The request's SLA clocks instance, or null once the request ended it. */
-    ProcessInstance clocksOf(ProcessInstance pi) {
-        return runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
     }
 
     boolean clocksEnded(ProcessInstance pi) {

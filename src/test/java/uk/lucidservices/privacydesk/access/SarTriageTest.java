@@ -10,9 +10,9 @@ import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.sla.ClockStore;
 import uk.lucidservices.privacydesk.sla.Deadlines;
 import uk.lucidservices.privacydesk.sla.RequestClocks;
-import uk.lucidservices.privacydesk.sla.TimerDates;
 import uk.lucidservices.privacydesk.request.RequestType;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,7 +34,6 @@ class SarTriageTest extends SarProcessTestSupport {
     @Autowired TriageNotes notes;
     @Autowired ClockStore clockStore;
     @Autowired RequestClocks clocks;
-    @Autowired TimerDates timerDates;
 
     /** Started, acknowledged and confirmed by olivia: waiting for triage. */
     private ProcessInstance atTriage(int personIndex, int daysAgo) {
@@ -75,7 +74,7 @@ class SarTriageTest extends SarProcessTestSupport {
 
     @Test
     void clarificationStopsTheClockUntilTheAnswerAndAddsThePausedDays() throws Exception {
-        ProcessInstance pi = atTriage(130, 20);
+        ProcessInstance pi = atTriage(410, 20);
         String reference = pi.getBusinessKey();
         Request before = register.get(reference);
         String question = "Which calls do you mean? Please give the approximate dates.";
@@ -93,12 +92,15 @@ class SarTriageTest extends SarProcessTestSupport {
         process(pi).isWaitingAt("Task_TriageRequest");
         Request after = register.get(reference);
         assertThat(after.paused()).isFalse();
-        assertThat(after.internalTarget()).as("five paused days added").isEqualTo(before.internalTarget().plusDays(5));
-        assertThat(after.statutoryDeadline()).isAfter(before.statutoryDeadline());
+        // Received Tuesday 26 May, stopped from 10 June to today, 15 June: five days. Internal target
+        // 23 June + 5 = 28 June; statutory deadline 26 June + 5 = Wednesday 1 July.
+        assertThat(before.internalTarget()).isEqualTo(LocalDate.of(2026, 6, 23));
+        assertThat(after.internalTarget()).as("five paused days added").isEqualTo(LocalDate.of(2026, 6, 28));
+        assertThat(after.statutoryDeadline()).isEqualTo(LocalDate.of(2026, 7, 1));
         assertThat(clocks.current(reference).pausedDays()).isEqualTo(5);
         assertThat(eventKinds(reference)).containsSubsequence("TRIAGE_DECISION", "CLOCK_PAUSED", "CLOCK_RESUMED");
         assertThat(task(pi, "Task_TriageRequest").getDueDate()).as("the new triage task is due on the moved deadline")
-                .isEqualTo(timerDates.taskDue(RequestType.SUBJECT_ACCESS, clocks.current(reference)));
+                .isEqualTo(ukTime("2026-07-01T23:59"));
         assertThat(runtimeService.getVariables(pi.getId()).keySet())
                 .as("the next triage form opens empty").doesNotContain("triageDecision", "clarificationAlreadyAskedOn", "clarificationAskedOn", "clarificationQuestion");
     }
@@ -125,7 +127,9 @@ class SarTriageTest extends SarProcessTestSupport {
         process(pi).isWaitingAt("Task_TriageRequest");
         Request extended = register.get(reference);
         assertThat(extended.extended()).isTrue();
-        assertThat(extended.statutoryDeadline()).isAfter(before.statutoryDeadline().plusMonths(1));
+        // Received Friday 12 June: three months is Saturday 12 September, so Monday 14 September.
+        assertThat(before.statutoryDeadline()).isEqualTo(LocalDate.of(2026, 7, 13));
+        assertThat(extended.statutoryDeadline()).isEqualTo(LocalDate.of(2026, 9, 14));
         ClockStore.ClockRecord record = clockStore.record(extended.id()).orElseThrow();
         assertThat(record.extensionReason()).isEqualTo(reason);
         assertThat(record.extensionApprovedBy()).isEqualTo("mark");
@@ -141,7 +145,7 @@ class SarTriageTest extends SarProcessTestSupport {
 
     @Test
     void aManagerWhoRefusesTheExtensionSendsTheRequestBackToTriage() {
-        ProcessInstance pi = atTriage(150, 3);
+        ProcessInstance pi = atTriage(420, 3);
         String reference = pi.getBusinessKey();
         work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "EXTEND", "proposedExtensionReason", "Complex"));
         work(pi, "Task_ApproveExtension", "mark", Map.of("extensionDecision", "REFUSE", "proposedExtensionReason", "Complex"));
@@ -158,7 +162,7 @@ class SarTriageTest extends SarProcessTestSupport {
 
     @Test
     void afterTheFirstMonthNoExtensionIsOfferedToAManager() {
-        ProcessInstance pi = atTriage(160, 40);
+        ProcessInstance pi = atTriage(430, 40);
         String reference = pi.getBusinessKey();
         work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "EXTEND", "proposedExtensionReason", "Complex"));
 
@@ -171,7 +175,7 @@ class SarTriageTest extends SarProcessTestSupport {
 
     @Test
     void anExtensionApprovedAfterTheFirstMonthEndedIsRefusedAndTheTaskStaysOpen() {
-        ProcessInstance pi = atTriage(170, 3);
+        ProcessInstance pi = atTriage(440, 3);
         String reference = pi.getBusinessKey();
         work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "EXTEND", "proposedExtensionReason", "Complex"));
         process(pi).isWaitingAt("Task_ApproveExtension");

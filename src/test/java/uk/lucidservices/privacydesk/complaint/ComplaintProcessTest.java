@@ -11,17 +11,18 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestClock;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
-import uk.lucidservices.privacydesk.records.demo.DemoPeople;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
@@ -31,8 +32,7 @@ import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.security.DeskGroups;
 
-import java.time.LocalTime;
-import java.time.ZoneId;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -44,13 +44,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 /** The complaint process on the real engine and PostgreSQL, one test per path. */
 class ComplaintProcessTest extends DeskIntegrationTest {
 
-    private static final DemoPerson CUSTOMER = DemoPeople.person(190);
+    private static final DemoPerson CUSTOMER = TestPeople.person(ComplaintProcessTest.class, 190);
 
     @Autowired
     ProcessEngine engine;
@@ -78,7 +77,7 @@ class ComplaintProcessTest extends DeskIntegrationTest {
     @BeforeEach
     void setUp() {
         init(engine);
-        demoData.generate(300, 20260401L);
+        demoData.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
     }
 
     @AfterEach
@@ -96,10 +95,6 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         return runtimeService.createProcessInstanceQuery().processInstanceId(request.processInstanceId()).singleResult();
     }
 
-    private List<String> letters(Request request) {
-        return sentLetters.forReference(request.reference()).stream().map(SentLetters.SentLetter::template).toList();
-    }
-
     private Map<String, Object> complaintRow(Request request) {
         return jdbc.queryForMap("SELECT * FROM records.complaint WHERE request_reference = ?", request.reference());
     }
@@ -108,7 +103,7 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         ProcessInstance pi = instance(request);
         runDueJobs(pi.getId());
         assertThat(pi).isWaitingAt("Task_CategoriseComplaint");
-        complete(task(pi), withVariables("complaintCategory", category, "relatedReference", "", "linkAccountNumber", ""));
+        complete(BpmnAwareTests.task(pi), withVariables("complaintCategory", category, "relatedReference", "", "linkAccountNumber", ""));
         assertThat(pi).isWaitingAt("Task_ResolveComplaint");
         return pi;
     }
@@ -147,17 +142,17 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         ProcessInstance pi = instance(request);
         runDueJobs(pi.getId());
 
-        assertThat(letters(request)).containsExactly("complaint-acknowledgement");
+        assertThat(lettersSent(request.reference())).containsExactly("complaint-acknowledgement");
         Map<String, Object> row = complaintRow(request);
         assertThat(row.get("account_id")).as("matched to the customer's account").isNotNull();
         assertThat(row.get("status")).isEqualTo("OPEN");
 
-        complete(task(pi), withVariables("complaintCategory", "OTHER", "relatedReference", "", "linkAccountNumber", ""));
-        complete(task(pi), withVariables("resolution", "RESOLVED", "outcomeNote", "Apologised and refunded the call charge"));
+        complete(BpmnAwareTests.task(pi), withVariables("complaintCategory", "OTHER", "relatedReference", "", "linkAccountNumber", ""));
+        complete(BpmnAwareTests.task(pi), withVariables("resolution", "RESOLVED", "outcomeNote", "Apologised and refunded the call charge"));
         runDueJobs(pi.getId());
 
         assertThat(pi).isEnded();
-        assertThat(letters(request)).containsExactly("complaint-acknowledgement", "final-response");
+        assertThat(lettersSent(request.reference())).containsExactly("complaint-acknowledgement", "final-response");
         row = complaintRow(request);
         assertThat(row.get("status")).isEqualTo("CLOSED");
         assertThat(row.get("resolution")).isEqualTo("RESOLVED");
@@ -175,11 +170,11 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         Request request = complaintFrom(email);
         ProcessInstance pi = receivedAndCategorised(request, "SERVICE_BILLING");
 
-        complete(task(pi), withVariables("resolution", "DEADLOCKED", "outcomeNote", "Customer disputes the early termination fee"));
+        complete(BpmnAwareTests.task(pi), withVariables("resolution", "DEADLOCKED", "outcomeNote", "Customer disputes the early termination fee"));
         runDueJobs(pi.getId());
 
         assertThat(pi).isEnded();
-        assertThat(letters(request)).containsExactly("complaint-acknowledgement", "adr-letter");
+        assertThat(lettersSent(request.reference())).containsExactly("complaint-acknowledgement", "adr-letter");
         String body = lastMailBodyTo(email);
         assertThat(body).contains("not been able to reach an agreement").contains("Ombudsman Services");
         assertThat(complaintRow(request).get("resolution")).isEqualTo("DEADLOCKED");
@@ -191,10 +186,10 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         Request request = complaintFrom(email);
         ProcessInstance pi = receivedAndCategorised(request, "DATA_PROTECTION");
 
-        complete(task(pi), withVariables("resolution", "RESOLVED", "outcomeNote", "Recording deleted as asked"));
+        complete(BpmnAwareTests.task(pi), withVariables("resolution", "RESOLVED", "outcomeNote", "Recording deleted as asked"));
         runDueJobs(pi.getId());
 
-        assertThat(letters(request)).containsExactly("complaint-acknowledgement", "final-response");
+        assertThat(lettersSent(request.reference())).containsExactly("complaint-acknowledgement", "final-response");
         assertThat(lastMailBodyTo(email)).contains("Information Commissioner").doesNotContain("Ombudsman Services");
     }
 
@@ -204,17 +199,15 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         ProcessInstance pi = receivedAndCategorised(request, "SERVICE_BILLING");
         Job eightWeeks = managementService.createJobQuery().processInstanceId(pi.getId())
                 .activityId("Timer_OfcomEightWeeks").singleResult();
-        Date ofcomPoint = Date.from(register.get(request.reference()).statutoryDeadline()
-                .atTime(LocalTime.of(9, 0)).atZone(ZoneId.of("Europe/London")).toInstant());
+        // Received Monday 15 June: eight weeks on is Monday 10 August, at the start of the working day.
+        Date ofcomPoint = ukTime("2026-08-10T09:00");
         assertThat(eightWeeks.getDuedate()).isEqualTo(ofcomPoint);
-        assertThat(register.get(request.reference()).statutoryDeadline())
-                .isEqualTo(register.get(request.reference()).receivedAt().atZoneSameInstant(ZoneId.of("Europe/London"))
-                        .toLocalDate().plusWeeks(8));
+        assertThat(register.get(request.reference()).statutoryDeadline()).isEqualTo(LocalDate.of(2026, 8, 10));
 
         ClockUtil.setCurrentTime(new Date(ofcomPoint.getTime() + 60_000));
         runDueJobs(pi.getId());
 
-        assertThat(letters(request)).contains("adr-letter");
+        assertThat(lettersSent(request.reference())).contains("adr-letter");
         assertThat(runtimeService.getVariable(pi.getId(), "adrLetterSent")).isEqualTo(true);
         assertThat(pi).isWaitingAt("Task_ResolveComplaint");
     }
@@ -229,7 +222,7 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         ClockUtil.setCurrentTime(new Date(progress.getDuedate().getTime() + 60_000));
         runDueJobs(pi.getId());
 
-        assertThat(letters(request)).containsExactly("complaint-acknowledgement", "complaint-progress");
+        assertThat(lettersSent(request.reference())).containsExactly("complaint-acknowledgement", "complaint-progress");
         assertThat(pi).isWaitingAt("Task_ResolveComplaint");
     }
 
@@ -241,7 +234,7 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         assertThat(complaintRow(request).get("account_id")).isNull();
         assertThat(runtimeService.getVariable(pi.getId(), "accountMatched")).isEqualTo(false);
 
-        complete(task(pi), withVariables("complaintCategory", "OTHER", "relatedReference", "SAR-2026-000001",
+        complete(BpmnAwareTests.task(pi), withVariables("complaintCategory", "OTHER", "relatedReference", "SAR-2026-000001",
                 "linkAccountNumber", CUSTOMER.accountNumber().toLowerCase()));
 
         Map<String, Object> row = complaintRow(request);
@@ -261,8 +254,9 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         assertThat(clocks).as("the complaint runs the shared SLA clocks").isNotNull();
         Job escalation = managementService.createJobQuery().processInstanceId(clocks.getId())
                 .activityId("Timer_Escalation").singleResult();
-        assertThat(escalation.getDuedate().toInstant().atZone(ZoneId.of("Europe/London")).toLocalDate())
-                .isEqualTo(register.get(request.reference()).escalationDate());
+        // Received Monday 15 June: internal target 13 July, managers warned a week before, at 08:00.
+        assertThat(escalation.getDuedate()).isEqualTo(ukTime("2026-07-06T08:00"));
+        assertThat(register.get(request.reference()).escalationDate()).isEqualTo(LocalDate.of(2026, 7, 6));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.intake.MailboxPoller;
@@ -27,7 +28,6 @@ import uk.lucidservices.privacydesk.intake.TestMail;
 import uk.lucidservices.privacydesk.mail.LetterNotSentException;
 import uk.lucidservices.privacydesk.mail.LetterQueue;
 import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
-import uk.lucidservices.privacydesk.records.demo.DemoPeople;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
@@ -52,10 +52,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
 
-    /** Demo people used by no other test class (290 is in every system; the others are customers). */
-    private static final DemoPerson SAR_PERSON = DemoPeople.person(290);
-    private static final DemoPerson ERASURE_PERSON = DemoPeople.person(283);
-    private static final DemoPerson COMPLAINT_PERSON = DemoPeople.person(287);
+    /** Demo people used by no other test class (450 is in every system; the others are customers). */
+    private static final DemoPerson SAR_PERSON = TestPeople.person(NothingPersonalInEngineHistoryTest.class, 450);
+    private static final DemoPerson ERASURE_PERSON = TestPeople.person(NothingPersonalInEngineHistoryTest.class, 283);
+    private static final DemoPerson COMPLAINT_PERSON = TestPeople.person(NothingPersonalInEngineHistoryTest.class, 287);
 
     @Autowired ProcessEngine engine;
     @Autowired TaskService taskService;
@@ -76,7 +76,7 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
     @BeforeEach
     void engineAndData() {
         BpmnAwareTests.init(engine);
-        demoData.generate(300, 20260401);
+        demoData.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
     }
 
     @AfterEach

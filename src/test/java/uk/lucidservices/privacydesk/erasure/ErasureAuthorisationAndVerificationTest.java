@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.TestClock;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ErasureAuthorisationAndVerificationTest extends ErasureTestSupport {
 
-    private static final DemoPerson PERSON = person(70);
+    private static final DemoPerson PERSON = TestPeople.person(ErasureAuthorisationAndVerificationTest.class, 70);
 
     @Autowired
     ErasurePreview preview;

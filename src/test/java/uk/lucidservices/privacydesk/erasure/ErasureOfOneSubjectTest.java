@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.datamap.ErasureAction;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Request;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErasureOfOneSubjectTest extends ErasureTestSupport {
 
-    private static final DemoPerson PERSON = person(40);
+    private static final DemoPerson PERSON = TestPeople.person(ErasureOfOneSubjectTest.class, 40);
 
     @Autowired
     ErasurePreview preview;

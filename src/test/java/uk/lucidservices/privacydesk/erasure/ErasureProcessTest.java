@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.security.DeskGroups;
@@ -45,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErasureProcessTest extends ErasureTestSupport {
 
-    private static final DemoPerson PERSON = person(60);
+    private static final DemoPerson PERSON = TestPeople.person(ErasureProcessTest.class, 60);
     private static final String PROCESS = "erasure-delegates-test";
     private static final String BPMN_ERROR_PROCESS = "erasure-same-person-test";
     private static final String EARLIER_REQUEST_PROCESS = "earlier-request-test";

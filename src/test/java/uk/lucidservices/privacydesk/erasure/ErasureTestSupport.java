@@ -5,9 +5,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
-import uk.lucidservices.privacydesk.records.demo.DemoPeople;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
@@ -27,13 +27,10 @@ import java.util.stream.Collectors;
  * What the erasure tests share: the demo data (the same size and seed as every other test), a
  * request logged as a person would write it, and a search of the company's tables written in plain
  * SQL here, independently of the desk's own search, by every identifier the person has, including
- * the raw, differently written columns. Demo people 40, 50, 60 and 70 belong to the erasure tests.
+ * the raw, differently written columns. Each test class works on the demo people it claims in {@link TestPeople}.
  * No annotations here: the Spring context stays the one every test shares.
  */
 abstract class ErasureTestSupport extends DeskIntegrationTest {
-
-    static final int PEOPLE = 300;
-    static final long SEED = 20260401L;
 
     /** Table to data-map category: how the direct search's findings compare with the certificate. */
     static final Map<String, String> CATEGORY_OF_TABLE = Map.of(
@@ -54,7 +51,7 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
     FileStore fileStore;
 
     void demoData() {
-        demoData.generate(PEOPLE, SEED);
+        demoData.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
     }
 
     /**
@@ -72,8 +69,9 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
         return request;
     }
 
-    static DemoPerson person(int index) {
-        return DemoPeople.person(index);
+    /** Demo person {@code index}, which this test class claimed in {@link TestPeople}. */
+    DemoPerson person(int index) {
+        return TestPeople.person(getClass(), index);
     }
 
     /** The person's rows, by table, found by plain SQL on every identifier column and raw value column. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.datamap.ErasureAction;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScopedErasureTest extends ErasureTestSupport {
 
-    private static final DemoPerson PERSON = person(50);
+    private static final DemoPerson PERSON = TestPeople.person(ScopedErasureTest.class, 50);
     private static final String LEGAL_CLAIM = "Needed to defend a legal claim about a disputed sales call (Art. 17(3)(e))";
 
     @Autowired

@@ -1,9 +1,5 @@
 package uk.lucidservices.privacydesk.intake;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -17,7 +13,6 @@ import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
-import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,18 +77,5 @@ abstract class IntakeTestSupport extends DeskIntegrationTest {
                     .orElseThrow(() -> new AssertionError("the request's process has no step left and sent no letter"));
             managementService.executeJob(next.getId());
         }
-    }
-
-    /** Every mail the test mail server has delivered to this address. */
-    protected static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(TestMailServer.greenMail().getReceivedMessages()).filter(m -> {
-            try {
-                Address[] to = m.getAllRecipients();
-                return to != null && Arrays.stream(to)
-                        .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
-            } catch (MessagingException e) {
-                return false;
-            }
-        }).toList();
     }
 }

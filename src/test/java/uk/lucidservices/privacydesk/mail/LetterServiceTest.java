@@ -201,14 +201,4 @@ class LetterServiceTest extends DeskIntegrationTest {
         message.writeTo(out);
         return out.toString(StandardCharsets.UTF_8);
     }
-
-    private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(TestMailServer.greenMail().getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
-    }
 }

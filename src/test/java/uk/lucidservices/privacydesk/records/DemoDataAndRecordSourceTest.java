@@ -4,11 +4,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.datamap.Category;
 import uk.lucidservices.privacydesk.datamap.DataMap;
 import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
-import uk.lucidservices.privacydesk.records.demo.DemoPeople;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 
 import java.util.ArrayList;
@@ -22,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Demo data on the real PostgreSQL, and the data-map-driven lookup across every system. */
 class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
-
-    public static final int PEOPLE = 300;
-    public static final long SEED = 20260401L;
 
     @Autowired
     DemoDataGenerator generator;
@@ -41,14 +38,14 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
 
     @BeforeEach
     void demoData() {
-        generator.generate(PEOPLE, SEED);
+        generator.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
     }
 
     @Test
     void generatingAgainChangesNothing() {
         Map<String, Object> before = jdbc.queryForMap("SELECT (SELECT COUNT(*) FROM records.crm_account) a, "
                 + "(SELECT COUNT(*) FROM records.call_recording) c, (SELECT COUNT(*) FROM records.chat_message) m");
-        assertThat(generator.generate(PEOPLE, SEED)).isFalse();
+        assertThat(generator.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED)).isFalse();
         assertThat(jdbc.queryForMap("SELECT (SELECT COUNT(*) FROM records.crm_account) a, "
                 + "(SELECT COUNT(*) FROM records.call_recording) c, (SELECT COUNT(*) FROM records.chat_message) m"))
                 .isEqualTo(before);
@@ -56,7 +53,7 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
 
     @Test
     void somePeopleAreInEverySystemUnderDifferentlyWrittenNumbersAndEmails() {
-        DemoPerson p = DemoPeople.person(20);
+        DemoPerson p = person(20);
         List<String> rawPhones = jdbc.queryForList("""
                 SELECT phone FROM records.crm_account WHERE phone_key = ? UNION
                 SELECT cli FROM records.call_recording WHERE cli_key = ? UNION
@@ -74,7 +71,7 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
 
     @Test
     void aPersonInEverySystemIsFoundInEverySearchableCategoryFromAnyWrittenForm() {
-        DemoPerson p = DemoPeople.person(20);
+        DemoPerson p = person(20);
         // Asked by a mixed-case email and a number written the international way without a plus.
         Subject subject = resolver.resolve(List.of(p.emailVariants().get(1)), List.of(p.phoneVariants().get(3)), List.of());
         for (Category category : dataMap.searchable()) {
@@ -84,7 +81,7 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
 
     @Test
     void theLookupFindsExactlyTheRowsADirectQueryFinds() {
-        DemoPerson p = DemoPeople.person(30);
+        DemoPerson p = person(30);
         Subject subject = resolver.resolve(List.of(p.email()), List.of(p.phone()), List.of());
         String email = p.email();
         String phone = "+441632960030";
@@ -103,7 +100,7 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
 
     @Test
     void streamedRecordsBelongToTheSubjectOnly() {
-        DemoPerson p = DemoPeople.person(30);
+        DemoPerson p = person(30);
         Subject subject = resolver.resolve(List.of(p.email()), List.of(p.phone()), List.of());
         List<Map<String, Object>> rows = new ArrayList<>();
         source.forEachRecord(dataMap.category("web-enquiries").orElseThrow(), subject, rows::add);
@@ -121,7 +118,7 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
 
     @Test
     void erasingCallRecordingsDeletesRowsAndAudioAndIsIdempotent() {
-        DemoPerson p = DemoPeople.person(90);
+        DemoPerson p = person(90);
         String cli = "+441632960090";
         Subject subject = resolver.resolve(List.of(), List.of(p.phone()), List.of());
         Category calls = dataMap.category("call-recordings").orElseThrow();
@@ -167,6 +164,10 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
             audio.put(file, files.exists(file));
         }
         return audio;
+    }
+
+    private DemoPerson person(int index) {
+        return TestPeople.person(getClass(), index);
     }
 
     private long count(String sql, Object... args) {

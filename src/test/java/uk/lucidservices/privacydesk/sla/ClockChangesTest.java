@@ -9,6 +9,7 @@ import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestType;
 
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -27,10 +28,13 @@ class ClockChangesTest extends SlaIntegrationTest {
     void aPauseHoldsTheTimersAndResumeMovesThemByThePausedDays() {
         Request request = logRequest(RequestType.SUBJECT_ACCESS, 20);
         ProcessInstance parent = startProcess(request);
-        Deadlines before = clocks.current(request.reference());
+        // Received Tuesday 26 May: internal target 23 June, escalation 16 June, reminder 9 June,
+        // statutory deadline 26 June (a Friday).
         Map<SlaClock, Job> armed = timers(parent);
+        Map<SlaClock, Date> expectedBefore = firing("2026-06-09T08:00", "2026-06-16T08:00", "2026-06-24T00:00",
+                "2026-06-27T00:00");
         for (SlaClock c : SlaClock.values()) {
-            assertThat(armed.get(c).getDuedate()).isEqualTo(expectedFiring(c, before));
+            assertThat(armed.get(c).getDuedate()).as(c.name()).isEqualTo(expectedBefore.get(c));
         }
 
         doStep(parent, "pause", Map.of(PauseClock.ASKED_ON, today().minusDays(15).toString()));
@@ -38,48 +42,48 @@ class ClockChangesTest extends SlaIntegrationTest {
         Request paused = register.get(request.reference());
         assertThat(paused.paused()).isTrue();
         assertThat(timers(parent).values()).extracting(Job::getDuedate).containsOnly(TimerDates.HELD);
-        assertThat(eventKinds(request)).contains("CLOCK_PAUSED");
+        assertThat(eventKinds(request.reference())).contains("CLOCK_PAUSED");
 
         doStep(parent, "resume", Map.of(ResumeClock.ANSWERED_ON, today().minusDays(5).toString()));
 
+        // Stopped 31 May to 10 June: ten days. Internal target 3 July, escalation 26 June, reminder
+        // 19 June; statutory deadline 26 June + 10 days = 6 July (a Monday).
         Deadlines after = clocks.current(request.reference());
         assertThat(after.pausedDays()).isEqualTo(10);
         assertThat(after.paused()).isFalse();
-        assertThat(after.internalTarget()).isEqualTo(before.internalTarget().plusDays(10));
-        assertThat(after.escalationDate()).isEqualTo(before.escalationDate().plusDays(10));
-        assertThat(after.statutoryDeadline()).isEqualTo(calculator.compute(
-                RequestClock.receivedOn(clocks.receivedDate(request))
-                        .withPause(ClockPause.closed(today().minusDays(15), today().minusDays(5))), today())
-                .statutoryDeadline());
+        assertThat(after.internalTarget()).isEqualTo(LocalDate.of(2026, 7, 3));
+        assertThat(after.escalationDate()).isEqualTo(LocalDate.of(2026, 6, 26));
+        assertThat(after.statutoryDeadline()).isEqualTo(LocalDate.of(2026, 7, 6));
         Map<SlaClock, Job> moved = timers(parent);
+        Map<SlaClock, Date> expectedAfter = firing("2026-06-19T08:00", "2026-06-26T08:00", "2026-07-04T00:00",
+                "2026-07-07T00:00");
         for (SlaClock c : SlaClock.values()) {
             assertThat(moved.get(c).getId()).as("the same job, moved").isEqualTo(armed.get(c).getId());
-            assertThat(moved.get(c).getDuedate()).as(c.name()).isEqualTo(expectedFiring(c, after));
+            assertThat(moved.get(c).getDuedate()).as(c.name()).isEqualTo(expectedAfter.get(c));
         }
-        assertThat(timerDates.date(SlaClock.REMINDER, after)).isEqualTo(timerDates.date(SlaClock.REMINDER, before).plusDays(10));
         Request resumed = register.get(request.reference());
         assertThat(resumed.paused()).isFalse();
         assertThat(resumed.internalTarget()).isEqualTo(after.internalTarget());
         assertThat(resumed.statutoryDeadline()).isEqualTo(after.statutoryDeadline());
-        assertThat(eventKinds(request)).contains("CLOCK_RESUMED");
+        assertThat(eventKinds(request.reference())).contains("CLOCK_RESUMED");
     }
 
     @Test
     void anExtensionWithinTheFirstMonthMovesTheTimersAndIsRecorded() {
         Request request = logRequest(RequestType.ERASURE, 3);
         ProcessInstance parent = startProcess(request);
-        Deadlines before = clocks.current(request.reference());
+        // Received Friday 12 June: one month is Sunday 12 July, so Monday 13 July.
+        assertThat(clocks.current(request.reference()).statutoryDeadline()).isEqualTo(LocalDate.of(2026, 7, 13));
 
         doStep(parent, "extend", Map.of(ExtendDeadline.REASON, "Numerous requests: six systems and manual files",
                 ExtendDeadline.APPROVED_BY, "mark"));
 
         Deadlines after = clocks.current(request.reference());
         assertThat(after.extended()).isTrue();
-        assertThat(after.statutoryDeadline()).isAfter(before.statutoryDeadline().plusMonths(1));
-        assertThat(timer(parent, SlaClock.STATUTORY_DEADLINE).getDuedate())
-                .isEqualTo(expectedFiring(SlaClock.STATUTORY_DEADLINE, after));
-        assertThat(timer(parent, SlaClock.INTERNAL_TARGET).getDuedate())
-                .isEqualTo(expectedFiring(SlaClock.INTERNAL_TARGET, after));
+        // Three months is Saturday 12 September, so Monday 14 September; the internal target follows it.
+        assertThat(after.statutoryDeadline()).isEqualTo(LocalDate.of(2026, 9, 14));
+        assertThat(timer(parent, SlaClock.STATUTORY_DEADLINE).getDuedate()).isEqualTo(ukTime("2026-09-15T00:00"));
+        assertThat(timer(parent, SlaClock.INTERNAL_TARGET).getDuedate()).isEqualTo(ukTime("2026-09-15T00:00"));
         ClockStore.ClockRecord record = store.record(request.id()).orElseThrow();
         assertThat(record.extensionReason()).isEqualTo("Numerous requests: six systems and manual files");
         assertThat(record.extensionApprovedBy()).isEqualTo("mark");
@@ -91,7 +95,7 @@ class ClockChangesTest extends SlaIntegrationTest {
         // The reason lives on the request, not in the engine.
         assertThat(runtimeService.getVariable(parent.getId(), ExtendDeadline.REASON)).isNull();
         // The new work task carries the extended deadline.
-        assertThat(workTask(parent).getDueDate()).isEqualTo(timerDates.taskDue(RequestType.ERASURE, after));
+        assertThat(workTask(parent).getDueDate()).isEqualTo(ukTime("2026-09-14T23:59"));
 
         clockService.extensionNoticeSent(request.reference());
         assertThat(store.record(request.id()).orElseThrow().extensionNoticeSentAt()).isNotNull();
@@ -138,12 +142,12 @@ class ClockChangesTest extends SlaIntegrationTest {
 
         Request moved = register.get(request.reference());
         assertThat(moved.clockStart()).isEqualTo(idArrived);
+        // ID arrived Saturday 13 June: the internal target is 28 calendar days on, Saturday 11 July.
         Deadlines d = clocks.current(request.reference());
-        assertThat(d.internalTarget()).isEqualTo(idArrived.plusDays(28));
+        assertThat(d.internalTarget()).isEqualTo(LocalDate.of(2026, 7, 11));
         assertThat(moved.internalTarget()).isEqualTo(d.internalTarget());
-        assertThat(timer(parent, SlaClock.INTERNAL_TARGET).getDuedate())
-                .isEqualTo(expectedFiring(SlaClock.INTERNAL_TARGET, d));
-        assertThat(eventKinds(request)).contains("CLOCK_START_MOVED");
+        assertThat(timer(parent, SlaClock.INTERNAL_TARGET).getDuedate()).isEqualTo(ukTime("2026-07-12T00:00"));
+        assertThat(eventKinds(request.reference())).contains("CLOCK_START_MOVED");
         assertThatThrownBy(() -> clockService.startClockOn(request.reference(), clocks.receivedDate(request).minusDays(1)))
                 .isInstanceOf(ClockChangeRefusedException.class).hasMessageContaining("is before");
     }
@@ -159,8 +163,12 @@ class ClockChangesTest extends SlaIntegrationTest {
         doStep(parent, "resume", Map.of(ResumeClock.ANSWERED_ON, today().toString()));
         Deadlines d = clocks.current(request.reference());
         assertThat(d.pausedDays()).isEqualTo(1);
+        // Received Wednesday 10 June, stopped one day: internal target 9 July, escalation 2 July,
+        // reminder 25 June; statutory deadline 11 July, a Saturday, so Monday 13 July.
+        Map<SlaClock, Date> expected = firing("2026-06-25T08:00", "2026-07-02T08:00", "2026-07-10T00:00",
+                "2026-07-14T00:00");
         for (SlaClock c : SlaClock.values()) {
-            assertThat(timer(parent, c).getDuedate()).as(c.name()).isEqualTo(expectedFiring(c, d));
+            assertThat(timer(parent, c).getDuedate()).as(c.name()).isEqualTo(expected.get(c));
         }
     }
 
@@ -199,19 +207,16 @@ class ClockChangesTest extends SlaIntegrationTest {
     void everyTaskIsDueOnTheDeadlineWithTheEscalationDateAsFollowUp() {
         Request sar = logRequest(RequestType.SUBJECT_ACCESS, 2);
         Task sarTask = workTask(startProcess(sar));
-        Deadlines sarDates = clocks.current(sar.reference());
-        assertThat(sarTask.getDueDate().toInstant()).isEqualTo(
-                sarDates.statutoryDeadline().atTime(23, 59).atZone(clock.getZone()).toInstant());
-        assertThat(sarTask.getFollowUpDate().toInstant()).isEqualTo(
-                sarDates.escalationDate().atStartOfDay(clock.getZone()).toInstant());
+        // Received Saturday 13 June: statutory deadline Monday 13 July, internal target 11 July,
+        // escalation 4 July.
+        assertThat(sarTask.getDueDate()).isEqualTo(ukTime("2026-07-13T23:59"));
+        assertThat(sarTask.getFollowUpDate()).isEqualTo(ukTime("2026-07-04T00:00"));
 
         // A complaint's task is due on its 28-day internal target, not Ofcom's eight weeks.
         Request complaint = logRequest(RequestType.COMPLAINT, 2);
         Task complaintTask = workTask(startProcess(complaint));
-        Deadlines complaintDates = clocks.current(complaint.reference());
-        assertThat(complaintDates.internalTarget()).isEqualTo(clocks.receivedDate(complaint).plusDays(28));
-        assertThat(complaintTask.getDueDate().toInstant()).isEqualTo(
-                complaintDates.internalTarget().atTime(23, 59).atZone(clock.getZone()).toInstant());
+        assertThat(clocks.current(complaint.reference()).internalTarget()).isEqualTo(LocalDate.of(2026, 7, 11));
+        assertThat(complaintTask.getDueDate()).isEqualTo(ukTime("2026-07-11T23:59"));
     }
 
     @Test
@@ -219,13 +224,15 @@ class ClockChangesTest extends SlaIntegrationTest {
         Request request = logRequest(RequestType.SUBJECT_ACCESS, 8);
         ProcessInstance parent = startProcess(request);
         Task open = workTask(parent);
+        // Received Sunday 7 June: due Tuesday 7 July.
+        assertThat(open.getDueDate()).isEqualTo(ukTime("2026-07-07T23:59"));
 
         clockService.startClockOn(request.reference(), today());
 
+        // Clock start 15 June: statutory deadline 15 July, internal target 13 July, escalation 6 July.
         Task redated = taskService.createTaskQuery().taskId(open.getId()).singleResult();
-        Deadlines d = clocks.current(request.reference());
-        assertThat(redated.getDueDate()).isEqualTo(timerDates.taskDue(RequestType.SUBJECT_ACCESS, d)).isAfter(open.getDueDate());
-        assertThat(redated.getFollowUpDate()).isEqualTo(timerDates.taskFollowUp(d));
+        assertThat(redated.getDueDate()).isEqualTo(ukTime("2026-07-15T23:59"));
+        assertThat(redated.getFollowUpDate()).isEqualTo(ukTime("2026-07-06T00:00"));
     }
 
     private Map<SlaClock, Job> timers(ProcessInstance parent) {

@@ -48,10 +48,6 @@ abstract class SlaIntegrationTest extends DeskIntegrationTest {
     @Autowired
     RequestClocks clocks;
     @Autowired
-    TimerDates timerDates;
-    @Autowired
-    DeadlineCalculator calculator;
-    @Autowired
     Clock clock;
     @Autowired
     JdbcTemplate jdbc;
@@ -80,13 +76,6 @@ abstract class SlaIntegrationTest extends DeskIntegrationTest {
         return pi;
     }
 
-    ProcessInstance clocksOf(ProcessInstance parent) {
-        ProcessInstance clocksInstance = runtimeService.createProcessInstanceQuery()
-                .superProcessInstanceId(parent.getId()).singleResult();
-        assertThat(clocksInstance).as("the request-sla-clocks instance of %s", parent.getBusinessKey()).isNotNull();
-        return clocksInstance;
-    }
-
     /** The waiting timer job of {@code slaClock}, or null once it fired. */
     Job timer(ProcessInstance parent, SlaClock slaClock) {
         List<Job> jobs = managementService.createJobQuery().processInstanceId(clocksOf(parent).getId())
@@ -95,8 +84,10 @@ abstract class SlaIntegrationTest extends DeskIntegrationTest {
         return jobs.isEmpty() ? null : jobs.get(0);
     }
 
-    Date expectedFiring(SlaClock slaClock, Deadlines d) {
-        return timerDates.firesAt(slaClock, d);
+    /** Each clock's timer, dated by hand: notices at 08:00 on their day, breaches at midnight after it. */
+    static Map<SlaClock, Date> firing(String reminder, String escalation, String internalTarget, String statutory) {
+        return Map.of(SlaClock.REMINDER, ukTime(reminder), SlaClock.ESCALATION, ukTime(escalation),
+                SlaClock.INTERNAL_TARGET, ukTime(internalTarget), SlaClock.STATUTORY_DEADLINE, ukTime(statutory));
     }
 
     Task workTask(ProcessInstance parent) {
@@ -109,10 +100,6 @@ abstract class SlaIntegrationTest extends DeskIntegrationTest {
         Map<String, Object> all = new java.util.HashMap<>(variables);
         all.put("step", step);
         taskService.complete(workTask(parent).getId(), all);
-    }
-
-    List<String> eventKinds(Request request) {
-        return register.events(request.id()).stream().map(RequestRegister.RequestEvent::kind).toList();
     }
 
     /** Fires a timer as the job executor would once the engine's clock reaches its due date. */
