@@ -80,6 +80,11 @@ public abstract class DeskIntegrationTest {
         throw new AssertionError("Jobs of process instance " + processInstanceId + " keep coming");
     }
 
+    /** {@link #runDueJobs} for the instance. */
+    protected void runJobs(ProcessInstance pi) {
+        runDueJobs(pi.getId());
+    }
+
     /** The open task {@code taskKey} of the process instance; fails if there is none. */
     protected Task task(ProcessInstance pi, String taskKey) {
         Task task = engineTasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();

@@ -120,11 +120,6 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
         return BpmnAwareTests.assertThat(pi);
     }
 
-    /** Runs every job of the instance that is due, as the job executor would, until none is left. */
-    void runJobs(ProcessInstance pi) {
-        runDueJobs(pi.getId());
-    }
-
     /**
      * Works a task as Tasklist does: its form is the deployed Camunda Form the model names, the user
      * claims it, then completes it with the form's fields. Then runs the jobs that follow.

@@ -595,18 +595,6 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         return pi;
     }
 
-    /** Runs the instance's asynchronous steps (not its timers) until it waits for people or a timer. */
-    private void runJobs(ProcessInstance pi) {
-        for (Job job = nextJob(pi); job != null; job = nextJob(pi)) {
-            management.executeJob(job.getId());
-        }
-    }
-
-    private Job nextJob(ProcessInstance pi) {
-        return management.createJobQuery().processInstanceId(pi.getId()).messages().withRetriesLeft().list()
-                .stream().findFirst().orElse(null);
-    }
-
     private Job jobAt(ProcessInstance pi, String activityId) {
         return management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
     }
