@@ -153,7 +153,7 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         assertThat(row.get("status")).isEqualTo("OPEN");
 
         complete(task(pi), withVariables("complaintCategory", "OTHER", "relatedReference", "", "linkAccountNumber", ""));
-        complete(task(pi), withVariables("resolution", "RESOLVED", "outcomeNote", "Apologised and refunded the call charge"));
+        complete(task(pi), withVariables("outcome", "RESOLVED", "outcomeNote", "Apologised and refunded the call charge"));
         runDueJobs(pi.getId());
 
         assertThat(pi).isEnded();
@@ -175,7 +175,7 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         Request request = complaintFrom(email);
         ProcessInstance pi = receivedAndCategorised(request, "SERVICE_BILLING");
 
-        complete(task(pi), withVariables("resolution", "DEADLOCKED", "outcomeNote", "Customer disputes the early termination fee"));
+        complete(task(pi), withVariables("outcome", "DEADLOCKED", "outcomeNote", "Customer disputes the early termination fee"));
         runDueJobs(pi.getId());
 
         assertThat(pi).isEnded();
@@ -191,7 +191,7 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         Request request = complaintFrom(email);
         ProcessInstance pi = receivedAndCategorised(request, "DATA_PROTECTION");
 
-        complete(task(pi), withVariables("resolution", "RESOLVED", "outcomeNote", "Recording deleted as asked"));
+        complete(task(pi), withVariables("outcome", "RESOLVED", "outcomeNote", "Recording deleted as asked"));
         runDueJobs(pi.getId());
 
         assertThat(letters(request)).containsExactly("complaint-acknowledgement", "final-response");
