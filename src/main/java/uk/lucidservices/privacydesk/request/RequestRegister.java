@@ -2,6 +2,8 @@ package uk.lucidservices.privacydesk.request;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +17,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -97,17 +100,20 @@ public class RequestRegister {
 
     public List<Identifier> identifiers(long requestId) {
         return jdbc.query("""
-                        SELECT id, kind, id_value, value_key, source, state, matched_account, proven_at
+                        SELECT id, kind, id_value, value_key, source, state, matched_account, proven_at, verified
                         FROM desk.request_identifier WHERE request_id = ? ORDER BY id""",
                 (rs, i) -> new Identifier(rs.getLong("id"), rs.getString("kind"), rs.getString("id_value"),
                         rs.getString("value_key"), IdentifierSource.valueOf(rs.getString("source")),
                         IdentifierState.valueOf(rs.getString("state")), rs.getString("matched_account"),
-                        rs.getObject("proven_at") != null), requestId);
+                        rs.getObject("proven_at") != null, rs.getBoolean("verified")), requestId);
     }
 
-    /** One identifier of a request: its value as given, its matching key, where it came from and where it stands. */
+    /**
+     * One identifier of a request: its value as given, its matching key, where it came from, where it
+     * stands, and whether it is verified (searched and erased by).
+     */
     public record Identifier(long id, String kind, String value, String key, IdentifierSource source,
-                             IdentifierState state, String matchedAccount, boolean proven) {
+                             IdentifierState state, String matchedAccount, boolean proven, boolean verified) {
 
         /** Names are never searched; emails, phones and account numbers are. */
         public boolean searchKey() {
@@ -142,9 +148,45 @@ public class RequestRegister {
 
     /** Closes a request with its outcome; closing twice keeps the first closing time. */
     public void close(String reference, String outcome) {
-        jdbc.update("UPDATE desk.request SET status = 'CLOSED', outcome = ?, closed_at = COALESCE(closed_at, ?) WHERE reference = ?",
-                outcome, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), reference);
-        record(get(reference).id(), "CLOSED", null, "Outcome " + outcome);
+        close(reference, outcome, null, "Outcome " + outcome);
+    }
+
+    /**
+     * The one way a request is closed, whatever its process: status, outcome and closing time, and
+     * a CLOSED event by {@code actor} whose {@code detail} (no personal data) says what closing found.
+     * Closing twice keeps the first closing time.
+     */
+    @Transactional
+    public void close(String reference, String outcome, String actor, String detail) {
+        Request request = get(reference);
+        jdbc.update("UPDATE desk.request SET status = 'CLOSED', outcome = ?, closed_at = COALESCE(closed_at, ?) WHERE id = ?",
+                outcome, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), request.id());
+        record(request.id(), "CLOSED", actor, detail);
+    }
+
+    /** The process instances of the other requests that carry any of these identifier keys. */
+    public List<String> processInstancesSharingKeys(Collection<String> keys, String reference) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return new NamedParameterJdbcTemplate(jdbc).queryForList("""
+                SELECT DISTINCT r.process_instance_id FROM desk.request r
+                JOIN desk.request_identifier i ON i.request_id = r.id
+                WHERE i.value_key IN (:keys) AND r.reference <> :reference AND r.process_instance_id IS NOT NULL""",
+                new MapSqlParameterSource("keys", keys).addValue("reference", reference), String.class);
+    }
+
+    /** Whether any request has been logged (the demo data adds its requests only to an empty register). */
+    public boolean isEmpty() {
+        Integer any = jdbc.queryForObject("SELECT COUNT(*) FROM desk.request", Integer.class);
+        return any == null || any == 0;
+    }
+
+    /** How many events of {@code kind} the request has. */
+    public int eventCount(long requestId, String kind) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM desk.request_event WHERE request_id = ? AND kind = ?",
+                Integer.class, requestId, kind);
+        return n == null ? 0 : n;
     }
 
     public Optional<Request> find(String reference) {

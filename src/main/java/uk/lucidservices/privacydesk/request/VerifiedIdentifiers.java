@@ -307,9 +307,7 @@ public class VerifiedIdentifiers {
     }
 
     private boolean identityVerified(long requestId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM desk.request_event WHERE request_id = ? AND kind = 'IDENTITY_VERIFIED'",
-                Integer.class, requestId);
-        return n != null && n > 0;
+        return register.eventCount(requestId, "IDENTITY_VERIFIED") > 0;
     }
 
     private static boolean usable(IdentifierState state) {
