@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.Actors;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
+import uk.lucidservices.privacydesk.request.ClockConfiguration;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.sla.PauseClock;
@@ -62,9 +63,9 @@ public class RecordTriageDecisionListener implements TaskListener {
                     throw new IllegalArgumentException("Write the question the requester should answer: the clarification letter asks it");
                 }
                 notes.write(request.id(), TriageNotes.Kind.CLARIFICATION_QUESTION, question, userId);
-                Object askedOn = execution.getVariable(ALREADY_ASKED_ON);
+                // Read here, so a date the form cannot give is refused while the officer is on it.
                 ProcessVariables.handOn(execution, PauseClock.ASKED_ON,
-                        askedOn == null || askedOn.toString().isBlank() ? null : askedOn);
+                        ProcessVariables.date(execution, ALREADY_ASKED_ON, ClockConfiguration.UK));
             }
             case EXTEND -> {
                 if (blank(ProcessVariables.text(task, PROPOSED_EXTENSION_REASON))) {

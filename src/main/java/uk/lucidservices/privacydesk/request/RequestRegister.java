@@ -18,7 +18,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -121,6 +123,49 @@ public class RequestRegister {
         }
     }
 
+    void saveIdentifierMatch(long identifierId, IdentifierState state, String matchedAccount) {
+        jdbc.update("UPDATE desk.request_identifier SET state = ?, matched_account = ? WHERE id = ?",
+                state.name(), matchedAccount, identifierId);
+    }
+
+    /** Confirms the matched searchable identifiers and verifies every confirmed one; answers how many are verified. */
+    int verifyIdentifiers(long requestId, String userId, OffsetDateTime at) {
+        jdbc.update("""
+                UPDATE desk.request_identifier SET state = 'CONFIRMED', decided_by = ?, decided_at = ?
+                WHERE request_id = ? AND state = 'MATCHED' AND kind IN ('EMAIL', 'PHONE', 'ACCOUNT')""",
+                userId, at, requestId);
+        return jdbc.update("UPDATE desk.request_identifier SET verified = TRUE WHERE request_id = ? AND state = 'CONFIRMED' AND kind IN ('EMAIL', 'PHONE', 'ACCOUNT')",
+                requestId);
+    }
+
+    void decideIdentifier(long identifierId, IdentifierState state, String userId, OffsetDateTime at) {
+        jdbc.update("UPDATE desk.request_identifier SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+                state.name(), userId, at, identifierId);
+    }
+
+    /** A one-time code waiting for an email identifier: its hash only. */
+    record PendingCode(String hash, OffsetDateTime expiresAt, int attempts) {
+    }
+
+    void saveAddressCode(long identifierId, String codeHash, OffsetDateTime expiresAt) {
+        jdbc.update("UPDATE desk.request_identifier SET code_hash = ?, code_expires_at = ?, code_attempts = 0 WHERE id = ?",
+                codeHash, expiresAt, identifierId);
+    }
+
+    PendingCode pendingCode(long identifierId) {
+        return jdbc.queryForObject("SELECT code_hash, code_expires_at, code_attempts FROM desk.request_identifier WHERE id = ?",
+                (rs, i) -> new PendingCode(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getInt(3)), identifierId);
+    }
+
+    void countWrongCode(long identifierId) {
+        jdbc.update("UPDATE desk.request_identifier SET code_attempts = code_attempts + 1 WHERE id = ?", identifierId);
+    }
+
+    void markProven(long identifierId, OffsetDateTime at) {
+        jdbc.update("UPDATE desk.request_identifier SET proven_at = ?, code_hash = NULL, code_expires_at = NULL WHERE id = ?",
+                at, identifierId);
+    }
+
     private void insertIdentifiers(List<Object[]> identifiers) {
         if (!identifiers.isEmpty()) {
             jdbc.batchUpdate(INSERT_IDENTIFIER, identifiers);
@@ -174,6 +219,72 @@ public class RequestRegister {
                 JOIN desk.request_identifier i ON i.request_id = r.id
                 WHERE i.value_key IN (:keys) AND r.reference <> :reference AND r.process_instance_id IS NOT NULL""",
                 new MapSqlParameterSource("keys", keys).addValue("reference", reference), String.class);
+    }
+
+    /**
+     * The clock columns of a request beyond {@link Request}: its extension and breaches. The SLA
+     * computes and reads them (sla.ClockStore); the register, which owns the table, stores them.
+     */
+    public record ClockColumns(String extensionReason, String extensionApprovedBy, LocalDate extendedOn,
+                               OffsetDateTime extensionNoticeSentAt, OffsetDateTime internalTargetBreachedAt,
+                               OffsetDateTime statutoryDeadlineBreachedAt) {
+    }
+
+    private static final String CLOCK_COLUMNS = """
+            id, extension_reason, extension_approved_by, extended_on, extension_notice_sent_at,
+            internal_target_breached_at, statutory_deadline_breached_at""";
+
+    private static final RowMapper<ClockColumns> CLOCK_ROW = (rs, i) -> new ClockColumns(
+            rs.getString("extension_reason"), rs.getString("extension_approved_by"),
+            rs.getObject("extended_on", LocalDate.class),
+            rs.getObject("extension_notice_sent_at", OffsetDateTime.class),
+            rs.getObject("internal_target_breached_at", OffsetDateTime.class),
+            rs.getObject("statutory_deadline_breached_at", OffsetDateTime.class));
+
+    public Optional<ClockColumns> clockColumns(long requestId) {
+        return jdbc.query("SELECT " + CLOCK_COLUMNS + " FROM desk.request WHERE id = ?", CLOCK_ROW, requestId)
+                .stream().findFirst();
+    }
+
+    /** The clock columns of every open request in one query, by request id, for the dashboard and the metrics. */
+    public Map<Long, ClockColumns> clockColumnsOfOpenRequests() {
+        Map<Long, ClockColumns> columns = new HashMap<>();
+        jdbc.query("SELECT " + CLOCK_COLUMNS + " FROM desk.request WHERE closed_at IS NULL",
+                rs -> {
+                    columns.put(rs.getLong("id"), CLOCK_ROW.mapRow(rs, 0));
+                });
+        return columns;
+    }
+
+    /** Writes the dates the SLA computed, so the register, Tasklist and reports agree with the timers. */
+    public void saveClockDates(long requestId, LocalDate clockStart, LocalDate statutoryDeadline, LocalDate internalTarget,
+                               LocalDate escalationDate, boolean paused, boolean extended) {
+        jdbc.update("""
+                UPDATE desk.request SET clock_start = ?, statutory_deadline = ?, internal_target = ?,
+                    escalation_date = ?, paused = ?, extended = ? WHERE id = ?""",
+                clockStart, statutoryDeadline, internalTarget, escalationDate, paused, extended, requestId);
+    }
+
+    public void saveClockStart(long requestId, LocalDate clockStart) {
+        jdbc.update("UPDATE desk.request SET clock_start = ? WHERE id = ?", clockStart, requestId);
+    }
+
+    public void saveExtension(long requestId, String reason, String approvedBy, LocalDate on) {
+        jdbc.update("""
+                UPDATE desk.request SET extended = TRUE, extension_reason = ?, extension_approved_by = ?, extended_on = ?
+                WHERE id = ?""", reason, approvedBy, on, requestId);
+    }
+
+    public void saveExtensionNoticeSent(long requestId) {
+        jdbc.update("UPDATE desk.request SET extension_notice_sent_at = ? WHERE id = ?",
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), requestId);
+    }
+
+    /** Marks the internal target (or else the statutory deadline) breached once; false when it already was. */
+    public boolean markBreached(long requestId, boolean statutoryDeadline) {
+        String column = statutoryDeadline ? "statutory_deadline_breached_at" : "internal_target_breached_at";
+        return jdbc.update("UPDATE desk.request SET breached = TRUE, " + column + " = ? WHERE id = ? AND " + column
+                + " IS NULL", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), requestId) == 1;
     }
 
     /** Whether any request has been logged (the demo data adds its requests only to an empty register). */

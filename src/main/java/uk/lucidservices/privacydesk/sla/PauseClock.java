@@ -28,7 +28,8 @@ public class PauseClock implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate asked = Objects.requireNonNullElse(ProcessVariables.date(execution, ASKED_ON, clock.getZone()), LocalDate.now(clock));
+        LocalDate asked = Objects.requireNonNullElse(ProcessVariables.date(execution, ASKED_ON, clock.getZone()),
+                LocalDate.now(clock));
         clocks.pause(ProcessVariables.reference(execution), asked);
     }
 }

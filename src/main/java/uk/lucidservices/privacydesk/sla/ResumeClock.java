@@ -28,7 +28,8 @@ public class ResumeClock implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate answered = Objects.requireNonNullElse(ProcessVariables.date(execution, ANSWERED_ON, clock.getZone()), LocalDate.now(clock));
+        LocalDate answered = Objects.requireNonNullElse(ProcessVariables.date(execution, ANSWERED_ON, clock.getZone()),
+                LocalDate.now(clock));
         clocks.resume(ProcessVariables.reference(execution), answered);
     }
 }

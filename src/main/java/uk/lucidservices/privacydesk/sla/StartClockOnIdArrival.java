@@ -28,7 +28,8 @@ public class StartClockOnIdArrival implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate arrived = Objects.requireNonNullElse(ProcessVariables.date(execution, ID_RECEIVED_ON, clock.getZone()), LocalDate.now(clock));
+        LocalDate arrived = Objects.requireNonNullElse(ProcessVariables.date(execution, ID_RECEIVED_ON, clock.getZone()),
+                LocalDate.now(clock));
         clocks.startClockOn(ProcessVariables.reference(execution), arrived);
     }
 }

@@ -16,13 +16,11 @@ import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Request;
 
 import java.nio.file.Files;
-import java.time.Duration;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -132,11 +130,9 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
         process(pi).isWaitingFor("requester-reply");
         assertThat(letters(reference)).containsExactly("acknowledgement", "id-request");
         Job timer = idTimer(pi);
-        Date expected = Date.from(clock.instant().plus(Duration.ofDays(30)));
-        assertThat(timer.getDuedate()).isCloseTo(expected, 60_000);
-        String dueDate = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-                .format(timer.getDuedate().toInstant().atZone(clock.getZone()).toLocalDate());
-        assertThat(text(mailFor(reference, "confirm who you are"))).contains(dueDate);
+        // desk.access.id-wait P30D from Monday 15 June 2026: to the end of Wednesday 15 July, UK time.
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-07-15T22:59:59Z")));
+        assertThat(text(mailFor(reference, "confirm who you are"))).contains("15 July 2026");
 
         replyFromRequester(pi, 1);
         process(pi).isWaitingAt("Task_CheckIdDocument");

@@ -41,9 +41,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -527,9 +527,9 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         runJobs(pi);
 
         Job timer = jobAt(pi, "Timer_IdNotReceived");
-        ZonedDateTime lastMoment = LocalDate.now(clock).plusDays(30).plusDays(1).atStartOfDay(clock.getZone()).minusSeconds(1);
+        // desk.erasure.id-wait P30D from Monday 15 June 2026: to the end of Wednesday 15 July, UK time.
         assertThat(timer.getDuedate()).as("desk.erasure.id-wait P30D, to the end of that day")
-                .isEqualTo(Date.from(lastMoment.toInstant()));
+                .isEqualTo(Date.from(Instant.parse("2026-07-15T22:59:59Z")));
         management.executeJob(timer.getId());
         runJobs(pi);
 
