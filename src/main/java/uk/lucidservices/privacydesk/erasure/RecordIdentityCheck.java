@@ -57,7 +57,7 @@ public class RecordIdentityCheck implements TaskListener {
         String officer = Actors.of(task);
         ProcessVariables.set(task, "identityDecision", decision);
         ProcessVariables.set(task, "erasureScope", scope == null ? ErasureScopes.ALL : scope);
-        ProcessVariables.set(task, "identityCheckedBy", officer);
+        ProcessVariables.set(task, ProcessVariables.IDENTITY_CHECKED_BY, officer);
         if (ASK_FOR_ID.equals(decision)) {
             register.record(subjects.request(reference).id(), "ID_ASKED_FOR", officer,
                     "Reasonable doubt about the requester's identity: ID asked for");
