@@ -2,36 +2,33 @@ package uk.lucidservices.privacydesk.access;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.sla.WaitDeadlines;
 
-import java.time.Clock;
-import java.time.Duration;
+import java.time.Period;
 import java.util.Date;
 
 /**
  * Values the subject-access-request process reads ({@code ${accessProcessSettings...}}).
- * {@code desk.access.id-wait} (ISO 8601 duration, default P30D): how long the desk waits for ID
+ * {@code desk.access.id-wait} (ISO 8601 period, default P30D): how long the desk waits for ID
  * before closing the request.
  */
 @Component("accessProcessSettings")
 public class AccessProcessSettings {
 
-    private final Duration idWait;
-    private final Clock clock;
+    private final Period idWait;
+    private final WaitDeadlines waits;
 
-    public AccessProcessSettings(@Value("${desk.access.id-wait:P30D}") Duration idWait, Clock clock) {
-        if (idWait.isNegative() || idWait.isZero()) {
-            throw new IllegalArgumentException("desk.access.id-wait must be a positive duration such as P30D");
-        }
-        this.idWait = idWait;
-        this.clock = clock;
+    public AccessProcessSettings(@Value("${desk.access.id-wait:P30D}") Period idWait, WaitDeadlines waits) {
+        this.idWait = WaitDeadlines.positive("desk.access.id-wait", idWait);
+        this.waits = waits;
     }
 
-    public Duration idWait() {
+    public Period idWait() {
         return idWait;
     }
 
-    /** When a request still without ID is closed, counted from now; the ID request letter states it. */
+    /** When a request still without ID is closed (see {@link WaitDeadlines}); the ID request letter states it. */
     public Date idDueDate() {
-        return Date.from(clock.instant().plus(idWait));
+        return waits.lastMoment(idWait);
     }
 }

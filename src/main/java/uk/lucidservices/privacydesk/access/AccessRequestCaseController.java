@@ -1,10 +1,10 @@
 package uk.lucidservices.privacydesk.access;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestMails;
 import uk.lucidservices.privacydesk.request.RequestNotFoundException;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
@@ -28,20 +28,22 @@ public class AccessRequestCaseController {
     private final RequestRegister register;
     private final CustomerMatches matches;
     private final CurrentStaff staff;
-    private final JdbcTemplate jdbc;
+    private final RequestMails mails;
+    private final TriageNotes notes;
 
     public AccessRequestCaseController(RequestRegister register, CustomerMatches matches, CurrentStaff staff,
-                                       JdbcTemplate jdbc) {
+                                       RequestMails mails, TriageNotes notes) {
         this.register = register;
         this.matches = matches;
         this.staff = staff;
-        this.jdbc = jdbc;
+        this.mails = mails;
+        this.notes = notes;
     }
 
     public record CaseFile(String reference, String status, String channel, OffsetDateTime receivedAt,
                            LocalDate clockStart, LocalDate statutoryDeadline, boolean paused, boolean extended,
                            String outcome, Requester requester, List<Identifier> identifiers,
-                           List<CustomerMatches.Account> matchingAccounts, List<Mail> mails, List<Note> notes,
+                           List<CustomerMatches.Account> matchingAccounts, List<Mail> mails, List<TriageNotes.Note> notes,
                            List<RequestRegister.RequestEvent> events) {
     }
 
@@ -57,9 +59,6 @@ public class AccessRequestCaseController {
     public record Mail(long intakeId, OffsetDateTime readAt, String subject, String outcome, int attachments, String link) {
     }
 
-    public record Note(String kind, String note, String writtenBy, OffsetDateTime writtenAt) {
-    }
-
     @GetMapping("/api/access-requests/{reference}")
     public CaseFile caseFile(@PathVariable String reference) {
         staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS, DeskGroups.MANAGERS);
@@ -67,22 +66,17 @@ public class AccessRequestCaseController {
         if (r.type() != RequestType.SUBJECT_ACCESS) {
             throw new RequestNotFoundException(reference);
         }
-        List<Identifier> identifiers = jdbc.query(
-                "SELECT id, kind, id_value, source, state, matched_account, verified FROM desk.request_identifier WHERE request_id = ? ORDER BY id",
-                (rs, i) -> new Identifier(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getBoolean(7)), r.id());
-        List<Mail> mails = jdbc.query("""
-                        SELECT id, read_at, subject, outcome, attachment_count FROM desk.intake_log
-                        WHERE request_id = ? ORDER BY id""",
-                (rs, i) -> new Mail(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), "/api/intake/mails/" + rs.getLong(1)), r.id());
-        List<Note> notes = jdbc.query(
-                "SELECT kind, note, written_by, written_at FROM desk.triage_note WHERE request_id = ? ORDER BY id",
-                (rs, i) -> new Note(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)),
-                r.id());
+        List<Identifier> identifiers = register.identifiers(r.id()).stream()
+                .map(i -> new Identifier(i.id(), i.kind(), i.value(), i.source().name(), i.state().name(), i.matchedAccount(),
+                        i.verified()))
+                .toList();
+        List<Mail> read = mails.mailsOf(r.id()).stream()
+                .map(m -> new Mail(m.intakeId(), m.readAt(), m.subject(), m.outcome(), m.attachments(),
+                        "/api/intake/mails/" + m.intakeId()))
+                .toList();
         return new CaseFile(r.reference(), r.status(), r.channel().name(), r.receivedAt(), r.clockStart(),
                 r.statutoryDeadline(), r.paused(), r.extended(), r.outcome(),
                 new Requester(r.requesterName(), r.requesterEmail(), r.requesterPhone(), r.accountNumber(), r.summary()),
-                identifiers, matches.accounts(r), mails, notes, register.events(r.id()));
+                identifiers, matches.accounts(r), read, notes.all(r.id()), register.events(r.id()));
     }
 }

@@ -1,15 +1,14 @@
 package uk.lucidservices.privacydesk.access;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.records.FileStore;
-import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,16 +23,16 @@ public class AccessRequestClosure {
     private final DisclosurePacks packs;
     private final RedactionReview review;
     private final FileStore fileStore;
-    private final JdbcTemplate jdbc;
+    private final SubjectSearch search;
     private final Clock clock;
 
     public AccessRequestClosure(RequestRegister register, DisclosurePacks packs, RedactionReview review,
-                                FileStore fileStore, JdbcTemplate jdbc, Clock clock) {
+                                FileStore fileStore, SubjectSearch search, Clock clock) {
         this.register = register;
         this.packs = packs;
         this.review = review;
         this.fileStore = fileStore.area(FileStore.PACKS);
-        this.jdbc = jdbc;
+        this.search = search;
         this.clock = clock;
     }
 
@@ -42,18 +41,15 @@ public class AccessRequestClosure {
         if (outcome == null || outcome.isBlank()) {
             throw new IllegalArgumentException("An outcome is needed to close " + reference);
         }
-        Request request = register.get(reference);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        jdbc.update("UPDATE desk.request SET status = 'CLOSED', outcome = ?, closed_at = ? WHERE id = ?",
-                outcome.trim(), now, request.id());
         for (DisclosurePack unsent : packs.undelivered(reference)) {
             fileStore.delete(unsent.filePath());
             packs.markDeleted(unsent.id(), now);
         }
-        Long found = jdbc.queryForObject("SELECT COALESCE(SUM(record_count), 0) FROM desk.search_result WHERE reference = ? AND manual = FALSE",
-                Long.class, reference);
-        Integer manual = jdbc.queryForObject("SELECT COUNT(*) FROM desk.search_result WHERE reference = ? AND manual = TRUE",
-                Integer.class, reference);
+        List<SubjectSearch.SavedResult> searched = search.saved(reference);
+        long found = searched.stream().filter(r -> !r.manual() && r.recordCount() != null)
+                .mapToLong(SubjectSearch.SavedResult::recordCount).sum();
+        long manual = searched.stream().filter(SubjectSearch.SavedResult::manual).count();
         Map<Decision, Integer> decisions = review.decisionCounts(reference);
         long disclosed = 0;
         int downloads = 0;
@@ -63,7 +59,7 @@ public class AccessRequestClosure {
                 downloads += packs.downloads(pack.id());
             }
         }
-        register.record(request.id(), "CLOSED", actor, "outcome=" + outcome.trim() + "; records-found=" + found
+        register.close(reference, outcome.trim(), actor, "outcome=" + outcome.trim() + "; records-found=" + found
                 + "; manual-systems=" + manual + "; redacted=" + decisions.get(Decision.REDACT) + "; withheld-items="
                 + decisions.get(Decision.WITHHOLD) + "; records-disclosed=" + disclosed + "; downloads=" + downloads);
     }

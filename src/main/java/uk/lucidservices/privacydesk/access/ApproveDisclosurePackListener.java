@@ -1,9 +1,10 @@
 package uk.lucidservices.privacydesk.access;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
  * Completion listener of the approval task: the completing user approves the pack, and
@@ -14,17 +15,15 @@ import org.springframework.stereotype.Component;
 public class ApproveDisclosurePackListener implements TaskListener {
 
     private final PackApproval approval;
-    private final IdentityService identityService;
 
-    public ApproveDisclosurePackListener(PackApproval approval, IdentityService identityService) {
+    public ApproveDisclosurePackListener(PackApproval approval) {
         this.approval = approval;
-        this.identityService = identityService;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        String approver = Actors.of(task, identityService);
+        String approver = Actors.of(task);
         approval.approvePack(task.getExecution().getProcessBusinessKey(), approver);
-        task.getExecution().setVariable("packApprovedBy", approver);
+        ProcessVariables.set(task.getExecution(), PackApproval.APPROVED_BY, approver);
     }
 }

@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.access;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
@@ -32,6 +33,6 @@ public class AssessIdentityDelegate implements JavaDelegate {
         int accounts = identifiers.assess(request.reference());
         register.record(request.id(), "IDENTITY_ASSESSED", "desk", "customer accounts matched=" + accounts
                 + (accounts == 1 ? "; an officer confirms the match" : "; ID will be asked for"));
-        execution.setVariable(IDENTITY_MATCHED, accounts == 1);
+        ProcessVariables.set(execution, IDENTITY_MATCHED, accounts == 1);
     }
 }

@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.access;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
  * Builds the disclosure pack; sets only {@code packId}. The preparer is {@code packPreparedBy}
@@ -20,8 +21,8 @@ public class BuildDisclosurePackDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object preparedBy = execution.getVariable("packPreparedBy");
-        DisclosurePack pack = builder.build(execution.getProcessBusinessKey(), preparedBy == null ? null : preparedBy.toString());
-        execution.setVariable("packId", pack.id());
+        String preparedBy = ProcessVariables.text(execution, PackApproval.PREPARED_BY);
+        DisclosurePack pack = builder.build(execution.getProcessBusinessKey(), preparedBy);
+        ProcessVariables.set(execution, PackApproval.PACK_ID, pack.id());
     }
 }

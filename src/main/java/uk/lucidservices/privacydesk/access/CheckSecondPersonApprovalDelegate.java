@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.security.StaffIds;
 
 /**
@@ -15,13 +16,10 @@ public class CheckSecondPersonApprovalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object approvedBy = execution.getVariable("packApprovedBy");
-        Object preparedBy = execution.getVariable("packPreparedBy");
-        if (approvedBy == null || approvedBy.toString().isBlank()) {
-            throw new IllegalStateException("packApprovedBy is not set for " + execution.getProcessBusinessKey()
-                    + ": the approval task must record who approved the pack");
-        }
-        if (preparedBy != null && StaffIds.same(approvedBy.toString(), preparedBy.toString())) {
+        // The approval task must record who approved the pack.
+        String approvedBy = ProcessVariables.requiredText(execution, PackApproval.APPROVED_BY);
+        String preparedBy = ProcessVariables.text(execution, PackApproval.PREPARED_BY);
+        if (preparedBy != null && StaffIds.same(approvedBy, preparedBy)) {
             throw new BpmnError(PackApproval.SamePersonException.ERROR_CODE,
                     "The pack must be approved by someone other than the officer who prepared it");
         }

@@ -3,6 +3,8 @@ package uk.lucidservices.privacydesk.access;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /** Closes the access request with the outcome in process variable {@code outcome} (e.g. DISCLOSED, REFUSED, WITHDRAWN). */
 @Component("closeAccessRequest")
@@ -16,10 +18,7 @@ public class CloseAccessRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object outcome = execution.getVariable("outcome");
-        if (outcome == null) {
-            throw new IllegalStateException("Process variable 'outcome' is not set for " + execution.getProcessBusinessKey());
-        }
-        closure.close(execution.getProcessBusinessKey(), outcome.toString(), "desk");
+        String outcome = ProcessVariables.requiredText(execution, ProcessVariables.OUTCOME);
+        closure.close(execution.getProcessBusinessKey(), outcome, Actors.DESK);
     }
 }

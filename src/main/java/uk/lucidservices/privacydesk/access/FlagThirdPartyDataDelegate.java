@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.access;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /** Flags items that may identify other people; sets {@code thirdPartyItemsCount} to the exact number flagged. */
 @Component("flagThirdPartyData")
@@ -16,6 +17,6 @@ public class FlagThirdPartyDataDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("thirdPartyItemsCount", review.flag(execution.getProcessBusinessKey()));
+        ProcessVariables.set(execution, "thirdPartyItemsCount", review.flag(execution.getProcessBusinessKey()));
     }
 }

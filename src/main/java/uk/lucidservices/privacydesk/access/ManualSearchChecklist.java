@@ -1,13 +1,9 @@
 package uk.lucidservices.privacydesk.access;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,14 +14,12 @@ import java.util.Locale;
 @Service
 public class ManualSearchChecklist {
 
-    private final JdbcTemplate jdbc;
+    private final SubjectSearch search;
     private final RequestRegister register;
-    private final Clock clock;
 
-    public ManualSearchChecklist(JdbcTemplate jdbc, RequestRegister register, Clock clock) {
-        this.jdbc = jdbc;
+    public ManualSearchChecklist(SubjectSearch search, RequestRegister register) {
+        this.search = search;
         this.register = register;
-        this.clock = clock;
     }
 
     /** The form field that carries the answer for a category: {@code manual_social_media}. */
@@ -50,12 +44,7 @@ public class ManualSearchChecklist {
         if (count != null && count < 0) {
             throw new IllegalArgumentException("The number found in " + categoryId + " cannot be negative");
         }
-        int updated = jdbc.update("""
-                        UPDATE desk.search_result SET manual_answer = ?, record_count = ?, answered_by = ?, answered_at = ?
-                        WHERE reference = ? AND category_id = ? AND manual = TRUE""",
-                answer.trim(), count, userId, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
-                reference, categoryId);
-        if (updated == 0) {
+        if (!search.saveManualAnswer(reference, categoryId, count, answer.trim(), userId)) {
             throw new IllegalArgumentException(categoryId + " is not on the manual checklist of " + reference
                     + " (run the search first)");
         }
@@ -65,13 +54,12 @@ public class ManualSearchChecklist {
 
     /** Category ids on the request's checklist, answered or not. */
     public List<String> categories(String reference) {
-        return jdbc.queryForList("SELECT category_id FROM desk.search_result WHERE reference = ? AND manual = TRUE ORDER BY id",
-                String.class, reference);
+        return search.saved(reference).stream().filter(SubjectSearch.SavedResult::manual)
+                .map(SubjectSearch.SavedResult::categoryId).toList();
     }
 
     public List<String> unanswered(String reference) {
-        return jdbc.queryForList("""
-                SELECT category_id FROM desk.search_result
-                WHERE reference = ? AND manual = TRUE AND manual_answer IS NULL ORDER BY id""", String.class, reference);
+        return search.saved(reference).stream().filter(r -> r.manual() && r.manualAnswer() == null)
+                .map(SubjectSearch.SavedResult::categoryId).toList();
     }
 }

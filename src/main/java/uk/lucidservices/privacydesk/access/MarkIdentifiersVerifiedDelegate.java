@@ -1,5 +1,7 @@
 package uk.lucidservices.privacydesk.access;
 
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,7 +22,7 @@ public class MarkIdentifiersVerifiedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object checkedBy = execution.getVariable("identityCheckedBy");
-        identifiers.markVerified(execution.getProcessBusinessKey(), checkedBy == null ? "desk" : checkedBy.toString());
+        String checkedBy = ProcessVariables.text(execution, ProcessVariables.IDENTITY_CHECKED_BY);
+        identifiers.markVerified(execution.getProcessBusinessKey(), checkedBy == null ? Actors.DESK : checkedBy);
     }
 }

@@ -15,6 +15,12 @@ import java.time.OffsetDateTime;
 @Service
 public class PackApproval {
 
+    /** The officer who prepared the pack (answered the checklist or decided the redactions). */
+    public static final String PREPARED_BY = "packPreparedBy";
+    /** The second officer who approved it. */
+    public static final String APPROVED_BY = "packApprovedBy";
+    public static final String PACK_ID = "packId";
+
     private final DisclosurePacks packs;
     private final RedactionReview review;
     private final RequestRegister register;

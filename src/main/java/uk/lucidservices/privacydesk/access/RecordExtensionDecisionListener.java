@@ -1,10 +1,11 @@
 package uk.lucidservices.privacydesk.access;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.sla.ExtendDeadline;
 
@@ -28,34 +29,32 @@ public class RecordExtensionDecisionListener implements TaskListener {
     public enum ExtensionDecision { APPROVE, REFUSE }
 
     private final RequestRegister register;
-    private final IdentityService identityService;
 
-    public RecordExtensionDecisionListener(RequestRegister register, IdentityService identityService) {
+    public RecordExtensionDecisionListener(RequestRegister register) {
         this.register = register;
-        this.identityService = identityService;
     }
 
     @Override
     public void notify(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
-        ExtensionDecision decision = parse(FormVariables.text(task, DECISION));
-        String userId = Actors.of(task, identityService);
-        String reason = FormVariables.text(task, RecordTriageDecisionListener.PROPOSED_EXTENSION_REASON);
+        ExtensionDecision decision = parse(ProcessVariables.text(task, DECISION));
+        String userId = Actors.of(task);
+        String reason = ProcessVariables.text(task, RecordTriageDecisionListener.PROPOSED_EXTENSION_REASON);
         long requestId = register.get(execution.getProcessBusinessKey()).id();
         boolean approved = decision == ExtensionDecision.APPROVE;
         if (approved) {
             if (reason == null || reason.isBlank()) {
                 throw new IllegalArgumentException("Give the reason for the extension: the requester is told it");
             }
-            execution.setVariable(ExtendDeadline.APPROVED_BY, userId);
-            StepValues.handOn(execution, ExtendDeadline.REASON, reason.strip());
+            ProcessVariables.set(execution, ExtendDeadline.APPROVED_BY, userId);
+            ProcessVariables.handOn(execution, ExtendDeadline.REASON, reason.strip());
             register.record(requestId, "EXTENSION_APPROVED", userId, "decision=APPROVE");
         } else {
             register.record(requestId, "EXTENSION_REFUSED", userId, "decision=REFUSE; back to triage");
         }
-        FormVariables.scrub(execution, DECISION);
-        FormVariables.scrub(execution, RecordTriageDecisionListener.PROPOSED_EXTENSION_REASON);
-        StepValues.handOn(execution, APPROVED, approved);
+        ProcessVariables.forget(execution, DECISION);
+        ProcessVariables.forget(execution, RecordTriageDecisionListener.PROPOSED_EXTENSION_REASON);
+        ProcessVariables.handOn(execution, APPROVED, approved);
     }
 
     static ExtensionDecision parse(String text) {

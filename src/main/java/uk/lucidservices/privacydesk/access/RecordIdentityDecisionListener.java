@@ -1,9 +1,10 @@
 package uk.lucidservices.privacydesk.access;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
@@ -22,25 +23,21 @@ public class RecordIdentityDecisionListener implements TaskListener {
 
     public static final String DECISION = "identityDecision";
     public static final String CONFIRMED = "identityConfirmed";
-    public static final String CHECKED_BY = "identityCheckedBy";
 
     public enum IdentityDecision { CONFIRMED, ASK_FOR_ID }
 
     private final RequestRegister register;
-    private final IdentityService identityService;
     private final VerifiedIdentifiers identifiers;
 
-    public RecordIdentityDecisionListener(RequestRegister register, IdentityService identityService,
-                                          VerifiedIdentifiers identifiers) {
+    public RecordIdentityDecisionListener(RequestRegister register, VerifiedIdentifiers identifiers) {
         this.register = register;
-        this.identityService = identityService;
         this.identifiers = identifiers;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        IdentityDecision decision = parse(FormVariables.text(task, DECISION));
-        String userId = Actors.of(task, identityService);
+        IdentityDecision decision = parse(ProcessVariables.text(task, DECISION));
+        String userId = Actors.of(task);
         String reference = task.getExecution().getProcessBusinessKey();
         if (decision == IdentityDecision.CONFIRMED) {
             // Matched again now: the officer may have accepted or rejected identifiers since the request arrived.
@@ -49,10 +46,10 @@ public class RecordIdentityDecisionListener implements TaskListener {
         }
         register.record(register.get(reference).id(), "IDENTITY_CHECKED", userId,
                 "decision=" + decision + "; step=" + task.getTaskDefinitionKey());
-        FormVariables.scrub(task.getExecution(), DECISION);
-        StepValues.handOn(task.getExecution(), CONFIRMED, decision == IdentityDecision.CONFIRMED);
+        ProcessVariables.forget(task.getExecution(), DECISION);
+        ProcessVariables.handOn(task.getExecution(), CONFIRMED, decision == IdentityDecision.CONFIRMED);
         if (decision == IdentityDecision.CONFIRMED) {
-            task.getExecution().setVariable(CHECKED_BY, userId);
+            ProcessVariables.set(task.getExecution(), ProcessVariables.IDENTITY_CHECKED_BY, userId);
         }
     }
 

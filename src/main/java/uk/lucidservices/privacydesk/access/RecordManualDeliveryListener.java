@@ -1,9 +1,10 @@
 package uk.lucidservices.privacydesk.access;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
 import java.util.Locale;
@@ -23,24 +24,22 @@ public class RecordManualDeliveryListener implements TaskListener {
     public enum DeliveryMethod { POST, IN_PERSON, OTHER_SECURE }
 
     private final RequestRegister register;
-    private final IdentityService identityService;
 
-    public RecordManualDeliveryListener(RequestRegister register, IdentityService identityService) {
+    public RecordManualDeliveryListener(RequestRegister register) {
         this.register = register;
-        this.identityService = identityService;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        DeliveryMethod method = parse(FormVariables.text(task, METHOD));
-        if (!Boolean.parseBoolean(FormVariables.text(task, CONFIRMED))) {
+        DeliveryMethod method = parse(ProcessVariables.text(task, METHOD));
+        if (!Boolean.TRUE.equals(ProcessVariables.yesNo(task, CONFIRMED))) {
             throw new IllegalArgumentException("Confirm that the pack reached the requester before completing");
         }
-        String userId = Actors.of(task, identityService);
+        String userId = Actors.of(task);
         String reference = task.getExecution().getProcessBusinessKey();
         register.record(register.get(reference).id(), "PACK_DELIVERED", userId, "method=" + method + "; no verified email address");
-        FormVariables.scrub(task.getExecution(), METHOD);
-        FormVariables.scrub(task.getExecution(), CONFIRMED);
+        ProcessVariables.forget(task.getExecution(), METHOD);
+        ProcessVariables.forget(task.getExecution(), CONFIRMED);
     }
 
     static DeliveryMethod parse(String text) {

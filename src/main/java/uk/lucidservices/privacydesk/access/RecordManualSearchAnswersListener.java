@@ -1,12 +1,13 @@
 package uk.lucidservices.privacydesk.access;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,28 +22,26 @@ import java.util.List;
 public class RecordManualSearchAnswersListener implements TaskListener, JavaDelegate {
 
     private final ManualSearchChecklist checklist;
-    private final IdentityService identityService;
 
-    public RecordManualSearchAnswersListener(ManualSearchChecklist checklist, IdentityService identityService) {
+    public RecordManualSearchAnswersListener(ManualSearchChecklist checklist) {
         this.checklist = checklist;
-        this.identityService = identityService;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        record(task.getExecution().getProcessBusinessKey(), task, Actors.of(task, identityService));
+        record(task.getExecution().getProcessBusinessKey(), task, Actors.of(task));
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        record(execution.getProcessBusinessKey(), execution, Actors.of(execution, identityService));
+        record(execution.getProcessBusinessKey(), execution, Actors.of(execution));
     }
 
     private void record(String reference, VariableScope scope, String userId) {
         List<String> categories = checklist.categories(reference);
         List<String> missing = new ArrayList<>();
         for (String category : categories) {
-            String answer = FormVariables.text(scope, ManualSearchChecklist.answerField(category));
+            String answer = ProcessVariables.text(scope, ManualSearchChecklist.answerField(category));
             if (answer == null || answer.isBlank()) {
                 missing.add(category);
             }
@@ -54,10 +53,10 @@ public class RecordManualSearchAnswersListener implements TaskListener, JavaDele
         for (String category : categories) {
             String answerField = ManualSearchChecklist.answerField(category);
             String countField = ManualSearchChecklist.countField(category);
-            checklist.record(reference, category, FormVariables.number(scope, countField),
-                    FormVariables.text(scope, answerField), userId);
-            FormVariables.scrub(scope, answerField);
-            FormVariables.scrub(scope, countField);
+            checklist.record(reference, category, ProcessVariables.number(scope, countField),
+                    ProcessVariables.text(scope, answerField), userId);
+            ProcessVariables.forget(scope, answerField);
+            ProcessVariables.forget(scope, countField);
         }
     }
 }

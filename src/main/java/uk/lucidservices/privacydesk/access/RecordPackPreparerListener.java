@@ -1,9 +1,10 @@
 package uk.lucidservices.privacydesk.access;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
  * Completion listener of {@code Task_SearchManualSystems}: the officer who answered the manual
@@ -13,14 +14,8 @@ import org.springframework.stereotype.Component;
 @Component("recordPackPreparer")
 public class RecordPackPreparerListener implements TaskListener {
 
-    private final IdentityService identityService;
-
-    public RecordPackPreparerListener(IdentityService identityService) {
-        this.identityService = identityService;
-    }
-
     @Override
     public void notify(DelegateTask task) {
-        task.getExecution().setVariable("packPreparedBy", Actors.of(task, identityService));
+        ProcessVariables.set(task.getExecution(), PackApproval.PREPARED_BY, Actors.of(task));
     }
 }

@@ -1,12 +1,13 @@
 package uk.lucidservices.privacydesk.access;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
  * Completion listener of the redaction review task (form {@code redaction-review}): stores the
@@ -23,33 +24,31 @@ public class RecordRedactionDecisionsListener implements TaskListener, JavaDeleg
     static final String EXCEPTIONS = "redactionExceptions";
 
     private final RedactionReview review;
-    private final IdentityService identityService;
 
-    public RecordRedactionDecisionsListener(RedactionReview review, IdentityService identityService) {
+    public RecordRedactionDecisionsListener(RedactionReview review) {
         this.review = review;
-        this.identityService = identityService;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        record(task.getExecution().getProcessBusinessKey(), task, task.getExecution(), Actors.of(task, identityService));
+        record(task.getExecution().getProcessBusinessKey(), task, task.getExecution(), Actors.of(task));
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        record(execution.getProcessBusinessKey(), execution, execution, Actors.of(execution, identityService));
+        record(execution.getProcessBusinessKey(), execution, execution, Actors.of(execution));
     }
 
     private void record(String reference, VariableScope scope, DelegateExecution execution, String userId) {
         boolean anyFlagged = review.count(reference) > 0;
-        String defaultText = FormVariables.text(scope, DEFAULT);
+        String defaultText = ProcessVariables.text(scope, DEFAULT);
         Decision defaultDecision = anyFlagged || (defaultText != null && !defaultText.isBlank())
                 ? Decision.parse(defaultText) : Decision.KEEP;
-        review.decide(reference, defaultDecision, FormVariables.text(scope, DEFAULT_REASON),
-                RedactionExceptions.parse(FormVariables.text(scope, EXCEPTIONS)), userId);
-        FormVariables.scrub(scope, DEFAULT);
-        FormVariables.scrub(scope, DEFAULT_REASON);
-        FormVariables.scrub(scope, EXCEPTIONS);
-        execution.setVariable("packPreparedBy", userId);
+        review.decide(reference, defaultDecision, ProcessVariables.text(scope, DEFAULT_REASON),
+                RedactionExceptions.parse(ProcessVariables.text(scope, EXCEPTIONS)), userId);
+        ProcessVariables.forget(scope, DEFAULT);
+        ProcessVariables.forget(scope, DEFAULT_REASON);
+        ProcessVariables.forget(scope, EXCEPTIONS);
+        ProcessVariables.set(execution, PackApproval.PREPARED_BY, userId);
     }
 }

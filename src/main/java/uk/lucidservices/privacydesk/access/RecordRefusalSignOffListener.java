@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.security.DeskGroups;
@@ -40,8 +42,8 @@ public class RecordRefusalSignOffListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
-        RefusalDecision decision = parse(FormVariables.text(task, DECISION));
-        String userId = Actors.of(task, identityService);
+        RefusalDecision decision = parse(ProcessVariables.text(task, DECISION));
+        String userId = Actors.of(task);
         Request request = register.get(execution.getProcessBusinessKey());
         if (identityService.createUserQuery().userId(userId).memberOfGroup(DeskGroups.MANAGERS).count() == 0) {
             throw new IllegalStateException("Only a member of " + DeskGroups.MANAGERS + " can sign off the refusal of "
@@ -54,8 +56,8 @@ public class RecordRefusalSignOffListener implements TaskListener {
         boolean signedOff = decision == RefusalDecision.SIGN_OFF;
         register.record(request.id(), signedOff ? "REFUSAL_SIGNED_OFF" : "REFUSAL_SENT_BACK", userId,
                 "decision=" + decision);
-        FormVariables.scrub(execution, DECISION);
-        StepValues.handOn(execution, SIGNED_OFF, signedOff);
+        ProcessVariables.forget(execution, DECISION);
+        ProcessVariables.handOn(execution, SIGNED_OFF, signedOff);
     }
 
     static RefusalDecision parse(String text) {

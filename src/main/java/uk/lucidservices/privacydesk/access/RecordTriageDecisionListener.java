@@ -1,10 +1,12 @@
 package uk.lucidservices.privacydesk.access;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
+import uk.lucidservices.privacydesk.request.ClockConfiguration;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.sla.PauseClock;
@@ -35,40 +37,38 @@ public class RecordTriageDecisionListener implements TaskListener {
 
     private final RequestRegister register;
     private final TriageNotes notes;
-    private final IdentityService identityService;
 
-    public RecordTriageDecisionListener(RequestRegister register, TriageNotes notes, IdentityService identityService) {
+    public RecordTriageDecisionListener(RequestRegister register, TriageNotes notes) {
         this.register = register;
         this.notes = notes;
-        this.identityService = identityService;
     }
 
     @Override
     public void notify(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
-        TriageDecision decision = parse(FormVariables.text(task, DECISION));
-        String userId = Actors.of(task, identityService);
+        TriageDecision decision = parse(ProcessVariables.text(task, DECISION));
+        String userId = Actors.of(task);
         Request request = register.get(execution.getProcessBusinessKey());
         switch (decision) {
             case REFUSE -> {
-                String reason = FormVariables.text(task, REFUSAL_REASON);
+                String reason = ProcessVariables.text(task, REFUSAL_REASON);
                 if (blank(reason)) {
                     throw new IllegalArgumentException("Give the reason for refusing: the refusal letter quotes it");
                 }
                 notes.write(request.id(), TriageNotes.Kind.REFUSAL_REASON, reason, userId);
             }
             case CLARIFY -> {
-                String question = FormVariables.text(task, CLARIFICATION_QUESTION);
+                String question = ProcessVariables.text(task, CLARIFICATION_QUESTION);
                 if (blank(question)) {
                     throw new IllegalArgumentException("Write the question the requester should answer: the clarification letter asks it");
                 }
                 notes.write(request.id(), TriageNotes.Kind.CLARIFICATION_QUESTION, question, userId);
-                Object askedOn = execution.getVariable(ALREADY_ASKED_ON);
-                StepValues.handOn(execution, PauseClock.ASKED_ON,
-                        askedOn == null || askedOn.toString().isBlank() ? null : askedOn);
+                // Read here, so a date the form cannot give is refused while the officer is on it.
+                ProcessVariables.handOn(execution, PauseClock.ASKED_ON,
+                        ProcessVariables.date(execution, ALREADY_ASKED_ON, ClockConfiguration.UK));
             }
             case EXTEND -> {
-                if (blank(FormVariables.text(task, PROPOSED_EXTENSION_REASON))) {
+                if (blank(ProcessVariables.text(task, PROPOSED_EXTENSION_REASON))) {
                     throw new IllegalArgumentException("Give the reason for the extension (why the request is complex "
                             + "or numerous): the manager approves it and the requester is told it");
                 }
@@ -77,14 +77,14 @@ public class RecordTriageDecisionListener implements TaskListener {
             }
         }
         register.record(request.id(), "TRIAGE_DECISION", userId, "decision=" + decision);
-        FormVariables.scrub(execution, DECISION);
-        FormVariables.scrub(execution, REFUSAL_REASON);
-        FormVariables.scrub(execution, CLARIFICATION_QUESTION);
-        FormVariables.scrub(execution, ALREADY_ASKED_ON);
+        ProcessVariables.forget(execution, DECISION);
+        ProcessVariables.forget(execution, REFUSAL_REASON);
+        ProcessVariables.forget(execution, CLARIFICATION_QUESTION);
+        ProcessVariables.forget(execution, ALREADY_ASKED_ON);
         if (decision != TriageDecision.EXTEND) {
-            FormVariables.scrub(execution, PROPOSED_EXTENSION_REASON);
+            ProcessVariables.forget(execution, PROPOSED_EXTENSION_REASON);
         }
-        StepValues.handOn(execution, ROUTE, decision.name());
+        ProcessVariables.handOn(execution, ROUTE, decision.name());
     }
 
     static TriageDecision parse(String text) {

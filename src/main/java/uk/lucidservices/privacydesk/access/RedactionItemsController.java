@@ -1,7 +1,6 @@
 package uk.lucidservices.privacydesk.access;
 
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,16 +36,16 @@ public class RedactionItemsController {
     private final DataMap dataMap;
     private final RecordSources sources;
     private final VerifiedIdentifiers identifiers;
-    private final JdbcTemplate jdbc;
+    private final RedactionReview review;
 
     public RedactionItemsController(RequestRegister register, CurrentStaff staff, DataMap dataMap, RecordSources sources,
-                                    VerifiedIdentifiers identifiers, JdbcTemplate jdbc) {
+                                    VerifiedIdentifiers identifiers, RedactionReview review) {
         this.register = register;
         this.staff = staff;
         this.dataMap = dataMap;
         this.sources = sources;
         this.identifiers = identifiers;
-        this.jdbc = jdbc;
+        this.review = review;
     }
 
     public record FlaggedItem(String item, String decision, String reason, String decidedBy, Object text) {
@@ -60,12 +59,11 @@ public class RedactionItemsController {
             throw new RequestNotFoundException(reference);
         }
         Map<String, Map<Long, Map<String, String[]>>> flagged = new HashMap<>();
-        jdbc.query("SELECT category_id, record_id, field, decision, reason, decided_by FROM desk.redaction_item WHERE reference = ?",
-                rs -> {
-                    flagged.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                            .computeIfAbsent(rs.getLong(2), k -> new HashMap<>())
-                            .put(rs.getString(3), new String[]{rs.getString(4), rs.getString(5), rs.getString(6)});
-                }, reference);
+        for (RedactionReview.Flagged item : review.flagged(reference)) {
+            flagged.computeIfAbsent(item.key().categoryId(), k -> new HashMap<>())
+                    .computeIfAbsent(item.key().recordId(), k -> new HashMap<>())
+                    .put(item.key().field(), new String[]{item.decision(), item.reason(), item.decidedBy()});
+        }
         List<FlaggedItem> items = new ArrayList<>();
         if (flagged.isEmpty()) {
             return items;

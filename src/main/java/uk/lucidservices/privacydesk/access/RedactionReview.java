@@ -143,6 +143,16 @@ public class RedactionReview {
                 (rs, i) -> new ItemKey(rs.getString(1), rs.getLong(2), rs.getString(3)), reference);
     }
 
+    /** A flagged item with its decision, reason and decider (all null while undecided). */
+    public record Flagged(ItemKey key, String decision, String reason, String decidedBy) {
+    }
+
+    public List<Flagged> flagged(String reference) {
+        return jdbc.query("SELECT category_id, record_id, field, decision, reason, decided_by FROM desk.redaction_item WHERE reference = ?",
+                (rs, i) -> new Flagged(new ItemKey(rs.getString(1), rs.getLong(2), rs.getString(3)), rs.getString(4),
+                        rs.getString(5), rs.getString(6)), reference);
+    }
+
     /**
      * Applies a default decision to every flagged item, then the exceptions, in one transaction:
      * an exception naming an item that was not flagged rejects the whole set.

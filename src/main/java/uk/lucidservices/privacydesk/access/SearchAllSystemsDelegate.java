@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.access;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
  * Searches every system for the request's subject. Sets only counts as process variables:
@@ -22,8 +23,8 @@ public class SearchAllSystemsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         SearchResult result = search.search(execution.getProcessBusinessKey());
-        execution.setVariable("totalRecords", result.totalRecords());
-        execution.setVariable("manualSystemsCount", result.manual().size());
-        execution.setVariable("thirdPartyItemsCount", (int) Math.min(Integer.MAX_VALUE, result.thirdPartyCandidates()));
+        ProcessVariables.set(execution, "totalRecords", result.totalRecords());
+        ProcessVariables.set(execution, "manualSystemsCount", result.manual().size());
+        ProcessVariables.set(execution, "thirdPartyItemsCount", (int) Math.min(Integer.MAX_VALUE, result.thirdPartyCandidates()));
     }
 }

@@ -94,6 +94,18 @@ public class SubjectSearch {
                               String answeredBy) {
     }
 
+    /**
+     * Keeps an officer's answer for a system on the request's manual checklist; false when the
+     * system is not on it (the search has not run, or found no such manual system).
+     */
+    boolean saveManualAnswer(String reference, String categoryId, Long count, String answer, String userId) {
+        return jdbc.update("""
+                        UPDATE desk.search_result SET manual_answer = ?, record_count = ?, answered_by = ?, answered_at = ?
+                        WHERE reference = ? AND category_id = ? AND manual = TRUE""",
+                answer, count, userId, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                reference, categoryId) > 0;
+    }
+
     private void saveCount(String reference, Category category, long count, OffsetDateTime now) {
         int updated = jdbc.update("""
                 UPDATE desk.search_result SET system = ?, record_count = ?, searched_at = ?, manual = FALSE,

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Repository;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,6 +49,16 @@ public class TriageNotes {
     public Optional<String> latestWriter(long requestId, Kind kind) {
         return jdbc.queryForList("SELECT written_by FROM desk.triage_note WHERE request_id = ? AND kind = ? ORDER BY id DESC",
                 String.class, requestId, kind.name()).stream().findFirst();
+    }
+
+    /** Every note on the request, oldest first, as the case file shows them. */
+    public List<Note> all(long requestId) {
+        return jdbc.query("SELECT kind, note, written_by, written_at FROM desk.triage_note WHERE request_id = ? ORDER BY id",
+                (rs, i) -> new Note(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)),
+                requestId);
+    }
+
+    public record Note(String kind, String note, String writtenBy, OffsetDateTime writtenAt) {
     }
 
     private static String label(Kind kind) {

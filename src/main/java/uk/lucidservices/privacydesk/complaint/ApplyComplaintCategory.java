@@ -3,7 +3,7 @@ package uk.lucidservices.privacydesk.complaint;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.engine.FormAnswers;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
 /** Stores the handler's category, related request and account link on the CRM complaint. */
@@ -20,25 +20,22 @@ public class ApplyComplaintCategory implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long complaintId = ((Number) execution.getVariable("complaintId")).longValue();
-        ComplaintCategory category = ComplaintCategory.valueOf((String) execution.getVariable("complaintCategory"));
-        String related = blankToNull((String) execution.getVariable("relatedReference"));
+        long complaintId = ProcessVariables.requiredNumber(execution, RecordComplaintOnCrm.COMPLAINT_ID);
+        ComplaintCategory category = ComplaintCategory.valueOf(ProcessVariables.requiredText(execution, "complaintCategory"));
+        String related = ProcessVariables.text(execution, "relatedReference");
         complaints.categorise(complaintId, category, related);
         long requestId = register.get(execution.getProcessBusinessKey()).id();
-        String account = blankToNull((String) execution.getVariable("linkAccountNumber"));
+        String account = ProcessVariables.text(execution, "linkAccountNumber");
         if (account != null) {
             boolean linked = complaints.linkAccount(complaintId, account);
-            execution.setVariable("accountMatched", linked || Boolean.TRUE.equals(execution.getVariable("accountMatched")));
+            ProcessVariables.set(execution, RecordComplaintOnCrm.ACCOUNT_MATCHED, linked
+                    || Boolean.TRUE.equals(ProcessVariables.yesNo(execution, RecordComplaintOnCrm.ACCOUNT_MATCHED)));
             register.record(requestId, "COMPLAINT_LINKED", null, linked ? "Linked to a CRM account by number"
                     : "No CRM account has the number given; left unmatched");
         }
         // The account number was only needed for the link; it does not stay in the engine.
-        FormAnswers.forget(execution, "linkAccountNumber");
+        ProcessVariables.forget(execution, "linkAccountNumber");
         register.record(requestId, "COMPLAINT_CATEGORISED", null,
                 "Category " + category + (related != null ? "; related to " + related : ""));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -3,7 +3,7 @@ package uk.lucidservices.privacydesk.complaint;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.engine.FormAnswers;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
 /**
@@ -12,6 +12,9 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
  */
 @Component("closeComplaint")
 public class CloseComplaint implements JavaDelegate {
+
+    /** The handler's note on the outcome: it goes to the CRM record and leaves the engine. */
+    static final String OUTCOME_NOTE = "outcomeNote";
 
     private final CrmComplaints complaints;
     private final RequestRegister register;
@@ -24,10 +27,10 @@ public class CloseComplaint implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String reference = execution.getProcessBusinessKey();
-        long complaintId = ((Number) execution.getVariable("complaintId")).longValue();
-        String resolution = (String) execution.getVariable("resolution");
-        complaints.close(complaintId, resolution, (String) execution.getVariable("outcomeNote"));
-        FormAnswers.forget(execution, "outcomeNote");
-        register.close(reference, resolution);
+        long complaintId = ProcessVariables.requiredNumber(execution, RecordComplaintOnCrm.COMPLAINT_ID);
+        String outcome = ProcessVariables.requiredText(execution, ProcessVariables.OUTCOME);
+        complaints.close(complaintId, outcome, ProcessVariables.text(execution, OUTCOME_NOTE));
+        ProcessVariables.forget(execution, OUTCOME_NOTE);
+        register.close(reference, outcome);
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * History level {@code audit} without its copy of submitted forms. When Tasklist submits a form,
  * the engine writes every text field as typed into ACT_HI_DETAIL (a "form property update"),
- * beside the variable itself; blanking the variable afterwards ({@link FormAnswers}) cannot reach
+ * beside the variable itself; blanking the variable afterwards ({@link ProcessVariables#forget}) cannot reach
  * that copy, so a refusal reason or a note about the requester stayed in history until cleanup.
  * This level is {@code audit} in every other respect, with the same id (2) and name, so the
  * setting {@code camunda.bpm.history-level: audit} and existing databases stay as they are: the

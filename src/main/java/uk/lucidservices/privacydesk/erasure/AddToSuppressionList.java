@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.erasure;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /** Service task: the person's phone numbers and emails go on the suppression list as keyed hashes. */
 @Component("addToSuppressionList")
@@ -20,7 +21,7 @@ public class AddToSuppressionList implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = Delegates.reference(execution);
+        String reference = ProcessVariables.reference(execution);
         suppression.suppress(reference, subjects.subject(reference));
         cases.suppressed(reference);
     }

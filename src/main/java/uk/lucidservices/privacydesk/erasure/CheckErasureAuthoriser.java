@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.security.StaffIds;
 
 
@@ -33,18 +35,18 @@ public class CheckErasureAuthoriser implements TaskListener, JavaDelegate {
 
     @Override
     public void notify(DelegateTask task) {
-        decide(task, Delegates.reference(task), Delegates.user(task));
+        decide(task, ProcessVariables.reference(task), Actors.of(task));
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String approver = Delegates.text(execution, "authorisedBy");
+        String approver = ProcessVariables.text(execution, "authorisedBy");
         if (approver == null) {
             throw new IllegalStateException("Set authorisedBy to the manager who decided on the erasure");
         }
-        String reference = Delegates.reference(execution);
+        String reference = ProcessVariables.reference(execution);
         try {
-            String preparedBy = Delegates.text(execution, "preparedBy");
+            String preparedBy = ProcessVariables.text(execution, "preparedBy");
             if (StaffIds.same(preparedBy, approver)) {
                 throw new SamePersonException(reference);
             }
@@ -55,13 +57,13 @@ public class CheckErasureAuthoriser implements TaskListener, JavaDelegate {
     }
 
     private void decide(VariableScope scope, String reference, String approver) {
-        Boolean approved = Delegates.yesNo(scope, "erasureApproved");
+        Boolean approved = ProcessVariables.yesNo(scope, "erasureApproved");
         if (approved == null) {
             throw new IllegalArgumentException("Approve or refuse the erasure of " + reference);
         }
-        authorisation.authorise(reference, approver, approved, Delegates.text(scope, "authorisationReason"));
-        Delegates.forget(scope, "authorisationReason");
-        scope.setVariable("authorisedBy", approver);
-        scope.setVariable("erasureAuthorised", approved);
+        authorisation.authorise(reference, approver, approved, ProcessVariables.text(scope, "authorisationReason"));
+        ProcessVariables.forget(scope, "authorisationReason");
+        ProcessVariables.set(scope, "authorisedBy", approver);
+        ProcessVariables.set(scope, "erasureAuthorised", approved);
     }
 }

@@ -3,10 +3,11 @@ package uk.lucidservices.privacydesk.erasure;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
- * Service task: closes the request in the register. Outcome from {@code erasureOutcome} if set,
- * otherwise REFUSED, ERASED_IN_PART or ERASED from the erasure record; sets {@code erasureOutcome}.
+ * Service task: closes the request in the register. Outcome from {@code outcome} if set,
+ * otherwise REFUSED, ERASED_IN_PART or ERASED from the erasure record; sets {@code outcome}.
  */
 @Component("closeErasureRequest")
 public class CloseErasureRequest implements JavaDelegate {
@@ -19,7 +20,8 @@ public class CloseErasureRequest implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String outcome = closing.close(Delegates.reference(execution), Delegates.text(execution, "erasureOutcome"));
-        execution.setVariable("erasureOutcome", outcome);
+        String outcome = closing.close(ProcessVariables.reference(execution),
+                ProcessVariables.text(execution, ProcessVariables.OUTCOME));
+        ProcessVariables.set(execution, ProcessVariables.OUTCOME, outcome);
     }
 }

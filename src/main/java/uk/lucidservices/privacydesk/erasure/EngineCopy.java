@@ -5,8 +5,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.request.RequestRegister;
@@ -31,14 +29,11 @@ public class EngineCopy {
 
     private final ErasureProperties properties;
     private final ErasureSubjects subjects;
-    private final NamedParameterJdbcTemplate jdbc;
     private final RequestRegister register;
 
-    public EngineCopy(ErasureProperties properties, ErasureSubjects subjects, NamedParameterJdbcTemplate jdbc,
-                      RequestRegister register) {
+    public EngineCopy(ErasureProperties properties, ErasureSubjects subjects, RequestRegister register) {
         this.properties = properties;
         this.subjects = subjects;
-        this.jdbc = jdbc;
         this.register = register;
     }
 
@@ -84,11 +79,7 @@ public class EngineCopy {
         keys.addAll(subject.emailKeys());
         keys.addAll(subject.phoneKeys());
         keys.addAll(subject.accountNumbers());
-        List<String> ids = jdbc.queryForList("""
-                SELECT DISTINCT r.process_instance_id FROM desk.request r
-                JOIN desk.request_identifier i ON i.request_id = r.id
-                WHERE i.value_key IN (:keys) AND r.reference <> :reference AND r.process_instance_id IS NOT NULL""",
-                new MapSqlParameterSource("keys", keys).addValue("reference", reference), String.class);
+        List<String> ids = register.processInstancesSharingKeys(keys, reference);
         return ids.stream().filter(id -> withoutAuthorization(() -> history.createHistoricProcessInstanceQuery()
                 .processInstanceId(id).finished().count() > 0)).toList();
     }

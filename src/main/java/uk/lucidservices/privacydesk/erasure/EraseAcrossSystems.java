@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.erasure;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
  * Service task: erases the approved plan across every system. Mark it {@code camunda:asyncBefore}
@@ -21,7 +22,7 @@ public class EraseAcrossSystems implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        executor.execute(Delegates.reference(execution));
-        execution.setVariable("erasureDone", true);
+        executor.execute(ProcessVariables.reference(execution));
+        ProcessVariables.set(execution, "erasureDone", true);
     }
 }

@@ -1,6 +1,5 @@
 package uk.lucidservices.privacydesk.erasure;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.datamap.ErasureAction;
@@ -18,15 +17,12 @@ public class ErasureClosing {
     private final ErasureSubjects subjects;
     private final ErasureCases cases;
     private final ErasurePlan plan;
-    private final JdbcTemplate jdbc;
     private final RequestRegister register;
 
-    public ErasureClosing(ErasureSubjects subjects, ErasureCases cases, ErasurePlan plan, JdbcTemplate jdbc,
-                          RequestRegister register) {
+    public ErasureClosing(ErasureSubjects subjects, ErasureCases cases, ErasurePlan plan, RequestRegister register) {
         this.subjects = subjects;
         this.cases = cases;
         this.plan = plan;
-        this.jdbc = jdbc;
         this.register = register;
     }
 
@@ -35,9 +31,7 @@ public class ErasureClosing {
     public String close(String reference, String outcome) {
         Request request = subjects.request(reference);
         String result = outcome != null && !outcome.isBlank() ? outcome.trim() : outcome(reference);
-        jdbc.update("UPDATE desk.request SET status = 'CLOSED', outcome = ?, closed_at = ? WHERE reference = ?",
-                result, cases.now(), reference);
-        register.record(request.id(), "CLOSED", null, "Closed: " + result);
+        register.close(request.reference(), result, null, "Closed: " + result);
         return result;
     }
 

@@ -2,9 +2,8 @@ package uk.lucidservices.privacydesk.erasure;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.sla.WaitDeadlines;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.time.Period;
 import java.util.Date;
 
@@ -16,23 +15,16 @@ import java.util.Date;
 public class ErasureProcessSettings {
 
     private final Period idWait;
-    private final Clock clock;
+    private final WaitDeadlines waits;
 
-    public ErasureProcessSettings(@Value("${desk.erasure.id-wait:P30D}") Period idWait, Clock clock) {
-        if (idWait.isNegative() || idWait.isZero()) {
-            throw new IllegalStateException("desk.erasure.id-wait must be a positive period such as P30D");
-        }
-        this.idWait = idWait;
-        this.clock = clock;
+    public ErasureProcessSettings(@Value("${desk.erasure.id-wait:P30D}") Period idWait, WaitDeadlines waits) {
+        this.idWait = WaitDeadlines.positive("desk.erasure.id-wait", idWait);
+        this.waits = waits;
     }
 
-    /**
-     * The last moment ID is waited for: the end of the UK day {@code id-wait} from today, so the
-     * date the ID request letter gives is a whole day the requester can use.
-     */
+    /** The last moment ID is waited for (see {@link WaitDeadlines}); the ID request letter states it. */
     public Date idDueDate() {
-        LocalDate lastDay = LocalDate.now(clock).plus(idWait);
-        return Date.from(lastDay.plusDays(1).atStartOfDay(clock.getZone()).minusSeconds(1).toInstant());
+        return waits.lastMoment(idWait);
     }
 
     public Period idWait() {

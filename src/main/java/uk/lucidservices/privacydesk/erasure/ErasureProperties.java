@@ -1,6 +1,7 @@
 package uk.lucidservices.privacydesk.erasure;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,6 @@ public record ErasureProperties(Map<String, List<String>> scopes, List<String> e
 
     public ErasureProperties {
         scopes = scopes == null ? Map.of() : Map.copyOf(scopes);
-        engineVariablesKept = engineVariablesKept == null ? List.of("reference", "requestId") : List.copyOf(engineVariablesKept);
+        engineVariablesKept = engineVariablesKept == null ? List.of(ProcessVariables.REQUEST_REFERENCE, ProcessVariables.REQUEST_ID) : List.copyOf(engineVariablesKept);
     }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
  * Start listener of the refusal letter step: gives the letter the manager's reason for refusing
@@ -24,7 +25,7 @@ public class ErasureRefusalReason implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        ErasureCase erasure = cases.get(Delegates.reference(execution));
+        ErasureCase erasure = cases.get(ProcessVariables.reference(execution));
         if (!erasure.refused()) {
             throw new IllegalStateException("Erasure of " + erasure.reference() + " was not refused: no refusal letter");
         }

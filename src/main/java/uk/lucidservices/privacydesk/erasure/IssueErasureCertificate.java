@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.erasure;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /** Service task: writes the certificate (JSON and PDF) to the file store and records it. */
 @Component("issueErasureCertificate")
@@ -16,7 +17,7 @@ public class IssueErasureCertificate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        certificate.issue(Delegates.reference(execution));
-        execution.setVariable("certificateIssued", true);
+        certificate.issue(ProcessVariables.reference(execution));
+        ProcessVariables.set(execution, "certificateIssued", true);
     }
 }

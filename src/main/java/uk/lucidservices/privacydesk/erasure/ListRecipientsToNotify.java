@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.erasure;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
  * Service task (Art. 19): lists the recipients of the erased data and sets {@code recipientCount} (0: nobody to tell).
@@ -21,8 +22,8 @@ public class ListRecipientsToNotify implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = Delegates.reference(execution);
+        String reference = ProcessVariables.reference(execution);
         notices.listToNotify(reference);
-        execution.setVariable("recipientCount", notices.recipients(reference).size());
+        ProcessVariables.set(execution, "recipientCount", notices.recipients(reference).size());
     }
 }

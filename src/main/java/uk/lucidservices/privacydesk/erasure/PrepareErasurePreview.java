@@ -3,12 +3,14 @@ package uk.lucidservices.privacydesk.erasure;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 import java.util.List;
 
 /**
  * Service task: builds the erasure preview. Reads {@code erasureScope} ({@code ALL}, a named scope
- * or category ids) and {@code preparedBy} (a user id; else the signed-in user). Sets {@code reference},
+ * or category ids) and {@code preparedBy} (a user id; else the signed-in user). Sets
  * {@code erasurePlanSummary} (categories, actions, counts, reasons: no values) for the review and
  * authorisation forms, and {@code erasureCategoriesToErase}.
  */
@@ -25,18 +27,17 @@ public class PrepareErasurePreview implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = Delegates.reference(execution);
-        String preparedBy = Delegates.text(execution, "preparedBy");
+        String reference = ProcessVariables.reference(execution);
+        String preparedBy = ProcessVariables.text(execution, "preparedBy");
         if (preparedBy == null) {
-            preparedBy = Delegates.authenticatedUser(execution);
+            preparedBy = Actors.signedIn(execution);
         }
         List<ErasurePlanItem> items = preview.preview(reference,
-                scopes.categories(Delegates.text(execution, "erasureScope")), preparedBy);
-        execution.setVariable("reference", reference);
+                scopes.categories(ProcessVariables.text(execution, "erasureScope")), preparedBy);
         if (preparedBy != null) {
-            execution.setVariable("preparedBy", preparedBy);
+            ProcessVariables.set(execution, "preparedBy", preparedBy);
         }
-        execution.setVariable("erasurePlanSummary", preview.summary(reference));
-        execution.setVariable("erasureCategoriesToErase", items.stream().filter(ErasurePlanItem::toErase).count());
+        ProcessVariables.set(execution, "erasurePlanSummary", preview.summary(reference));
+        ProcessVariables.set(execution, "erasureCategoriesToErase", items.stream().filter(ErasurePlanItem::toErase).count());
     }
 }

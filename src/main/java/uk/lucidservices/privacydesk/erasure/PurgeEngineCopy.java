@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.erasure;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
  * The last service task before the end event: removes every process variable except references and
@@ -21,6 +22,6 @@ public class PurgeEngineCopy implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        engineCopy.purge(execution, Delegates.reference(execution));
+        engineCopy.purge(execution, ProcessVariables.reference(execution));
     }
 }

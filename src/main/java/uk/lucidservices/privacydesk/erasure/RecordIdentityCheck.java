@@ -3,6 +3,8 @@ package uk.lucidservices.privacydesk.erasure;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
@@ -40,22 +42,22 @@ public class RecordIdentityCheck implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String reference = Delegates.reference(task);
-        String decision = Delegates.text(task, "identityDecision");
+        String reference = ProcessVariables.reference(task);
+        String decision = ProcessVariables.text(task, "identityDecision");
         if (decision == null || !DECISIONS.contains(decision)) {
             throw new IllegalArgumentException("Choose CONFIRMED or ASK_FOR_ID for the identity of " + reference);
         }
-        String scope = Delegates.text(task, "erasureScope");
+        String scope = ProcessVariables.text(task, "erasureScope");
         scopes.categories(scope); // throws, naming the valid scopes, on an unknown one
         if (CONFIRMED.equals(decision)) {
             subjects.request(reference);
             identifiers.assess(reference);
             identifiers.requireConfirmable(reference);
         }
-        String officer = Delegates.user(task);
-        task.setVariable("identityDecision", decision);
-        task.setVariable("erasureScope", scope == null ? ErasureScopes.ALL : scope);
-        task.setVariable("identityCheckedBy", officer);
+        String officer = Actors.of(task);
+        ProcessVariables.set(task, "identityDecision", decision);
+        ProcessVariables.set(task, "erasureScope", scope == null ? ErasureScopes.ALL : scope);
+        ProcessVariables.set(task, ProcessVariables.IDENTITY_CHECKED_BY, officer);
         if (ASK_FOR_ID.equals(decision)) {
             register.record(subjects.request(reference).id(), "ID_ASKED_FOR", officer,
                     "Reasonable doubt about the requester's identity: ID asked for");

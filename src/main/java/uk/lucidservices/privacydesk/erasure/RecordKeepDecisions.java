@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.datamap.DataMap;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,30 +36,30 @@ public class RecordKeepDecisions implements TaskListener, JavaDelegate {
 
     @Override
     public void notify(DelegateTask task) {
-        String reviewer = Delegates.user(task);
-        record(task, Delegates.reference(task), reviewer);
+        String reviewer = Actors.of(task);
+        record(task, ProcessVariables.reference(task), reviewer);
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reviewer = Delegates.text(execution, "reviewedBy");
+        String reviewer = ProcessVariables.text(execution, "reviewedBy");
         if (reviewer == null) {
-            reviewer = Delegates.authenticatedUser(execution);
+            reviewer = Actors.signedIn(execution);
         }
         if (reviewer == null) {
             throw new IllegalStateException("Set reviewedBy to the officer who reviewed the erasure preview");
         }
-        record(execution, Delegates.reference(execution), reviewer);
+        record(execution, ProcessVariables.reference(execution), reviewer);
     }
 
     private void record(VariableScope scope, String reference, String reviewer) {
-        for (Keep keep : parse(Delegates.text(scope, VARIABLE))) {
+        for (Keep keep : parse(ProcessVariables.text(scope, VARIABLE))) {
             preview.markKept(reference, keep.categoryId(), keep.reason(), reviewer);
         }
         preview.reviewed(reference, reviewer);
-        Delegates.forget(scope, VARIABLE);
-        scope.setVariable("reviewedBy", reviewer);
-        scope.setVariable("erasurePlanSummary", preview.summary(reference));
+        ProcessVariables.forget(scope, VARIABLE);
+        ProcessVariables.set(scope, "reviewedBy", reviewer);
+        ProcessVariables.set(scope, "erasurePlanSummary", preview.summary(reference));
     }
 
     record Keep(String categoryId, String reason) {

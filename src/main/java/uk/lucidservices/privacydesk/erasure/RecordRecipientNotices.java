@@ -3,6 +3,8 @@ package uk.lucidservices.privacydesk.erasure;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
  * Complete listener of a recipient task (form {@code recipient-notices}): records {@code noticeStatus}
@@ -20,15 +22,15 @@ public class RecordRecipientNotices implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String reference = Delegates.reference(task);
-        String recipient = Delegates.text(task, "recipient");
+        String reference = ProcessVariables.reference(task);
+        String recipient = ProcessVariables.text(task, "recipient");
         if (recipient == null) {
             throw new IllegalStateException("The recipient task has no 'recipient' variable (the multi-instance element variable)");
         }
-        notices.record(reference, recipient, Delegates.text(task, "noticeStatus"), Delegates.text(task, "noticeNote"),
-                Delegates.user(task));
-        Delegates.forget(task, "noticeStatus");
-        Delegates.forget(task, "noticeNote");
-        task.setVariable("recipientsPending", notices.pendingRecipients(reference).size());
+        notices.record(reference, recipient, ProcessVariables.text(task, "noticeStatus"), ProcessVariables.text(task, "noticeNote"),
+                Actors.of(task));
+        ProcessVariables.forget(task, "noticeStatus");
+        ProcessVariables.forget(task, "noticeNote");
+        ProcessVariables.set(task, "recipientsPending", notices.pendingRecipients(reference).size());
     }
 }

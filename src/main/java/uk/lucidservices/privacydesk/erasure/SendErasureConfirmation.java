@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.erasure;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
  * Service task: emails the confirmation letter, or records it for posting when the request has no
@@ -20,6 +21,6 @@ public class SendErasureConfirmation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("confirmationSentBy", letter.send(Delegates.reference(execution)).name());
+        ProcessVariables.set(execution, "confirmationSentBy", letter.send(ProcessVariables.reference(execution)).name());
     }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 import java.util.List;
 
@@ -28,9 +29,9 @@ public class VerifyErasure implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = Delegates.reference(execution);
+        String reference = ProcessVariables.reference(execution);
         ErasureVerification.Result result = verification.verify(reference);
-        execution.setVariable("leftoversFound", !result.clean());
+        ProcessVariables.set(execution, "leftoversFound", !result.clean());
         if (!result.clean()) {
             execution.createIncident(INCIDENT_TYPE, reference, new LeftoversFoundException(reference, result).getMessage());
             return;

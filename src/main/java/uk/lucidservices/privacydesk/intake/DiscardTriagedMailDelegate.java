@@ -3,6 +3,8 @@ package uk.lucidservices.privacydesk.intake;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 import java.util.Set;
 
@@ -22,10 +24,10 @@ public class DiscardTriagedMailDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         IntakeLog.Entry entry = TriageSupport.entry(execution, log);
-        String reason = TriageSupport.text(execution, "discardReason");
+        String reason = ProcessVariables.text(execution, "discardReason");
         if (reason == null || !REASONS.contains(reason)) {
             throw new TriageDecisionException("Choose why the mail is discarded");
         }
-        log.resolve(entry.id(), "DISCARDED", reason, TriageSupport.officer(execution), null, null, null);
+        log.resolve(entry.id(), "DISCARDED", reason, Actors.of(execution), null, null, null);
     }
 }

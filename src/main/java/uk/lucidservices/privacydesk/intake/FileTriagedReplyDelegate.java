@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.NeedToKnow;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
@@ -41,7 +43,7 @@ public class FileTriagedReplyDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         IntakeLog.Entry entry = TriageSupport.entry(execution, log);
-        String reference = TriageSupport.text(execution, "replyReference");
+        String reference = ProcessVariables.text(execution, "replyReference");
         if (reference == null || reference.isBlank()) {
             throw new TriageDecisionException("Give the reference of the request this mail answers");
         }
@@ -50,12 +52,12 @@ public class FileTriagedReplyDelegate implements JavaDelegate {
         Request request = register.find(wanted).filter(this::mayKnow)
                 .orElseThrow(() -> new TriageDecisionException("There is no request " + wanted
                         + ": check the reference and try again; if the mail is a complaint, choose A complaint"));
-        String officer = TriageSupport.officer(execution);
+        String officer = Actors.of(execution);
         log.linkAttachments(entry.id(), request.id());
         int stored = (int) log.attachments(entry.id()).stream().filter(a -> a.storedPath() != null).count();
         boolean delivered = replies.deliver(request, entry.id(), stored, officer);
         log.resolve(entry.id(), "FILED_AS_REPLY", delivered ? "delivered to the process" : "recorded on the request",
                 officer, request.type(), request.id(), request.reference());
-        execution.setVariable("requestReference", request.reference());
+        ProcessVariables.set(execution, ProcessVariables.REQUEST_REFERENCE, request.reference());
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import uk.lucidservices.privacydesk.request.RequestMails;
 import uk.lucidservices.privacydesk.request.RequestType;
 
 import java.sql.PreparedStatement;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * starts or correlates, which is what makes intake exactly-once.
  */
 @Repository
-public class IntakeLog {
+public class IntakeLog implements RequestMails {
 
     /** A row of the log, as triage and the API read it. */
     public record Entry(long id, String messageKey, String messageId, OffsetDateTime readAt, OffsetDateTime arrivedAt,
@@ -47,6 +48,13 @@ public class IntakeLog {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
+    }
+
+    @Override
+    public List<Mail> mailsOf(long requestId) {
+        return jdbc.query("SELECT id, read_at, subject, outcome, attachment_count FROM desk.intake_log WHERE request_id = ? ORDER BY id",
+                (rs, i) -> new Mail(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
+                        rs.getInt(5)), requestId);
     }
 
     public Optional<Long> findByKey(String messageKey) {

@@ -3,6 +3,8 @@ package uk.lucidservices.privacydesk.intake;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
@@ -33,12 +35,12 @@ public class StartTriagedRequestDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         IntakeLog.Entry entry = TriageSupport.entry(execution, log);
-        RequestType type = RequestType.valueOf(TriageSupport.text(execution, "triageDecision"));
+        RequestType type = RequestType.valueOf(ProcessVariables.requiredText(execution, "triageDecision"));
         if (entry.senderAddress() == null) {
             throw new TriageDecisionException("This mail has no sender address, so no letter could reach the person: "
                     + "log the request through the desk's API with the details you have, then discard this mail");
         }
-        String officer = TriageSupport.officer(execution);
+        String officer = Actors.of(execution);
         String summary = mails.read(entry).map(m -> IntakeLog.cut((m.subject() == null ? "" : m.subject() + "\n\n")
                 + MailText.withoutQuotes(m.text()).strip(), 4000)).orElse(entry.subject());
         List<String> phones = entry.senderPhones();
@@ -50,6 +52,6 @@ public class StartTriagedRequestDelegate implements JavaDelegate {
         log.linkAttachments(entry.id(), request.id());
         register.record(request.id(), "MAIL_RECEIVED", officer, "intake=" + entry.id() + "; triaged as " + type.name());
         log.resolve(entry.id(), "STARTED", type.name(), officer, type, request.id(), request.reference());
-        execution.setVariable("requestReference", request.reference());
+        ProcessVariables.set(execution, ProcessVariables.REQUEST_REFERENCE, request.reference());
     }
 }

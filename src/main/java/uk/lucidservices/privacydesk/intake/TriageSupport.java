@@ -1,9 +1,8 @@
 package uk.lucidservices.privacydesk.intake;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
-/** What the triage steps share: the intake entry they are about and the officer who decided. */
+/** What the triage steps share: the intake entry they are about. */
 final class TriageSupport {
 
     private TriageSupport() {
@@ -21,15 +20,5 @@ final class TriageSupport {
         }
         long id = Long.parseLong(key.substring("MAIL-".length()));
         return log.find(id).orElseThrow(() -> new IllegalStateException("No intake entry #" + id));
-    }
-
-    static String officer(DelegateExecution execution) {
-        Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return auth == null || auth.getUserId() == null ? "unknown" : auth.getUserId();
-    }
-
-    static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null ? null : value.toString().trim();
     }
 }

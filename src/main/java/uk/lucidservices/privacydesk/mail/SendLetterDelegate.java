@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.mail;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
  * Sends one letter to the requester, as a process step:
@@ -23,8 +24,8 @@ public class SendLetterDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object template = execution.getVariable("letter");
-        if (!(template instanceof String name) || name.isBlank()) {
+        String name = ProcessVariables.text(execution, ProcessVariables.LETTER);
+        if (name == null) {
             throw new IllegalStateException("Step " + execution.getCurrentActivityId()
                     + " needs an input parameter 'letter' naming the letter template");
         }

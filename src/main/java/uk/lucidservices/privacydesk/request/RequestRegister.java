@@ -2,6 +2,8 @@ package uk.lucidservices.privacydesk.request;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +17,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -97,22 +102,68 @@ public class RequestRegister {
 
     public List<Identifier> identifiers(long requestId) {
         return jdbc.query("""
-                        SELECT id, kind, id_value, value_key, source, state, matched_account, proven_at
+                        SELECT id, kind, id_value, value_key, source, state, matched_account, proven_at, verified
                         FROM desk.request_identifier WHERE request_id = ? ORDER BY id""",
                 (rs, i) -> new Identifier(rs.getLong("id"), rs.getString("kind"), rs.getString("id_value"),
                         rs.getString("value_key"), IdentifierSource.valueOf(rs.getString("source")),
                         IdentifierState.valueOf(rs.getString("state")), rs.getString("matched_account"),
-                        rs.getObject("proven_at") != null), requestId);
+                        rs.getObject("proven_at") != null, rs.getBoolean("verified")), requestId);
     }
 
-    /** One identifier of a request: its value as given, its matching key, where it came from and where it stands. */
+    /**
+     * One identifier of a request: its value as given, its matching key, where it came from, where it
+     * stands, and whether it is verified (searched and erased by).
+     */
     public record Identifier(long id, String kind, String value, String key, IdentifierSource source,
-                             IdentifierState state, String matchedAccount, boolean proven) {
+                             IdentifierState state, String matchedAccount, boolean proven, boolean verified) {
 
         /** Names are never searched; emails, phones and account numbers are. */
         public boolean searchKey() {
             return !"NAME".equals(kind);
         }
+    }
+
+    void saveIdentifierMatch(long identifierId, IdentifierState state, String matchedAccount) {
+        jdbc.update("UPDATE desk.request_identifier SET state = ?, matched_account = ? WHERE id = ?",
+                state.name(), matchedAccount, identifierId);
+    }
+
+    /** Confirms the matched searchable identifiers and verifies every confirmed one; answers how many are verified. */
+    int verifyIdentifiers(long requestId, String userId, OffsetDateTime at) {
+        jdbc.update("""
+                UPDATE desk.request_identifier SET state = 'CONFIRMED', decided_by = ?, decided_at = ?
+                WHERE request_id = ? AND state = 'MATCHED' AND kind IN ('EMAIL', 'PHONE', 'ACCOUNT')""",
+                userId, at, requestId);
+        return jdbc.update("UPDATE desk.request_identifier SET verified = TRUE WHERE request_id = ? AND state = 'CONFIRMED' AND kind IN ('EMAIL', 'PHONE', 'ACCOUNT')",
+                requestId);
+    }
+
+    void decideIdentifier(long identifierId, IdentifierState state, String userId, OffsetDateTime at) {
+        jdbc.update("UPDATE desk.request_identifier SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+                state.name(), userId, at, identifierId);
+    }
+
+    /** A one-time code waiting for an email identifier: its hash only. */
+    record PendingCode(String hash, OffsetDateTime expiresAt, int attempts) {
+    }
+
+    void saveAddressCode(long identifierId, String codeHash, OffsetDateTime expiresAt) {
+        jdbc.update("UPDATE desk.request_identifier SET code_hash = ?, code_expires_at = ?, code_attempts = 0 WHERE id = ?",
+                codeHash, expiresAt, identifierId);
+    }
+
+    PendingCode pendingCode(long identifierId) {
+        return jdbc.queryForObject("SELECT code_hash, code_expires_at, code_attempts FROM desk.request_identifier WHERE id = ?",
+                (rs, i) -> new PendingCode(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getInt(3)), identifierId);
+    }
+
+    void countWrongCode(long identifierId) {
+        jdbc.update("UPDATE desk.request_identifier SET code_attempts = code_attempts + 1 WHERE id = ?", identifierId);
+    }
+
+    void markProven(long identifierId, OffsetDateTime at) {
+        jdbc.update("UPDATE desk.request_identifier SET proven_at = ?, code_hash = NULL, code_expires_at = NULL WHERE id = ?",
+                at, identifierId);
     }
 
     private void insertIdentifiers(List<Object[]> identifiers) {
@@ -142,9 +193,111 @@ public class RequestRegister {
 
     /** Closes a request with its outcome; closing twice keeps the first closing time. */
     public void close(String reference, String outcome) {
-        jdbc.update("UPDATE desk.request SET status = 'CLOSED', outcome = ?, closed_at = COALESCE(closed_at, ?) WHERE reference = ?",
-                outcome, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), reference);
-        record(get(reference).id(), "CLOSED", null, "Outcome " + outcome);
+        close(reference, outcome, null, "Outcome " + outcome);
+    }
+
+    /**
+     * The one way a request is closed, whatever its process: status, outcome and closing time, and
+     * a CLOSED event by {@code actor} whose {@code detail} (no personal data) says what closing found.
+     * Closing twice keeps the first closing time.
+     */
+    @Transactional
+    public void close(String reference, String outcome, String actor, String detail) {
+        Request request = get(reference);
+        jdbc.update("UPDATE desk.request SET status = 'CLOSED', outcome = ?, closed_at = COALESCE(closed_at, ?) WHERE id = ?",
+                outcome, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), request.id());
+        record(request.id(), "CLOSED", actor, detail);
+    }
+
+    /** The process instances of the other requests that carry any of these identifier keys. */
+    public List<String> processInstancesSharingKeys(Collection<String> keys, String reference) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return new NamedParameterJdbcTemplate(jdbc).queryForList("""
+                SELECT DISTINCT r.process_instance_id FROM desk.request r
+                JOIN desk.request_identifier i ON i.request_id = r.id
+                WHERE i.value_key IN (:keys) AND r.reference <> :reference AND r.process_instance_id IS NOT NULL""",
+                new MapSqlParameterSource("keys", keys).addValue("reference", reference), String.class);
+    }
+
+    /**
+     * The clock columns of a request beyond {@link Request}: its extension and breaches. The SLA
+     * computes and reads them (sla.ClockStore); the register, which owns the table, stores them.
+     */
+    public record ClockColumns(String extensionReason, String extensionApprovedBy, LocalDate extendedOn,
+                               OffsetDateTime extensionNoticeSentAt, OffsetDateTime internalTargetBreachedAt,
+                               OffsetDateTime statutoryDeadlineBreachedAt) {
+    }
+
+    private static final String CLOCK_COLUMNS = """
+            id, extension_reason, extension_approved_by, extended_on, extension_notice_sent_at,
+            internal_target_breached_at, statutory_deadline_breached_at""";
+
+    private static final RowMapper<ClockColumns> CLOCK_ROW = (rs, i) -> new ClockColumns(
+            rs.getString("extension_reason"), rs.getString("extension_approved_by"),
+            rs.getObject("extended_on", LocalDate.class),
+            rs.getObject("extension_notice_sent_at", OffsetDateTime.class),
+            rs.getObject("internal_target_breached_at", OffsetDateTime.class),
+            rs.getObject("statutory_deadline_breached_at", OffsetDateTime.class));
+
+    public Optional<ClockColumns> clockColumns(long requestId) {
+        return jdbc.query("SELECT " + CLOCK_COLUMNS + " FROM desk.request WHERE id = ?", CLOCK_ROW, requestId)
+                .stream().findFirst();
+    }
+
+    /** The clock columns of every open request in one query, by request id, for the dashboard and the metrics. */
+    public Map<Long, ClockColumns> clockColumnsOfOpenRequests() {
+        Map<Long, ClockColumns> columns = new HashMap<>();
+        jdbc.query("SELECT " + CLOCK_COLUMNS + " FROM desk.request WHERE closed_at IS NULL",
+                rs -> {
+                    columns.put(rs.getLong("id"), CLOCK_ROW.mapRow(rs, 0));
+                });
+        return columns;
+    }
+
+    /** Writes the dates the SLA computed, so the register, Tasklist and reports agree with the timers. */
+    public void saveClockDates(long requestId, LocalDate clockStart, LocalDate statutoryDeadline, LocalDate internalTarget,
+                               LocalDate escalationDate, boolean paused, boolean extended) {
+        jdbc.update("""
+                UPDATE desk.request SET clock_start = ?, statutory_deadline = ?, internal_target = ?,
+                    escalation_date = ?, paused = ?, extended = ? WHERE id = ?""",
+                clockStart, statutoryDeadline, internalTarget, escalationDate, paused, extended, requestId);
+    }
+
+    public void saveClockStart(long requestId, LocalDate clockStart) {
+        jdbc.update("UPDATE desk.request SET clock_start = ? WHERE id = ?", clockStart, requestId);
+    }
+
+    public void saveExtension(long requestId, String reason, String approvedBy, LocalDate on) {
+        jdbc.update("""
+                UPDATE desk.request SET extended = TRUE, extension_reason = ?, extension_approved_by = ?, extended_on = ?
+                WHERE id = ?""", reason, approvedBy, on, requestId);
+    }
+
+    public void saveExtensionNoticeSent(long requestId) {
+        jdbc.update("UPDATE desk.request SET extension_notice_sent_at = ? WHERE id = ?",
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), requestId);
+    }
+
+    /** Marks the internal target (or else the statutory deadline) breached once; false when it already was. */
+    public boolean markBreached(long requestId, boolean statutoryDeadline) {
+        String column = statutoryDeadline ? "statutory_deadline_breached_at" : "internal_target_breached_at";
+        return jdbc.update("UPDATE desk.request SET breached = TRUE, " + column + " = ? WHERE id = ? AND " + column
+                + " IS NULL", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), requestId) == 1;
+    }
+
+    /** Whether any request has been logged (the demo data adds its requests only to an empty register). */
+    public boolean isEmpty() {
+        Integer any = jdbc.queryForObject("SELECT COUNT(*) FROM desk.request", Integer.class);
+        return any == null || any == 0;
+    }
+
+    /** How many events of {@code kind} the request has. */
+    public int eventCount(long requestId, String kind) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM desk.request_event WHERE request_id = ? AND kind = ?",
+                Integer.class, requestId, kind);
+        return n == null ? 0 : n;
     }
 
     public Optional<Request> find(String reference) {

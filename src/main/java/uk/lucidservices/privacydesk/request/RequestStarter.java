@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +64,7 @@ public class RequestStarter {
                 return request;
             }
             ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, request.reference(),
-                    Map.of("requestReference", request.reference(), "requestId", request.id()));
+                    Map.of(ProcessVariables.REQUEST_REFERENCE, request.reference(), ProcessVariables.REQUEST_ID, request.id()));
             register.attachProcess(request.reference(), instance.getId());
             return register.get(request.reference());
         } finally {

@@ -1,6 +1,5 @@
 package uk.lucidservices.privacydesk.request;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.records.CustomerAccounts;
@@ -45,15 +44,13 @@ public class VerifiedIdentifiers {
     private static final Duration CODE_VALIDITY = Duration.ofHours(24);
     private static final SecureRandom CODES = new SecureRandom();
 
-    private final JdbcTemplate jdbc;
     private final RequestRegister register;
     private final SubjectResolver resolver;
     private final CustomerAccounts accounts;
     private final Clock clock;
 
-    public VerifiedIdentifiers(JdbcTemplate jdbc, RequestRegister register, SubjectResolver resolver,
+    public VerifiedIdentifiers(RequestRegister register, SubjectResolver resolver,
                                CustomerAccounts accounts, Clock clock) {
-        this.jdbc = jdbc;
         this.register = register;
         this.resolver = resolver;
         this.accounts = accounts;
@@ -91,8 +88,7 @@ public class VerifiedIdentifiers {
                     : onRecord.get(n).equals(Set.of(account)));
             IdentifierState state = i.state() == IdentifierState.CONFIRMED ? IdentifierState.CONFIRMED
                     : matched ? IdentifierState.MATCHED : IdentifierState.UNMATCHED;
-            jdbc.update("UPDATE desk.request_identifier SET state = ?, matched_account = ? WHERE id = ?",
-                    state.name(), matched ? account : null, i.id());
+            register.saveIdentifierMatch(i.id(), state, matched ? account : null);
         }
         return all.size();
     }
@@ -132,14 +128,9 @@ public class VerifiedIdentifiers {
         requireConfirmable(reference);
         Request request = register.get(reference);
         OffsetDateTime now = now();
-        jdbc.update("""
-                UPDATE desk.request_identifier SET state = 'CONFIRMED', decided_by = ?, decided_at = ?
-                WHERE request_id = ? AND state = 'MATCHED' AND kind IN ('EMAIL', 'PHONE', 'ACCOUNT')""",
-                userId, now, request.id());
-        int n = jdbc.update("UPDATE desk.request_identifier SET verified = TRUE WHERE request_id = ? AND state = 'CONFIRMED' AND kind IN ('EMAIL', 'PHONE', 'ACCOUNT')",
-                request.id());
-        Integer unused = jdbc.queryForObject("SELECT COUNT(*) FROM desk.request_identifier WHERE request_id = ? AND state IN ('SUGGESTED', 'REJECTED')",
-                Integer.class, request.id());
+        int n = register.verifyIdentifiers(request.id(), userId, now);
+        long unused = register.identifiers(request.id()).stream()
+                .filter(i -> i.state() == IdentifierState.SUGGESTED || i.state() == IdentifierState.REJECTED).count();
         register.record(request.id(), "IDENTITY_VERIFIED", userId, n + " identifiers verified; " + unused + " suggested or rejected, not used");
         return n;
     }
@@ -179,11 +170,8 @@ public class VerifiedIdentifiers {
      */
     public Optional<String> email(String reference) {
         long requestId = register.get(reference).id();
-        Set<Long> verifiedIds = new HashSet<>(jdbc.queryForList(
-                "SELECT id FROM desk.request_identifier WHERE request_id = ? AND verified = TRUE AND state = 'CONFIRMED'",
-                Long.class, requestId));
         List<RequestRegister.Identifier> verified = register.identifiers(requestId).stream()
-                .filter(i -> verifiedIds.contains(i.id())).toList();
+                .filter(i -> i.verified() && i.state() == IdentifierState.CONFIRMED).toList();
         Set<String> matchedAccounts = verified.stream().map(RequestRegister.Identifier::matchedAccount)
                 .filter(Objects::nonNull).collect(Collectors.toSet());
         String account = matchedAccounts.size() == 1 ? matchedAccounts.iterator().next() : null;
@@ -199,8 +187,9 @@ public class VerifiedIdentifiers {
      */
     public Optional<String> confirmedEmail(String reference) {
         long requestId = register.get(reference).id();
-        return jdbc.queryForList("SELECT id_value FROM desk.request_identifier WHERE request_id = ? AND kind = 'EMAIL' "
-                + "AND verified = TRUE AND state = 'CONFIRMED' ORDER BY id", String.class, requestId).stream().findFirst();
+        return register.identifiers(requestId).stream()
+                .filter(i -> "EMAIL".equals(i.kind()) && i.verified() && i.state() == IdentifierState.CONFIRMED)
+                .map(RequestRegister.Identifier::value).findFirst();
     }
 
     /**
@@ -219,8 +208,7 @@ public class VerifiedIdentifiers {
         }
         String code = "%06d".formatted(CODES.nextInt(1_000_000));
         OffsetDateTime expires = now().plus(CODE_VALIDITY);
-        jdbc.update("UPDATE desk.request_identifier SET code_hash = ?, code_expires_at = ?, code_attempts = 0 WHERE id = ?",
-                codeHash(identifierId, code), expires, identifierId);
+        register.saveAddressCode(identifierId, codeHash(identifierId, code), expires);
         register.record(request.id(), "ADDRESS_CODE_SENT", userId, "identifier #" + identifierId + " (" + describe(identifier) + ")");
         return new AddressCode(identifier.value(), code, expires);
     }
@@ -242,25 +230,21 @@ public class VerifiedIdentifiers {
         Request request = register.get(reference);
         requireAColleagueOfTheLogger(request, userId);
         RequestRegister.Identifier identifier = identifier(request, identifierId);
-        PendingCode pending = jdbc.queryForObject("SELECT code_hash, code_expires_at, code_attempts FROM desk.request_identifier WHERE id = ?",
-                (rs, i) -> new PendingCode(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getInt(3)), identifierId);
+        RequestRegister.PendingCode pending = register.pendingCode(identifierId);
         if (pending.hash() == null || pending.expiresAt() == null || pending.expiresAt().isBefore(now())
                 || pending.attempts() >= MAX_CODE_ATTEMPTS) {
             throw new InvalidRequestException("No valid code is waiting for identifier #" + identifierId + ": send a new one");
         }
         if (code == null || !codeHash(identifierId, code.trim()).equals(pending.hash())) {
-            jdbc.update("UPDATE desk.request_identifier SET code_attempts = code_attempts + 1 WHERE id = ?", identifierId);
+            register.countWrongCode(identifierId);
             register.record(request.id(), "ADDRESS_CODE_WRONG", userId, "identifier #" + identifierId);
             throw new InvalidRequestException("That is not the code sent to identifier #" + identifierId);
         }
-        jdbc.update("UPDATE desk.request_identifier SET proven_at = ?, code_hash = NULL, code_expires_at = NULL WHERE id = ?",
-                now(), identifierId);
+        register.markProven(identifierId, now());
         register.record(request.id(), "ADDRESS_PROVEN", userId, "identifier #" + identifierId + " (" + describe(identifier) + ")");
         return identifier(request, identifierId);
     }
 
-    private record PendingCode(String hash, OffsetDateTime expiresAt, int attempts) {
-    }
 
     private RequestRegister.Identifier identifier(Request request, long identifierId) {
         return register.identifiers(request.id()).stream().filter(i -> i.id() == identifierId).findFirst()
@@ -287,8 +271,7 @@ public class VerifiedIdentifiers {
             throw new InvalidRequestException("The identity of " + reference + " is already confirmed (or the request is closed): "
                     + "its identifiers can no longer change");
         }
-        jdbc.update("UPDATE desk.request_identifier SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?",
-                state.name(), userId, now(), identifierId);
+        register.decideIdentifier(identifierId, state, userId, now());
         register.record(request.id(), state == IdentifierState.CONFIRMED ? "IDENTIFIER_ACCEPTED" : "IDENTIFIER_REJECTED",
                 userId, "identifier #" + identifierId + " (" + describe(identifier) + ")");
         return register.identifiers(request.id()).stream().filter(i -> i.id() == identifierId).findFirst().orElseThrow();
@@ -307,9 +290,7 @@ public class VerifiedIdentifiers {
     }
 
     private boolean identityVerified(long requestId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM desk.request_event WHERE request_id = ? AND kind = 'IDENTITY_VERIFIED'",
-                Integer.class, requestId);
-        return n != null && n > 0;
+        return register.eventCount(requestId, "IDENTITY_VERIFIED") > 0;
     }
 
     private static boolean usable(IdentifierState state) {
@@ -337,8 +318,8 @@ public class VerifiedIdentifiers {
     }
 
     private List<String> values(long requestId, String kind) {
-        return jdbc.queryForList("SELECT id_value FROM desk.request_identifier WHERE request_id = ? AND kind = ? AND verified = TRUE ORDER BY id",
-                String.class, requestId, kind);
+        return register.identifiers(requestId).stream().filter(i -> kind.equals(i.kind()) && i.verified())
+                .map(RequestRegister.Identifier::value).toList();
     }
 
     /** The request reached a step that needs a confirmed identity before its identity check marked any identifier verified. */

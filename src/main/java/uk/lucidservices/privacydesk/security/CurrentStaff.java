@@ -3,11 +3,15 @@ package uk.lucidservices.privacydesk.security;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
 
 import java.util.Arrays;
 import java.util.List;
 
-/** Who is calling the desk's API, as authenticated by {@link BasicAuthenticationFilter}. */
+/**
+ * Who is calling the desk's API, as authenticated by {@link BasicAuthenticationFilter}: the signed-in
+ * user of {@link Actors}, the one way the desk tells who acted.
+ */
 @Component
 public class CurrentStaff {
 
@@ -18,11 +22,11 @@ public class CurrentStaff {
     }
 
     public String userId() {
-        Authentication auth = identityService.getCurrentAuthentication();
-        if (auth == null) {
+        String userId = Actors.signedIn(identityService);
+        if (userId == null) {
             throw new NotAllowedException("Not signed in");
         }
-        return auth.getUserId();
+        return userId;
     }
 
     /** The signed-in user's groups (none when nobody is signed in). */

@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.sla;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 import java.util.Date;
 
@@ -25,15 +26,15 @@ public class CheckClockDate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        SlaClock clock = SlaClock.valueOf((String) execution.getVariable("clock"));
-        Date armedFor = (Date) execution.getVariable(clock.variable());
-        Deadlines d = clocks.current(DelegateInputs.reference(execution));
+        SlaClock clock = SlaClock.valueOf(ProcessVariables.requiredText(execution, "clock"));
+        Date armedFor = ProcessVariables.time(execution, clock.variable());
+        Deadlines d = clocks.current(ProcessVariables.reference(execution));
         Date due = timerDates.armAt(clock, d);
         // While the clock is stopped nothing falls due, whatever released the timer.
         boolean waitAgain = d.paused() || (armedFor != null && due.after(armedFor));
         if (waitAgain) {
-            execution.setVariable(clock.variable(), due);
+            ProcessVariables.set(execution, clock.variable(), due);
         }
-        execution.setVariable(clock.movedVariable(), waitAgain);
+        ProcessVariables.set(execution, clock.movedVariable(), waitAgain);
     }
 }

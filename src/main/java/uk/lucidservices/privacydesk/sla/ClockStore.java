@@ -2,6 +2,7 @@ package uk.lucidservices.privacydesk.sla;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import uk.lucidservices.privacydesk.request.RequestRegister;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,8 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The clock facts of requests in the register: pauses, extension, breaches, and the dates computed from them. */
+/**
+ * The clock facts of requests: pauses (its own table), and the extension, breaches and computed
+ * dates, which live on the request and are stored through the register that owns it.
+ */
 @Repository
 public class ClockStore {
 
@@ -43,10 +48,12 @@ public class ClockStore {
     }
 
     private final JdbcTemplate jdbc;
+    private final RequestRegister register;
     private final Clock clock;
 
-    public ClockStore(JdbcTemplate jdbc, Clock clock) {
+    public ClockStore(JdbcTemplate jdbc, RequestRegister register, Clock clock) {
         this.jdbc = jdbc;
+        this.register = register;
         this.clock = clock;
     }
 
@@ -56,15 +63,15 @@ public class ClockStore {
                 requestId);
     }
 
-    /** Pauses of every open request in one query, for the dashboard and the metrics. */
+    /** Pauses of every open request, for the dashboard and the metrics (pauses are few: one per clarification). */
     public Map<Long, List<ClockPause>> pausesOfOpenRequests() {
+        Set<Long> open = register.clockColumnsOfOpenRequests().keySet();
         Map<Long, List<ClockPause>> pauses = new HashMap<>();
-        jdbc.query("""
-                SELECT p.request_id, p.asked, p.answered FROM desk.clock_pause p
-                JOIN desk.request r ON r.id = p.request_id
-                WHERE r.closed_at IS NULL ORDER BY p.asked, p.id""", rs -> {
-            pauses.computeIfAbsent(rs.getLong("request_id"), id -> new ArrayList<>())
-                    .add(new ClockPause(rs.getObject("asked", LocalDate.class), rs.getObject("answered", LocalDate.class)));
+        jdbc.query("SELECT request_id, asked, answered FROM desk.clock_pause ORDER BY asked, id", rs -> {
+            if (open.contains(rs.getLong("request_id"))) {
+                pauses.computeIfAbsent(rs.getLong("request_id"), id -> new ArrayList<>())
+                        .add(new ClockPause(rs.getObject("asked", LocalDate.class), rs.getObject("answered", LocalDate.class)));
+            }
         });
         return pauses;
     }
@@ -80,65 +87,45 @@ public class ClockStore {
     }
 
     public Optional<ClockRecord> record(long requestId) {
-        return jdbc.query("""
-                SELECT extension_reason, extension_approved_by, extended_on, extension_notice_sent_at,
-                       internal_target_breached_at, statutory_deadline_breached_at
-                FROM desk.request WHERE id = ?""", (rs, i) -> new ClockRecord(
-                rs.getString("extension_reason"), rs.getString("extension_approved_by"),
-                rs.getObject("extended_on", LocalDate.class),
-                rs.getObject("extension_notice_sent_at", OffsetDateTime.class),
-                rs.getObject("internal_target_breached_at", OffsetDateTime.class),
-                rs.getObject("statutory_deadline_breached_at", OffsetDateTime.class)), requestId).stream().findFirst();
+        return register.clockColumns(requestId).map(ClockStore::record);
     }
 
     public Map<Long, ClockRecord> recordsOfOpenRequests() {
         Map<Long, ClockRecord> records = new HashMap<>();
-        jdbc.query("""
-                SELECT id, extension_reason, extension_approved_by, extended_on, extension_notice_sent_at,
-                       internal_target_breached_at, statutory_deadline_breached_at
-                FROM desk.request WHERE closed_at IS NULL""", rs -> {
-            records.put(rs.getLong("id"), new ClockRecord(
-                    rs.getString("extension_reason"), rs.getString("extension_approved_by"),
-                    rs.getObject("extended_on", LocalDate.class),
-                    rs.getObject("extension_notice_sent_at", OffsetDateTime.class),
-                    rs.getObject("internal_target_breached_at", OffsetDateTime.class),
-                    rs.getObject("statutory_deadline_breached_at", OffsetDateTime.class)));
-        });
+        register.clockColumnsOfOpenRequests().forEach((id, columns) -> records.put(id, record(columns)));
         return records;
+    }
+
+    private static ClockRecord record(RequestRegister.ClockColumns c) {
+        return new ClockRecord(c.extensionReason(), c.extensionApprovedBy(), c.extendedOn(), c.extensionNoticeSentAt(),
+                c.internalTargetBreachedAt(), c.statutoryDeadlineBreachedAt());
     }
 
     /** Writes the computed dates back, so the register, Tasklist and reports agree with the timers. */
     public void saveDates(long requestId, Deadlines d) {
-        jdbc.update("""
-                UPDATE desk.request SET clock_start = ?, statutory_deadline = ?, internal_target = ?,
-                    escalation_date = ?, paused = ?, extended = ? WHERE id = ?""",
-                d.clockStart(), d.statutoryDeadline(), d.internalTarget(), d.escalationDate(), d.paused(),
-                d.extended(), requestId);
+        register.saveClockDates(requestId, d.clockStart(), d.statutoryDeadline(), d.internalTarget(), d.escalationDate(),
+                d.paused(), d.extended());
     }
 
     public void saveClockStart(long requestId, LocalDate clockStart) {
-        jdbc.update("UPDATE desk.request SET clock_start = ? WHERE id = ?", clockStart, requestId);
+        register.saveClockStart(requestId, clockStart);
     }
 
     public void saveExtension(long requestId, String reason, String approvedBy, LocalDate on) {
-        jdbc.update("""
-                UPDATE desk.request SET extended = TRUE, extension_reason = ?, extension_approved_by = ?, extended_on = ?
-                WHERE id = ?""", reason, approvedBy, on, requestId);
+        register.saveExtension(requestId, reason, approvedBy, on);
     }
 
     public void saveExtensionNoticeSent(long requestId) {
-        jdbc.update("UPDATE desk.request SET extension_notice_sent_at = ? WHERE id = ?", now(), requestId);
+        register.saveExtensionNoticeSent(requestId);
     }
 
     /** Marks the clock breached once; answers false when it already was. */
     public boolean markBreached(long requestId, SlaClock breached) {
-        String column = switch (breached) {
-            case INTERNAL_TARGET -> "internal_target_breached_at";
-            case STATUTORY_DEADLINE -> "statutory_deadline_breached_at";
+        return switch (breached) {
+            case INTERNAL_TARGET -> register.markBreached(requestId, false);
+            case STATUTORY_DEADLINE -> register.markBreached(requestId, true);
             default -> throw new IllegalArgumentException(breached + " is not a breach");
         };
-        return jdbc.update("UPDATE desk.request SET breached = TRUE, " + column + " = ? WHERE id = ? AND " + column
-                + " IS NULL", now(), requestId) == 1;
     }
 
     private OffsetDateTime now() {

@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.sla;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
@@ -22,7 +23,7 @@ public class EscalateToManagers implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Request request = register.get(DelegateInputs.reference(execution));
+        Request request = register.get(ProcessVariables.reference(execution));
         if (request.closedAt() != null) {
             return;
         }

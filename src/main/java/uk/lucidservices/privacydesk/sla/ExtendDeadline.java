@@ -3,7 +3,7 @@ package uk.lucidservices.privacydesk.sla;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.engine.FormAnswers;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
  * Extends the statutory deadline by two months with {@code extensionReason}, approved by the manager
@@ -26,8 +26,8 @@ public class ExtendDeadline implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        clocks.extend(DelegateInputs.reference(execution), DelegateInputs.text(execution, REASON),
-                DelegateInputs.text(execution, APPROVED_BY));
-        FormAnswers.forget(execution, REASON);
+        clocks.extend(ProcessVariables.reference(execution), ProcessVariables.text(execution, REASON),
+                ProcessVariables.text(execution, APPROVED_BY));
+        ProcessVariables.forget(execution, REASON);
     }
 }

@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.sla;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 import java.util.Date;
 import java.util.Map;
@@ -21,9 +22,9 @@ public class LoadClockDates implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = DelegateInputs.reference(execution);
+        String reference = ProcessVariables.reference(execution);
         Map<SlaClock, Date> dates = timerDates.all(clocks.current(reference));
-        dates.forEach((clock, date) -> execution.setVariable(clock.variable(), date));
-        execution.setVariable("requestReference", reference);
+        dates.forEach((clock, date) -> ProcessVariables.set(execution, clock.variable(), date));
+        ProcessVariables.set(execution, ProcessVariables.REQUEST_REFERENCE, reference);
     }
 }

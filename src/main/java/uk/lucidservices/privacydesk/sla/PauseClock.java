@@ -3,9 +3,11 @@ package uk.lucidservices.privacydesk.sla;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * Stops the request's clock while clarification is awaited (Art. 12A). The day asked is
@@ -26,7 +28,8 @@ public class PauseClock implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate asked = DelegateInputs.date(execution, ASKED_ON, clock.getZone(), LocalDate.now(clock));
-        clocks.pause(DelegateInputs.reference(execution), asked);
+        LocalDate asked = Objects.requireNonNullElse(ProcessVariables.date(execution, ASKED_ON, clock.getZone()),
+                LocalDate.now(clock));
+        clocks.pause(ProcessVariables.reference(execution), asked);
     }
 }

@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.sla;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
@@ -36,8 +37,8 @@ public class RecordSlaBreach implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        SlaClock clock = SlaClock.valueOf((String) execution.getVariable("clock"));
-        Request request = register.get(DelegateInputs.reference(execution));
+        SlaClock clock = SlaClock.valueOf(ProcessVariables.requiredText(execution, "clock"));
+        Request request = register.get(ProcessVariables.reference(execution));
         if (request.closedAt() != null || !store.markBreached(request.id(), clock)) {
             return; // closed in time, or this breach is already on record
         }

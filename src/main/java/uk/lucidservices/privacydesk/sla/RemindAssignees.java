@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
@@ -40,7 +41,7 @@ public class RemindAssignees implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Request request = register.get(DelegateInputs.reference(execution));
+        Request request = register.get(ProcessVariables.reference(execution));
         if (request.closedAt() != null) {
             return;
         }

@@ -3,9 +3,11 @@ package uk.lucidservices.privacydesk.sla;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * Restarts the request's clock once clarification arrived; the paused days are added to both clocks.
@@ -26,7 +28,8 @@ public class ResumeClock implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate answered = DelegateInputs.date(execution, ANSWERED_ON, clock.getZone(), LocalDate.now(clock));
-        clocks.resume(DelegateInputs.reference(execution), answered);
+        LocalDate answered = Objects.requireNonNullElse(ProcessVariables.date(execution, ANSWERED_ON, clock.getZone()),
+                LocalDate.now(clock));
+        clocks.resume(ProcessVariables.reference(execution), answered);
     }
 }

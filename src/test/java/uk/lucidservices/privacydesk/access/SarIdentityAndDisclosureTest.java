@@ -16,8 +16,9 @@ import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Request;
 
 import java.nio.file.Files;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,8 +130,8 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
         process(pi).isWaitingFor("requester-reply");
         assertThat(letters(reference)).containsExactly("acknowledgement", "id-request");
         Job timer = idTimer(pi);
-        // Asked today, Monday 15 June: the ID is awaited 30 days, to Wednesday 15 July.
-        assertThat(LocalDate.ofInstant(timer.getDuedate().toInstant(), clock.getZone())).isEqualTo(LocalDate.of(2026, 7, 15));
+        // desk.access.id-wait P30D from Monday 15 June 2026: to the end of Wednesday 15 July, UK time.
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-07-15T22:59:59Z")));
         assertThat(text(mailFor(reference, "confirm who you are"))).contains("15 July 2026");
 
         replyFromRequester(pi, 1);

@@ -148,7 +148,7 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         assertThat(row.get("status")).isEqualTo("OPEN");
 
         complete(BpmnAwareTests.task(pi), withVariables("complaintCategory", "OTHER", "relatedReference", "", "linkAccountNumber", ""));
-        complete(BpmnAwareTests.task(pi), withVariables("resolution", "RESOLVED", "outcomeNote", "Apologised and refunded the call charge"));
+        complete(BpmnAwareTests.task(pi), withVariables("outcome", "RESOLVED", "outcomeNote", "Apologised and refunded the call charge"));
         runDueJobs(pi.getId());
 
         assertThat(pi).isEnded();
@@ -170,7 +170,7 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         Request request = complaintFrom(email);
         ProcessInstance pi = receivedAndCategorised(request, "SERVICE_BILLING");
 
-        complete(BpmnAwareTests.task(pi), withVariables("resolution", "DEADLOCKED", "outcomeNote", "Customer disputes the early termination fee"));
+        complete(BpmnAwareTests.task(pi), withVariables("outcome", "DEADLOCKED", "outcomeNote", "Customer disputes the early termination fee"));
         runDueJobs(pi.getId());
 
         assertThat(pi).isEnded();
@@ -186,7 +186,7 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         Request request = complaintFrom(email);
         ProcessInstance pi = receivedAndCategorised(request, "DATA_PROTECTION");
 
-        complete(BpmnAwareTests.task(pi), withVariables("resolution", "RESOLVED", "outcomeNote", "Recording deleted as asked"));
+        complete(BpmnAwareTests.task(pi), withVariables("outcome", "RESOLVED", "outcomeNote", "Recording deleted as asked"));
         runDueJobs(pi.getId());
 
         assertThat(lettersSent(request.reference())).containsExactly("complaint-acknowledgement", "final-response");

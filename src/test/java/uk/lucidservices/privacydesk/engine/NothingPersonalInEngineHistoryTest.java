@@ -151,7 +151,7 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
 
         work(pid, "Task_CategoriseComplaint", "chloe", Map.of("complaintCategory", "OTHER", "relatedReference", "",
                 "linkAccountNumber", person.accountNumber()));
-        work(pid, "Task_ResolveComplaint", "chloe", Map.of("resolution", "RESOLVED",
+        work(pid, "Task_ResolveComplaint", "chloe", Map.of("outcome", "RESOLVED",
                 "outcomeNote", typed("outcome note", person)));
 
         assertEnded(pid);

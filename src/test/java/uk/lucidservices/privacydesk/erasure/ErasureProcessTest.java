@@ -100,13 +100,13 @@ class ErasureProcessTest extends ErasureTestSupport {
         // An earlier, finished request of the same person whose process kept a free-text variable.
         String earlier = logErasureRequest(PERSON).reference();
         String earlierPid = runtime.startProcessInstanceByKey(EARLIER_REQUEST_PROCESS, earlier,
-                Map.of("reference", earlier, "officerNote", "Spoke to the customer")).getId();
+                Map.of("requestReference", earlier, "officerNote", "Spoke to the customer")).getId();
         register.attachProcess(earlier, earlierPid);
 
         String reference = logErasureRequest(PERSON).reference();
         Map<String, Set<Long>> before = directSearch(PERSON);
         String pid = runtime.startProcessInstanceByKey(PROCESS, reference,
-                Map.of("erasureScope", "ALL", "preparedBy", "olivia")).getId();
+                Map.of("requestReference", reference, "erasureScope", "ALL", "preparedBy", "olivia")).getId();
 
         // The officer reviews the preview in its form and keeps the web enquiries for a legal claim.
         Task review = task(pid);
@@ -195,9 +195,9 @@ class ErasureProcessTest extends ErasureTestSupport {
         assertThat(body).contains("beyond use").contains("overwritten").contains(LEGAL_CLAIM);
         assertThat(letter.getAllRecipients()[0].toString()).isEqualToIgnoringCase(PERSON.email());
 
-        assertThat(historicVariables(pid)).extracting(HistoricVariableInstance::getName).containsOnly("reference");
+        assertThat(historicVariables(pid)).extracting(HistoricVariableInstance::getName).containsOnly("requestReference");
         assertThat(historicVariables(pid)).extracting(v -> String.valueOf(v.getValue())).containsOnly(reference);
-        assertThat(historicVariables(earlierPid)).extracting(HistoricVariableInstance::getName).containsOnly("reference");
+        assertThat(historicVariables(earlierPid)).extracting(HistoricVariableInstance::getName).containsOnly("requestReference");
     }
 
     @Test
@@ -205,7 +205,7 @@ class ErasureProcessTest extends ErasureTestSupport {
         String reference = logErasureRequest(PERSON).reference();
         Map<String, Set<Long>> before = directSearch(PERSON);
         String pid = runtime.startProcessInstanceByKey(PROCESS, reference,
-                Map.of("erasureScope", "marketing", "preparedBy", "peter")).getId();
+                Map.of("requestReference", reference, "erasureScope", "marketing", "preparedBy", "peter")).getId();
         as("olivia", DeskGroups.PRIVACY_OFFICERS, () -> tasks.complete(task(pid).getId(), Map.of()));
         as("mark", DeskGroups.MANAGERS, () -> tasks.complete(task(pid).getId(), Map.of("erasureApproved", false,
                 "authorisationReason", "Disputed account: legal hold")));
@@ -215,7 +215,7 @@ class ErasureProcessTest extends ErasureTestSupport {
         assertThat(register.get(reference).outcome()).isEqualTo(ErasureClosing.REFUSED);
         assertThat(runItems.anyStarted(reference)).isFalse();
         assertThat(directSearch(PERSON)).isEqualTo(before);
-        assertThat(historicVariables(pid)).extracting(HistoricVariableInstance::getName).containsOnly("reference");
+        assertThat(historicVariables(pid)).extracting(HistoricVariableInstance::getName).containsOnly("requestReference");
     }
 
     @Test

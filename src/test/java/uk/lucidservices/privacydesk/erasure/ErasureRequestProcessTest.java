@@ -41,6 +41,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -650,11 +651,11 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
     /** The engine's own copy: references and ids only (desk.erasure.engine-variables-kept), also in history. */
     private void assertOnlyReferencesLeft(ProcessInstance pi, Request request) {
         List<HistoricVariableInstance> left = historicVariables(pi);
-        assertThat(left).extracting(HistoricVariableInstance::getName).isNotEmpty().isSubsetOf("reference", "requestId");
+        assertThat(left).extracting(HistoricVariableInstance::getName).isNotEmpty().isSubsetOf("requestReference", "requestId");
         Map<String, Object> values = left.stream().collect(Collectors.toMap(HistoricVariableInstance::getName,
                 HistoricVariableInstance::getValue, (a, b) -> a));
-        if (values.containsKey("reference")) {
-            assertThat(values.get("reference")).isEqualTo(request.reference());
+        if (values.containsKey("requestReference")) {
+            assertThat(values.get("requestReference")).isEqualTo(request.reference());
         }
         if (values.containsKey("requestId")) {
             assertThat(((Number) values.get("requestId")).longValue()).isEqualTo(request.id());

@@ -95,19 +95,19 @@ class EngineRestStartAndModifyTest extends DeskIntegrationTest {
                 "{\"businessKey\":\"" + complaint.reference() + "\"}").getStatusCode().value()).isEqualTo(403);
         assertThat(post("restmanager", "/engine-rest/process-instance/" + instance + "/modification", modification)
                 .getStatusCode().value()).isEqualTo(403);
-        assertThat(put("restmanager", "/engine-rest/process-instance/" + instance + "/variables/resolution",
+        assertThat(put("restmanager", "/engine-rest/process-instance/" + instance + "/variables/outcome",
                 "{\"value\":\"RESOLVED\",\"type\":\"String\"}").getStatusCode().value()).isEqualTo(403);
         assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_ResolveComplaint").count())
                 .isZero();
-        assertThat(runtimeService.getVariable(instance, "resolution")).isNull();
+        assertThat(runtimeService.getVariable(instance, "outcome")).isNull();
 
         assertThat(post("restglass", "/engine-rest/process-instance/" + instance + "/modification", modification)
                 .getStatusCode().value()).isEqualTo(204);
-        assertThat(put("restglass", "/engine-rest/process-instance/" + instance + "/variables/resolution",
+        assertThat(put("restglass", "/engine-rest/process-instance/" + instance + "/variables/outcome",
                 "{\"value\":\"RESOLVED\",\"type\":\"String\"}").getStatusCode().value()).isEqualTo(204);
         assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_ResolveComplaint").count())
                 .isOne();
-        assertThat(runtimeService.getVariable(instance, "resolution")).isEqualTo("RESOLVED");
+        assertThat(runtimeService.getVariable(instance, "outcome")).isEqualTo("RESOLVED");
     }
 
     @Test

@@ -6,10 +6,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
+import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
 
@@ -27,21 +27,20 @@ public class DemoRequests {
     private static final Logger log = LoggerFactory.getLogger(DemoRequests.class);
 
     private final RequestStarter starter;
-    private final JdbcTemplate jdbc;
+    private final RequestRegister register;
     private final Clock clock;
     private final int people;
 
-    public DemoRequests(RequestStarter starter, JdbcTemplate jdbc, Clock clock, @Value("${desk.demo.data.people}") int people) {
+    public DemoRequests(RequestStarter starter, RequestRegister register, Clock clock, @Value("${desk.demo.data.people}") int people) {
         this.starter = starter;
-        this.jdbc = jdbc;
+        this.register = register;
         this.clock = clock;
         this.people = people;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
-        Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM desk.request", Integer.class);
-        if (existing != null && existing > 0) {
+        if (!register.isEmpty()) {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
