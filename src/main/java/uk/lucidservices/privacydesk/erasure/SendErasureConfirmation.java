@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task: emails the confirmation letter, or records it for posting when the request has no
- * email address. Sets {@code confirmationSentBy} (EMAIL or TO_POST). Mark it asyncBefore, so a mail
+ * Service task: emails the confirmation letter, or hands it to staff to post when the request has
+ * no confirmed email address. Sets {@code confirmationSentBy} (EMAIL or TO_POST). Mark it asyncBefore, so a mail
  * server failure retries this step alone.
  */
 @Component("sendErasureConfirmation")
@@ -20,6 +20,6 @@ public class SendErasureConfirmation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("confirmationSentBy", letter.send(Delegates.reference(execution)).name());
+        execution.setVariable("confirmationSentBy", letter.send(Delegates.reference(execution), execution.getProcessInstanceId()).name());
     }
 }
