@@ -42,7 +42,7 @@ public class LetterModel {
 
     /**
      * What a letter to staff, or a document the desk keeps, may say: the request's reference, type
-     * and dates, never who the requester is (a template naming {@code {{name}}} then fails to render).
+     * and dates, never who the requester is (a template that prints {@code {{name}}} fails to render).
      */
     public Map<String, Object> withoutPerson(Request request, Map<String, Object> values) {
         Map<String, Object> model = new LinkedHashMap<>();

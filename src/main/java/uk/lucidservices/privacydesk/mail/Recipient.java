@@ -50,7 +50,7 @@ public final class Recipient {
 
     /**
      * The requester at an address not yet proven to be theirs, for the one-time code that proves it.
-     * Such a letter is never told who the requester is (a template naming {@code {{name}}} fails).
+     * Such a letter is never told who the requester is (a template that prints {@code {{name}}} fails).
      */
     public static Recipient addressToProve(String address) {
         return new Recipient(REQUESTER, Source.UNPROVEN, List.of(Objects.requireNonNull(address).trim()), Channel.EMAIL);
