@@ -2,6 +2,7 @@ package uk.lucidservices.privacydesk.access;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import uk.lucidservices.privacydesk.datamap.Category;
+import uk.lucidservices.privacydesk.mail.DocumentFonts;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -86,7 +87,7 @@ final class CoverLetter {
 
     static byte[] pdf(String xhtml) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024)) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
+            PdfRendererBuilder builder = DocumentFonts.embed(new PdfRendererBuilder());
             builder.useFastMode();
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);

@@ -1,6 +1,7 @@
 package uk.lucidservices.privacydesk.erasure;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import uk.lucidservices.privacydesk.mail.DocumentFonts;
 import uk.lucidservices.privacydesk.request.ClockConfiguration;
 
 import java.io.ByteArrayOutputStream;
@@ -29,7 +30,7 @@ final class CertificatePdf {
     static byte[] render(String reference, String xhtml) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
+            PdfRendererBuilder builder = DocumentFonts.embed(new PdfRendererBuilder());
             builder.useFastMode();
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);

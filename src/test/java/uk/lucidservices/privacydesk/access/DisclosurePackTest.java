@@ -154,8 +154,10 @@ class DisclosurePackTest extends AccessTestSupport {
     }
 
     @Test
-    void theCoverLetterIsRenderedFromItsTemplateIntoTheHtmlAndThePdfAndRecordedOnce() throws Exception {
+    void theCoverLetterIsRenderedFromItsTemplateIntoTheHtmlAndThePdfWithAWelshNameAndRecordedOnce() throws Exception {
         String reference = searchedRequest();
+        // The requester wrote their name in Welsh: the PDF's base fonts would print "ŵ" as "#".
+        jdbc.update("UPDATE desk.request SET requester_name = ? WHERE reference = ?", "Siôn Llŵyd", reference);
         review.flag(reference);
         review.decide(reference, Decision.KEEP, "work role", List.of(), "olivia");
 
@@ -167,9 +169,10 @@ class DisclosurePackTest extends AccessTestSupport {
 
         try (ZipFile zip = new ZipFile(packFile(pack).toFile())) {
             assertThat(new String(entry(zip, "cover-letter.html"), StandardCharsets.UTF_8))
-                    .contains("MARKER-cover-letter").contains("Dear " + PERSON.name() + ",").contains("15 June 2026");
+                    .contains("MARKER-cover-letter").contains("Dear Siôn Llŵyd,").contains("15 June 2026");
             try (PDDocument pdf = Loader.loadPDF(entry(zip, "cover-letter.pdf"))) {
-                assertThat(new PDFTextStripper().getText(pdf)).contains("MARKER-cover-letter").contains(reference);
+                assertThat(new PDFTextStripper().getText(pdf)).contains("MARKER-cover-letter").contains(reference)
+                        .contains("Dear Siôn Llŵyd,");
             }
         }
         assertThat(sentLetters.forReference(reference)).singleElement().satisfies(l -> {
