@@ -10,7 +10,6 @@ import java.time.Duration;
  *
  * @param linkDays               days a download link stays valid; the pack file is deleted when it expires
  * @param privacyMailbox         where a requester writes to ask again; named in letters and on the expired-link page
- * @param mailFrom               sender of the pack-ready email
  * @param expiry                 the job that deletes expired packs
  * @param automatedDecisions     the cover letter's statement on automated decision-making (Art. 15(1)(h))
  * @param internationalTransfers the cover letter's statement on transfers outside the UK (Art. 15(2))
@@ -21,7 +20,6 @@ import java.time.Duration;
 public record AccessProperties(
         @DefaultValue("14") int linkDays,
         @DefaultValue("privacy@lucidservices.co.uk") String privacyMailbox,
-        @DefaultValue("privacy@lucidservices.co.uk") String mailFrom,
         @DefaultValue Expiry expiry,
         @DefaultValue("We do not make decisions about you by automated means alone, and we do not profile you.")
         String automatedDecisions,

@@ -1,14 +1,12 @@
 package uk.lucidservices.privacydesk.access;
 
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import uk.lucidservices.privacydesk.mail.LetterNotSentException;
+import uk.lucidservices.privacydesk.mail.LetterService;
+import uk.lucidservices.privacydesk.mail.Recipient;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestNotFoundException;
 import uk.lucidservices.privacydesk.request.RequestRegister;
@@ -25,7 +23,8 @@ import java.util.Map;
  * Proves that a requester controls an email address that is not on record for their account, so
  * the download link may go to it: {@code POST .../code} mails a one-time code to the address, and
  * {@code POST .../code/check} records the code the requester gave back to the officer
- * ({@code {"code": "123456"}}). Privacy officers only. The code is never logged or kept in clear.
+ * ({@code {"code": "123456"}}). Privacy officers only. The code is never logged or kept in clear; the
+ * letter ({@code address-code}) is sent and recorded by the letter service like every other.
  */
 @RestController
 @RequestMapping("/api/requests/{reference}/identifiers/{id}/code")
@@ -36,16 +35,14 @@ class AddressProofController {
     private final VerifiedIdentifiers identifiers;
     private final RequestRegister register;
     private final CurrentStaff staff;
-    private final JavaMailSender mail;
-    private final AccessProperties properties;
+    private final LetterService letters;
 
     AddressProofController(VerifiedIdentifiers identifiers, RequestRegister register, CurrentStaff staff,
-                           JavaMailSender mail, AccessProperties properties) {
+                           LetterService letters) {
         this.identifiers = identifiers;
         this.register = register;
         this.staff = staff;
-        this.mail = mail;
-        this.properties = properties;
+        this.letters = letters;
     }
 
     @PostMapping
@@ -53,29 +50,9 @@ class AddressProofController {
         staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS);
         accessRequest(reference);
         VerifiedIdentifiers.AddressCode code = identifiers.newAddressCode(reference, id, staff.userId());
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.mailFrom());
-        message.setTo(code.address());
-        message.setSubject("Your code to confirm this email address (" + reference + ")");
-        message.setText("""
-                Our reference: %s
-
-                To confirm that this email address is yours, give this code to our privacy team \
-                (reply to this email or tell us when we call):
-
-                %s
-
-                The code works until %s. If you did not ask us for a copy of your data, ignore this \
-                email and tell us at %s.
-
-                Privacy team
-                """.formatted(reference, code.code(), code.expiresAt().format(WHEN), properties.privacyMailbox()));
-        try {
-            mail.send(message);
-        } catch (MailException e) {
-            // The server's answer may quote the address: it names the cause's type only.
-            throw LetterNotSentException.of("address-code", reference, e);
-        }
+        // The code is a value of this one letter only: never logged, stored or put in a variable.
+        letters.send(Recipient.addressToProve(code.address()), reference, "address-code",
+                Map.of("code", code.code(), "codeExpires", code.expiresAt().format(WHEN)), null);
         return Map.of("identifier", id, "expiresAt", code.expiresAt());
     }
 

@@ -8,6 +8,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import uk.lucidservices.privacydesk.datamap.Category;
 import uk.lucidservices.privacydesk.datamap.DataMap;
+import uk.lucidservices.privacydesk.mail.LetterService;
+import uk.lucidservices.privacydesk.mail.Recipient;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.records.RecordSource;
 import uk.lucidservices.privacydesk.records.Subject;
@@ -25,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,12 +61,13 @@ public class DisclosurePackBuilder {
     private final FileStore fileStore;
     private final FileStore recordings;
     private final AccessProperties properties;
+    private final LetterService letters;
     private final Clock clock;
 
     public DisclosurePackBuilder(DataMap dataMap, RecordSources sources, VerifiedIdentifiers identifiers,
                                  RedactionReview review, ManualSearchChecklist checklist, SubjectSearch search,
                                  DisclosurePacks packs, RequestRegister register, FileStore fileStore,
-                                 AccessProperties properties, Clock clock) {
+                                 AccessProperties properties, LetterService letters, Clock clock) {
         this.dataMap = dataMap;
         this.sources = sources;
         this.identifiers = identifiers;
@@ -77,6 +79,7 @@ public class DisclosurePackBuilder {
         this.fileStore = fileStore.area(FileStore.PACKS);
         this.recordings = fileStore.area(FileStore.RECORDINGS);
         this.properties = properties;
+        this.letters = letters;
         this.clock = clock;
     }
 
@@ -329,11 +332,11 @@ public class DisclosurePackBuilder {
             }
         }
         Map<Decision, Integer> decisions = review.decisionCounts(request.reference());
-        CoverLetter.Content content = new CoverLetter.Content(dataMap.controller(), request.reference(),
-                request.requesterName(), LocalDate.now(clock), tally.sections, manual, decisions.get(Decision.REDACT),
-                (int) tally.withheld, properties.privacyMailbox(), properties.automatedDecisions(),
-                properties.internationalTransfers(), transcripts, tally.recordings > 0);
-        String html = CoverLetter.html(content);
+        CoverLetter.Content content = new CoverLetter.Content(dataMap.controller(), tally.sections, manual,
+                decisions.get(Decision.REDACT), (int) tally.withheld, properties.privacyMailbox(),
+                properties.automatedDecisions(), properties.internationalTransfers(), transcripts, tally.recordings > 0);
+        String html = letters.document(Recipient.requesterInPack(), request.reference(), CoverLetter.TEMPLATE,
+                CoverLetter.values(content));
         zip.putNextEntry(new ZipEntry("cover-letter.html"));
         zip.write(html.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();

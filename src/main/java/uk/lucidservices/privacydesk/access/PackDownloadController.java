@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
 import uk.lucidservices.privacydesk.records.FileStore;
 
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public class PackDownloadController {
     }
 
     private ResponseEntity<String> page(HttpStatus status, String reference) {
-        String quote = reference == null ? "your request reference" : "your reference " + CoverLetter.e(reference);
+        String quote = reference == null ? "your request reference" : "your reference " + HtmlUtils.htmlEscape(reference);
         String html = """
                 <!DOCTYPE html>
                 <html lang="en-GB"><head><meta charset="utf-8"><title>Download link not available</title></head>
@@ -76,7 +77,7 @@ public class PackDownloadController {
                 <p>Download links for copies of personal data work for a limited time, after which the file is deleted.</p>
                 <p>To ask for a new link, email <a href="mailto:%1$s">%1$s</a> quoting %2$s.</p>
                 </body></html>
-                """.formatted(CoverLetter.e(properties.privacyMailbox()), quote);
+                """.formatted(HtmlUtils.htmlEscape(properties.privacyMailbox()), quote);
         return ResponseEntity.status(status).headers(safe()).contentType(MediaType.TEXT_HTML).body(html);
     }
 

@@ -8,6 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.datamap.Category;
 import uk.lucidservices.privacydesk.datamap.DataMap;
 import uk.lucidservices.privacydesk.datamap.ErasureAction;
+import uk.lucidservices.privacydesk.mail.LetterService;
+import uk.lucidservices.privacydesk.mail.Recipient;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.request.Request;
@@ -25,8 +27,9 @@ import java.util.Optional;
 /**
  * Issues the erasure certificate once the repeated search has found nothing left: per system, what
  * was deleted, anonymised and kept (with reasons), the dates, and who prepared and authorised it.
- * Stored as {@code certificates/<reference>.json} and {@code .pdf} in the file store, with their
- * SHA-256 digests in {@code desk.erasure_certificate}.
+ * Stored as {@code certificates/<reference>.json} and {@code .pdf} (template
+ * {@code erasure-certificate.xhtml}) in the file store, with their SHA-256 digests in
+ * {@code desk.erasure_certificate}.
  */
 @Service
 public class ErasureCertificate {
@@ -47,11 +50,12 @@ public class ErasureCertificate {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final RequestRegister register;
+    private final LetterService letters;
 
     public ErasureCertificate(DataMap dataMap, ErasureSubjects subjects, ErasureCases cases, ErasurePlan plan,
                               ErasureRunItems runItems, RecipientNotices notices, SuppressionList suppression,
                               RecordSourceFinder sources, FileStore fileStore, JdbcTemplate jdbc, ObjectMapper json,
-                              RequestRegister register) {
+                              RequestRegister register, LetterService letters) {
         this.dataMap = dataMap;
         this.subjects = subjects;
         this.cases = cases;
@@ -64,6 +68,7 @@ public class ErasureCertificate {
         this.jdbc = jdbc;
         this.json = json;
         this.register = register;
+        this.letters = letters;
     }
 
     public record Issued(String reference, String jsonPath, String pdfPath, String jsonSha256, String pdfSha256) {
@@ -80,7 +85,8 @@ public class ErasureCertificate {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write the erasure certificate of " + reference, e);
         }
-        byte[] pdfBytes = new CertificatePdf().render(document);
+        byte[] pdfBytes = CertificatePdf.render(reference, letters.document(Recipient.deskFile(), reference,
+                CertificatePdf.TEMPLATE, CertificatePdf.values(document)));
         String jsonPath = "certificates/" + reference + ".json";
         String pdfPath = "certificates/" + reference + ".pdf";
         fileStore.write(jsonPath, jsonBytes);

@@ -12,10 +12,9 @@ import java.util.Map;
  * @param scopes              named scopes a request can ask for (for example {@code call-recordings}),
  *                            each a list of data-map category ids
  * @param engineVariablesKept the process variables that survive {@code purgeEngineCopy}: references and ids only
- * @param lettersFrom         the sender of the confirmation letter
  */
 @ConfigurationProperties("desk.erasure")
-public record ErasureProperties(Map<String, List<String>> scopes, List<String> engineVariablesKept, String lettersFrom) {
+public record ErasureProperties(Map<String, List<String>> scopes, List<String> engineVariablesKept) {
 
     public ErasureProperties {
         scopes = scopes == null ? Map.of() : Map.copyOf(scopes);

@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
- * Service task: emails the confirmation letter, or records it for posting when the request has no
- * email address. Sets {@code confirmationSentBy} (EMAIL or TO_POST). Mark it asyncBefore, so a mail
+ * Service task: emails the confirmation letter, or hands it to staff to post when the request has
+ * no confirmed email address. Sets {@code confirmationSentBy} (EMAIL or TO_POST). Mark it asyncBefore, so a mail
  * server failure retries this step alone.
  */
 @Component("sendErasureConfirmation")
@@ -21,6 +21,7 @@ public class SendErasureConfirmation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ProcessVariables.set(execution, "confirmationSentBy", letter.send(ProcessVariables.reference(execution)).name());
+        ProcessVariables.set(execution, "confirmationSentBy",
+                letter.send(ProcessVariables.reference(execution), execution.getProcessInstanceId()).name());
     }
 }

@@ -11,10 +11,12 @@ import java.util.Map;
  *
  * @param from      the address letters come from and replies go to (the privacy mailbox)
  * @param fromName  the name shown beside it
+ * @param staffFrom the address staff notices come from: not the privacy mailbox, so a colleague's
+ *                  answer to a notice never lands in the intake as if a requester wrote
  * @param letters   template locations, first match wins, and the settings letters may use
  */
 @ConfigurationProperties("desk.mail")
-public record DeskMailProperties(String from, String fromName, Letters letters) {
+public record DeskMailProperties(String from, String fromName, String staffFrom, Letters letters) {
 
     public record Letters(List<String> locations, Map<String, String> settings) {
         public Letters {
@@ -26,6 +28,9 @@ public record DeskMailProperties(String from, String fromName, Letters letters) 
     public DeskMailProperties {
         if (letters == null) {
             letters = new Letters(null, null);
+        }
+        if (staffFrom == null || staffFrom.isBlank()) {
+            staffFrom = from;
         }
     }
 

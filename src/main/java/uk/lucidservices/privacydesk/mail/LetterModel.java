@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * What a letter may say: the caller's values (process variables, which hold no personal data by
  * rule), then the request register's fields, which win on a clash, then the desk settings as
- * {@code desk.*}. Dates are written as people read them in a UK letter ("3 March 2026").
+ * {@code desk.*}. Staff letters and the desk's own documents get the register's fields without
+ * the person ({@link #withoutPerson}). Dates are written as people read them in a UK letter ("3 March 2026").
  */
 @Component
 public class LetterModel {
@@ -33,16 +34,27 @@ public class LetterModel {
     }
 
     public Map<String, Object> build(Request request, Map<String, Object> values) {
+        Map<String, Object> model = withoutPerson(request, values);
+        model.put("name", request.requesterName());
+        model.put("firstName", firstName(request.requesterName()));
+        return model;
+    }
+
+    /**
+     * What a letter to staff, or a document the desk keeps, may say: the request's reference, type
+     * and dates, never who the requester is (a template that prints {@code {{name}}} fails to render).
+     */
+    public Map<String, Object> withoutPerson(Request request, Map<String, Object> values) {
         Map<String, Object> model = new LinkedHashMap<>();
         if (values != null) {
             values.forEach((key, value) -> model.put(key, readable(value)));
         }
+        model.remove("name");
+        model.remove("firstName");
         model.put("reference", request.reference());
         model.put("requestType", request.type().name());
         model.put("requestTypeName", typeName(request.type()));
         model.put(request.type().name().toLowerCase(Locale.ROOT).replace("_", ""), true);
-        model.put("name", request.requesterName());
-        model.put("firstName", firstName(request.requesterName()));
         model.put("receivedDate", date(request.receivedAt()));
         model.put("clockStart", date(request.clockStart()));
         model.put("statutoryDeadline", date(request.statutoryDeadline()));

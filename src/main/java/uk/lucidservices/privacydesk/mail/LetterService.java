@@ -2,6 +2,7 @@ package uk.lucidservices.privacydesk.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,17 +21,21 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The one mailer every process uses. Sends a letter to the requester of a request: the address
- * comes from the request register (never from process variables), the wording from
- * {@link LetterTemplates}, and every letter sent is recorded on the request and in the table of
- * sent letters in the caller's transaction. An SMTP failure throws, so a process step that sends
- * is retried by the job executor and ends as a visible incident rather than a lost letter.
+ * The one way the desk writes to anyone: every letter, staff notice and document is rendered from
+ * its template ({@link LetterTemplates}) and recorded once in the table of sent letters
+ * ({@link SentLetters}), in the caller's transaction, with the recipient the caller names
+ * ({@link Recipient}). Letters to the requester are also recorded on the request; one the requester
+ * cannot get by email goes to staff to post ({@link LettersByPost}). An SMTP failure throws, so a
+ * process step that sends is retried by the job executor and ends as a visible incident rather
+ * than a lost letter.
  */
 @Service
 public class LetterService {
@@ -40,7 +45,7 @@ public class LetterService {
     /** Letters that answer a mail: marked as automatic replies (RFC 3834) so robots do not answer them. */
     private static final Set<String> AUTOMATIC_REPLIES = Set.of("acknowledgement", "complaint-acknowledgement");
 
-    public static final String RECIPIENT_REQUESTER = "requester";
+    public static final String RECIPIENT_REQUESTER = Recipient.REQUESTER;
 
     private final RequestRegister register;
     private final LetterTemplates templates;
@@ -63,57 +68,123 @@ public class LetterService {
         this.clock = clock;
     }
 
-    /** Sends a letter outside a process (any non-BPMN caller); null when it has to go by post. */
+    /**
+     * To the requester at the register's address: {@code send(Recipient.requester(), ...)}.
+     * @deprecated name the recipient: {@link #send(Recipient, String, String, Map, String)}
+     */
+    @Deprecated
     @Transactional
     public SentLetters.SentLetter send(String reference, String template, Map<String, Object> extraModel) {
-        return send(reference, template, extraModel, null);
+        return send(Recipient.requester(), reference, template, extraModel, null);
     }
 
-    /** Sends a letter from a process step; the values are the process variables. */
+    /**
+     * To the requester at the register's address: {@code send(Recipient.requester(), ...)}.
+     * @deprecated name the recipient: {@link #send(Recipient, String, String, Map, String)}
+     */
+    @Deprecated
     @Transactional
     public SentLetters.SentLetter send(String reference, String template, Map<String, Object> values,
                                        String processInstanceId) {
-        Request request = register.get(reference);
-        String to = request.requesterEmail();
-        if (to == null || to.isBlank()) {
-            // A request made by phone or letter may have no email: the letter goes by post, as a
-            // task for staff, and the process carries on rather than sticking at an incident.
-            postByHand.ask(request, template);
-            return null;
+        return send(Recipient.requester(), reference, template, values, processInstanceId);
+    }
+
+    /**
+     * Sends a letter about a request to the named recipient and records it once. The values are the
+     * caller's (a process step's variables, or what the caller computed); the register's fields win
+     * on a clash, and a letter to staff never sees the requester's details. Answers the recorded
+     * letter: channel {@code EMAIL}, or {@code POST} when the requester has no usable address; null
+     * when staff have no address (nothing is sent or recorded, as nobody could read it).
+     */
+    @Transactional
+    public SentLetters.SentLetter send(Recipient to, String reference, String template, Map<String, Object> values,
+                                       String processInstanceId) {
+        if (to.channel() == Recipient.Channel.PACK || to.channel() == Recipient.Channel.FILE) {
+            throw new IllegalArgumentException("A " + to + " is a document: use document(...)");
         }
-        RenderedLetter letter = templates.render(template, reference, model.build(request, values));
+        Request request = register.get(reference);
+        if (to.isStaff()) {
+            if (to.addresses().isEmpty()) {
+                return null;
+            }
+            RenderedLetter letter = templates.render(template, reference, model.withoutPerson(request, values));
+            return email(request, to, letter, to.addresses(), null, properties.staffFrom(), "NOTICE_SENT",
+                    processInstanceId);
+        }
+        String address = to.source() == Recipient.Source.REGISTER ? request.requesterEmail()
+                : to.addresses().stream().findFirst().orElse(null);
+        // Rendered before anything is recorded, by email or by post: a broken template stops the step.
+        RenderedLetter letter = templates.render(template, reference, to.source() == Recipient.Source.UNPROVEN
+                ? model.withoutPerson(request, values) : model.build(request, values));
+        if (address == null || address.isBlank()) {
+            // No address the letter may go to (a request by phone or letter, or an address the officer
+            // did not confirm): it goes by post, as a task for staff, and the process carries on
+            // rather than sticking at an incident.
+            SentLetters.SentLetter posted = new SentLetters.SentLetter(request.id(), reference, template, to.role(),
+                    OffsetDateTime.now(clock), null, processInstanceId, Recipient.Channel.POST);
+            sentLetters.record(posted);
+            postByHand.ask(request, template);
+            return posted;
+        }
+        String name = to.source() == Recipient.Source.UNPROVEN ? null : request.requesterName();
+        return email(request, to, letter, List.of(address.trim()), name, properties.from(),
+                "LETTER_SENT", processInstanceId);
+    }
+
+    /**
+     * Renders a document (XHTML, for a PDF) about a request from its template and records it once:
+     * the cover letter in the requester's pack, the certificate in the desk's file. The desk's file
+     * never sees the requester's details.
+     */
+    @Transactional
+    public String document(Recipient to, String reference, String template, Map<String, Object> values) {
+        if (to.channel() != Recipient.Channel.PACK && to.channel() != Recipient.Channel.FILE) {
+            throw new IllegalArgumentException("A document goes in a pack or a file, not to " + to);
+        }
+        Request request = register.get(reference);
+        String xhtml = templates.document(template, to.channel() == Recipient.Channel.FILE
+                ? model.withoutPerson(request, values) : model.build(request, values));
+        sentLetters.record(new SentLetters.SentLetter(request.id(), reference, template, to.role(),
+                OffsetDateTime.now(clock), null, null, to.channel()));
+        return xhtml;
+    }
+
+    private SentLetters.SentLetter email(Request request, Recipient to, RenderedLetter letter, List<String> addresses,
+                                         String name, String from, String event, String processInstanceId) {
+        String reference = request.reference();
+        String template = letter.template();
         String messageId = "<" + reference + "." + template + "." + UUID.randomUUID() + "@" + properties.domain() + ">";
-        SentLetters.SentLetter sent = new SentLetters.SentLetter(request.id(), reference, template, RECIPIENT_REQUESTER,
-                OffsetDateTime.now(clock), messageId, processInstanceId);
+        SentLetters.SentLetter sent = new SentLetters.SentLetter(request.id(), reference, template, to.role(),
+                OffsetDateTime.now(clock), messageId, processInstanceId, Recipient.Channel.EMAIL);
         // Recorded first and sent last: if recording fails nothing goes out, if sending fails the
         // records roll back with it and the retry starts clean.
         sentLetters.record(sent);
-        register.record(request.id(), "LETTER_SENT", "desk", "template=" + template + "; to=" + RECIPIENT_REQUESTER);
+        register.record(request.id(), event, "desk", "template=" + template + "; to=" + to.role());
         try {
-            mailSender.send(message(letter, to, request.requesterName(), messageId, reference));
+            mailSender.send(message(letter, addresses, name, from, messageId, reference));
         } catch (MailException | MessagingException | UnsupportedEncodingException e) {
             String cause = safeCause(e);
             log.warn("Letter {} for {} not sent: {}", template, reference, cause);
             throw new LetterNotSentException("Letter '" + template + "' for " + reference + " not sent: " + cause);
         }
-        log.info("Letter {} sent for {}", template, reference);
+        log.info("Letter {} sent for {} to the {}", template, reference, to.role());
         return sent;
     }
 
-    private MimeMessage message(RenderedLetter letter, String to, String name, String messageId, String reference)
-            throws MessagingException, UnsupportedEncodingException {
+    private MimeMessage message(RenderedLetter letter, List<String> to, String name, String from, String messageId,
+                                String reference) throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = new OwnIdMimeMessage(session(), messageId);
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-        helper.setFrom(properties.from(), properties.fromName());
-        helper.setReplyTo(properties.from());
-        if (name != null && !name.isBlank()) {
-            helper.setTo(new jakarta.mail.internet.InternetAddress(to, name, "UTF-8"));
+        helper.setFrom(from, properties.fromName());
+        helper.setReplyTo(from);
+        if (to.size() == 1 && name != null && !name.isBlank()) {
+            helper.setTo(new InternetAddress(to.get(0), name, "UTF-8"));
         } else {
-            helper.setTo(to);
+            helper.setTo(to.toArray(String[]::new));
         }
         helper.setSubject(letter.subject());
         helper.setText(letter.text(), letter.html());
-        helper.setSentDate(java.util.Date.from(clock.instant()));
+        helper.setSentDate(Date.from(clock.instant()));
         message.setHeader("Auto-Submitted", AUTOMATIC_REPLIES.contains(letter.template()) ? "auto-replied" : "auto-generated");
         message.setHeader("X-Privacy-Desk-Reference", reference);
         return message;

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * {@code desk.mail.letters.locations} in order (by default a folder in the data directory, then the
  * bundled defaults), and read on every send so an edit takes effect at once.
  * A variable a template names but the model lacks is an error, not a blank in a letter.
+ * Documents (the cover letter, the erasure certificate) are one file, {@code name.xhtml}, with
+ * partials {@code _name.xhtml}: XHTML, because the PDF renderer parses them as XML.
  */
 @Component
 public class LetterTemplates {
@@ -40,6 +42,30 @@ public class LetterTemplates {
         this.resources = resources;
         this.locations = properties.letters().locations().stream().map(l -> l.endsWith("/") ? l : l + "/").toList();
     }
+
+    /** The documents the desk renders (as XHTML, then PDF) rather than mails. */
+    public static final List<String> DOCUMENTS = List.of("cover-letter", "erasure-certificate");
+
+    /** Escapes for XML, and drops the control characters XML 1.0 forbids (they can come from free text). */
+    private static final Mustache.Escaper XML = raw -> {
+        StringBuilder out = new StringBuilder(raw.length() + 16);
+        for (int i = 0; i < raw.length(); i++) {
+            char ch = raw.charAt(i);
+            switch (ch) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    if (ch >= 0x20 || ch == '\n' || ch == '\t' || ch == '\r') {
+                        out.append(ch);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    };
 
     public boolean exists(String name) {
         return NAME.matcher(name).matches() && read(name + ".subject").isPresent()
@@ -66,6 +92,21 @@ public class LetterTemplates {
         } catch (MustacheException e) {
             // The message names the template and the missing variable: no personal data.
             throw new IllegalStateException("Letter template '" + name + "' could not be rendered: " + e.getMessage(), e);
+        }
+    }
+
+    /** Renders a document ({@code name.xhtml}) as XHTML, every value escaped for XML. */
+    public String document(String name, Map<String, Object> model) {
+        if (!NAME.matcher(name).matches() || read(name + ".xhtml").isEmpty()) {
+            throw new IllegalArgumentException("No document template '" + name + "' (needs " + name + ".xhtml in "
+                    + String.join(", ", locations) + ")");
+        }
+        try {
+            return Mustache.compiler().withEscaper(XML).nullValue("")
+                    .withLoader(partial -> new StringReader(require("_" + partial + ".xhtml")))
+                    .compile(require(name + ".xhtml")).execute(model);
+        } catch (MustacheException e) {
+            throw new IllegalStateException("Document template '" + name + "' could not be rendered: " + e.getMessage(), e);
         }
     }
 

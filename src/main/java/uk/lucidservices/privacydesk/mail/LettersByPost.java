@@ -13,8 +13,9 @@ import java.time.Duration;
 import java.util.Date;
 
 /**
- * Letters for requesters with no email address: a Tasklist task asks staff to post the letter,
- * due the next day, and the request records that it went by post.
+ * Letters for requesters with no email address the letter may go to: a Tasklist task asks staff
+ * to post the letter, due the next day, and the request records that it went by post. The task
+ * names the letter and the reference only (the engine keeps it).
  */
 @Component
 public class LettersByPost {
@@ -32,7 +33,7 @@ public class LettersByPost {
     public void ask(Request request, String template) {
         Task task = taskService.newTask();
         task.setName("Post the '" + template + "' letter for " + request.reference());
-        task.setDescription("The requester gave no email address. Print the '" + template + "' letter for "
+        task.setDescription("There is no email address this letter may go to. Print the '" + template + "' letter for "
                 + request.reference() + " (contact details on the request) and post it, then complete this task.");
         task.setDueDate(Date.from(clock.instant().plus(Duration.ofDays(1))));
         taskService.saveTask(task);

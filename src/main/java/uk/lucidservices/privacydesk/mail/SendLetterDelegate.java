@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
- * Sends one letter to the requester, as a process step:
+ * Sends one letter to the requester at the register's address (by post without one), as a process step:
  * {@code <serviceTask camunda:asyncBefore="true" camunda:delegateExpression="${sendLetter}">} with an
  * input parameter {@code letter} naming the template. The reference is the business key; the
  * letter may use every process variable. Make the step asynchronous with a retry cycle
@@ -34,6 +34,6 @@ public class SendLetterDelegate implements JavaDelegate {
             throw new IllegalStateException("Process " + execution.getProcessInstanceId()
                     + " has no business key: letters find their request by reference");
         }
-        letters.send(reference, name, execution.getVariables(), execution.getProcessInstanceId());
+        letters.send(Recipient.requester(), reference, name, execution.getVariables(), execution.getProcessInstanceId());
     }
 }

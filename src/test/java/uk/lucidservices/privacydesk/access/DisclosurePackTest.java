@@ -3,7 +3,14 @@ package uk.lucidservices.privacydesk.access;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.lucidservices.privacydesk.mail.Recipient;
+import uk.lucidservices.privacydesk.mail.SentLetters;
+import uk.lucidservices.privacydesk.mail.TemplateOverride;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DisclosurePackTest extends AccessTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired SentLetters sentLetters;
 
     @Test
     void searchCountsEveryCategoryAndListsTheManualSystems() {
@@ -142,6 +151,36 @@ class DisclosurePackTest extends AccessTestSupport {
                     "ico.org.uk/make-a-complaint", "Automated decision-making", "Social media messages", "Searched; nothing found");
             assertThat(new String(entry(zip, "cover-letter.pdf"), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         }
+    }
+
+    @Test
+    void theCoverLetterIsRenderedFromItsTemplateIntoTheHtmlAndThePdfWithAWelshNameAndRecordedOnce() throws Exception {
+        String reference = searchedRequest();
+        // The requester wrote their name in Welsh: the PDF's base fonts would print "ŵ" as "#".
+        jdbc.update("UPDATE desk.request SET requester_name = ? WHERE reference = ?", "Siôn Llŵyd", reference);
+        review.flag(reference);
+        review.decide(reference, Decision.KEEP, "work role", List.of(), "olivia");
+
+        DisclosurePack pack;
+        try (TemplateOverride marked = TemplateOverride.withMarker("cover-letter.xhtml",
+                "<h1>Your subject access request</h1>", "<p>MARKER-cover-letter</p>")) {
+            pack = builder.build(reference, "olivia");
+        }
+
+        try (ZipFile zip = new ZipFile(packFile(pack).toFile())) {
+            assertThat(new String(entry(zip, "cover-letter.html"), StandardCharsets.UTF_8))
+                    .contains("MARKER-cover-letter").contains("Dear Siôn Llŵyd,").contains("15 June 2026");
+            try (PDDocument pdf = Loader.loadPDF(entry(zip, "cover-letter.pdf"))) {
+                assertThat(new PDFTextStripper().getText(pdf)).contains("MARKER-cover-letter").contains(reference)
+                        .contains("Dear Siôn Llŵyd,");
+            }
+        }
+        assertThat(sentLetters.forReference(reference)).singleElement().satisfies(l -> {
+            assertThat(l.template()).isEqualTo("cover-letter");
+            assertThat(l.recipient()).isEqualTo("requester");
+            assertThat(l.channel()).isEqualTo(Recipient.Channel.PACK);
+            assertThat(l.messageId()).isNull();
+        });
     }
 
     @Test

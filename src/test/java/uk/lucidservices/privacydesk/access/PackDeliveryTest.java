@@ -1,6 +1,7 @@
 package uk.lucidservices.privacydesk.access;
 
 import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,6 +10,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import uk.lucidservices.privacydesk.TestClock;
 import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.mail.Recipient;
+import uk.lucidservices.privacydesk.mail.SentLetters;
+import uk.lucidservices.privacydesk.mail.TemplateOverride;
 
 import java.nio.file.Files;
 import java.time.Duration;
@@ -20,9 +24,13 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-/** Four-eyes approval, then a link emailed to the verified address that downloads, is logged, and expires. */
+/**
+ * Four-eyes approval, then a link emailed (letter {@code pack-ready}, recorded once) to the verified
+ * address that downloads, is logged, and expires.
+ */
 class PackDeliveryTest extends AccessTestSupport {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+(/packs/[A-Za-z0-9_-]{43})");
@@ -31,6 +39,7 @@ class PackDeliveryTest extends AccessTestSupport {
     @Autowired PackDelivery delivery;
     @Autowired PackExpiry expiry;
     @Autowired TestRestTemplate http;
+    @Autowired SentLetters sentLetters;
 
     private DisclosurePack builtPack(String reference) {
         review.flag(reference);
@@ -57,12 +66,24 @@ class PackDeliveryTest extends AccessTestSupport {
         DisclosurePack pack = builtPack(reference);
         approval.approvePack(reference, "peter");
 
-        sendPackLink.send(reference);
+        try (TemplateOverride marked = TemplateOverride.withMarker("pack-ready.txt", "{{> greeting}}", "\nMARKER-pack-ready\n")) {
+            sendPackLink.send(reference);
+        }
 
         MimeMessage mail = awaitMail(reference);
-        assertThat(Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(Object::toString))
+        assertThat(Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(a -> ((InternetAddress) a).getAddress()))
                 .containsExactly(requestEmail());
-        Matcher link = LINK.matcher(mail.getContent().toString());
+        String text = SarProcessTestSupport.text(mail);
+        assertThat(text).as("rendered from the pack-ready template").contains("MARKER-pack-ready")
+                .contains("The link works until 29 June 2026").doesNotContainIgnoringCase("password");
+        assertThat(mail.getSubject()).isEqualTo("Your personal data is ready to download [" + reference + "]");
+        assertThat(sentLetters.forReference(reference)).as("recorded once, after the cover letter in the pack")
+                .extracting(SentLetters.SentLetter::template, SentLetters.SentLetter::channel)
+                .containsExactly(tuple("cover-letter", Recipient.Channel.PACK), tuple("pack-ready", Recipient.Channel.EMAIL));
+        assertThat(sentLetters.forReference(reference).get(1).messageId()).as("so a reply threads to the request")
+                .isEqualTo(mail.getMessageID());
+        assertThat(sentLetters.referenceForMessageIds(List.of(mail.getMessageID()))).contains(reference);
+        Matcher link = LINK.matcher(text);
         assertThat(link.find()).isTrue();
         String path = link.group(1);
         String token = path.substring("/packs/".length());

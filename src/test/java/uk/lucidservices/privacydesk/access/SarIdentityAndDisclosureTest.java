@@ -1,6 +1,7 @@
 package uk.lucidservices.privacydesk.access;
 
 import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
@@ -111,7 +112,7 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
         assertThat(packs.find(packId).orElseThrow().approvedBy()).isEqualTo("peter");
 
         MimeMessage mail = mailFor(reference, "/packs/");
-        assertThat(Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(Object::toString))
+        assertThat(Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(a -> ((InternetAddress) a).getAddress()))
                 .containsExactly(person.emailVariants().get(1));
         Matcher link = LINK.matcher(text(mail));
         assertThat(link.find()).isTrue();

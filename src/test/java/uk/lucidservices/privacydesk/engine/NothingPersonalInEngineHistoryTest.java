@@ -109,7 +109,7 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
                 "redactionDefaultReason", typed("redaction reason", person),
                 "redactionExceptions", "# " + typed("redaction exceptions", person)));
         submit(pid, "Task_ApprovePack", "peter", Map.of("packChecked", true));
-        // The link mail is sent outside LetterService: the server's refusal quotes the address (issue 20 §5).
+        // The server's refusal of the link mail quotes the address: none of it reaches the engine (issue 20 §5).
         failOnceThenSend(pid, "Task_SendPackLink", request.reference(), person.email());
 
         assertEnded(pid);
@@ -135,7 +135,7 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
                     "noticeNote", typed("recipient notice note", person)));
             runDueJobsExcept(pid, "Task_SendErasureConfirmation");
         }
-        // The confirmation is sent outside LetterService: the server's refusal quotes the address (issue 20 §5).
+        // The server's refusal of the confirmation quotes the address: none of it reaches the engine (issue 20 §5).
         failOnceThenSend(pid, "Task_SendErasureConfirmation", request.reference(), person.email());
 
         assertEnded(pid);

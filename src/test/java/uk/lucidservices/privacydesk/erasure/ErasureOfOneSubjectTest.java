@@ -11,6 +11,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.datamap.ErasureAction;
+import uk.lucidservices.privacydesk.mail.Recipient;
+import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Request;
 
@@ -57,6 +59,8 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
     TelemarketingImport telemarketing;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    SentLetters sentLetters;
 
     private String reference;
     private Map<String, Set<Long>> before;
@@ -229,6 +233,13 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
             pdfText = new PDFTextStripper().getText(pdf);
         }
         assertThat(pdfText).contains("Certificate of erasure").contains(reference).contains("Telephone system (PBX)");
+        assertThat(sentLetters.forReference(reference)).as("rendered for the desk's file and recorded once")
+                .singleElement().satisfies(l -> {
+                    assertThat(l.template()).isEqualTo("erasure-certificate");
+                    assertThat(l.recipient()).isEqualTo("desk");
+                    assertThat(l.channel()).isEqualTo(Recipient.Channel.FILE);
+                    assertThat(l.messageId()).isNull();
+                });
         for (String text : List.of(jsonText, pdfText)) {
             String lower = text.toLowerCase();
             for (String value : personalValues()) {

@@ -3,7 +3,11 @@ package uk.lucidservices.privacydesk.erasure;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -27,11 +31,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.mail.Recipient;
 import uk.lucidservices.privacydesk.mail.SentLetters;
+import uk.lucidservices.privacydesk.mail.TemplateOverride;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 import uk.lucidservices.privacydesk.security.DeskGroups;
@@ -55,6 +62,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The {@code erasure-request} process as deployed from {@code bpmn/erasure-request.bpmn}, driven
@@ -156,10 +164,17 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         complete("mark", DeskGroups.MANAGERS, authorise, Map.of("erasureApproved", "true"));
         runJobs(pi);
 
-        List<String> told = notifyRecipients(pi);
+        List<String> told;
+        try (TemplateOverride letter = TemplateOverride.withMarker("erasure-confirmation.txt", "{{> greeting}}",
+                "\nMARKER-erasure-confirmation\n");
+             TemplateOverride document = TemplateOverride.withMarker("erasure-certificate.xhtml",
+                     "<h1>Certificate of erasure</h1>", "<p>MARKER-erasure-certificate</p>")) {
+            // The last recipient's notice issues the certificate; the confirmation follows as a job.
+            told = notifyRecipients(pi);
+            runJobs(pi);
+        }
         assertThat(told).isNotEmpty().doesNotHaveDuplicates();
         assertThat(notices.pendingRecipients(request.reference())).isEmpty();
-        runJobs(pi);
 
         BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder("Task_EraseAcrossSystems", "Task_AddToSuppressionList",
                 "Task_VerifyErasure", "Task_ListRecipientsToNotify", "Task_IssueErasureCertificate",
@@ -186,10 +201,23 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         assertThat(register.get(request.reference()).status()).isEqualTo("CLOSED");
         assertThat(register.get(request.reference()).outcome()).isEqualTo(ErasureClosing.ERASED_IN_PART);
 
-        MimeMessage confirmation = letter(request, "Your erasure request " + request.reference() + " is complete");
-        assertThat(confirmation.getAllRecipients()[0].toString()).isEqualToIgnoringCase(person.email());
-        assertThat(lettersSent(request.reference())).as("the desk's letters; the confirmation is the erasure service's own")
-                .containsExactly("acknowledgement");
+        MimeMessage confirmation = letter(request, "Your erasure request is complete [" + request.reference() + "]");
+        assertThat(((InternetAddress) confirmation.getAllRecipients()[0]).getAddress()).isEqualToIgnoringCase(person.email());
+        assertThat(text(confirmation)).as("rendered from the erasure-confirmation template")
+                .contains("MARKER-erasure-confirmation").contains("What we erased:").contains("beyond use");
+        try (PDDocument pdf = Loader.loadPDF(fileStore.resolve(certificate.issued(request.reference()).orElseThrow()
+                .pdfPath()).toFile())) {
+            assertThat(new PDFTextStripper().getText(pdf)).as("rendered from the erasure-certificate template")
+                    .contains("MARKER-erasure-certificate").contains(request.reference());
+        }
+        assertThat(sentLetters.forReference(request.reference())).as("each recorded once")
+                .extracting(SentLetters.SentLetter::template, SentLetters.SentLetter::recipient,
+                        SentLetters.SentLetter::channel)
+                .containsExactly(tuple("acknowledgement", "requester", Recipient.Channel.EMAIL),
+                        tuple("erasure-certificate", "desk", Recipient.Channel.FILE),
+                        tuple("erasure-confirmation", "requester", Recipient.Channel.EMAIL));
+        assertThat(sentLetters.referenceForMessageIds(List.of(confirmation.getMessageID())))
+                .as("a reply to the confirmation threads to the request").contains(request.reference());
         assertThat(lettersFor(request)).hasSize(2);
 
         assertOnlyReferencesLeft(pi, request);
@@ -293,7 +321,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
             }
         }
         assertThat(register.get(request.reference()).outcome()).isEqualTo(ErasureClosing.ERASED);
-        assertThat(letter(request, "Your erasure request " + request.reference() + " is complete")).isNotNull();
+        assertThat(letter(request, "Your erasure request is complete [" + request.reference() + "]")).isNotNull();
         assertOnlyReferencesLeft(pi, request);
     }
 
@@ -326,7 +354,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         }
         assertThat(directSearch(person).get("call_recording")).isEmpty();
         assertThat(register.get(request.reference()).outcome()).isEqualTo(ErasureClosing.ERASED_IN_PART);
-        String body = text(letter(request, "Your erasure request " + request.reference() + " is complete"));
+        String body = text(letter(request, "Your erasure request is complete [" + request.reference() + "]"));
         assertThat(body).contains(LEGAL_CLAIM);
         assertOnlyReferencesLeft(pi, request);
         assertThat(historicVariables(pi)).extracting(v -> String.valueOf(v.getValue())).noneMatch(v -> v.contains(LEGAL_CLAIM));
@@ -515,8 +543,20 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
 
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Task_SendErasureConfirmation");
         assertThat(lettersFor(request)).noneMatch(m -> subject(m).contains("is complete"));
-        assertThat(register.events(request.id())).anySatisfy(e -> assertThat(e.kind()).isEqualTo("CONFIRMATION_TO_POST"))
-                .noneSatisfy(e -> assertThat(e.kind()).isEqualTo("CONFIRMATION_SENT"));
+        assertThat(sentLetters.forReference(request.reference())).filteredOn(l -> l.template().equals("erasure-confirmation"))
+                .as("recorded once, as posted").singleElement().satisfies(l -> {
+                    assertThat(l.channel()).isEqualTo(Recipient.Channel.POST);
+                    assertThat(l.recipient()).isEqualTo("requester");
+                    assertThat(l.messageId()).isNull();
+                });
+        assertThat(register.events(request.id())).filteredOn(e -> e.kind().equals("LETTER_TO_POST"))
+                .extracting(RequestRegister.RequestEvent::detail)
+                .containsExactly("template=erasure-confirmation; to=requester by post");
+        Task post = tasks.createTaskQuery().taskName("Post the 'erasure-confirmation' letter for "
+                + request.reference()).singleResult();
+        assertThat(post).as("the posting task").isNotNull();
+        assertThat(post.getName() + post.getDescription()).doesNotContain(person.name()).doesNotContain(stranger);
+        tasks.deleteTask(post.getId(), true);
     }
 
     @Test

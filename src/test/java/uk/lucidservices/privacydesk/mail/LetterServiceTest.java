@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
- * One mailer for every letter: sent to the address in the register, recorded on the request and
- * in the sent letters, retried by the job executor through an SMTP outage and sent once after it.
+ * One mailer for every letter: sent to the recipient the caller names, recorded on the request and
+ * once in the sent letters, retried by the job executor through an SMTP outage and sent once after it.
  */
 class LetterServiceTest extends DeskIntegrationTest {
 
@@ -61,8 +61,8 @@ class LetterServiceTest extends DeskIntegrationTest {
     void aLetterIsSentAsTextAndHtmlAndRecordedOnTheRequest() throws Exception {
         Request request = request("Anna Smith");
 
-        SentLetters.SentLetter sent = letters.send(request.reference(), "extension-notice",
-                Map.of("extensionReason", "we hold many recordings"));
+        SentLetters.SentLetter sent = letters.send(Recipient.requester(), request.reference(), "extension-notice",
+                Map.of("extensionReason", "we hold many recordings"), null);
 
         MimeMessage mail = only(mailsTo(request.requesterEmail()));
         assertThat(mail.getSubject()).isEqualTo("We need more time for your request [" + request.reference() + "]");
@@ -73,6 +73,7 @@ class LetterServiceTest extends DeskIntegrationTest {
         assertThat(sentLetters.forReference(request.reference())).singleElement().satisfies(l -> {
             assertThat(l.template()).isEqualTo("extension-notice");
             assertThat(l.recipient()).isEqualTo("requester");
+            assertThat(l.channel()).isEqualTo(Recipient.Channel.EMAIL);
             assertThat(l.messageId()).isEqualTo(sent.messageId());
         });
         assertThat(register.events(request.id())).filteredOn(e -> e.kind().equals("LETTER_SENT"))
@@ -84,9 +85,16 @@ class LetterServiceTest extends DeskIntegrationTest {
         Request request = register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.PHONE)
                 .name("Bo Phone").phone("01632 960001").loggedBy("test").build());
 
-        assertThat(letters.send(request.reference(), "acknowledgement", Map.of())).isNull();
+        SentLetters.SentLetter posted = letters.send(Recipient.requester(), request.reference(), "acknowledgement",
+                Map.of(), null);
 
-        assertThat(sentLetters.forReference(request.reference())).isEmpty();
+        assertThat(sentLetters.forReference(request.reference())).singleElement().satisfies(l -> {
+            assertThat(l.template()).isEqualTo("acknowledgement");
+            assertThat(l.recipient()).isEqualTo("requester");
+            assertThat(l.channel()).isEqualTo(Recipient.Channel.POST);
+            assertThat(l.messageId()).as("a posted letter has no Message-ID").isNull();
+        });
+        assertThat(posted.channel()).isEqualTo(Recipient.Channel.POST);
         var task = taskService.createTaskQuery().taskNameLike("%" + request.reference() + "%").singleResult();
         assertThat(task.getName()).isEqualTo("Post the 'acknowledgement' letter for " + request.reference());
         assertThat(task.getName() + task.getDescription()).doesNotContain("01632").doesNotContain("Bo");
@@ -106,7 +114,7 @@ class LetterServiceTest extends DeskIntegrationTest {
         Files.writeString(override, "Thanks, {{firstName}}: we have your request");
         try {
             Request request = request("Cleo Day");
-            letters.send(request.reference(), "acknowledgement", Map.of());
+            letters.send(Recipient.requester(), request.reference(), "acknowledgement", Map.of(), null);
 
             assertThat(only(mailsTo(request.requesterEmail())).getSubject())
                     .isEqualTo("Thanks, Cleo: we have your request [" + request.reference() + "]");

@@ -2,6 +2,7 @@ package uk.lucidservices.privacydesk.mail;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
@@ -11,6 +12,8 @@ import uk.lucidservices.privacydesk.request.RequestType;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,12 +38,19 @@ class LetterTemplatesTest extends DeskIntegrationTest {
                 .receivedAt(OffsetDateTime.of(2026, 3, 3, 10, 15, 0, 0, ZoneOffset.UTC)).loggedBy("test").build());
     }
 
+    /** What the letters that need values of their own get from their callers (the rest take process variables). */
+    private static final Map<String, Map<String, Object>> VALUES = Map.of(
+            "pack-ready", Map.of("downloadLink", "https://desk.example/packs/abc", "linkExpires", "29 June 2026"),
+            "erasure-confirmation", Map.of("authorisedDate", "10 June 2026", "completedDate", "12 June 2026",
+                    "erased", List.of(), "kept", List.of(), "backups", "Backups are put beyond use."));
+
     @Test
     void everyLetterInTheContractRendersWithTheReferenceInItsSubject() {
         for (RequestType type : RequestType.values()) {
             Request request = request(type, "Anna Smith");
             for (String name : LetterTemplates.NAMES) {
-                RenderedLetter letter = templates.render(name, request.reference(), model.build(request, Map.of()));
+                RenderedLetter letter = templates.render(name, request.reference(),
+                        model.build(request, VALUES.getOrDefault(name, Map.of())));
                 assertThat(letter.subject()).as(name).contains("[" + request.reference() + "]");
                 assertThat(letter.text()).as(name).startsWith("Dear Anna,").contains(request.reference())
                         .contains("Lucid Services Ltd").doesNotContain("{{").doesNotContain("\n\n\n");
@@ -68,6 +78,69 @@ class LetterTemplatesTest extends DeskIntegrationTest {
 
         assertThat(with.text()).contains("The reason is: we hold 400 call recordings");
         assertThat(without.text()).doesNotContain("The reason is").startsWith("Dear customer,");
+    }
+
+    @Test
+    void thePackReadyLetterGivesTheLinkAndItsExpiryAndPromisesNoPassword() {
+        Request request = request(RequestType.SUBJECT_ACCESS, "Anna Smith");
+        RenderedLetter letter = templates.render("pack-ready", request.reference(),
+                model.build(request, VALUES.get("pack-ready")));
+
+        assertThat(letter.text()).contains("https://desk.example/packs/abc").contains("The link works until 29 June 2026")
+                .doesNotContainIgnoringCase("password");
+        assertThat(letter.html()).contains("href=\"https://desk.example/packs/abc\"").doesNotContainIgnoringCase("password");
+        assertThatThrownBy(() -> templates.render("pack-ready", request.reference(), model.build(request, Map.of())))
+                .as("no link, no letter").hasMessageContaining("downloadLink");
+    }
+
+    @Test
+    void theErasureConfirmationListsWhatWasErasedAndKeptWithTheReason() {
+        Request request = request(RequestType.ERASURE, "Anna Smith");
+        Map<String, Object> values = new HashMap<>(VALUES.get("erasure-confirmation"));
+        values.put("erased", List.of(Map.of("category", "Call recordings", "system", "PBX", "deleted", 3, "anyDeleted", true,
+                "anonymised", 0, "anyAnonymised", false, "recordings", 3, "anyRecordings", true)));
+        values.put("kept", List.of(Map.of("category", "Invoices", "system", "Billing", "reason", "HMRC: six years")));
+
+        String text = templates.render("erasure-confirmation", request.reference(), model.build(request, values)).text();
+
+        assertThat(text).contains(" - Call recordings (PBX): 3 deleted, including 3 audio recording(s)\n")
+                .contains(" - Invoices (Billing): HMRC: six years\n").doesNotContain("Nothing.")
+                .contains("authorised on 10 June 2026 and completed on 12 June 2026");
+    }
+
+    @Test
+    void aStaffNoticeOrADeskDocumentIsNeverToldWhoTheRequesterIs() {
+        Request request = request(RequestType.SUBJECT_ACCESS, "Anna Smith");
+        Map<String, Object> values = new HashMap<>(Map.of("name", "Anna Smith", "escalation", true,
+                "clock", "internal target", "breachedDate", "", "targetDate", "2026-07-13", "targetIn", "in 7 days",
+                "deadlineDate", "2026-07-15", "deadlineIn", "in 9 days", "paused", false));
+        values.putAll(Map.of("deadlineExtended", false, "deskUrl", "https://desk.example"));
+        Map<String, Object> staff = model.withoutPerson(request, values);
+
+        RenderedLetter notice = templates.render("staff-notice", request.reference(), staff);
+
+        assertThat(staff).doesNotContainKeys("name", "firstName");
+        assertThat(notice.subject()).isEqualTo("[Privacy Desk] Escalation: " + request.reference() + " internal target in 7 days");
+        assertThat(notice.text()).contains("reaches its internal target in 7 days and is not finished")
+                .contains("https://desk.example/camunda/app/tasklist/").doesNotContain("Anna");
+        assertThat(templates.render("acknowledgement", request.reference(), staff).text())
+                .as("even a requester's letter has no name to show").startsWith("Dear customer,").doesNotContain("Anna");
+    }
+
+    @Test
+    void documentsAreXhtmlWithEveryValueEscapedForXml() {
+        Request request = request(RequestType.ERASURE, "Anna Smith");
+        Map<String, Object> values = new HashMap<>(Map.of("controller", "Lucid <Services> & Co\u0001",
+                "scope", "", "received", "-", "prepared", "-", "authorised", "-", "erased", "-", "verified", "-",
+                "issued", "-", "systems", List.of(), "phoneKeys", 1));
+        values.putAll(Map.of("emailKeys", 1, "recipients", List.of(), "anyRecipients", false, "backups", "b"));
+
+        String xhtml = templates.document("erasure-certificate", model.withoutPerson(request, values));
+
+        assertThat(xhtml).startsWith("<?xml").contains("Lucid &lt;Services&gt; &amp; Co certifies")
+                .doesNotContain("\u0001").contains(request.reference());
+        assertThat(LetterTemplates.DOCUMENTS).allSatisfy(name -> assertThat(
+                new ClassPathResource("letters/" + name + ".xhtml").exists()).as(name).isTrue());
     }
 
     @Test

@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.sla;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -11,6 +12,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.mail.Recipient;
+import uk.lucidservices.privacydesk.mail.SentLetters;
+import uk.lucidservices.privacydesk.mail.TemplateOverride;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestType;
 
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** The shared clocks process, driven through the TEST request process: one test per timer. */
@@ -31,6 +36,8 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
     ClockStore store;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    SentLetters sentLetters;
 
     @Test
     void clocksStartWithTheRequestAndEachTimerWaitsForItsRegisterDate() {
@@ -72,13 +79,28 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
         assertThat(managementService.createJobQuery().jobId(escalation.getId()).executable().count())
                 .as("due on the moved date").isOne();
 
-        managementService.executeJob(escalation.getId());
+        try (TemplateOverride marked = TemplateOverride.withMarker("staff-notice.txt", "{{/breach}}",
+                "\nMARKER-staff-notice\n")) {
+            managementService.executeJob(escalation.getId());
+        }
 
         assertThat(timer(parent, SlaClock.ESCALATION)).as("escalation done, not re-armed").isNull();
         assertThat(eventKinds(request.reference())).contains("SLA_ESCALATED");
         MimeMessage notice = awaitMail("Escalation: " + request.reference());
         assertThat(recipients(notice)).contains("mark@staff.lucidservices.co.uk");
-        assertThat(GreenMailUtil.getBody(notice)).doesNotContain("Sam Testperson", "sam.testperson@example.com");
+        assertThat(((InternetAddress) notice.getFrom()[0]).getAddress()).as("not the privacy mailbox the intake reads")
+                .isEqualTo("privacy-desk@lucidservices.co.uk");
+        assertThat(GreenMailUtil.getBody(notice)).as("rendered from the staff-notice template").contains("MARKER-staff-notice")
+                .doesNotContain("Sam Testperson", "sam.testperson@example.com");
+        assertThat(sentLetters.forReference(request.reference())).as("recorded once, for the managers").singleElement()
+                .satisfies(l -> {
+                    assertThat(l.template()).isEqualTo("staff-notice");
+                    assertThat(l.recipient()).isEqualTo("managers");
+                    assertThat(l.channel()).isEqualTo(Recipient.Channel.EMAIL);
+                    assertThat(l.messageId()).isEqualTo(notice.getMessageID());
+                });
+        assertThat(sentLetters.referenceForMessageIds(List.of(notice.getMessageID())))
+                .as("a colleague's answer is not the requester's reply").isEmpty();
     }
 
     @Test
@@ -91,6 +113,8 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
 
         MimeMessage notice = awaitMail("Reminder: " + request.reference());
         assertThat(recipients(notice)).containsExactly("peter@staff.lucidservices.co.uk");
+        assertThat(sentLetters.forReference(request.reference())).extracting(SentLetters.SentLetter::template,
+                SentLetters.SentLetter::recipient).containsExactly(tuple("staff-notice", "assignees"));
         assertThat(eventKinds(request.reference())).contains("SLA_REMINDER");
         assertThat(timer(parent, SlaClock.REMINDER)).isNull();
     }
