@@ -10,6 +10,7 @@ import uk.lucidservices.privacydesk.datamap.DataMap;
 import uk.lucidservices.privacydesk.datamap.ErasureAction;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.records.Subject;
+import uk.lucidservices.privacydesk.records.SuppressionList;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.records.Emails;
 import uk.lucidservices.privacydesk.records.PhoneNumbers;
+import uk.lucidservices.privacydesk.records.SuppressionList;
 
 import java.sql.PreparedStatement;
 import java.time.Clock;

@@ -62,6 +62,8 @@ public class LetterModel {
             case SUBJECT_ACCESS -> "subject access request";
             case ERASURE -> "request to erase your personal data";
             case COMPLAINT -> "complaint";
+            case OBJECTION -> "objection to direct marketing";
+            case DO_NOT_RECORD -> "request that we stop recording your calls";
         };
     }
 

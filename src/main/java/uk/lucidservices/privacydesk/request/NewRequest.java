@@ -18,6 +18,12 @@ public record NewRequest(RequestType type, Channel channel, String requesterName
                 loggedBy, false);
     }
 
+    /** The same details as a request of another type (one mail asking for two things). */
+    public NewRequest ofType(RequestType other) {
+        return new NewRequest(other, channel, requesterName, requesterEmail, requesterPhone, accountNumber, summary,
+                receivedAt, loggedBy, phoneAndAccountFoundInText);
+    }
+
     /** The same request, its phone and account number marked as found in the mail's text. */
     public NewRequest foundInText() {
         return new NewRequest(type, channel, requesterName, requesterEmail, requesterPhone, accountNumber, summary,

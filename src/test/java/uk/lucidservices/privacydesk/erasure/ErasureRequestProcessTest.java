@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.mail.SentLetters;
+import uk.lucidservices.privacydesk.records.SuppressionList;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
