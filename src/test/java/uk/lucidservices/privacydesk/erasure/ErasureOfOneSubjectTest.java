@@ -13,6 +13,7 @@ import uk.lucidservices.privacydesk.datamap.ErasureAction;
 import uk.lucidservices.privacydesk.records.SuppressionList;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.telemarketing.TelemarketingImport;
 
 import java.io.IOException;
 import java.nio.file.Files;
