@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 public class MailIntake {
 
     private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
-    private static final Pattern REFERENCE = Pattern.compile("\\b(SAR|ERA|CMP|OBJ|DNR)-(\\d{4})-(\\d{6})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REFERENCE = Pattern.compile("\\b(SAR|ERA|CMP|OBJ|DNR|TRC)-(\\d{4})-(\\d{6})\\b", Pattern.CASE_INSENSITIVE);
     private static final String ACTOR = "intake";
     private static final int SUMMARY_LENGTH = 4000;
     private static final int CONFLICT_ATTEMPTS = 3;

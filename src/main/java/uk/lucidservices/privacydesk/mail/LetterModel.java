@@ -64,6 +64,7 @@ public class LetterModel {
             case COMPLAINT -> "complaint";
             case OBJECTION -> "objection to direct marketing";
             case DO_NOT_RECORD -> "request that we stop recording your calls";
+            case TRANSCRIPT_COPY -> "request for a copy of your live chat";
         };
     }
 

@@ -10,7 +10,9 @@ public enum RequestType {
     /** An objection to direct marketing (UK GDPR Art. 21(3), PECR reg. 21): absolute, no ID needed. */
     OBJECTION("OBJ", "marketing-objection"),
     /** A request that Lucid stop recording the person's calls. */
-    DO_NOT_RECORD("DNR", "do-not-record");
+    DO_NOT_RECORD("DNR", "do-not-record"),
+    /** A copy of one live-chat transcript, sent only to the address recorded in that chat; otherwise a SAR. */
+    TRANSCRIPT_COPY("TRC", "transcript-copy");
 
     private final String prefix;
     private final String processKey;

@@ -38,7 +38,8 @@ public class GroupAuthorizations {
 
     /** Every process the desk ships, for revoking grants older versions gave on each. */
     private static final List<String> DESK_PROCESSES = List.of("subject-access-request", "erasure-request", "complaint",
-            "desk-letter", "mail-triage", "request-sla-clocks", "marketing-objection", "do-not-record");
+            "desk-letter", "mail-triage", "request-sla-clocks", "marketing-objection", "do-not-record",
+            "transcript-copy");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -69,7 +70,7 @@ public class GroupAuthorizations {
             }
         }
         for (String process : new String[]{"subject-access-request", "erasure-request", "marketing-objection",
-                "do-not-record"}) {
+                "do-not-record", "transcript-copy"}) {
             grant(PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
         }

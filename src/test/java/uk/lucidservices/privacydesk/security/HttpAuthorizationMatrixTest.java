@@ -92,6 +92,7 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
             // The phone system's do-not-record feed: its own group (and admins) only; see DoNotRecordFeedTest for the PBX
             desk("GET", "/api/pbx/do-not-record", "/api/pbx/do-not-record", NONE, 401, 403, 403, 403, 200, 403),
             desk("GET", "/api/pbx/do-not-record.csv", "/api/pbx/do-not-record.csv", NONE, 401, 403, 403, 403, 200, 403),
+            desk("POST", "/api/chat-transcripts/{transcriptId}/copy-requests", "/api/chat-transcripts/999999999/copy-requests", "{\"email\":\"matrix@example.com\"}", 401, 404, 403, 404, 404, 403),
             desk("GET", "/packs/{token}", "/packs/not-a-real-token", NONE, 404, 404, 404, 404, 404, 404),
             // Actuator
             desk("GET", null, "/actuator/health", NONE, 200, 200, 200, 200, 200, 200),
