@@ -12,6 +12,7 @@ import uk.lucidservices.privacydesk.mail.LetterService;
 import uk.lucidservices.privacydesk.mail.Recipient;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.records.Subject;
+import uk.lucidservices.privacydesk.records.SuppressionList;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 

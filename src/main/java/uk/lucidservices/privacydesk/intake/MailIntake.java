@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 public class MailIntake {
 
     private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
-    private static final Pattern REFERENCE = Pattern.compile("\\b(SAR|ERA|CMP)-(\\d{4})-(\\d{6})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REFERENCE = Pattern.compile("\\b(SAR|ERA|CMP|OBJ|DNR|TRC)-(\\d{4})-(\\d{6})\\b", Pattern.CASE_INSENSITIVE);
     private static final String ACTOR = "intake";
     private static final int SUMMARY_LENGTH = 4000;
     private static final int CONFLICT_ATTEMPTS = 3;
@@ -155,7 +155,7 @@ public class MailIntake {
                     : triage(mail, "Mentions " + reference.get() + ", which is not a request in the register");
         }
         RequestClassifier.Classification c = classifier.classify(mail.subject(), mail.text());
-        return c.type().isPresent() ? start(mail, c.type().get(), c.reason())
+        return c.type().isPresent() ? start(mail, c.type().get(), c.reason(), c.alongside())
                 : triage(mail, "Not recognised as a request: " + c.reason());
     }
 
@@ -188,19 +188,26 @@ public class MailIntake {
                 .or(() -> intakeLog.referenceForMessageIds(mail.referencedMessageIds()));
     }
 
-    private IntakeResult start(IncomingMail mail, RequestType type, String reason) {
+    private IntakeResult start(IncomingMail mail, RequestType type, String reason, List<RequestType> alongside) {
         List<String> phones = identifiers.phones(mail.subject(), mail.text());
         String account = identifiers.accountNumber(mail.subject(), mail.text()).orElse(null);
         String rawFile = store.storeRaw(mail.raw().content());
         long id = intakeLog.insert(mail, mail.messageKey(), IntakeOutcome.STARTED, reason, phones, account, rawFile, null);
-        Request request = opening.open(NewRequest.builder(type, Channel.EMAIL).name(mail.fromName())
+        List<String> otherPhones = phones.size() > 1 ? phones.subList(1, phones.size()) : List.of();
+        NewRequest asked = NewRequest.builder(type, Channel.EMAIL).name(mail.fromName())
                 .email(mail.fromAddress()).phone(phones.isEmpty() ? null : phones.get(0)).accountNumber(account)
                 .summary(summary(mail))
                 .receivedAt(mail.receivedAt() == null ? null : mail.receivedAt().atOffset(ZoneOffset.UTC))
-                .loggedBy(ACTOR).foundInText().build(),
-                phones.size() > 1 ? phones.subList(1, phones.size()) : List.of());
+                .loggedBy(ACTOR).foundInText().build();
+        Request request = opening.open(asked, otherPhones);
         int stored = store.store(id, request.id(), mail.attachments());
         register.record(request.id(), "MAIL_RECEIVED", ACTOR, "intake=" + id + "; attachments=" + stored);
+        for (RequestType also : alongside) {
+            // One mail, two requests ("delete my data and stop calling me"): each on its own clock, linked.
+            Request linked = opening.openLinked(request, asked.ofType(also), otherPhones, ACTOR,
+                    "asked for in the same mail (intake #" + id + ")");
+            register.record(linked.id(), "MAIL_RECEIVED", ACTOR, "intake=" + id + "; attachments on " + request.reference());
+        }
         intakeLog.complete(id, IntakeOutcome.STARTED, reason, type, request.id(), request.reference(), null, stored);
         return new IntakeResult(id, IntakeOutcome.STARTED, request.reference(), reason);
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
 public class RequestClassifier {
 
     /** The rules as written in the YAML file. */
-    public record Rules(int threshold, int ambiguity, Map<RequestType, List<Rule>> types, List<TriageRule> alwaysTriage) {
+    public record Rules(int threshold, int ambiguity, Map<RequestType, List<Rule>> types, List<TriageRule> alwaysTriage,
+                        List<Set<RequestType>> openTogether) {
     }
 
     public record Rule(String pattern, int weight) {
@@ -36,8 +38,16 @@ public class RequestClassifier {
     public record TriageRule(String pattern, String reason) {
     }
 
-    /** The outcome: a type, or the reason a person has to decide. Scores are there to explain the choice. */
-    public record Classification(Optional<RequestType> type, String reason, Map<RequestType, Integer> scores) {
+    /**
+     * The outcome: a type, or the reason a person has to decide. Scores are there to explain the choice.
+     * {@code alongside}: further types the same mail clearly asks for too, opened as linked requests.
+     */
+    public record Classification(Optional<RequestType> type, String reason, Map<RequestType, Integer> scores,
+                                 List<RequestType> alongside) {
+
+        public Classification(Optional<RequestType> type, String reason, Map<RequestType, Integer> scores) {
+            this(type, reason, scores, List.of());
+        }
     }
 
     private record Compiled(Pattern pattern, int weight) {
@@ -47,6 +57,7 @@ public class RequestClassifier {
     private final int ambiguity;
     private final Map<RequestType, List<Compiled>> rules = new EnumMap<>(RequestType.class);
     private final List<Map.Entry<Pattern, String>> alwaysTriage = new ArrayList<>();
+    private final List<Set<RequestType>> openTogether = new ArrayList<>();
 
     public RequestClassifier(Rules config) {
         this.threshold = config.threshold();
@@ -55,6 +66,9 @@ public class RequestClassifier {
                 .map(r -> new Compiled(compile(r.pattern()), r.weight())).toList()));
         if (config.alwaysTriage() != null) {
             config.alwaysTriage().forEach(r -> alwaysTriage.add(Map.entry(compile(r.pattern()), r.reason())));
+        }
+        if (config.openTogether() != null) {
+            config.openTogether().forEach(set -> openTogether.add(Set.copyOf(set)));
         }
     }
 
@@ -86,6 +100,12 @@ public class RequestClassifier {
         // A second type with a fair score means the mail may ask for two things: a person decides.
         List<RequestType> mentioned = scores.entrySet().stream().filter(e -> e.getValue() >= ambiguity)
                 .map(Map.Entry::getKey).toList();
+        // Some pairs are two requests by nature ("delete my data and stop calling me"): both are opened, linked.
+        if (candidates.size() > 1 && openTogether.contains(Set.copyOf(candidates)) && candidates.containsAll(mentioned)) {
+            RequestType first = candidates.get(0);
+            return new Classification(Optional.of(first), "recognised as " + candidates.stream().map(Enum::name)
+                    .collect(Collectors.joining(" and ")), scores, candidates.subList(1, candidates.size()));
+        }
         if (candidates.size() > 1 || mentioned.size() > 1) {
             return new Classification(Optional.empty(), "could be " + mentioned.stream()
                     .map(t -> t.name().toLowerCase(Locale.ROOT).replace('_', ' ')).collect(Collectors.joining(" or ")),

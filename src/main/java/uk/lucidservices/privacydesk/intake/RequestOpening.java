@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.mail.LetterQueue;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestLinks;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
@@ -21,11 +22,13 @@ public class RequestOpening {
     private final RequestStarter starter;
     private final RequestRegister register;
     private final LetterQueue letters;
+    private final RequestLinks links;
 
-    public RequestOpening(RequestStarter starter, RequestRegister register, LetterQueue letters) {
+    public RequestOpening(RequestStarter starter, RequestRegister register, LetterQueue letters, RequestLinks links) {
         this.starter = starter;
         this.register = register;
         this.letters = letters;
+        this.links = links;
     }
 
     /** {@code otherPhones} and the request's phone and account number were found in the mail's text: suggestions. */
@@ -35,6 +38,13 @@ public class RequestOpening {
         if (request.processInstanceId() == null) {
             letters.enqueue(request, acknowledgement(request.type()));
         }
+        return request;
+    }
+
+    /** Opens a second request asked for alongside {@code first}, linked to it; {@code why} carries no personal data. */
+    Request openLinked(Request first, NewRequest newRequest, List<String> otherPhones, String actor, String why) {
+        Request request = open(newRequest, otherPhones);
+        links.link(first, request, actor, why);
         return request;
     }
 

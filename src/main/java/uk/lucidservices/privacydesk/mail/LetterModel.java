@@ -74,6 +74,9 @@ public class LetterModel {
             case SUBJECT_ACCESS -> "subject access request";
             case ERASURE -> "request to erase your personal data";
             case COMPLAINT -> "complaint";
+            case OBJECTION -> "objection to direct marketing";
+            case DO_NOT_RECORD -> "request that we stop recording your calls";
+            case TRANSCRIPT_COPY -> "request for a copy of your live chat";
         };
     }
 

@@ -31,7 +31,8 @@ public class LetterTemplates {
     /** The letters every process may ask for (the contract with the processes). */
     public static final List<String> NAMES = List.of("acknowledgement", "id-request", "id-not-received",
             "clarification-request", "extension-notice", "refusal", "pack-ready", "erasure-refused",
-            "erasure-confirmation", "complaint-acknowledgement", "complaint-progress", "adr-letter", "final-response");
+            "erasure-confirmation", "complaint-acknowledgement", "complaint-progress", "adr-letter", "final-response",
+            "objection-confirmation", "do-not-record-confirmation", "transcript-copy");
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 

@@ -18,6 +18,12 @@ public record NewRequest(RequestType type, Channel channel, String requesterName
         return new Builder(type, channel);
     }
 
+    /** The same details as a request of another type (one mail asking for two things). */
+    public NewRequest ofType(RequestType other) {
+        return new NewRequest(other, channel, requesterName, requesterEmail, requesterPhone, accountNumber, summary,
+                receivedAt, loggedBy, phoneAndAccountFoundInText);
+    }
+
     /** Names each field of a new request; unset fields are null (received now, identifiers given in fields). */
     public static final class Builder {
 

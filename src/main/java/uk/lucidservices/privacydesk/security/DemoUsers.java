@@ -22,7 +22,8 @@ public class DemoUsers {
             new DemoUser("olivia", "olivia", "Olivia", "Officer", DeskGroups.PRIVACY_OFFICERS),
             new DemoUser("peter", "peter", "Peter", "Officer", DeskGroups.PRIVACY_OFFICERS),
             new DemoUser("chloe", "chloe", "Chloe", "Handler", DeskGroups.COMPLAINT_HANDLERS),
-            new DemoUser("mark", "mark", "Mark", "Manager", DeskGroups.MANAGERS));
+            new DemoUser("mark", "mark", "Mark", "Manager", DeskGroups.MANAGERS),
+            new DemoUser("pbx", "pbx", "Phone", "System", DeskGroups.PHONE_SYSTEM));
 
     private final IdentityService identityService;
 

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static uk.lucidservices.privacydesk.security.DeskGroups.COMPLAINT_HANDLERS;
 import static uk.lucidservices.privacydesk.security.DeskGroups.MANAGERS;
+import static uk.lucidservices.privacydesk.security.DeskGroups.PHONE_SYSTEM;
 import static uk.lucidservices.privacydesk.security.DeskGroups.PRIVACY_OFFICERS;
 
 /**
@@ -32,11 +33,13 @@ public class GroupAuthorizations {
     private static final Map<String, String> GROUP_NAMES = Map.of(
             PRIVACY_OFFICERS, "Privacy officers",
             COMPLAINT_HANDLERS, "Complaint handlers",
-            MANAGERS, "Managers");
+            MANAGERS, "Managers",
+            PHONE_SYSTEM, "Phone system (do-not-record feed)");
 
     /** Every process the desk ships, for revoking grants older versions gave on each. */
     private static final List<String> DESK_PROCESSES = List.of("subject-access-request", "erasure-request", "complaint",
-            "desk-letter", "mail-triage", "request-sla-clocks");
+            "desk-letter", "mail-triage", "request-sla-clocks", "marketing-objection", "do-not-record",
+            "transcript-copy");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -66,7 +69,8 @@ public class GroupAuthorizations {
                         ProcessDefinitionPermissions.UPDATE_INSTANCE);
             }
         }
-        for (String process : new String[]{"subject-access-request", "erasure-request"}) {
+        for (String process : new String[]{"subject-access-request", "erasure-request", "marketing-objection",
+                "do-not-record", "transcript-copy"}) {
             grant(PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
         }

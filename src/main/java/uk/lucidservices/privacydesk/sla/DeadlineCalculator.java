@@ -45,6 +45,17 @@ public final class DeadlineCalculator {
         return !clock.extended() && !today.isAfter(deadline(clock, today, STATUTORY_MONTHS));
     }
 
+    /**
+     * An objection (a marketing objection, a do-not-record request):
+     * no ID, no pause, no extension. Internal target and escalation: the next working day after
+     * receipt; the statutory month (moved off a weekend or bank holiday) stays the outer limit.
+     */
+    public Deadlines nextWorkingDay(LocalDate received) {
+        LocalDate target = calendar.onOrNextWorkingDay(received.plusDays(1));
+        LocalDate statutory = calendar.onOrNextWorkingDay(received.plusMonths(STATUTORY_MONTHS));
+        return new Deadlines(received, statutory, target, target, 0, false, false);
+    }
+
     public ComplaintDeadlines complaint(LocalDate received) {
         LocalDate internal = received.plusDays(INTERNAL_TARGET_DAYS);
         return new ComplaintDeadlines(received, received.plusDays(COMPLAINT_ACK_DAYS), internal,

@@ -48,6 +48,9 @@ public class RequestClocks {
             ComplaintDeadlines c = calculator.complaint(receivedDate(request));
             return new Deadlines(c.received(), c.ofcomAdrPoint(), c.internalTarget(), c.escalationDate(), 0, false, false);
         }
+        if (request.type().actedOnByNextWorkingDay()) {
+            return calculator.nextWorkingDay(receivedDate(request));
+        }
         return calculator.compute(facts(request, pauses), today);
     }
 

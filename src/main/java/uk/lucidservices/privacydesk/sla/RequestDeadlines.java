@@ -24,6 +24,10 @@ public class RequestDeadlines {
             // A complaint's hard outside point is Ofcom's eight weeks; the 30-day acknowledgement is sent at once.
             return new Dates(c.ofcomAdrPoint(), c.internalTarget(), c.escalationDate());
         }
+        if (type.actedOnByNextWorkingDay()) {
+            Deadlines d = calculator.nextWorkingDay(received);
+            return new Dates(d.statutoryDeadline(), d.internalTarget(), d.escalationDate());
+        }
         Deadlines d = calculator.compute(RequestClock.receivedOn(received), received);
         return new Dates(d.statutoryDeadline(), d.internalTarget(), d.escalationDate());
     }

@@ -42,6 +42,8 @@ import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
+import uk.lucidservices.privacydesk.telemarketing.LeadScreening;
+import uk.lucidservices.privacydesk.telemarketing.TpsRegisters;
 
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
@@ -49,9 +51,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every benchmark of the desk in one run, on one database, in one table: the database's own
@@ -78,6 +82,11 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
     private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 10));
     private static final int MAILS = Integer.getInteger("bench.mails", 1_000);
+    private static final int TPS_REGISTER = Integer.getInteger("bench.tpsRegister", 17_000_000);
+    private static final int TPS_LEADS = Integer.getInteger("bench.tpsLeads", 2_000_000);
+    private static final int TPS_CHANGES = Integer.getInteger("bench.tpsChanges", 20_000);
+    /** Which workloads run, e.g. {@code -Dbench.workloads=1,7}; all by default. */
+    private static final List<String> WORKLOADS = List.of(System.getProperty("bench.workloads", "1,2,3,4,5,6,7").split(","));
 
     @Autowired
     ApplicationContext context;
@@ -116,14 +125,16 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
                         camunda.getJobExecution().getQueueCapacity(), executor.getMaxJobsPerAcquisition(),
                         config.isJobExecutorAcquireByDueDate(), config.isEnsureJobDueDateNotNull(),
                         context.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size")));
-        report.setting("sizes", "bench.rows=%d, bench.timers=%d, bench.dueJobs=%d, bench.seconds=%d (after %d s warm-up), bench.mails=%d"
-                .formatted(ROWS, TIMERS, DUE_JOBS, MEASURED.toSeconds(), WARM_UP.toSeconds(), MAILS));
+        report.setting("sizes", "bench.rows=%d, bench.timers=%d, bench.dueJobs=%d, bench.seconds=%d (after %d s warm-up), bench.mails=%d, bench.tpsRegister=%d, bench.tpsLeads=%d, bench.tpsChanges=%d, bench.workloads=%s"
+                .formatted(ROWS, TIMERS, DUE_JOBS, MEASURED.toSeconds(), WARM_UP.toSeconds(), MAILS, TPS_REGISTER, TPS_LEADS,
+                        TPS_CHANGES, String.join(",", WORKLOADS)));
         context.getBean(DemoDataGenerator.class).generate(300, 20260401);
     }
 
     @Test
     @Order(1)
     void jdbcBaseline() {
+        assumeTrue(WORKLOADS.contains("1"), "workload 1 not selected (bench.workloads)");
         progress("1. JDBC baseline");
         JdbcBaseline baseline = new JdbcBaseline(dataSource);
         baseline.createTables(4);
@@ -145,6 +156,7 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
     @Test
     @Order(2)
     void requestStarts() {
+        assumeTrue(WORKLOADS.contains("2"), "workload 2 not selected (bench.workloads)");
         progress("2. request starts");
         RequestStarts starts = new RequestStarts(context.getBean(RequestStarter.class), engine.getRuntimeService());
         for (int clients : new int[]{1, 4}) {
@@ -187,6 +199,7 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
     @Test
     @Order(3)
     void timerDrain() throws Exception {
+        assumeTrue(WORKLOADS.contains("3"), "workload 3 not selected (bench.workloads)");
         progress("3. timers: future timers in place, due timers drained");
         TimerDrain drain = new TimerDrain(engine, jdbc, new TransactionTemplate(context.getBean(
                 PlatformTransactionManager.class)));
@@ -212,6 +225,7 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
     @Test
     @Order(4)
     void lookupAndErasure() {
+        assumeTrue(WORKLOADS.contains("4"), "workload 4 not selected (bench.workloads)");
         progress("4. bench fill, lookup and erasure");
         Map<String, Double> fill = new LargeTables(jdbc, context.getBean(BulkFiller.class)).fill(ROWS);
         String filled = "4. Bench fill: %,d rows in each of 10 large tables".formatted(ROWS);
@@ -245,6 +259,7 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
     @Test
     @Order(5)
     void disclosurePacks() {
+        assumeTrue(WORKLOADS.contains("5"), "workload 5 not selected (bench.workloads)");
         progress("5. disclosure packs");
         PackWorkload packs = new PackWorkload(new PackWorkload.Beans(jdbc, context.getBean(RequestRegister.class),
                 context.getBean(VerifiedIdentifiers.class), context.getBean(SubjectSearch.class),
@@ -274,6 +289,7 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
     @Test
     @Order(6)
     void intake() throws Exception {
+        assumeTrue(WORKLOADS.contains("6"), "workload 6 not selected (bench.workloads)");
         progress("6. intake");
         IntakeWorkload intake = new IntakeWorkload(engine, context.getBean(MailboxPoller.class),
                 context.getBean(IntakeProperties.class), jdbc);
@@ -294,6 +310,32 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
         assertThat(burst.logRows()).isEqualTo(MAILS);
         assertThat(burst.requests()).isEqualTo(MAILS);
         assertThat(burst.distinctReferences()).isEqualTo(MAILS);
+    }
+
+    @Test
+    @Order(7)
+    void tpsScreening() {
+        assumeTrue(WORKLOADS.contains("7"), "workload 7 not selected (bench.workloads)");
+        progress("7. TPS screening");
+        TpsScreeningWorkload.Result r = new TpsScreeningWorkload(jdbc, context.getBean(LeadScreening.class),
+                context.getBean(TpsRegisters.class)).run(TPS_REGISTER, TPS_LEADS, TPS_CHANGES);
+        String workload = "7. TPS screening: %,d leads against a %,d-number register, one set-based pass"
+                .formatted(r.leads(), r.registerRows());
+        report.add(workload, "register and leads filled in SQL, analysed", r.fillSeconds(), "s");
+        report.add(workload, "yardstick: bare SQL anti-join (count of leads not on TPS)", r.antiJoinSeconds(), "s");
+        report.add(workload, "desk: screenAll (dated screening row per lead + lead state)", r.screenSeconds(), "s");
+        report.add(workload, "ratio desk / anti-join", r.screenSeconds() / Math.max(1e-9, r.antiJoinSeconds()), "x");
+        report.add(workload, "leads screened per second", r.screened() / Math.max(1e-9, r.screenSeconds()), "leads/s");
+        report.add(workload, "JVM peak heap during the anti-join", r.antiJoinPeakHeapMiB(), "MiB");
+        report.add(workload, "JVM peak heap during screenAll", r.screenPeakHeapMiB(), "MiB");
+        report.add(workload, "database temporary files, anti-join", r.antiJoinTempMiB(), "MiB");
+        report.add(workload, "database temporary files, screenAll", r.screenTempMiB(), "MiB");
+        String change = "7. TPS daily change file: %,d lines (half additions, half removals)".formatted(TPS_CHANGES);
+        report.add(change, "load (parse, stage, apply set-based)", r.changeSeconds(), "s");
+        report.add(change, "JVM peak heap", r.changePeakHeapMiB(), "MiB");
+        assertThat(r.screened()).as("every lead with a number screened").isEqualTo(r.leads());
+        assertThat(r.clear()).as("the screening finds what the anti-join finds").isEqualTo(r.notOnRegister());
+        assertThat(r.change().added() + r.change().removed()).as("every change applied").isEqualTo(TPS_CHANGES);
     }
 
     @AfterAll

@@ -13,8 +13,10 @@ import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.datamap.ErasureAction;
 import uk.lucidservices.privacydesk.mail.Recipient;
 import uk.lucidservices.privacydesk.mail.SentLetters;
+import uk.lucidservices.privacydesk.records.SuppressionList;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.telemarketing.TelemarketingImport;
 
 import java.io.IOException;
 import java.nio.file.Files;

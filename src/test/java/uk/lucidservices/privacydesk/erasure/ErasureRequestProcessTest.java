@@ -34,6 +34,7 @@ import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.mail.Recipient;
 import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.mail.TemplateOverride;
+import uk.lucidservices.privacydesk.records.SuppressionList;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;

@@ -45,6 +45,17 @@ class RequestClassifierTest {
     }
 
     @Test
+    void aMailAskingForErasureAndAnEndToMarketingOpensBothTypes() {
+        RequestClassifier.Classification both = CLASSIFIER.classify("", "Please delete my data and stop calling me.");
+
+        assertThat(both.type()).contains(RequestType.ERASURE);
+        assertThat(both.alongside()).containsExactly(RequestType.OBJECTION);
+        assertThat(CLASSIFIER.classify("", "Please stop calling me").alongside()).isEmpty();
+        assertThat(CLASSIFIER.classify("", "Delete my call recordings and stop recording my calls").alongside())
+                .containsExactly(RequestType.DO_NOT_RECORD);
+    }
+
+    @Test
     void rulesAreConfigurationAndABrokenRuleSaysWhichOne() {
         String yaml = """
                 threshold: 1

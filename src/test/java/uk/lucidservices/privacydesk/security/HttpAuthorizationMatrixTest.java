@@ -89,6 +89,10 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
             desk("POST", "/api/requests/{reference}/identifiers/{id}/code", "/api/requests/{sar}/identifiers/999999999/code", NONE, 401, 404, 403, 403, 404, 403),
             desk("POST", "/api/requests/{reference}/identifiers/{id}/code/check", "/api/requests/{sar}/identifiers/999999999/code/check", "{\"code\":\"000000\"}", 401, 404, 403, 403, 404, 403),
             desk("GET", "/api/sla/requests", "/api/sla/requests", NONE, 401, 403, 403, 200, 200, 403),
+            // The phone system's do-not-record feed: its own group (and admins) only; see DoNotRecordFeedTest for the PBX
+            desk("GET", "/api/pbx/do-not-record", "/api/pbx/do-not-record", NONE, 401, 403, 403, 403, 200, 403),
+            desk("GET", "/api/pbx/do-not-record.csv", "/api/pbx/do-not-record.csv", NONE, 401, 403, 403, 403, 200, 403),
+            desk("POST", "/api/chat-transcripts/{transcriptId}/copy-requests", "/api/chat-transcripts/999999999/copy-requests", "{\"email\":\"matrix@example.com\"}", 401, 404, 403, 404, 404, 403),
             desk("GET", "/packs/{token}", "/packs/not-a-real-token", NONE, 404, 404, 404, 404, 404, 404),
             // Actuator
             desk("GET", null, "/actuator/health", NONE, 200, 200, 200, 200, 200, 200),

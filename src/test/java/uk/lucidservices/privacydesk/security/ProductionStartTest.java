@@ -79,6 +79,7 @@ class ProductionStartTest extends DeskIntegrationTest {
                         "demo user 'peter' exists: delete it in Camunda Admin (or the database)",
                         "demo user 'chloe' exists: delete it in Camunda Admin (or the database)",
                         "demo user 'mark' exists: delete it in Camunda Admin (or the database)",
+                        "demo user 'pbx' exists: delete it in Camunda Admin (or the database)",
                         "user 'admin' still has the password 'Lucid-Demo-2468': change it in Camunda Admin, or delete "
                                 + "the user so the desk creates it with DESK_ADMIN_PASSWORD"));
     }

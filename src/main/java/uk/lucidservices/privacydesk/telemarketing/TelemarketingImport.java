@@ -1,4 +1,4 @@
-package uk.lucidservices.privacydesk.erasure;
+package uk.lucidservices.privacydesk.telemarketing;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.records.Emails;
 import uk.lucidservices.privacydesk.records.PhoneNumbers;
+import uk.lucidservices.privacydesk.records.SuppressionList;
 
 import java.sql.PreparedStatement;
 import java.time.Clock;
@@ -13,8 +14,9 @@ import java.time.LocalDate;
 
 /**
  * Imports a lead bought from a third-party list into the telemarketing dialler, refusing anyone
- * on the suppression list: a person who had their data erased is not called again because a list
- * broker still has them.
+ * on the suppression list (a person who had their data erased, or objected to marketing, is not
+ * called again because a list broker still has them), keeping the provider's consent evidence,
+ * and screening the number against TPS and CTPS at once.
  */
 @Service
 public class TelemarketingImport {
@@ -22,18 +24,35 @@ public class TelemarketingImport {
     private final JdbcTemplate jdbc;
     private final SuppressionList suppression;
     private final PhoneNumbers phoneNumbers;
+    private final LeadScreening screening;
     private final Clock clock;
 
-    public TelemarketingImport(JdbcTemplate jdbc, SuppressionList suppression, PhoneNumbers phoneNumbers, Clock clock) {
+    public TelemarketingImport(JdbcTemplate jdbc, SuppressionList suppression, PhoneNumbers phoneNumbers,
+                               LeadScreening screening, Clock clock) {
         this.jdbc = jdbc;
         this.suppression = suppression;
         this.phoneNumbers = phoneNumbers;
+        this.screening = screening;
         this.clock = clock;
     }
 
-    /** A lead as a data provider supplies it. {@code tpsStatus} defaults to UNCHECKED. */
+    /**
+     * What the data provider says about consent: where and when it was collected, the words the
+     * person agreed to, and whether those words named Lucid. Consent that did not name Lucid is no
+     * consent to Lucid's calls (ICO guidance on indirect consent): the lead is not callable.
+     */
+    public record ConsentEvidence(String source, LocalDate collectedOn, String wording, boolean namedLucid) {
+        static final ConsentEvidence NONE = new ConsentEvidence(null, null, null, false);
+    }
+
+    /** A lead as a data provider supplies it. {@code tpsStatus} defaults to UNCHECKED until screened. */
     public record Lead(String source, String name, String company, String email, String phone, boolean consent,
-                       LocalDate consentOn, String tpsStatus, LocalDate tpsCheckedOn) {
+                       LocalDate consentOn, String tpsStatus, LocalDate tpsCheckedOn, ConsentEvidence evidence) {
+
+        public Lead(String source, String name, String company, String email, String phone, boolean consent,
+                    LocalDate consentOn, String tpsStatus, LocalDate tpsCheckedOn) {
+            this(source, name, company, email, phone, consent, consentOn, tpsStatus, tpsCheckedOn, ConsentEvidence.NONE);
+        }
     }
 
     /** Imported with the new lead's id, or refused with a reason that repeats no contact detail. */
@@ -54,11 +73,13 @@ public class TelemarketingImport {
         if (suppression.isSuppressedEmail(lead.email())) {
             return Result.refused("Refused: the email address is on the marketing suppression list");
         }
+        ConsentEvidence evidence = lead.evidence() == null ? ConsentEvidence.NONE : lead.evidence();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
                     INSERT INTO records.tm_lead (source, name, company, email, email_key, phone, phone_key, consent,
-                        consent_on, tps_status, tps_checked_on, imported_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        consent_on, tps_status, tps_checked_on, imported_on, consent_source, consent_wording,
+                        consent_names_lucid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     new String[]{"id"});
             ps.setString(1, lead.source());
             ps.setString(2, lead.name());
@@ -68,12 +89,18 @@ public class TelemarketingImport {
             ps.setString(6, lead.phone());
             ps.setString(7, phoneNumbers.keyOrNull(lead.phone()));
             ps.setBoolean(8, lead.consent());
-            ps.setObject(9, lead.consentOn());
+            ps.setObject(9, evidence.collectedOn() != null ? evidence.collectedOn() : lead.consentOn());
             ps.setString(10, lead.tpsStatus() == null ? "UNCHECKED" : lead.tpsStatus());
             ps.setObject(11, lead.tpsCheckedOn());
             ps.setObject(12, LocalDate.now(clock));
+            ps.setString(13, evidence.source());
+            ps.setString(14, evidence.wording());
+            ps.setBoolean(15, lead.consent() && evidence.namedLucid());
             return ps;
         }, key);
-        return new Result(true, key.getKey().longValue(), null);
+        long id = key.getKey().longValue();
+        // A provider's own screening date proves nothing about today's registers: the desk screens every lead itself.
+        screening.screenLead(id);
+        return new Result(true, id, null);
     }
 }

@@ -1,0 +1,106 @@
+package uk.lucidservices.privacydesk.telemarketing;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.lucidservices.privacydesk.records.SuppressionList;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds a list of leads the dialler may call for marketing today. Every rule applies together and
+ * the list says how many leads each rule removed (a lead may fall to several; each rule counts it):
+ * not screened in the last 28 days (the policy's "ad-hoc TPS and CTPS downloads where data is over
+ * 28 days old"), on TPS, on CTPS, on the suppression list after an erasure, objected to marketing,
+ * marked do-not-call by an agent, and consent that did not name Lucid.
+ */
+@Service
+public class DialList {
+
+    /** Screening older than this many days does not count: the lead must be screened again first. */
+    static final int SCREENING_VALID_DAYS = 28;
+
+    public enum Removal {
+        NOT_SCREENED_IN_28_DAYS, TPS, CTPS, SUPPRESSED, OBJECTED, DO_NOT_CALL, CONSENT_DID_NOT_NAME_LUCID
+    }
+
+    /** A lead on the list: the dialler needs its id and number. */
+    public record Entry(long leadId, String phone) {
+    }
+
+    public record Result(LocalDate builtOn, int considered, List<Entry> callable, Map<Removal, Integer> removed) {
+    }
+
+    private record Candidate(long id, String phone, String phoneKey, String emailKey, LocalDate lastScreened,
+                             String tpsStatus, boolean doNotCall, boolean namesLucid) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final SuppressionList suppression;
+    private final Clock clock;
+
+    public DialList(JdbcTemplate jdbc, SuppressionList suppression, Clock clock) {
+        this.jdbc = jdbc;
+        this.suppression = suppression;
+        this.clock = clock;
+    }
+
+    /** The dial list of {@code source}'s leads (every source when null). */
+    @Transactional(readOnly = true)
+    public Result build(String source) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate oldestValid = today.minusDays(SCREENING_VALID_DAYS);
+        // Each list's hashes once: the list holds keyed hashes only, so the leads' keys are hashed here.
+        Set<String> erased = hashes(SuppressionList.ERASURE, true);
+        Set<String> objected = hashes(SuppressionList.ERASURE, false);
+        List<Candidate> leads = jdbc.query("""
+                SELECT l.id, l.phone, l.phone_key, l.email_key, l.tps_status, l.do_not_call, l.consent_names_lucid,
+                       (SELECT MAX(s.screened_on) FROM records.tm_lead_screening s WHERE s.lead_id = l.id) AS last_screened
+                FROM records.tm_lead l WHERE l.phone_key IS NOT NULL""" + (source == null ? "" : " AND l.source = ?")
+                        + " ORDER BY l.id",
+                (rs, i) -> new Candidate(rs.getLong("id"), rs.getString("phone"), rs.getString("phone_key"),
+                        rs.getString("email_key"), rs.getObject("last_screened", LocalDate.class),
+                        rs.getString("tps_status"), rs.getBoolean("do_not_call"), rs.getBoolean("consent_names_lucid")),
+                source == null ? new Object[0] : new Object[]{source});
+        Map<Removal, Integer> removed = new EnumMap<>(Removal.class);
+        for (Removal r : Removal.values()) {
+            removed.put(r, 0);
+        }
+        List<Entry> callable = new ArrayList<>();
+        for (Candidate lead : leads) {
+            Map<Removal, Boolean> rules = new HashMap<>();
+            boolean fresh = lead.lastScreened() != null && !lead.lastScreened().isBefore(oldestValid);
+            rules.put(Removal.NOT_SCREENED_IN_28_DAYS, !fresh);
+            rules.put(Removal.TPS, "TPS".equals(lead.tpsStatus()));
+            rules.put(Removal.CTPS, "CTPS".equals(lead.tpsStatus()));
+            String phoneHash = suppression.hash(lead.phoneKey());
+            String emailHash = lead.emailKey() == null ? null : suppression.hash(lead.emailKey());
+            rules.put(Removal.SUPPRESSED, erased.contains(phoneHash) || (emailHash != null && erased.contains(emailHash)));
+            rules.put(Removal.OBJECTED, objected.contains(phoneHash) || (emailHash != null && objected.contains(emailHash)));
+            rules.put(Removal.DO_NOT_CALL, lead.doNotCall());
+            rules.put(Removal.CONSENT_DID_NOT_NAME_LUCID, !lead.namesLucid());
+            rules.forEach((rule, applies) -> {
+                if (applies) {
+                    removed.merge(rule, 1, Integer::sum);
+                }
+            });
+            if (!rules.containsValue(true)) {
+                callable.add(new Entry(lead.id(), lead.phone()));
+            }
+        }
+        return new Result(today, leads.size(), callable, removed);
+    }
+
+    /** Suppression hashes put there by an erasure ({@code erasure} true) or by anything else (objections). */
+    private Set<String> hashes(String erasureReason, boolean erasure) {
+        return Set.copyOf(jdbc.queryForList("SELECT key_hash FROM records.suppression WHERE "
+                + (erasure ? "reason = ?" : "reason <> ?"), String.class, erasureReason));
+    }
+}
