@@ -44,6 +44,9 @@ public final class TestPeople {
         claim("access.PackDeliveryTest", 470);
         claim("access.RedactionItemsApiTest", 480);
         claim("access.AccessFormsTest", 490);
+        claim("objection.ObjectionProcessTest", 271, 273, 275, 277);
+        claim("objection.DoNotRecordTest", 279, 281);
+        claim("transcript.TranscriptCopyTest", 285, 289);
     }
 
     private TestPeople() {

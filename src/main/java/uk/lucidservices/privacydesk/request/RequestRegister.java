@@ -300,6 +300,19 @@ public class RequestRegister {
         return n == null ? 0 : n;
     }
 
+    /** One direction of a link between two requests (see {@link RequestLinks}). */
+    void link(long requestId, long linkedRequestId, String reason, OffsetDateTime at) {
+        jdbc.update("INSERT INTO desk.request_link (request_id, linked_request_id, reason, linked_at) VALUES (?, ?, ?, ?)",
+                requestId, linkedRequestId, reason, at);
+    }
+
+    /** References of the requests linked to this one, oldest link first. */
+    List<String> linkedReferences(long requestId) {
+        return jdbc.queryForList("""
+                SELECT r.reference FROM desk.request_link l JOIN desk.request r ON r.id = l.linked_request_id
+                WHERE l.request_id = ? ORDER BY l.linked_at, r.reference""", String.class, requestId);
+    }
+
     public Optional<Request> find(String reference) {
         List<Request> found = jdbc.query("SELECT * FROM desk.request WHERE reference = ?", ROW, reference);
         return found.stream().findFirst();

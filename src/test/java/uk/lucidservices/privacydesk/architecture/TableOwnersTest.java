@@ -34,6 +34,7 @@ class TableOwnersTest {
             Map.entry("desk.request", "request/RequestRegister.java"),
             Map.entry("desk.request_event", "request/RequestRegister.java"),
             Map.entry("desk.request_identifier", "request/RequestRegister.java"),
+            Map.entry("desk.request_link", "request/RequestRegister.java"),
             Map.entry("desk.reference_counter", "request/ReferenceGenerator.java"),
             Map.entry("desk.clock_pause", "sla/ClockStore.java"),
             Map.entry("desk.intake_log", "intake/IntakeLog.java"),
@@ -48,7 +49,8 @@ class TableOwnersTest {
             Map.entry("desk.erasure_plan_item", "erasure/ErasurePlan.java"),
             Map.entry("desk.erasure_run_item", "erasure/ErasureRunItems.java"),
             Map.entry("desk.erasure_certificate", "erasure/ErasureCertificate.java"),
-            Map.entry("desk.recipient_notice", "erasure/RecipientNotices.java"));
+            Map.entry("desk.recipient_notice", "erasure/RecipientNotices.java"),
+            Map.entry("desk.transcript_copy", "transcript/TranscriptCopies.java"));
 
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(desk\\.[a-z_]+)");
     private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");

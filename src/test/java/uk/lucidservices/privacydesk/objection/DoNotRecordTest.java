@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.intake.IntakeLog;
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.lucidservices.privacydesk.records.demo.DemoPeople.person;
 
 /**
  * Issue 15 §2: "stop recording my calls" puts the caller's numbers on the do-not-record list, kept
@@ -156,5 +156,9 @@ class DoNotRecordTest extends DeskIntegrationTest {
     private ProcessInstance instance(Request request) {
         return runtime.createProcessInstanceQuery().processInstanceId(register.get(request.reference()).processInstanceId())
                 .singleResult();
+    }
+
+    private static DemoPerson person(int index) {
+        return TestPeople.person(DoNotRecordTest.class, index);
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.intake.IntakeLog;
@@ -40,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.lucidservices.privacydesk.records.demo.DemoPeople.person;
 
 /**
  * Issue 15 §1: "please stop calling me" is a marketing objection of its own. It needs no ID, suppresses
@@ -227,5 +227,9 @@ class ObjectionProcessTest extends DeskIntegrationTest {
         }).toList();
         assertThat(mails).hasSize(1);
         return mails.get(0);
+    }
+
+    private static DemoPerson person(int index) {
+        return TestPeople.person(ObjectionProcessTest.class, index);
     }
 }

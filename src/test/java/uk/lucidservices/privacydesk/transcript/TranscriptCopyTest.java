@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.mail.SentLetters;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.lucidservices.privacydesk.records.demo.DemoPeople.person;
 
 /**
  * Issue 15 §4: a copy of one live chat goes only to the address recorded in that chat, as a letter
@@ -139,5 +139,9 @@ class TranscriptCopyTest extends DeskIntegrationTest {
         }).toList();
         assertThat(mails).hasSize(1);
         return mails.get(0);
+    }
+
+    private static DemoPerson person(int index) {
+        return TestPeople.person(TranscriptCopyTest.class, index);
     }
 }
