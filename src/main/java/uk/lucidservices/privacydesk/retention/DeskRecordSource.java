@@ -38,8 +38,7 @@ class DeskRecordSource implements RecordSource {
     /** Columns that point at a file in the file store: the file is deleted when erasure clears them. */
     private static final Map<String, String> FILE_COLUMNS = Map.of(
             "desk.intake_log", "raw_file",
-            "desk.intake_attachment", "stored_path",
-            "desk.disclosure_pack", "file_path");
+            "desk.intake_attachment", "stored_path");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final DataMap dataMap;
@@ -134,16 +133,33 @@ class DeskRecordSource implements RecordSource {
         if (table.equals("desk.request")) {
             // The identifiers are the register's other copy of the contact details.
             jdbc.update("DELETE FROM desk.request_identifier WHERE request_id IN (:ids)", byId);
+            files += deletePackFiles(byId);
         }
         List<String> set = new ArrayList<>(category.erasure().fields().stream().map(f -> f + " = NULL").toList());
         if (table.equals("desk.request") || table.equals("desk.intake_log")) {
             set.add("personal_fields_cleared_at = :now");
         }
-        if (table.equals("desk.disclosure_pack")) {
-            set.add("deleted_at = COALESCE(deleted_at, :now)");
-        }
         int anonymised = jdbc.update("UPDATE " + category.table() + " SET " + String.join(", ", set) + " WHERE id IN (:ids)", byId);
         return new ErasureOutcome(category.id(), 0, anonymised, files);
+    }
+
+    /** A pack file still there (a link not yet expired) goes with the request's contact details. */
+    private long deletePackFiles(MapSqlParameterSource byId) {
+        String packs = "FROM desk.disclosure_pack WHERE deleted_at IS NULL AND reference IN (SELECT reference FROM desk.request WHERE id IN (:ids))";
+        long deleted = 0;
+        FileStore area = fileStore.area(FileStore.PACKS);
+        for (String path : jdbc.queryForList("SELECT file_path " + packs, byId, String.class)) {
+            try {
+                if (area.delete(path)) {
+                    deleted++;
+                }
+            } catch (IllegalArgumentException notInTheArea) {
+                // Names no pack file.
+            }
+        }
+        jdbc.update("UPDATE desk.disclosure_pack SET deleted_at = :now, token_hash = NULL WHERE deleted_at IS NULL AND reference IN "
+                + "(SELECT reference FROM desk.request WHERE id IN (:ids))", byId);
+        return deleted;
     }
 
     private long deleteFiles(Category category, MapSqlParameterSource byId) {
