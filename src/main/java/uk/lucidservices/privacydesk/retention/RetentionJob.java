@@ -77,19 +77,23 @@ public class RetentionJob {
         Map<String, Long> removed = new LinkedHashMap<>();
         try {
             OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            boolean leaseHeld = true;
             for (StoreSweep sweep : sweeps) {
                 OffsetDateTime cutoff = cutoff(now, sweep.store());
                 long total = 0;
-                int batch;
-                do {
-                    batch = tx.execute(status -> sweep.sweepBatch(jdbc, cutoff, now, properties.batchSize()));
+                while (leaseHeld) {
+                    int batch = tx.execute(status -> sweep.sweepBatch(jdbc, cutoff, now, properties.batchSize()));
                     metrics.removed(sweep.store().key(), batch);
                     total += batch;
-                    lease.renew();
-                } while (batch == properties.batchSize());
+                    if (batch < properties.batchSize()) {
+                        break;
+                    }
+                    // A run that outlived its lease stops: another node may have taken over.
+                    leaseHeld = lease.renew();
+                }
                 removed.put(sweep.store().key(), total);
             }
-            removed.put(RetentionMetrics.PROCESSED_MAIL, expungeProcessedMail(now));
+            removed.put(RetentionMetrics.PROCESSED_MAIL, leaseHeld ? expungeProcessedMail(now) : 0L);
         } finally {
             lease.release();
         }
