@@ -43,6 +43,13 @@ class DataMapReaderTest {
             assertThat(map.category("contracts").orElseThrow().level()).isEqualTo(Level.ACCOUNT);
             assertThat(map.category("chat-messages").orElseThrow().level()).as("a child has its parent's level")
                     .isEqualTo(Level.PERSON);
+            // What the Art. 15 letter prints under "How long we keep it".
+            assertThat(map.category("call-recordings").orElseThrow().retention())
+                    .isEqualTo("3 months after the customer relationship ends");
+            assertThat(map.category("contracts").orElseThrow().retention())
+                    .startsWith("6 years after the contract ends (accounting records, Companies Act 2006 s. 388");
+            assertThat(map.category("desk-intake-attachments").orElseThrow().retention())
+                    .isEqualTo("Until your identity has been checked");
         }
     }
 
