@@ -10,6 +10,7 @@ import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.retention.RetentionJob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,8 @@ class H2StartupTest {
     IdentityService identityService;
     @Autowired
     RequestRegister register;
+    @Autowired
+    RetentionJob retention;
 
     @Test
     void theDeskStartsOnH2WithBothSchemasAndTheDemoUsers() {
@@ -39,5 +42,17 @@ class H2StartupTest {
         var request = register.log(NewRequest.builder(RequestType.ERASURE, Channel.LETTER).email("h2@example.com")
                 .loggedBy("olivia").build());
         assertThat(register.get(request.reference()).statutoryDeadline()).isNotNull();
+    }
+
+    @Test
+    void theRetentionJobTakesItsLeaseAndRunsOnH2() {
+        var request = register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.LETTER, null, "h2-retention@example.com",
+                null, null, null, null, "olivia"));
+        jdbc.update("UPDATE desk.request SET status = 'CLOSED', closed_at = TIMESTAMP WITH TIME ZONE '2019-06-07 10:00:00+00:00' WHERE id = ?",
+                request.id());
+        RetentionJob.Report report = retention.run();
+        assertThat(report.ran()).isTrue();
+        assertThat(report.removed("register-personal-fields")).isEqualTo(1);
+        assertThat(register.get(request.reference()).requesterEmail()).isNull();
     }
 }

@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * One category of personal data: where it lives, how a subject is found in it, what it is for
- * (the Art. 15 facts), and what erasure does to it.
+ * (the Art. 15 facts), and what erasure does to it. {@code retention} is the wording the Art. 15
+ * letter prints; {@code retentionPeriod} the period and event it was made from (null where the
+ * data map gives words only).
  */
 public record Category(
         String id,
@@ -24,6 +26,7 @@ public record Category(
         String lawfulBasis,
         List<String> recipients,
         String retention,
+        RetentionPeriod retentionPeriod,
         String source,
         Erasure erasure) {
 

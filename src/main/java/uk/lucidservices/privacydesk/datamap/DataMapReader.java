@@ -1,12 +1,15 @@
 package uk.lucidservices.privacydesk.datamap;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,7 +34,7 @@ public class DataMapReader {
     record RawCategory(String id, String name, String system, String table, Boolean manual, String level,
                        Map<String, String> identity, String accountKey, Category.Parent parent,
                        List<String> fields, List<String> thirdPartyFields, String fileField,
-                       String purpose, String lawfulBasis, List<String> recipients, String retention,
+                       String purpose, String lawfulBasis, List<String> recipients, JsonNode retention,
                        String source, RawErasure erasure) {
     }
 
@@ -67,7 +70,10 @@ public class DataMapReader {
         require(id, "system", r.system());
         require(id, "purpose", r.purpose());
         require(id, "lawful-basis", r.lawfulBasis());
-        require(id, "retention", r.retention());
+        RetentionPeriod retentionPeriod = retentionPeriod(id, r.retention());
+        String retention = retentionPeriod != null ? retentionPeriod.describe()
+                : r.retention() == null ? null : r.retention().asText();
+        require(id, "retention", retention);
         require(id, "source", r.source());
         if (r.fields() == null || r.fields().isEmpty()) {
             throw new DataMapException("Data map entry '" + id + "': lists no fields");
@@ -93,7 +99,7 @@ public class DataMapReader {
                 r.thirdPartyFields() == null ? List.of() : List.copyOf(r.thirdPartyFields()),
                 r.fileField(), r.purpose(), r.lawfulBasis(),
                 r.recipients() == null ? List.of() : List.copyOf(r.recipients()),
-                r.retention(), r.source(), erasure(id, r.erasure()));
+                retention, retentionPeriod, r.source(), erasure(id, r.erasure()));
     }
 
     /**
@@ -141,6 +147,27 @@ public class DataMapReader {
             throw new DataMapException("Data map entry '" + id
                     + "': an account-level category needs an account identity column or an account-key");
         }
+    }
+
+    /** A retention written as a period and the event it counts from; null for one written as words. */
+    private static RetentionPeriod retentionPeriod(String id, JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        JsonNode period = node.get("period");
+        JsonNode from = node.get("from");
+        if (period == null || from == null) {
+            throw new DataMapException("Data map entry '" + id + "': retention needs a period and the event it counts from");
+        }
+        Period parsed;
+        try {
+            parsed = Period.parse(period.asText());
+        } catch (DateTimeParseException e) {
+            throw new DataMapException("Data map entry '" + id + "': retention period '" + period.asText()
+                    + "' is not an ISO 8601 period such as P6Y or P12M");
+        }
+        JsonNode law = node.get("law");
+        return new RetentionPeriod(parsed, RetentionPeriod.Event.parse(id, from.asText()), law == null ? null : law.asText());
     }
 
     private Category.Erasure erasure(String id, RawErasure raw) {

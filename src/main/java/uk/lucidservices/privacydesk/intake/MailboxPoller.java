@@ -10,6 +10,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.FlagTerm;
+import jakarta.mail.search.HeaderTerm;
+import jakarta.mail.search.OrTerm;
+import jakarta.mail.search.SearchTerm;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -246,6 +250,41 @@ public class MailboxPoller {
         Folder processed = connected.getFolder(mailbox.processedFolder());
         if (!processed.exists() && !processed.create(Folder.HOLDS_MESSAGES)) {
             throw new MessagingException("The processed folder could not be created: " + mailbox.processedFolder());
+        }
+    }
+
+    /**
+     * Expunges from the processed folder the mails with these Message-IDs (retention: the raw mail's
+     * period is over). Returns how many mails were expunged; 0 when mail is flagged, not moved.
+     */
+    public synchronized int expungeProcessed(Collection<String> messageIds) throws MessagingException {
+        if (messageIds.isEmpty() || mailbox.afterProcessing() != IntakeProperties.AfterProcessing.MOVE) {
+            return 0;
+        }
+        Folder processed = connect().getFolder(mailbox.processedFolder());
+        if (!processed.exists()) {
+            return 0;
+        }
+        processed.open(Folder.READ_WRITE);
+        try {
+            SearchTerm any = new OrTerm(messageIds.stream().map(id -> (SearchTerm) new HeaderTerm("Message-ID", id))
+                    .toArray(SearchTerm[]::new));
+            Message[] found = processed.search(any);
+            // The search matches substrings: only an exact Message-ID is expunged.
+            List<Message> exact = new ArrayList<>();
+            for (Message m : found) {
+                String[] ids = m.getHeader("Message-ID");
+                if (ids != null && messageIds.contains(ids[0].trim())) {
+                    exact.add(m);
+                }
+            }
+            if (!exact.isEmpty()) {
+                processed.setFlags(exact.toArray(Message[]::new), new Flags(Flags.Flag.DELETED), true);
+            }
+            processed.close(true);
+            return exact.size();
+        } finally {
+            closeQuietly(processed);
         }
     }
 

@@ -20,6 +20,8 @@ public class FileStore {
     public static final String RECORDINGS = "recordings";
     /** Disclosure packs. */
     public static final String PACKS = "packs";
+    /** What came with mail to the privacy mailbox: raw mails and attachments (ID documents). */
+    public static final String INTAKE = "intake";
     /** Erasure certificates. */
     public static final String CERTIFICATES = "certificates";
 

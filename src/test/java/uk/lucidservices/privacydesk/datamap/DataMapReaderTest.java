@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.time.Period;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +43,38 @@ class DataMapReaderTest {
             assertThat(map.category("contracts").orElseThrow().level()).isEqualTo(Level.ACCOUNT);
             assertThat(map.category("chat-messages").orElseThrow().level()).as("a child has its parent's level")
                     .isEqualTo(Level.PERSON);
+            // What the Art. 15 letter prints under "How long we keep it".
+            assertThat(map.category("call-recordings").orElseThrow().retention())
+                    .isEqualTo("3 months after the customer relationship ends");
+            assertThat(map.category("contracts").orElseThrow().retention())
+                    .startsWith("6 years after the contract ends (accounting records, Companies Act 2006 s. 388");
+            assertThat(map.category("desk-intake-attachments").orElseThrow().retention())
+                    .isEqualTo("Until your identity has been checked");
         }
+    }
+
+    @Test
+    void aRetentionIsAPeriodCountedFromAnEventWithTheLawWhereOneSetsIt() {
+        DataMap map = read("categories:\n"
+                + ENTRY.formatted("contracts", "{ action: keep, reason: k }")
+                        .replace("retention: r", "retention: { period: P6Y, from: contract-end, law: \"Companies Act 2006 s. 388\" }")
+                + ENTRY.formatted("calls", "{ action: delete }").replace("retention: r", "retention: { period: P12M, from: call }")
+                + ENTRY.formatted("contacts", "{ action: delete }").replace("retention: r", "retention: { period: P0D, from: relationship-end }"));
+
+        Category contracts = map.category("contracts").orElseThrow();
+        assertThat(contracts.retentionPeriod().period()).isEqualTo(Period.ofYears(6));
+        assertThat(contracts.retentionPeriod().from()).isEqualTo(RetentionPeriod.Event.CONTRACT_END);
+        assertThat(contracts.retention()).isEqualTo("6 years after the contract ends (Companies Act 2006 s. 388)");
+        assertThat(map.category("calls").orElseThrow().retention()).isEqualTo("12 months after the call");
+        assertThat(map.category("contacts").orElseThrow().retention()).isEqualTo("Until the customer relationship ends");
+    }
+
+    @Test
+    void aRetentionFromAnUnknownEventNamesTheEntry() {
+        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("calls", "{ action: delete }")
+                .replace("retention: r", "retention: { period: P12M, from: the-weather }")))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageStartingWith("Data map entry 'calls': retention counts from unknown event 'the-weather' (use call, ");
     }
 
     @Test

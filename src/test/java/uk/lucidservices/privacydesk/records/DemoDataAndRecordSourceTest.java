@@ -75,6 +75,9 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
         // Asked by a mixed-case email and a number written the international way without a plus.
         Subject subject = resolver.resolve(List.of(p.emailVariants().get(1)), List.of(p.phoneVariants().get(3)), List.of());
         for (Category category : dataMap.searchable()) {
+            if (!source.handles(category)) {
+                continue; // the desk's own records (retention.DeskRecordSource), not a company system
+            }
             assertThat(source.count(category, subject)).as(category.id()).isPositive();
         }
     }
