@@ -46,8 +46,7 @@ class H2StartupTest {
 
     @Test
     void theRetentionJobTakesItsLeaseAndRunsOnH2() {
-        var request = register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.LETTER, null, "h2-retention@example.com",
-                null, null, null, null, "olivia"));
+        var request = register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.LETTER).email("h2-retention@example.com").loggedBy("olivia").build());
         jdbc.update("UPDATE desk.request SET status = 'CLOSED', closed_at = TIMESTAMP WITH TIME ZONE '2019-06-07 10:00:00+00:00' WHERE id = ?",
                 request.id());
         RetentionJob.Report report = retention.run();

@@ -71,8 +71,7 @@ class DeskRecordsInAccessAndErasureTest extends DeskIntegrationTest {
     @Test
     void anAccessRequestDisclosesThePersonsEarlierRequestsButNotTheOneBeingWorked() {
         Earlier earlier = earlierRequest(ASKS_AGAIN);
-        Request current = register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.EMAIL, ASKS_AGAIN.name(),
-                ASKS_AGAIN.email(), null, null, "Again, please", null, "olivia"));
+        Request current = register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL).name(ASKS_AGAIN.name()).email(ASKS_AGAIN.email()).summary("Again, please").loggedBy("olivia").build());
         Subject subject = resolver.resolve(List.of(ASKS_AGAIN.email().toUpperCase()), List.of(), List.of());
 
         List<Map<String, Object>> requests = records("desk-requests", subject);
@@ -92,8 +91,7 @@ class DeskRecordsInAccessAndErasureTest extends DeskIntegrationTest {
     @Test
     void anErasureRequestClearsTheDesksOwnCopiesAndKeepsWhatAccountabilityNeeds() {
         Earlier earlier = earlierRequest(ERASES);
-        Request erasure = register.log(new NewRequest(RequestType.ERASURE, Channel.EMAIL, ERASES.name(), ERASES.email(),
-                null, null, "Erase everything", null, "olivia"));
+        Request erasure = register.log(NewRequest.builder(RequestType.ERASURE, Channel.EMAIL).name(ERASES.name()).email(ERASES.email()).summary("Erase everything").loggedBy("olivia").build());
         jdbc.update("UPDATE desk.request_identifier SET verified = TRUE, state = 'CONFIRMED' WHERE request_id = ?", erasure.id());
 
         preview.preview(erasure.reference(), Set.of(), "olivia");
@@ -132,8 +130,7 @@ class DeskRecordsInAccessAndErasureTest extends DeskIntegrationTest {
 
     /** A subject access request closed two weeks ago, with mail, an ID document, a note, a manual answer and a letter. */
     private Earlier earlierRequest(DemoPerson person) {
-        Request request = register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.EMAIL, person.name(),
-                person.email(), null, null, "Everything you hold", EARLIER.minusDays(20), "olivia"));
+        Request request = register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL).name(person.name()).email(person.email()).summary("Everything you hold").receivedAt(EARLIER.minusDays(20)).loggedBy("olivia").build());
         jdbc.update("UPDATE desk.request_identifier SET verified = TRUE, state = 'CONFIRMED' WHERE request_id = ?", request.id());
         jdbc.update("UPDATE desk.request SET status = 'CLOSED', outcome = 'DISCLOSED', closed_at = ? WHERE id = ?", EARLIER, request.id());
         String messageId = "<" + UUID.randomUUID() + "@example.com>";

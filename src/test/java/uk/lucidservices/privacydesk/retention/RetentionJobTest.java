@@ -90,8 +90,7 @@ class RetentionJobTest extends DeskIntegrationTest {
         identityDecided(openDecided.request, YESTERDAY);
         Fixture openUndecided = openRequest(OPEN_UNDECIDED);
         Fixture held = closedRequest(HELD, SEVEN_YEARS_AGO);
-        Request complaint = register.log(new NewRequest(RequestType.COMPLAINT, Channel.EMAIL, HELD.name(),
-                HELD.email(), null, null, "About my access request", null, "olivia"));
+        Request complaint = register.log(NewRequest.builder(RequestType.COMPLAINT, Channel.EMAIL).name(HELD.name()).email(HELD.email()).summary("About my access request").loggedBy("olivia").build());
         jdbc.update("""
                 INSERT INTO records.complaint (reference, category, received_at, status, request_reference, related_reference)
                 VALUES (?, 'DATA_PROTECTION', ?, 'OPEN', ?, ?)""", complaint.reference(), YESTERDAY,
@@ -220,8 +219,7 @@ class RetentionJobTest extends DeskIntegrationTest {
     /** A request with one of everything the desk keeps; its pack link expired when it closed (or expires in a week). */
     private Fixture openRequest(DemoPerson person, OffsetDateTime closedAt) {
         OffsetDateTime at = closedAt == null ? YESTERDAY : closedAt;
-        Request request = register.log(new NewRequest(RequestType.SUBJECT_ACCESS, Channel.EMAIL, person.name(),
-                person.email(), person.phone(), person.accountNumber(), "Everything you hold", at.minusDays(20), "olivia"));
+        Request request = register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL).name(person.name()).email(person.email()).phone(person.phone()).accountNumber(person.accountNumber()).summary("Everything you hold").receivedAt(at.minusDays(20)).loggedBy("olivia").build());
         String messageId = "<" + UUID.randomUUID() + "@example.com>";
         String rawFile = "intake/retention/" + UUID.randomUUID() + ".eml";
         String idDocument = "intake/retention/" + UUID.randomUUID() + ".pdf";
