@@ -1,6 +1,7 @@
 package uk.lucidservices.privacydesk.sla;
 
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.calendar.SlaStatus;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -9,6 +9,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.security.DeskGroups;
+import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

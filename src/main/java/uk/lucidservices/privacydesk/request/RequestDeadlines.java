@@ -1,7 +1,11 @@
-package uk.lucidservices.privacydesk.sla;
+package uk.lucidservices.privacydesk.request;
 
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.calendar.ComplaintDeadlines;
+import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
+import uk.lucidservices.privacydesk.calendar.RequestClock;
 
 import java.time.LocalDate;
 
