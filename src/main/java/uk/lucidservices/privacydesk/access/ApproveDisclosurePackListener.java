@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * complete and Tasklist shows why.
  */
 @Component("approveDisclosurePack")
-public class ApproveDisclosurePackListener implements TaskListener {
+class ApproveDisclosurePackListener implements TaskListener {
 
     private final PackApproval approval;
     private final IdentityService identityService;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * a large pack takes a while and should not hold the completing user's request.
  */
 @Component("buildDisclosurePack")
-public class BuildDisclosurePackDelegate implements JavaDelegate {
+class BuildDisclosurePackDelegate implements JavaDelegate {
 
     private final DisclosurePackBuilder builder;
 

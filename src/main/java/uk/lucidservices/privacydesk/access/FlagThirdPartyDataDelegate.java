@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Flags items that may identify other people; sets {@code thirdPartyItemsCount} to the exact number flagged. */
 @Component("flagThirdPartyData")
-public class FlagThirdPartyDataDelegate implements JavaDelegate {
+class FlagThirdPartyDataDelegate implements JavaDelegate {
 
     private final RedactionReview review;
 

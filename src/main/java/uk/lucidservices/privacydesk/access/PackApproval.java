@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
  * prepared it or decided its redactions, and only an approved pack can be sent.
  */
 @Service
-public class PackApproval {
+class PackApproval {
 
     private final DisclosurePacks packs;
     private final RedactionReview review;

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * review (the reviewer replaces them when there is one). A second officer approves the pack.
  */
 @Component("recordPackPreparer")
-public class RecordPackPreparerListener implements TaskListener {
+class RecordPackPreparerListener implements TaskListener {
 
     private final IdentityService identityService;
 

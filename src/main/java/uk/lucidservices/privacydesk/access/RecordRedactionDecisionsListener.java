@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Anything invalid stops the task from completing with a message saying what to fix.
  */
 @Component("recordRedactionDecisions")
-public class RecordRedactionDecisionsListener implements TaskListener, JavaDelegate {
+class RecordRedactionDecisionsListener implements TaskListener, JavaDelegate {
 
     static final String DEFAULT = "redactionDefault";
     static final String DEFAULT_REASON = "redactionDefaultReason";

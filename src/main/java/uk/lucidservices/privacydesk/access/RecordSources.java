@@ -8,7 +8,7 @@ import java.util.List;
 
 /** Every record source bean, and which of them hold a category's data. */
 @Component
-public class RecordSources {
+class RecordSources {
 
     private final List<RecordSource> sources;
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * with the exact number flagged).
  */
 @Component("searchAllSystems")
-public class SearchAllSystemsDelegate implements JavaDelegate {
+class SearchAllSystemsDelegate implements JavaDelegate {
 
     private final SubjectSearch search;
 

@@ -22,7 +22,7 @@ import java.util.Locale;
  * such address, so the model delivers by post to the address on record instead.
  */
 @Component("sendPackLink")
-public class SendPackLinkDelegate implements JavaDelegate {
+class SendPackLinkDelegate implements JavaDelegate {
 
     public static final String NO_VERIFIED_EMAIL = "NO_VERIFIED_EMAIL";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * The standing England &amp; Wales bank holiday rules. Used only for years the data file does not
  * cover, because one-off changes (jubilees, state funerals, moved Mondays) cannot be derived.
  */
-public final class BankHolidayRules {
+final class BankHolidayRules {
 
     private BankHolidayRules() {
     }

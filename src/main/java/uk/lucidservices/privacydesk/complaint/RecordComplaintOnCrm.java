@@ -7,7 +7,7 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 
 /** Records the complaint on the CRM against the complainant's account, or as unmatched. */
 @Component("recordComplaintOnCrm")
-public class RecordComplaintOnCrm implements JavaDelegate {
+class RecordComplaintOnCrm implements JavaDelegate {
 
     private final CrmComplaints complaints;
     private final RequestRegister register;

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Service task: the person's phone numbers and emails go on the suppression list as keyed hashes. */
 @Component("addToSuppressionList")
-public class AddToSuppressionList implements JavaDelegate {
+class AddToSuppressionList implements JavaDelegate {
 
     private final SuppressionList suppression;
     private final ErasureSubjects subjects;

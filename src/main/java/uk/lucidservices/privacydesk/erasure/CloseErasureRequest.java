@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * otherwise REFUSED, ERASED_IN_PART or ERASED from the erasure record; sets {@code erasureOutcome}.
  */
 @Component("closeErasureRequest")
-public class CloseErasureRequest implements JavaDelegate {
+class CloseErasureRequest implements JavaDelegate {
 
     private final ErasureClosing closing;
 

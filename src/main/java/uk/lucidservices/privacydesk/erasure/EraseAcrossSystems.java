@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * in Cockpit; each retry finishes only what is left. Sets {@code erasureDone}.
  */
 @Component("eraseAcrossSystems")
-public class EraseAcrossSystems implements JavaDelegate {
+class EraseAcrossSystems implements JavaDelegate {
 
     private final ErasureExecutor executor;
 

@@ -29,7 +29,7 @@ import java.util.Optional;
  * SHA-256 digests in {@code desk.erasure_certificate}.
  */
 @Service
-public class ErasureCertificate {
+class ErasureCertificate {
 
     static final String BACKUPS = "Copies of the erased data that remain in backups are put beyond use: they are not"
             + " restored into live systems or used for any purpose, and they are overwritten as the backups rotate."

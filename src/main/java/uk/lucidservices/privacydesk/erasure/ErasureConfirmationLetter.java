@@ -20,7 +20,7 @@ import java.util.Locale;
  * (a sender whose address the officer rejected learns nothing of what was held).
  */
 @Service
-public class ErasureConfirmationLetter {
+class ErasureConfirmationLetter {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param lettersFrom         the sender of the confirmation letter
  */
 @ConfigurationProperties("desk.erasure")
-public record ErasureProperties(Map<String, List<String>> scopes, List<String> engineVariablesKept, String lettersFrom) {
+record ErasureProperties(Map<String, List<String>> scopes, List<String> engineVariablesKept, String lettersFrom) {
 
     public ErasureProperties {
         scopes = scopes == null ? Map.of() : Map.copyOf(scopes);

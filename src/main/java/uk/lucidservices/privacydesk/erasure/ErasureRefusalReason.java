@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * engine's tables or its history.
  */
 @Component("erasureRefusalReason")
-public class ErasureRefusalReason implements ExecutionListener {
+class ErasureRefusalReason implements ExecutionListener {
 
     public static final String VARIABLE = "refusalReason";
 

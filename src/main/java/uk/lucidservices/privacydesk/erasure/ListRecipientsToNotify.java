@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * {@code recipient}, form {@code recipient-notices} and complete listener {@code recordRecipientNotices}.
  */
 @Component("listRecipientsToNotify")
-public class ListRecipientsToNotify implements JavaDelegate {
+class ListRecipientsToNotify implements JavaDelegate {
 
     private final RecipientNotices notices;
 

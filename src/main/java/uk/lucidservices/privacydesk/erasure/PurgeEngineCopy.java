@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * {@code camunda:historyTimeToLive} and history level {@code audit} bound the rest of the engine's copy.
  */
 @Component("purgeEngineCopy")
-public class PurgeEngineCopy implements JavaDelegate {
+class PurgeEngineCopy implements JavaDelegate {
 
     private final EngineCopy engineCopy;
 

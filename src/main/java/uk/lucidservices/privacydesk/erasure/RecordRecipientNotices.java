@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * then removes the two form variables. Sets {@code recipientsPending}.
  */
 @Component("recordRecipientNotices")
-public class RecordRecipientNotices implements TaskListener {
+class RecordRecipientNotices implements TaskListener {
 
     private final RecipientNotices notices;
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * server failure retries this step alone.
  */
 @Component("sendErasureConfirmation")
-public class SendErasureConfirmation implements JavaDelegate {
+class SendErasureConfirmation implements JavaDelegate {
 
     private final ErasureConfirmationLetter letter;
 

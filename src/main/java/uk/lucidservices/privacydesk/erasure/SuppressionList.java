@@ -26,7 +26,7 @@ import java.util.HexFormat;
  * Changing the secret makes every existing entry unmatchable.
  */
 @Component
-public class SuppressionList {
+class SuppressionList {
 
     public static final String PHONE = "PHONE";
     public static final String EMAIL = "EMAIL";

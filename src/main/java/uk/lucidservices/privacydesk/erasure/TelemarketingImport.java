@@ -17,7 +17,7 @@ import java.time.LocalDate;
  * broker still has them.
  */
 @Service
-public class TelemarketingImport {
+class TelemarketingImport {
 
     private final JdbcTemplate jdbc;
     private final SuppressionList suppression;

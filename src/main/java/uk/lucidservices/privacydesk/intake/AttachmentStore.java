@@ -17,7 +17,7 @@ import java.util.UUID;
  * first bytes say it is, not only what the sender declared; and the raw mail itself where a
  * person may need to read it. Refused files are listed with the reason and not kept.
  */
-public class AttachmentStore {
+class AttachmentStore {
 
     /** What a file's first bytes say it is; only these types can be accepted. */
     private static final Map<String, String> EXTENSIONS = Map.of("application/pdf", "pdf", "image/jpeg", "jpg",

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * task; robots are only logged; a mail failing DMARC at the trusted mail server goes to triage
  * ({@link SenderAuthentication}); nothing is dropped.
  */
-public class MailIntake {
+class MailIntake {
 
     private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
     private static final Pattern REFERENCE = Pattern.compile("\\b(SAR|ERA|CMP)-(\\d{4})-(\\d{6})\\b", Pattern.CASE_INSENSITIVE);

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * A variable a template names but the model lacks is an error, not a blank in a letter.
  */
 @Component
-public class LetterTemplates {
+class LetterTemplates {
 
     /** The letters every process may ask for (the contract with the processes). */
     public static final List<String> NAMES = List.of("acknowledgement", "id-request", "id-not-received",

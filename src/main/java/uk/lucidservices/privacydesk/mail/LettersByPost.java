@@ -17,7 +17,7 @@ import java.util.Date;
  * due the next day, and the request records that it went by post.
  */
 @Component
-public class LettersByPost {
+class LettersByPost {
 
     private final TaskService taskService;
     private final RequestRegister register;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * then an incident, never a lost letter.
  */
 @Component("sendLetter")
-public class SendLetterDelegate implements JavaDelegate {
+class SendLetterDelegate implements JavaDelegate {
 
     private final LetterService letters;
 

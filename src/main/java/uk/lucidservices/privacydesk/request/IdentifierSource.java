@@ -1,7 +1,7 @@
 package uk.lucidservices.privacydesk.request;
 
 /** Where a request's identifier came from; what is found in free text is only ever a suggestion. */
-public enum IdentifierSource {
+enum IdentifierSource {
     /** The address a mail came from. */
     SENDER_ADDRESS,
     /** A field an officer or the API filled in (a phone or letter request). */

@@ -30,7 +30,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/requests")
-public class RequestController {
+class RequestController {
 
     private final RequestStarter starter;
     private final CurrentStaff staff;

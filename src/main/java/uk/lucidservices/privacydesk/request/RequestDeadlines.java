@@ -11,7 +11,7 @@ import java.time.LocalDate;
 
 /** The dates a new request starts with, per type; every process reads them from here. */
 @Component
-public class RequestDeadlines {
+class RequestDeadlines {
 
     public record Dates(LocalDate statutoryDeadline, LocalDate internalTarget, LocalDate escalationDate) {
     }

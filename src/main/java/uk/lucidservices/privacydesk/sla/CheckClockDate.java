@@ -14,7 +14,7 @@ import java.util.Date;
  * it, instead of acting: a stale timer never notifies or breaches. Input parameter {@code clock}: an {@link SlaClock} name.
  */
 @Component("checkClockDate")
-public class CheckClockDate implements JavaDelegate {
+class CheckClockDate implements JavaDelegate {
 
     private final RequestClocks clocks;
     private final TimerDates timerDates;

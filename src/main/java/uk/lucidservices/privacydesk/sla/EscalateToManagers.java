@@ -9,7 +9,7 @@ import uk.lucidservices.privacydesk.calendar.Deadlines;
 
 /** Seven days before the internal target, tells the managers the request is not finished. */
 @Component("escalateToManagers")
-public class EscalateToManagers implements JavaDelegate {
+class EscalateToManagers implements JavaDelegate {
 
     private final RequestRegister register;
     private final RequestClocks clocks;

@@ -21,7 +21,7 @@ import java.util.Map;
  * collide on the job's revision.)
  */
 @Component
-public class LiveTimers {
+class LiveTimers {
 
     public static final String PROCESS_KEY = "request-sla-clocks";
 

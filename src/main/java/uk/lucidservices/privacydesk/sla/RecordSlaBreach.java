@@ -14,7 +14,7 @@ import uk.lucidservices.privacydesk.calendar.Deadlines;
  * the managers. Input parameter {@code clock}: INTERNAL_TARGET or STATUTORY_DEADLINE. Idempotent.
  */
 @Component("recordSlaBreach")
-public class RecordSlaBreach implements JavaDelegate {
+class RecordSlaBreach implements JavaDelegate {
 
     public static final String INCIDENT_TYPE = "slaBreach";
 

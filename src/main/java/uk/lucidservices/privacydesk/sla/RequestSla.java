@@ -14,7 +14,7 @@ import java.util.List;
  * @param rag               RED when breached or past a clock, AMBER with 7 days or fewer on either clock, else GREEN
  * @param processInstanceId the request's process, for the link into Cockpit
  */
-public record RequestSla(
+record RequestSla(
         String reference,
         RequestType type,
         String status,

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** The open requests and their clocks as of today, most urgent first: the dashboard's and the metrics' source. */
 @Component
-public class SlaBoard {
+class SlaBoard {
 
     private static final ClockStore.ClockRecord NO_RECORD = new ClockStore.ClockRecord(null, null, null, null, null, null);
 

@@ -10,7 +10,7 @@ import uk.lucidservices.privacydesk.calendar.UkCalendar;
 import java.nio.file.Path;
 
 @Configuration
-public class SlaConfiguration {
+class SlaConfiguration {
 
     /**
      * The bundled England & Wales holidays, or a replacement file (desk.sla.bank-holidays-file)

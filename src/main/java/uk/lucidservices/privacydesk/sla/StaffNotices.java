@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * Letters to requesters are a different thing (the mail feature).
  */
 @Component
-public class StaffNotices {
+class StaffNotices {
 
     public enum Kind { REMINDER, ESCALATION, BREACH }
 

@@ -21,7 +21,7 @@ import java.util.Optional;
  * A {@code camunda:dueDate} drawn in BPMN is overridden: the request's clock is the one that counts.
  */
 @Component
-public class TaskDueDates {
+class TaskDueDates {
 
     private final RequestRegister register;
     private final RequestClocks clocks;
