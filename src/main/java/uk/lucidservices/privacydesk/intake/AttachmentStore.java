@@ -2,6 +2,7 @@ package uk.lucidservices.privacydesk.intake;
 
 import uk.lucidservices.privacydesk.records.FileStore;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -112,7 +113,7 @@ class AttachmentStore {
             return "image/webp";
         }
         if (starts(b, 4, 'f', 't', 'y', 'p') && b.length >= 12) {
-            String brand = new String(Arrays.copyOfRange(b, 8, 12), java.nio.charset.StandardCharsets.US_ASCII);
+            String brand = new String(Arrays.copyOfRange(b, 8, 12), StandardCharsets.US_ASCII);
             if (Set.of("heic", "heix", "hevc", "heim", "heis").contains(brand)) {
                 return "image/heic";
             }

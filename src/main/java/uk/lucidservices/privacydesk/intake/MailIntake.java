@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Decides what one mail is and acts on it, exactly once: the mail's key is claimed in the intake
@@ -74,7 +75,7 @@ class MailIntake {
         this.register = register;
         this.sentLetters = sentLetters;
         this.tx = tx;
-        this.ownAddresses = ownAddresses.stream().map(a -> a.trim().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.ownAddresses = ownAddresses.stream().map(a -> a.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         this.maxMessageBytes = maxMessageBytes;
     }
 

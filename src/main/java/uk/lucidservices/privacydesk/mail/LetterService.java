@@ -2,6 +2,7 @@ package uk.lucidservices.privacydesk.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +18,11 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 
 import java.io.UnsupportedEncodingException;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -107,13 +110,13 @@ public class LetterService {
         helper.setFrom(properties.from(), properties.fromName());
         helper.setReplyTo(properties.from());
         if (name != null && !name.isBlank()) {
-            helper.setTo(new jakarta.mail.internet.InternetAddress(to, name, "UTF-8"));
+            helper.setTo(new InternetAddress(to, name, "UTF-8"));
         } else {
             helper.setTo(to);
         }
         helper.setSubject(letter.subject());
         helper.setText(letter.text(), letter.html());
-        helper.setSentDate(java.util.Date.from(clock.instant()));
+        helper.setSentDate(Date.from(clock.instant()));
         message.setHeader("Auto-Submitted", AUTOMATIC_REPLIES.contains(letter.template()) ? "auto-replied" : "auto-generated");
         message.setHeader("X-Privacy-Desk-Reference", reference);
         return message;
@@ -144,7 +147,7 @@ public class LetterService {
             }
         }
         if (root instanceof SocketException || root instanceof UnknownHostException
-                || root instanceof java.net.SocketTimeoutException) {
+                || root instanceof SocketTimeoutException) {
             return root.getClass().getSimpleName() + ": " + root.getMessage();
         }
         return root.getClass().getSimpleName();

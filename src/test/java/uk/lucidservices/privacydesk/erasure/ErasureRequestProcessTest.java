@@ -44,11 +44,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -438,7 +440,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         assertThat(jobAt(pi, "Timer_IdNotReceived").getDuedate()).isEqualTo(due);
         String idRequest = text(letter(request, "Please confirm your identity [" + request.reference() + "]"));
         assertThat(idRequest).contains(LocalDate.ofInstant(due.toInstant(), clock.getZone())
-                .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)));
+                .format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
         assertThat(verifiedIdentifiers(request)).isZero();
         assertThat(templatesSent(request)).containsExactly("acknowledgement", "id-request");
 

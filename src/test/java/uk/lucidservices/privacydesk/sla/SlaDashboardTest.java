@@ -20,6 +20,7 @@ import uk.lucidservices.privacydesk.calendar.Deadlines;
 
 import java.net.HttpCookie;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -193,7 +194,7 @@ class SlaDashboardTest extends SlaIntegrationTest {
     }
 
     private Map<String, JsonNode> rowsByReference(String body) throws Exception {
-        Map<String, JsonNode> rows = new java.util.HashMap<>();
+        Map<String, JsonNode> rows = new HashMap<>();
         json.readTree(body).forEach(row -> rows.put(row.get("reference").asText(), row));
         return rows;
     }

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -107,7 +108,7 @@ abstract class SlaIntegrationTest extends DeskIntegrationTest {
 
     /** Completes the work task choosing the next step (startClock, pause, resume, extend, respond). */
     void doStep(ProcessInstance parent, String step, Map<String, Object> variables) {
-        Map<String, Object> all = new java.util.HashMap<>(variables);
+        Map<String, Object> all = new HashMap<>(variables);
         all.put("step", step);
         taskService.complete(workTask(parent).getId(), all);
     }
