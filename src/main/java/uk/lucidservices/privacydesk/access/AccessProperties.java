@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param downloadLogSecret      key of the HMAC that pseudonymises download IP addresses (see {@link DownloadLogPseudonyms})
  */
 @ConfigurationProperties("desk.access")
-public record AccessProperties(
+record AccessProperties(
         @DefaultValue("14") int linkDays,
         @DefaultValue("privacy@lucidservices.co.uk") String privacyMailbox,
         @DefaultValue Expiry expiry,

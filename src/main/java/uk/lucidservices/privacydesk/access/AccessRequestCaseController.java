@@ -23,7 +23,7 @@ import java.util.List;
  * managers only. The personal data stays in the register; this only shows it.
  */
 @RestController
-public class AccessRequestCaseController {
+class AccessRequestCaseController {
 
     private final RequestRegister register;
     private final CustomerMatches matches;

@@ -17,7 +17,7 @@ import java.util.Map;
  * never sent is deleted now; a sent one stays until its link expires.
  */
 @Service
-public class AccessRequestClosure {
+class AccessRequestClosure {
 
     private final RequestRegister register;
     private final DisclosurePacks packs;

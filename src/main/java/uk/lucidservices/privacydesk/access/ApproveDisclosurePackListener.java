@@ -12,7 +12,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
  * complete and Tasklist shows why.
  */
 @Component("approveDisclosurePack")
-public class ApproveDisclosurePackListener implements TaskListener {
+class ApproveDisclosurePackListener implements TaskListener {
 
     private final PackApproval approval;
 

@@ -15,7 +15,7 @@ import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
  * account. No match, or several accounts, means the desk asks for ID. Only the count is recorded.
  */
 @Component("assessIdentity")
-public class AssessIdentityDelegate implements JavaDelegate {
+class AssessIdentityDelegate implements JavaDelegate {
 
     public static final String IDENTITY_MATCHED = "identityMatched";
 

@@ -11,7 +11,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
  * a large pack takes a while and should not hold the completing user's request.
  */
 @Component("buildDisclosurePack")
-public class BuildDisclosurePackDelegate implements JavaDelegate {
+class BuildDisclosurePackDelegate implements JavaDelegate {
 
     private final DisclosurePackBuilder builder;
 

@@ -12,7 +12,7 @@ import uk.lucidservices.privacydesk.security.StaffIds;
  * (both user ids, compared by {@link StaffIds}), so the model can route the pack back for a second person's approval.
  */
 @Component("checkSecondPersonApproval")
-public class CheckSecondPersonApprovalDelegate implements JavaDelegate {
+class CheckSecondPersonApprovalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -8,7 +8,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /** Closes the access request with the outcome in process variable {@code outcome} (e.g. DISCLOSED, REFUSED, WITHDRAWN). */
 @Component("closeAccessRequest")
-public class CloseAccessRequestDelegate implements JavaDelegate {
+class CloseAccessRequestDelegate implements JavaDelegate {
 
     private final AccessRequestClosure closure;
 

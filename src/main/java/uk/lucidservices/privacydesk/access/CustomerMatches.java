@@ -21,7 +21,7 @@ import java.util.Map;
  * key), found through the record sources like every other search.
  */
 @Component
-public class CustomerMatches {
+class CustomerMatches {
 
     /** A matched account: its record id and its account number. */
     public record Account(Object id, Object accountNumber) {

@@ -29,6 +29,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ public class DisclosurePackBuilder {
                  TranscriptFiles transcripts = new TranscriptFiles(work)) {
                 List<Category> order = new ArrayList<>(dataMap.searchable());
                 // Parents first: the reader meets accounts before contracts, transcripts before their messages.
-                java.util.Collections.reverse(order);
+                Collections.reverse(order);
                 for (Category category : order) {
                     List<RecordSource> handling = sources.handling(category);
                     if (!handling.isEmpty()) {

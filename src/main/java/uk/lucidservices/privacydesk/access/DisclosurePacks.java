@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** {@code desk.disclosure_pack} and {@code desk.pack_download}. Holds no personal data: paths, counts, user ids, hashes. */
 @Repository
-public class DisclosurePacks {
+class DisclosurePacks {
 
     private final JdbcTemplate jdbc;
 

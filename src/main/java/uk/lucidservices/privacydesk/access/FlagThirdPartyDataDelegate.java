@@ -7,7 +7,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /** Flags items that may identify other people; sets {@code thirdPartyItemsCount} to the exact number flagged. */
 @Component("flagThirdPartyData")
-public class FlagThirdPartyDataDelegate implements JavaDelegate {
+class FlagThirdPartyDataDelegate implements JavaDelegate {
 
     private final RedactionReview review;
 

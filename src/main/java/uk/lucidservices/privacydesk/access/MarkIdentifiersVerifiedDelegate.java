@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * written to. The actor is the process variable {@code identityCheckedBy} (a user id) when set.
  */
 @Component("markIdentifiersVerified")
-public class MarkIdentifiersVerifiedDelegate implements JavaDelegate {
+class MarkIdentifiersVerifiedDelegate implements JavaDelegate {
 
     private final VerifiedIdentifiers identifiers;
 

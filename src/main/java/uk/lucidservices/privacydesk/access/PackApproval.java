@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
  * prepared it or decided its redactions, and only an approved pack can be sent.
  */
 @Service
-public class PackApproval {
+class PackApproval {
 
     /** The officer who prepared the pack (answered the checklist or decided the redactions). */
     public static final String PREPARED_BY = "packPreparedBy";

@@ -14,7 +14,7 @@ import java.util.Optional;
  * earlier link stops working. The token in clear exists only in the returned link (and the email).
  */
 @Service
-public class PackDelivery {
+class PackDelivery {
 
     private final DisclosurePacks packs;
     private final AccessProperties properties;

@@ -27,7 +27,7 @@ import java.util.Optional;
  * proxy set {@code server.forward-headers-strategy=native} and {@code desk.public-url} to the https address.
  */
 @RestController
-public class PackDownloadController {
+class PackDownloadController {
 
     private final PackDelivery delivery;
     private final DisclosurePacks packs;

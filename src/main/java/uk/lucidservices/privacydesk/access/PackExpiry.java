@@ -19,7 +19,7 @@ import java.time.OffsetDateTime;
  * switches it off (tests call {@link #deleteExpired()} themselves).
  */
 @Component
-public class PackExpiry {
+class PackExpiry {
 
     private static final Logger log = LoggerFactory.getLogger(PackExpiry.class);
 

@@ -28,7 +28,7 @@ import java.nio.file.Path;
  * recorded on the request with the user id. 404 when no pack exists.
  */
 @RestController
-public class PackPreviewController {
+class PackPreviewController {
 
     private final DisclosurePacks packs;
     private final FileStore fileStore;

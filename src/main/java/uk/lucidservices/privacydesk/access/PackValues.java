@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.temporal.TemporalAccessor;
 
@@ -22,7 +23,7 @@ final class PackValues {
         if (value instanceof Timestamp t) {
             return t.toInstant().toString();
         }
-        if (value instanceof java.sql.Date d) {
+        if (value instanceof Date d) {
             return d.toLocalDate().toString();
         }
         if (value instanceof BigDecimal b) {

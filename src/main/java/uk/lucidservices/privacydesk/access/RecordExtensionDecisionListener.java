@@ -21,7 +21,7 @@ import java.util.Locale;
  * An extension the rules refuse (first month over) fails the completion with why, and nothing is recorded.
  */
 @Component("recordExtensionDecision")
-public class RecordExtensionDecisionListener implements TaskListener {
+class RecordExtensionDecisionListener implements TaskListener {
 
     public static final String DECISION = "extensionDecision";
     public static final String APPROVED = "extensionApproved";

@@ -19,7 +19,7 @@ import java.util.Locale;
  * the search would use is neither on the matched customer account nor accepted by an officer.
  */
 @Component("recordIdentityDecision")
-public class RecordIdentityDecisionListener implements TaskListener {
+class RecordIdentityDecisionListener implements TaskListener {
 
     public static final String DECISION = "identityDecision";
     public static final String CONFIRMED = "identityConfirmed";

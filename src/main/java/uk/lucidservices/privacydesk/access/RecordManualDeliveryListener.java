@@ -16,7 +16,7 @@ import java.util.Locale;
  * ({@code deliveryConfirmed}); both are recorded on the request, not kept in the process.
  */
 @Component("recordManualDelivery")
-public class RecordManualDeliveryListener implements TaskListener {
+class RecordManualDeliveryListener implements TaskListener {
 
     public static final String METHOD = "deliveryMethod";
     public static final String CONFIRMED = "deliveryConfirmed";

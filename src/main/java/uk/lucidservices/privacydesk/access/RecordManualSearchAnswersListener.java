@@ -19,7 +19,7 @@ import java.util.List;
  * from completing. Also usable as a JavaDelegate when answers reach the process another way.
  */
 @Component("recordManualSearchAnswers")
-public class RecordManualSearchAnswersListener implements TaskListener, JavaDelegate {
+class RecordManualSearchAnswersListener implements TaskListener, JavaDelegate {
 
     private final ManualSearchChecklist checklist;
 

@@ -12,7 +12,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
  * review (the reviewer replaces them when there is one). A second officer approves the pack.
  */
 @Component("recordPackPreparer")
-public class RecordPackPreparerListener implements TaskListener {
+class RecordPackPreparerListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {

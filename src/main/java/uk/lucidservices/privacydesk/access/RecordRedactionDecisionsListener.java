@@ -17,7 +17,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
  * Anything invalid stops the task from completing with a message saying what to fix.
  */
 @Component("recordRedactionDecisions")
-public class RecordRedactionDecisionsListener implements TaskListener, JavaDelegate {
+class RecordRedactionDecisionsListener implements TaskListener, JavaDelegate {
 
     static final String DEFAULT = "redactionDefault";
     static final String DEFAULT_REASON = "redactionDefaultReason";

@@ -22,7 +22,7 @@ import java.util.Locale;
  * refusal in triage.
  */
 @Component("recordRefusalSignOff")
-public class RecordRefusalSignOffListener implements TaskListener {
+class RecordRefusalSignOffListener implements TaskListener {
 
     public static final String DECISION = "refusalDecision";
     public static final String SIGNED_OFF = "refusalSignedOff";

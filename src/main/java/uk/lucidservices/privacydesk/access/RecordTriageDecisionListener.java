@@ -24,7 +24,7 @@ import java.util.Locale;
  * the manager's approval and is taken out there. Anything missing stops the task from completing.
  */
 @Component("recordTriageDecision")
-public class RecordTriageDecisionListener implements TaskListener {
+class RecordTriageDecisionListener implements TaskListener {
 
     public static final String DECISION = "triageDecision";
     public static final String ROUTE = "triageRoute";

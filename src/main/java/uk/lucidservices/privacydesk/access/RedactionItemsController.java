@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  */
 @RestController
 @RequestMapping("/api/access-requests/{reference}/redaction-items")
-public class RedactionItemsController {
+class RedactionItemsController {
 
     private final RequestRegister register;
     private final CurrentStaff staff;

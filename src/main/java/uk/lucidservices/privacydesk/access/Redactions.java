@@ -3,7 +3,7 @@ package uk.lucidservices.privacydesk.access;
 import java.util.Map;
 
 /** Decisions to apply to one category's records as they stream into the pack. */
-public final class Redactions {
+final class Redactions {
 
     public static final String REDACTED = "[redacted]";
 

@@ -12,7 +12,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
  * with the exact number flagged).
  */
 @Component("searchAllSystems")
-public class SearchAllSystemsDelegate implements JavaDelegate {
+class SearchAllSystemsDelegate implements JavaDelegate {
 
     private final SubjectSearch search;
 

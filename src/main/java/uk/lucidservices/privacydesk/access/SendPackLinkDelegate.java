@@ -20,7 +20,7 @@ import java.util.Optional;
  * address on record instead (a posted link letter could not be printed: the token is not kept).
  */
 @Component("sendPackLink")
-public class SendPackLinkDelegate implements JavaDelegate {
+class SendPackLinkDelegate implements JavaDelegate {
 
     public static final String NO_VERIFIED_EMAIL = "NO_VERIFIED_EMAIL";
 

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Chat transcripts assembled on disk while messages stream past in id order, one temporary file
@@ -23,7 +25,7 @@ final class TranscriptFiles implements AutoCloseable {
 
     private final Path dir;
     private final List<Long> order = new ArrayList<>();
-    private final java.util.Set<Long> known = new java.util.HashSet<>();
+    private final Set<Long> known = new HashSet<>();
     private final Map<Long, BufferedWriter> open = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, BufferedWriter> eldest) {

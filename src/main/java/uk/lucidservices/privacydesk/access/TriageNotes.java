@@ -15,7 +15,7 @@ import java.util.Optional;
  * latest note of their kind.
  */
 @Repository
-public class TriageNotes {
+class TriageNotes {
 
     public static final int MAX_LENGTH = 2000;
 

@@ -8,7 +8,7 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 
 /** Stores the handler's category, related request and account link on the CRM complaint. */
 @Component("applyComplaintCategory")
-public class ApplyComplaintCategory implements JavaDelegate {
+class ApplyComplaintCategory implements JavaDelegate {
 
     private final CrmComplaints complaints;
     private final RequestRegister register;

@@ -11,7 +11,7 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
  * outcome note goes to the CRM (need to know) and is removed from the engine.
  */
 @Component("closeComplaint")
-public class CloseComplaint implements JavaDelegate {
+class CloseComplaint implements JavaDelegate {
 
     /** The handler's note on the outcome: it goes to the CRM record and leaves the engine. */
     static final String OUTCOME_NOTE = "outcomeNote";

@@ -6,7 +6,7 @@ import java.util.Optional;
  * Where complaints are recorded: the CRM, against the customer's account. The bundled
  * implementation writes the {@code records} schema; a real CRM can replace it.
  */
-public interface CrmComplaints {
+interface CrmComplaints {
 
     /** Records a new complaint from the register's request; returns the complaint's id. */
     long record(String requestReference);

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /** Complaints in the bundled CRM model ({@code records.complaint}). */
 @Component
-public class JdbcCrmComplaints implements CrmComplaints {
+class JdbcCrmComplaints implements CrmComplaints {
 
     private final JdbcTemplate jdbc;
     private final RequestRegister register;

@@ -8,7 +8,7 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 
 /** Records the complaint on the CRM against the complainant's account, or as unmatched. */
 @Component("recordComplaintOnCrm")
-public class RecordComplaintOnCrm implements JavaDelegate {
+class RecordComplaintOnCrm implements JavaDelegate {
 
     static final String COMPLAINT_ID = "complaintId";
     static final String ACCOUNT_MATCHED = "accountMatched";

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 @Configuration
-public class DataMapConfiguration {
+class DataMapConfiguration {
 
     /**
      * Loaded once at start-up and checked against the tables Flyway has just migrated; a bad

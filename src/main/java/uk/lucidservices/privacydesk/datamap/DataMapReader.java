@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.datamap;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +46,7 @@ public class DataMapReader {
         RawMap raw;
         try {
             raw = YAML.readValue(yaml, RawMap.class);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new DataMapException("Data map " + origin + " is not valid YAML for a data map: "
                     + e.getOriginalMessage(), e);
         } catch (IOException e) {

@@ -15,7 +15,7 @@ import java.util.Set;
  * Checks every searchable entry against the real tables, so a typo in the data map stops
  * start-up with the entry's name rather than failing a customer's request weeks later.
  */
-public class DataMapSchemaCheck {
+class DataMapSchemaCheck {
 
     private final DataSource dataSource;
 

@@ -5,6 +5,6 @@ package uk.lucidservices.privacydesk.datamap;
  * to everyone on the account; a person-level one (calls by CLI, chats, web enquiries) belongs to
  * the person whose email or number is on the row, even when the row also names a shared account.
  */
-public enum Level {
+enum Level {
     PERSON, ACCOUNT
 }

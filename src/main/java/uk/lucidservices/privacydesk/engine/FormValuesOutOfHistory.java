@@ -21,7 +21,7 @@ import java.util.List;
  * engine takes the last level registered under the configured name, and custom levels come last.
  */
 @Component
-public class FormValuesOutOfHistory extends AbstractProcessEnginePlugin {
+class FormValuesOutOfHistory extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

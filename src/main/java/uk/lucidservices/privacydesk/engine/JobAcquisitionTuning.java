@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * only the due ones.
  */
 @Component
-public class JobAcquisitionTuning extends AbstractProcessEnginePlugin {
+class JobAcquisitionTuning extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(JobAcquisitionTuning.class);
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * URL or pool setting that already names the option, are left as they are.
  */
 @Component
-public class PostgresBatchedInserts implements BeanPostProcessor {
+class PostgresBatchedInserts implements BeanPostProcessor {
 
     static final String OPTION = "reWriteBatchedInserts";
 

@@ -10,7 +10,7 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 
 /** Service task: the person's phone numbers and emails go on the suppression list as keyed hashes. */
 @Component("addToSuppressionList")
-public class AddToSuppressionList implements JavaDelegate {
+class AddToSuppressionList implements JavaDelegate {
 
     private final SuppressionList suppression;
     private final ErasureSubjects subjects;

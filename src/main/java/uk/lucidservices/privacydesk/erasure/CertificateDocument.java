@@ -8,7 +8,7 @@ import java.util.List;
  * reasons, dates and staff ids only: no value from the erased (or kept) records, and no contact
  * detail of the person; the request reference links it to the register.
  */
-public record CertificateDocument(String reference, String controller, String scope, Dates dates, People people,
+record CertificateDocument(String reference, String controller, String scope, Dates dates, People people,
                                   List<SystemSummary> systems, Suppression suppression,
                                   List<RecipientLine> recipients, String backups) {
 

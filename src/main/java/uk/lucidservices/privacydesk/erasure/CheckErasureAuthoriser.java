@@ -25,7 +25,7 @@ import uk.lucidservices.privacydesk.security.StaffIds;
  * Sets {@code authorisedBy} and {@code erasureAuthorised}.
  */
 @Component("checkErasureAuthoriser")
-public class CheckErasureAuthoriser implements TaskListener, JavaDelegate {
+class CheckErasureAuthoriser implements TaskListener, JavaDelegate {
 
     private final ErasureAuthorisation authorisation;
 

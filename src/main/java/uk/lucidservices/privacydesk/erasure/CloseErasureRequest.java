@@ -10,7 +10,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
  * otherwise REFUSED, ERASED_IN_PART or ERASED from the erasure record; sets {@code outcome}.
  */
 @Component("closeErasureRequest")
-public class CloseErasureRequest implements JavaDelegate {
+class CloseErasureRequest implements JavaDelegate {
 
     private final ErasureClosing closing;
 

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  * personal data and goes with the process's history time to live and the nightly history cleanup.
  */
 @Component
-public class EngineCopy {
+class EngineCopy {
 
     private final ErasureProperties properties;
     private final ErasureSubjects subjects;

@@ -12,7 +12,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
  * in Cockpit; each retry finishes only what is left. Sets {@code erasureDone}.
  */
 @Component("eraseAcrossSystems")
-public class EraseAcrossSystems implements JavaDelegate {
+class EraseAcrossSystems implements JavaDelegate {
 
     private final ErasureExecutor executor;
 

@@ -1,7 +1,7 @@
 package uk.lucidservices.privacydesk.erasure;
 
 /** An authorisation that the rules do not allow; the message says why, without personal data. */
-public class ErasureAuthorisationException extends RuntimeException {
+class ErasureAuthorisationException extends RuntimeException {
 
     public ErasureAuthorisationException(String message) {
         super(message);

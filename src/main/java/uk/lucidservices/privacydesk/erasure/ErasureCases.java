@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** Reads and writes {@code desk.erasure_request}. */
 @Repository
-public class ErasureCases {
+class ErasureCases {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;

@@ -33,7 +33,7 @@ import java.util.Optional;
  * {@code desk.erasure_certificate}.
  */
 @Service
-public class ErasureCertificate {
+class ErasureCertificate {
 
     static final String BACKUPS = "Copies of the erased data that remain in backups are put beyond use: they are not"
             + " restored into live systems or used for any purpose, and they are overwritten as the backups rotate."

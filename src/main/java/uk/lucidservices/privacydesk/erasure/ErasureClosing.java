@@ -8,7 +8,7 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 
 /** Closes an erasure request in the register with its outcome. */
 @Service
-public class ErasureClosing {
+class ErasureClosing {
 
     public static final String ERASED = "ERASED";
     public static final String ERASED_IN_PART = "ERASED_IN_PART";

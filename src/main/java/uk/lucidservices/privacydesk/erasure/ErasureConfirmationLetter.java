@@ -23,7 +23,7 @@ import java.util.Map;
  * the officer rejected learns nothing of what was held).
  */
 @Service
-public class ErasureConfirmationLetter {
+class ErasureConfirmationLetter {
 
     static final String TEMPLATE = "erasure-confirmation";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);

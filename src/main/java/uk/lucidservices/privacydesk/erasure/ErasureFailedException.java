@@ -6,7 +6,7 @@ package uk.lucidservices.privacydesk.erasure;
  * exception is deliberately not chained, because database messages can quote row values and the
  * engine keeps a failed job's stack trace.
  */
-public class ErasureFailedException extends RuntimeException {
+class ErasureFailedException extends RuntimeException {
 
     private final String system;
     private final String categoryId;

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** Reads and writes {@code desk.erasure_plan_item}, always in the data map's erasure order. */
 @Repository
-public class ErasurePlan {
+class ErasurePlan {
 
     private final JdbcTemplate jdbc;
 

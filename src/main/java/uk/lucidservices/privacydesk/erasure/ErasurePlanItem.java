@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
  * anything kept, why. {@code recordCount} is null for a manual system the desk cannot search.
  * {@code markedBy} names the officer who decided to keep it (Art. 17(3)); null when the data map decided.
  */
-public record ErasurePlanItem(int order, String categoryId, String system, ErasureAction action, boolean inScope,
+record ErasurePlanItem(int order, String categoryId, String system, ErasureAction action, boolean inScope,
                               boolean manual, Long recordCount, String keepReason, String markedBy,
                               OffsetDateTime markedAt) {
 

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param engineVariablesKept the process variables that survive {@code purgeEngineCopy}: references and ids only
  */
 @ConfigurationProperties("desk.erasure")
-public record ErasureProperties(Map<String, List<String>> scopes, List<String> engineVariablesKept) {
+record ErasureProperties(Map<String, List<String>> scopes, List<String> engineVariablesKept) {
 
     public ErasureProperties {
         scopes = scopes == null ? Map.of() : Map.copyOf(scopes);

@@ -13,7 +13,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
  * engine's tables or its history.
  */
 @Component("erasureRefusalReason")
-public class ErasureRefusalReason implements ExecutionListener {
+class ErasureRefusalReason implements ExecutionListener {
 
     public static final String VARIABLE = "refusalReason";
 

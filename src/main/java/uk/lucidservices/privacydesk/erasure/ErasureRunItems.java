@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** Reads and writes {@code desk.erasure_run_item}: the erasure's progress, category by category. */
 @Repository
-public class ErasureRunItems {
+class ErasureRunItems {
 
     private final JdbcTemplate jdbc;
 

@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * at start-up so that a typo stops the desk rather than a customer's request.
  */
 @Component
-public class ErasureScopes {
+class ErasureScopes {
 
     public static final String ALL = "ALL";
 

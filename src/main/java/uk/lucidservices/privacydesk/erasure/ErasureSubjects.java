@@ -13,7 +13,7 @@ import uk.lucidservices.privacydesk.request.RequestType;
  * identifiers only: erasing on an unverified identifier could erase somebody else.
  */
 @Component
-public class ErasureSubjects {
+class ErasureSubjects {
 
     private final RequestRegister register;
     private final VerifiedIdentifiers verified;

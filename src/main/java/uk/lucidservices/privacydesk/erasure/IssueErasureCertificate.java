@@ -7,7 +7,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /** Service task: writes the certificate (JSON and PDF) to the file store and records it. */
 @Component("issueErasureCertificate")
-public class IssueErasureCertificate implements JavaDelegate {
+class IssueErasureCertificate implements JavaDelegate {
 
     private final ErasureCertificate certificate;
 

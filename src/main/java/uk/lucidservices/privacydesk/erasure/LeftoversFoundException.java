@@ -3,7 +3,7 @@ package uk.lucidservices.privacydesk.erasure;
 import java.util.stream.Collectors;
 
 /** The repeated search found records that erasure should have removed; names systems, never values. */
-public class LeftoversFoundException extends RuntimeException {
+class LeftoversFoundException extends RuntimeException {
 
     private final ErasureVerification.Result result;
 

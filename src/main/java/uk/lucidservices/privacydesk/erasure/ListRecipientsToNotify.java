@@ -12,7 +12,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
  * {@code recipient}, form {@code recipient-notices} and complete listener {@code recordRecipientNotices}.
  */
 @Component("listRecipientsToNotify")
-public class ListRecipientsToNotify implements JavaDelegate {
+class ListRecipientsToNotify implements JavaDelegate {
 
     private final RecipientNotices notices;
 

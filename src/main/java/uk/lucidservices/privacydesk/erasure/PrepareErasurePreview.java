@@ -15,7 +15,7 @@ import java.util.List;
  * authorisation forms, and {@code erasureCategoriesToErase}.
  */
 @Component("prepareErasurePreview")
-public class PrepareErasurePreview implements JavaDelegate {
+class PrepareErasurePreview implements JavaDelegate {
 
     private final ErasurePreview preview;
     private final ErasureScopes scopes;

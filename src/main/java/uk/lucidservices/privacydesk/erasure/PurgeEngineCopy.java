@@ -12,7 +12,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
  * {@code camunda:historyTimeToLive} and history level {@code audit} bound the rest of the engine's copy.
  */
 @Component("purgeEngineCopy")
-public class PurgeEngineCopy implements JavaDelegate {
+class PurgeEngineCopy implements JavaDelegate {
 
     private final EngineCopy engineCopy;
 

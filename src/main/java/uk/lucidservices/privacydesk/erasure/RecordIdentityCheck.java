@@ -21,7 +21,7 @@ import java.util.Set;
  * accepted by an officer.
  */
 @Component("recordErasureIdentityCheck")
-public class RecordIdentityCheck implements TaskListener {
+class RecordIdentityCheck implements TaskListener {
 
     public static final String CONFIRMED = "CONFIRMED";
     public static final String ASK_FOR_ID = "ASK_FOR_ID";

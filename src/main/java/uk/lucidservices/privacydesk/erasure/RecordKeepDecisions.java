@@ -22,7 +22,7 @@ import java.util.List;
  * usable as a service task after the review, reading the reviewer from {@code reviewedBy}.
  */
 @Component("recordKeepDecisions")
-public class RecordKeepDecisions implements TaskListener, JavaDelegate {
+class RecordKeepDecisions implements TaskListener, JavaDelegate {
 
     static final String VARIABLE = "additionalKeeps";
 

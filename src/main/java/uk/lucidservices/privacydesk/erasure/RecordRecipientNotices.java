@@ -12,7 +12,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
  * then removes the two form variables. Sets {@code recipientsPending}.
  */
 @Component("recordRecipientNotices")
-public class RecordRecipientNotices implements TaskListener {
+class RecordRecipientNotices implements TaskListener {
 
     private final RecipientNotices notices;
 

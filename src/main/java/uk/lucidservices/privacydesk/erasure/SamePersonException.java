@@ -4,7 +4,7 @@ package uk.lucidservices.privacydesk.erasure;
  * Four eyes: the manager who authorises an erasure must not be the person who prepared or
  * reviewed its preview. Delegates turn this into the BPMN error {@value #BPMN_ERROR_CODE}.
  */
-public class SamePersonException extends ErasureAuthorisationException {
+class SamePersonException extends ErasureAuthorisationException {
 
     public static final String BPMN_ERROR_CODE = "SAME_PERSON";
 

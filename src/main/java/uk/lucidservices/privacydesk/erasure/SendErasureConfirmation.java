@@ -11,7 +11,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
  * server failure retries this step alone.
  */
 @Component("sendErasureConfirmation")
-public class SendErasureConfirmation implements JavaDelegate {
+class SendErasureConfirmation implements JavaDelegate {
 
     private final ErasureConfirmationLetter letter;
 

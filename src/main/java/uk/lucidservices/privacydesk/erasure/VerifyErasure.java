@@ -17,7 +17,7 @@ import java.util.List;
  * a thrown exception would roll back {@code leftoversFound} and only retry the search.)
  */
 @Component("verifyErasure")
-public class VerifyErasure implements JavaDelegate {
+class VerifyErasure implements JavaDelegate {
 
     public static final String INCIDENT_TYPE = "erasureLeftovers";
 

@@ -2,6 +2,7 @@ package uk.lucidservices.privacydesk.intake;
 
 import uk.lucidservices.privacydesk.records.FileStore;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ import java.util.UUID;
  * first bytes say it is, not only what the sender declared; and the raw mail itself where a
  * person may need to read it. Refused files are listed with the reason and not kept.
  */
-public class AttachmentStore {
+class AttachmentStore {
 
     /** What a file's first bytes say it is; only these types can be accepted. */
     private static final Map<String, String> EXTENSIONS = Map.of("application/pdf", "pdf", "image/jpeg", "jpg",
@@ -112,7 +113,7 @@ public class AttachmentStore {
             return "image/webp";
         }
         if (starts(b, 4, 'f', 't', 'y', 'p') && b.length >= 12) {
-            String brand = new String(Arrays.copyOfRange(b, 8, 12), java.nio.charset.StandardCharsets.US_ASCII);
+            String brand = new String(Arrays.copyOfRange(b, 8, 12), StandardCharsets.US_ASCII);
             if (Set.of("heic", "heix", "hevc", "heim", "heis").contains(brand)) {
                 return "image/heic";
             }

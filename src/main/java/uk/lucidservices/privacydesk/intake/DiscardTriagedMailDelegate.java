@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** Records on the intake log that a privacy officer discarded a mail, who did, and why. */
 @Component("discardTriagedMail")
-public class DiscardTriagedMailDelegate implements JavaDelegate {
+class DiscardTriagedMailDelegate implements JavaDelegate {
 
     static final Set<String> REASONS = Set.of("NOT_A_REQUEST", "SPAM", "DUPLICATE", "HANDLED_ELSEWHERE", "AUTOMATIC",
             "UNREADABLE");

@@ -18,7 +18,7 @@ import java.util.Locale;
  * team's kind is answered as one that does not exist (need to know).
  */
 @Component("fileTriagedReply")
-public class FileTriagedReplyDelegate implements JavaDelegate {
+class FileTriagedReplyDelegate implements JavaDelegate {
 
     private final IntakeLog log;
     private final RequestRegister register;

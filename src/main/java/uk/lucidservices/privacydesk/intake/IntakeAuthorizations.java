@@ -17,7 +17,7 @@ import uk.lucidservices.privacydesk.security.GroupAuthorizations;
  * is for complaint handlers only.
  */
 @Component
-public class IntakeAuthorizations {
+class IntakeAuthorizations {
 
     private final GroupAuthorizations authorizations;
 

@@ -21,7 +21,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 @Configuration
-public class IntakeConfiguration {
+class IntakeConfiguration {
 
     @Bean
     public RequestClassifier requestClassifier(IntakeProperties properties, ResourceLoader resources) {

@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 @RestController
 @RequestMapping("/api/intake/mails")
-public class IntakeController {
+class IntakeController {
 
     private static final int MAX_RAW_SHOWN = 200_000;
 

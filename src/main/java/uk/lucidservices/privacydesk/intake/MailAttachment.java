@@ -1,5 +1,5 @@
 package uk.lucidservices.privacydesk.intake;
 
 /** A file that came with a mail, as the sender declared it. */
-public record MailAttachment(String fileName, String declaredType, byte[] content) {
+record MailAttachment(String fileName, String declaredType, byte[] content) {
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Finds the identifiers a person puts in a mail besides their address and name: phone numbers
  * however written (each becomes an identifier of the request) and an account number.
  */
-public class MailIdentifiers {
+class MailIdentifiers {
 
     private static final int MAX_PHONES = 5;
     /** Shorter digit runs are reference numbers, account numbers or amounts far more often than phones. */

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Decides what one mail is and acts on it, exactly once: the mail's key is claimed in the intake
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  * task; robots are only logged; a mail failing DMARC at the trusted mail server goes to triage
  * ({@link SenderAuthentication}); nothing is dropped.
  */
-public class MailIntake {
+class MailIntake {
 
     private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
     private static final Pattern REFERENCE = Pattern.compile("\\b(SAR|ERA|CMP|OBJ|DNR|TRC)-(\\d{4})-(\\d{6})\\b", Pattern.CASE_INSENSITIVE);
@@ -74,7 +75,7 @@ public class MailIntake {
         this.register = register;
         this.sentLetters = sentLetters;
         this.tx = tx;
-        this.ownAddresses = ownAddresses.stream().map(a -> a.trim().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.ownAddresses = ownAddresses.stream().map(a -> a.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         this.maxMessageBytes = maxMessageBytes;
     }
 

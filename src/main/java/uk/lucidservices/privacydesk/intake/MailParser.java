@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  * charset or transfer encoding (plain or HTML-only), attachments, and the Message-IDs it
  * answers. A mail that cannot be read in full comes back with a problem, never an exception.
  */
-public class MailParser {
+class MailParser {
 
     private static final Session SESSION = session();
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");

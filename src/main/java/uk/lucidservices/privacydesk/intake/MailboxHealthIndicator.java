@@ -4,7 +4,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
 /** The privacy mailbox in /actuator/health (component "mailbox"): down while it cannot be read. */
-public class MailboxHealthIndicator implements HealthIndicator {
+class MailboxHealthIndicator implements HealthIndicator {
 
     private final MailboxStatus status;
 

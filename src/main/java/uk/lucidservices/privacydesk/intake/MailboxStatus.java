@@ -10,7 +10,7 @@ import java.time.Instant;
  * How reading the mailbox is going, for health and logs: when it last worked, how often it has
  * failed in a row and why, and when the next attempt is due. Never names a mail or a person.
  */
-public class MailboxStatus {
+class MailboxStatus {
 
     private final Clock clock;
     private Instant lastSuccess;

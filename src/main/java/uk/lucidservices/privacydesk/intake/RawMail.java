@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param size      the message's size on the server
  * @param arrivedAt when the mail server received it (IMAP INTERNALDATE): the request's day of receipt
  */
-public record RawMail(byte[] content, boolean complete, long size, Instant arrivedAt) {
+record RawMail(byte[] content, boolean complete, long size, Instant arrivedAt) {
 
     public static RawMail of(byte[] content, Instant arrivedAt) {
         return new RawMail(content, true, content.length, arrivedAt);

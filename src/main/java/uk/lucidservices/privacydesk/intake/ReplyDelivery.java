@@ -14,7 +14,7 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
  * recorded on the request, whether a process was waiting for it or not.
  */
 @Component
-public class ReplyDelivery {
+class ReplyDelivery {
 
     public static final String MESSAGE = "requester-reply";
 

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * and their weights are configuration (a YAML file), so they can be tuned without code.
  * A type is chosen only when it is the one clear candidate; anything else goes to a person.
  */
-public class RequestClassifier {
+class RequestClassifier {
 
     /** The rules as written in the YAML file. */
     public record Rules(int threshold, int ambiguity, Map<RequestType, List<Rule>> types, List<TriageRule> alwaysTriage,

@@ -17,7 +17,7 @@ import java.util.List;
  * while none is deployed for the type, the intake queues the acknowledgement itself.
  */
 @Component
-public class RequestOpening {
+class RequestOpening {
 
     private final RequestStarter starter;
     private final RequestRegister register;

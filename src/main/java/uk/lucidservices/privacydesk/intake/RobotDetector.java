@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * starts nothing and gets no reply; the desk must never talk to a robot. The reason names the
  * signal, never the mail's content.
  */
-public class RobotDetector {
+class RobotDetector {
 
     private static final Set<String> BULK_PRECEDENCE = Set.of("bulk", "junk", "list", "auto_reply", "auto-reply");
     private static final Set<String> AUTOREPLY_HEADERS = Set.of("x-autoreply", "x-autorespond", "x-autoresponder",

@@ -18,7 +18,7 @@ import java.util.List;
  * numbers as identifiers and the day the mail arrived as the day of receipt.
  */
 @Component("startTriagedRequest")
-public class StartTriagedRequestDelegate implements JavaDelegate {
+class StartTriagedRequestDelegate implements JavaDelegate {
 
     private final IntakeLog log;
     private final StoredMails mails;

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** Reads back a mail the intake kept in the file store, for the person who triages it. */
 @Component
-public class StoredMails {
+class StoredMails {
 
     private final FileStore files;
     private final MailParser parser = new MailParser();

@@ -1,7 +1,7 @@
 package uk.lucidservices.privacydesk.intake;
 
 /** A triage decision that cannot be carried out as given; the task stays open and the officer sees why. */
-public class TriageDecisionException extends RuntimeException {
+class TriageDecisionException extends RuntimeException {
 
     public TriageDecisionException(String message) {
         super(message);

@@ -18,7 +18,7 @@ import java.util.Map;
  * when the mail arrived, because a request's clock does too.
  */
 @Component
-public class TriageStarter {
+class TriageStarter {
 
     public static final String PROCESS_KEY = "mail-triage";
 

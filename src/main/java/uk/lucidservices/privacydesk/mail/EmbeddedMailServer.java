@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 @ConditionalOnClass(name = "com.icegreen.greenmail.util.GreenMail")
 @ConditionalOnProperty(name = "desk.mail.embedded.enabled", havingValue = "true")
-public class EmbeddedMailServer implements SmartLifecycle {
+class EmbeddedMailServer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMailServer.class);
 

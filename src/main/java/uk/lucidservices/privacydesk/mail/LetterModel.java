@@ -21,7 +21,7 @@ import java.util.Map;
  * the person ({@link #withoutPerson}). Dates are written as people read them in a UK letter ("3 March 2026").
  */
 @Component
-public class LetterModel {
+class LetterModel {
 
     static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 

@@ -18,6 +18,7 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 
 import java.io.UnsupportedEncodingException;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -215,7 +216,7 @@ public class LetterService {
             }
         }
         if (root instanceof SocketException || root instanceof UnknownHostException
-                || root instanceof java.net.SocketTimeoutException) {
+                || root instanceof SocketTimeoutException) {
             return root.getClass().getSimpleName() + ": " + root.getMessage();
         }
         return root.getClass().getSimpleName();

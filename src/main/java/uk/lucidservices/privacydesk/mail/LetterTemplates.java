@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * partials {@code _name.xhtml}: XHTML, because the PDF renderer parses them as XML.
  */
 @Component
-public class LetterTemplates {
+class LetterTemplates {
 
     /** The letters every process may ask for (the contract with the processes). */
     public static final List<String> NAMES = List.of("acknowledgement", "id-request", "id-not-received",

@@ -18,7 +18,7 @@ import java.util.Date;
  * names the letter and the reference only (the engine keeps it).
  */
 @Component
-public class LettersByPost {
+class LettersByPost {
 
     private final TaskService taskService;
     private final RequestRegister register;

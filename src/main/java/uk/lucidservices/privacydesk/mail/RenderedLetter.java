@@ -1,5 +1,5 @@
 package uk.lucidservices.privacydesk.mail;
 
 /** A letter ready to send: its subject (always carrying the reference), plain text and HTML. */
-public record RenderedLetter(String template, String subject, String text, String html) {
+record RenderedLetter(String template, String subject, String text, String html) {
 }

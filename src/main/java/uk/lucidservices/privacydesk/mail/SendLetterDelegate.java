@@ -14,7 +14,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
  * then an incident, never a lost letter.
  */
 @Component("sendLetter")
-public class SendLetterDelegate implements JavaDelegate {
+class SendLetterDelegate implements JavaDelegate {
 
     private final LetterService letters;
 

@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -60,15 +61,15 @@ public class PhoneNumbers {
     }
 
     /** "441632960123": an international number written without its plus sign. */
-    private java.util.Optional<PhoneNumber> retryWithoutPlus(String digits) {
+    private Optional<PhoneNumber> retryWithoutPlus(String digits) {
         if (digits.startsWith("+")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             PhoneNumber number = UTIL.parse("+" + digits, defaultRegion);
-            return UTIL.isPossibleNumber(number) ? java.util.Optional.of(number) : java.util.Optional.empty();
+            return UTIL.isPossibleNumber(number) ? Optional.of(number) : Optional.empty();
         } catch (NumberParseException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

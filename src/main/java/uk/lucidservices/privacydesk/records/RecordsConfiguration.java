@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import java.nio.file.Path;
 
 @Configuration
-public class RecordsConfiguration {
+class RecordsConfiguration {
 
     @Bean
     public PhoneNumbers phoneNumbers(@Value("${desk.phone.default-region:GB}") String region) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Turns identifiers as people write them into the matching keys the record sources use. */
@@ -45,7 +46,7 @@ public class SubjectResolver {
         }
         for (String account : accountNumbers) {
             if (account != null && !account.isBlank()) {
-                accounts.add(account.trim().toUpperCase(java.util.Locale.ROOT));
+                accounts.add(account.trim().toUpperCase(Locale.ROOT));
             }
         }
         return new Subject(Set.copyOf(emailKeys), Set.copyOf(phoneKeys), Set.copyOf(accounts), List.copyOf(unmatchable));

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /** The desk's API answers errors as {"error": ..., "message": ...} with a message a person can act on. */
 @RestControllerAdvice(basePackages = "uk.lucidservices.privacydesk")
-public class ApiErrors {
+class ApiErrors {
 
     @ExceptionHandler(RequestNotFoundException.class)
     ResponseEntity<Map<String, String>> notFound(RequestNotFoundException e) {

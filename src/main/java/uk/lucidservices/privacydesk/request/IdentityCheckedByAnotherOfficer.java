@@ -14,7 +14,7 @@ import uk.lucidservices.privacydesk.security.StaffIds;
  * a colleague. Requests the mail intake logged by itself have no logging officer.
  */
 @Component("identityCheckedByAnotherOfficer")
-public class IdentityCheckedByAnotherOfficer implements TaskListener {
+class IdentityCheckedByAnotherOfficer implements TaskListener {
 
     private final RequestRegister register;
 

@@ -16,7 +16,7 @@ import java.time.LocalDate;
  * on H2 or PostgreSQL.
  */
 @Component
-public class ReferenceGenerator {
+class ReferenceGenerator {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
-import uk.lucidservices.privacydesk.sla.DeadlineCalculator;
+import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
 
 import java.net.URI;
 import java.time.Clock;
@@ -30,7 +30,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/requests")
-public class RequestController {
+class RequestController {
 
     private final RequestStarter starter;
     private final CurrentStaff staff;

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.records.Emails;
 import uk.lucidservices.privacydesk.records.PhoneNumbers;
-import uk.lucidservices.privacydesk.sla.RequestDeadlines;
 
 import java.sql.PreparedStatement;
 import java.time.Clock;

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import java.util.List;
 
 @Configuration
-public class ApiSecurityConfiguration {
+class ApiSecurityConfiguration {
 
     /**
      * Desk API paths a user signed in to the webapps may read with the webapp session: the SLA

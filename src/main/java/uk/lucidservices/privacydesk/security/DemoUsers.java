@@ -13,7 +13,7 @@ import java.util.List;
  * (see {@link ProductionGuard} and {@link DemoAccountsGuard}).
  */
 @Component
-public class DemoUsers {
+class DemoUsers {
 
     public record DemoUser(String id, String password, String firstName, String lastName, String group) {
     }

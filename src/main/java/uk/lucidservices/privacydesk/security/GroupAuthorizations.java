@@ -3,6 +3,8 @@ package uk.lucidservices.privacydesk.security;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -86,8 +88,8 @@ public class GroupAuthorizations {
         grant(MANAGERS, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
         grant(MANAGERS, Resources.DEPLOYMENT, "*", Permissions.READ);
         grant(MANAGERS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
-        grant(MANAGERS, Resources.HISTORIC_TASK, "*", org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ);
-        grant(MANAGERS, Resources.HISTORIC_PROCESS_INSTANCE, "*", org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
+        grant(MANAGERS, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
+        grant(MANAGERS, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
 
         if (!breakGlassGroup.isBlank()) {
             applyBreakGlass();

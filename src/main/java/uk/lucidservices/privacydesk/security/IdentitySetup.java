@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Groups, rights, demo users (demo profile only) and Tasklist filters, once the engine is up. */
 @Component
-public class IdentitySetup {
+class IdentitySetup {
 
     private final GroupAuthorizations authorizations;
     private final DemoUsers demoUsers;

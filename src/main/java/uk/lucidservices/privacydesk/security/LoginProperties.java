@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /** How the desk guards logins ({@code desk.login.*}; the README's security section explains them). */
 @ConfigurationProperties("desk.login")
-public record LoginProperties(Throttle throttle, int passwordHashIterations) {
+record LoginProperties(Throttle throttle, int passwordHashIterations) {
 
     /** Failed logins allowed per client address: {@code attempts} per {@code period}. */
     public record Throttle(int attempts, Duration period) {

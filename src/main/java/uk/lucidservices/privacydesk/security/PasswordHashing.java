@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Configured in {@code desk.login.password-hash-iterations}.
  */
 @Component
-public class PasswordHashing extends AbstractProcessEnginePlugin {
+class PasswordHashing extends AbstractProcessEnginePlugin {
 
     private final int iterations;
 

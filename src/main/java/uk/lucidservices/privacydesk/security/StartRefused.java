@@ -6,7 +6,7 @@ import java.util.List;
  * The desk refuses to start: the message names every setting or database state to change, all at
  * once, so an operator fixes them in one go. Never carries personal data or secret values.
  */
-public class StartRefused extends IllegalStateException {
+class StartRefused extends IllegalStateException {
 
     private final List<String> problems;
 

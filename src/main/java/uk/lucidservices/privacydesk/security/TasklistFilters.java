@@ -16,7 +16,7 @@ import java.util.Map;
  * complaint handlers and managers only.
  */
 @Component
-public class TasklistFilters {
+class TasklistFilters {
 
     private final FilterService filterService;
     private final TaskService taskService;

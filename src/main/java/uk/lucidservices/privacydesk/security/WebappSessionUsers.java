@@ -18,7 +18,7 @@ import java.util.Optional;
  * (GET, HEAD) pass, so a session can never be used to change anything through the desk's API,
  * which has no CSRF protection of its own. A user deleted since signing in is not accepted.
  */
-public class WebappSessionUsers {
+class WebappSessionUsers {
 
     private final IdentityService identityService;
     private final String engineName;

@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.sla;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 import java.util.Date;
@@ -14,7 +15,7 @@ import java.util.Date;
  * it, instead of acting: a stale timer never notifies or breaches. Input parameter {@code clock}: an {@link SlaClock} name.
  */
 @Component("checkClockDate")
-public class CheckClockDate implements JavaDelegate {
+class CheckClockDate implements JavaDelegate {
 
     private final RequestClocks clocks;
     private final TimerDates timerDates;

@@ -2,6 +2,8 @@ package uk.lucidservices.privacydesk.sla;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import uk.lucidservices.privacydesk.calendar.ClockPause;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
 import java.time.Clock;

@@ -6,10 +6,11 @@ import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 
 /** Seven days before the internal target, tells the managers the request is not finished. */
 @Component("escalateToManagers")
-public class EscalateToManagers implements JavaDelegate {
+class EscalateToManagers implements JavaDelegate {
 
     private final RequestRegister register;
     private final RequestClocks clocks;

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 
 import java.util.Date;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Map;
  * collide on the job's revision.)
  */
 @Component
-public class LiveTimers {
+class LiveTimers {
 
     public static final String PROCESS_KEY = "request-sla-clocks";
 

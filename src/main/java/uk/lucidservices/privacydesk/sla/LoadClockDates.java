@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** First step of {@code request-sla-clocks}: the instants its four timers wait for, from the register. */
 @Component("loadClockDates")
-public class LoadClockDates implements JavaDelegate {
+class LoadClockDates implements JavaDelegate {
 
     private final RequestClocks clocks;
     private final TimerDates timerDates;

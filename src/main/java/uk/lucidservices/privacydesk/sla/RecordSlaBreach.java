@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 
 /**
  * A clock passed with the request still open: marks the breach (and which clock) on the request,
@@ -14,7 +15,7 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
  * the managers. Input parameter {@code clock}: INTERNAL_TARGET or STATUTORY_DEADLINE. Idempotent.
  */
 @Component("recordSlaBreach")
-public class RecordSlaBreach implements JavaDelegate {
+class RecordSlaBreach implements JavaDelegate {
 
     public static final String INCIDENT_TYPE = "slaBreach";
 

@@ -22,7 +22,7 @@ import java.util.Set;
  * or, for a task nobody has claimed yet, its candidate users and the members of its candidate groups.
  */
 @Component("remindAssignees")
-public class RemindAssignees implements JavaDelegate {
+class RemindAssignees implements JavaDelegate {
 
     private final RequestRegister register;
     private final RequestClocks clocks;

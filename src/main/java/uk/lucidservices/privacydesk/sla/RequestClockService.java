@@ -7,6 +7,10 @@ import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.security.DeskGroups;
+import uk.lucidservices.privacydesk.calendar.ClockPause;
+import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
+import uk.lucidservices.privacydesk.calendar.RequestClock;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -4,6 +4,11 @@ import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.calendar.ClockPause;
+import uk.lucidservices.privacydesk.calendar.ComplaintDeadlines;
+import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
+import uk.lucidservices.privacydesk.calendar.RequestClock;
 
 import java.time.Clock;
 import java.time.LocalDate;

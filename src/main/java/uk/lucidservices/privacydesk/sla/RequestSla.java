@@ -1,6 +1,7 @@
 package uk.lucidservices.privacydesk.sla;
 
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.calendar.SlaStatus;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,7 +14,7 @@ import java.util.List;
  * @param rag               RED when breached or past a clock, AMBER with 7 days or fewer on either clock, else GREEN
  * @param processInstanceId the request's process, for the link into Cockpit
  */
-public record RequestSla(
+record RequestSla(
         String reference,
         RequestType type,
         String status,

@@ -14,7 +14,7 @@ import java.util.Objects;
  * The day answered is {@code clarificationAnsweredOn} if the process set it, else today.
  */
 @Component("resumeClock")
-public class ResumeClock implements JavaDelegate {
+class ResumeClock implements JavaDelegate {
 
     public static final String ANSWERED_ON = "clarificationAnsweredOn";
 

@@ -3,6 +3,9 @@ package uk.lucidservices.privacydesk.sla;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.calendar.ClockPause;
+import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -11,7 +14,7 @@ import java.util.Map;
 
 /** The open requests and their clocks as of today, most urgent first: the dashboard's and the metrics' source. */
 @Component
-public class SlaBoard {
+class SlaBoard {
 
     private static final ClockStore.ClockRecord NO_RECORD = new ClockStore.ClockRecord(null, null, null, null, null, null);
 

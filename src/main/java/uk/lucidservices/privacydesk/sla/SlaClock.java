@@ -5,7 +5,7 @@ package uk.lucidservices.privacydesk.sla;
  * instant it fires, the timer event that waits for it, and the variable the date check sets
  * when the clock has moved since the timer was armed.
  */
-public enum SlaClock {
+enum SlaClock {
     REMINDER("reminderDate", "Timer_Reminder", "reminder"),
     ESCALATION("escalationDate", "Timer_Escalation", "escalation"),
     INTERNAL_TARGET("internalTarget", "Timer_InternalTarget", "internal target"),

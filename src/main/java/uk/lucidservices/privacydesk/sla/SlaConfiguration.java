@@ -3,11 +3,14 @@ package uk.lucidservices.privacydesk.sla;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uk.lucidservices.privacydesk.calendar.BankHolidays;
+import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
+import uk.lucidservices.privacydesk.calendar.UkCalendar;
 
 import java.nio.file.Path;
 
 @Configuration
-public class SlaConfiguration {
+class SlaConfiguration {
 
     /**
      * The bundled England & Wales holidays, or a replacement file (desk.sla.bank-holidays-file)

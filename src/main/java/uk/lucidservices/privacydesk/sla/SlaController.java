@@ -15,7 +15,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/sla")
-public class SlaController {
+class SlaController {
 
     private final SlaBoard board;
     private final CurrentStaff staff;

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.calendar.SlaStatus;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,7 +29,7 @@ import java.util.Map;
  * The gauges are recomputed from the register on a schedule ({@code desk.sla.metrics.refresh}).
  */
 @Component
-public class SlaMetrics {
+class SlaMetrics {
 
     static final List<String> BUCKETS = List.of("overdue", "0-7", "8-14", "15-28", "29-56", "57+");
 

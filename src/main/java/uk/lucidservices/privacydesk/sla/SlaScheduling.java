@@ -6,5 +6,5 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Scheduling for the SLA metrics refresh ({@link SlaMetrics#refresh()}). */
 @Configuration
 @EnableScheduling
-public class SlaScheduling {
+class SlaScheduling {
 }

@@ -8,6 +8,8 @@ import uk.lucidservices.privacydesk.mail.LetterService;
 import uk.lucidservices.privacydesk.mail.Recipient;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.security.DeskGroups;
+import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,7 +28,7 @@ import java.util.Set;
  * requester's details (the letter service gives staff letters no personal data to show).
  */
 @Component
-public class StaffNotices {
+class StaffNotices {
 
     public enum Kind { REMINDER, ESCALATION, BREACH }
 

@@ -14,7 +14,7 @@ import java.util.Objects;
  * {@code idReceivedOn} if the process set it, else today.
  */
 @Component("startClockOnIdArrival")
-public class StartClockOnIdArrival implements JavaDelegate {
+class StartClockOnIdArrival implements JavaDelegate {
 
     public static final String ID_RECEIVED_ON = "idReceivedOn";
 

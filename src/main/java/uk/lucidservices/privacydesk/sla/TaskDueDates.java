@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ import java.util.Optional;
  * A {@code camunda:dueDate} drawn in BPMN is overridden: the request's clock is the one that counts.
  */
 @Component
-public class TaskDueDates {
+class TaskDueDates {
 
     private final RequestRegister register;
     private final RequestClocks clocks;

@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.sla;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package uk.lucidservices.privacydesk.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class SarChannelsTest extends SarProcessTestSupport {
         process(pi).isWaitingAt("Task_ConfirmIdentity");
         MimeMessage acknowledgement = mailFor(reference, reference);
         assertThat(Arrays.stream(acknowledgement.getRecipients(Message.RecipientType.TO))
-                .map(a -> ((jakarta.mail.internet.InternetAddress) a).getAddress())).containsExactly(person.email());
+                .map(a -> ((InternetAddress) a).getAddress())).containsExactly(person.email());
         assertThat(letters(reference)).containsExactly("acknowledgement");
 
         JsonNode caseFile = http.withBasicAuth("olivia", "olivia").getForObject("/api/access-requests/" + reference, JsonNode.class);

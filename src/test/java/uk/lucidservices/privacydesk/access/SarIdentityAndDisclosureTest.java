@@ -4,6 +4,7 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -196,7 +197,7 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
         String reference = pi.getBusinessKey();
 
         Job timer = idTimer(pi);
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(timer.getDuedate());
+        ClockUtil.setCurrentTime(timer.getDuedate());
         managementService.executeJob(timer.getId());
         runJobs(pi);
 

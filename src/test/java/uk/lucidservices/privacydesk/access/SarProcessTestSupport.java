@@ -2,6 +2,7 @@ package uk.lucidservices.privacydesk.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -34,6 +35,7 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -140,7 +142,7 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
             assertThat(json.get("id").asText()).as("form of %s", task.getTaskDefinitionKey())
                     .isEqualTo(element.getCamundaFormRef());
             assertThat(json.get("components").size()).isPositive();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
@@ -190,14 +192,14 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
             return s;
         }
         StringBuilder all = new StringBuilder();
-        collect((jakarta.mail.Multipart) content, all);
+        collect((Multipart) content, all);
         return all.toString();
     }
 
-    private static void collect(jakarta.mail.Multipart multipart, StringBuilder all) throws Exception {
+    private static void collect(Multipart multipart, StringBuilder all) throws Exception {
         for (int i = 0; i < multipart.getCount(); i++) {
             Object part = multipart.getBodyPart(i).getContent();
-            if (part instanceof jakarta.mail.Multipart nested) {
+            if (part instanceof Multipart nested) {
                 collect(nested, all);
             } else if (part instanceof String s && multipart.getBodyPart(i).isMimeType("text/plain")) {
                 all.append(s);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.sla.ClockStore;
-import uk.lucidservices.privacydesk.sla.Deadlines;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 import uk.lucidservices.privacydesk.sla.RequestClocks;
 import uk.lucidservices.privacydesk.request.RequestType;
 

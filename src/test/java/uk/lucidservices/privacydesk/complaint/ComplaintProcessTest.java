@@ -1,5 +1,7 @@
 package uk.lucidservices.privacydesk.complaint;
 
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
@@ -121,11 +123,11 @@ class ComplaintProcessTest extends DeskIntegrationTest {
     }
 
     /** The decoded text/plain part of a letter (letters go out as text and HTML). */
-    private static String plainText(jakarta.mail.Part part) throws Exception {
+    private static String plainText(Part part) throws Exception {
         if (part.isMimeType("text/plain")) {
             return (String) part.getContent();
         }
-        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+        if (part.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
                 String text = plainText(multipart.getBodyPart(i));
                 if (text != null) {

@@ -1,6 +1,7 @@
 package uk.lucidservices.privacydesk.intake;
 
 import jakarta.mail.internet.MimeMessage;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -71,11 +72,11 @@ class MailIntakeTest extends IntakeTestSupport {
         assertThat(request.accountNumber()).isEqualTo("LS100042");
         List<RequestRegister.Identifier> ids = register.identifiers(request.id());
         assertThat(ids).extracting(RequestRegister.Identifier::kind, RequestRegister.Identifier::key)
-                .contains(org.assertj.core.groups.Tuple.tuple("EMAIL", mail.address().toLowerCase()),
-                        org.assertj.core.groups.Tuple.tuple("PHONE", "+447700900123"),
-                        org.assertj.core.groups.Tuple.tuple("PHONE", "+442079460018"),
-                        org.assertj.core.groups.Tuple.tuple("NAME", null),
-                        org.assertj.core.groups.Tuple.tuple("ACCOUNT", "LS100042"));
+                .contains(Tuple.tuple("EMAIL", mail.address().toLowerCase()),
+                        Tuple.tuple("PHONE", "+447700900123"),
+                        Tuple.tuple("PHONE", "+442079460018"),
+                        Tuple.tuple("NAME", null),
+                        Tuple.tuple("ACCOUNT", "LS100042"));
     }
 
     @Test

@@ -1,12 +1,15 @@
 package uk.lucidservices.privacydesk.intake;
 
 import jakarta.mail.Folder;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.search.HeaderTerm;
 import uk.lucidservices.privacydesk.TestMailServer;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Properties;
 
 /** Looks into the test privacy mailbox over IMAP, as a person with a mail client would. */
@@ -52,11 +55,11 @@ final class PrivacyMailbox {
                 Folder inbox = store.getFolder("INBOX");
                 inbox.open(Folder.READ_ONLY);
                 try {
-                    jakarta.mail.Message[] found = inbox.search(new HeaderTerm("Message-ID", messageId));
+                    Message[] found = inbox.search(new HeaderTerm("Message-ID", messageId));
                     if (found.length != 1) {
                         throw new IllegalStateException(found.length + " mails with " + messageId + " in the inbox");
                     }
-                    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
                     found[0].writeTo(out);
                     return RawMail.of(out.toByteArray(), found[0].getReceivedDate().toInstant());
                 } finally {
@@ -65,7 +68,7 @@ final class PrivacyMailbox {
             } finally {
                 store.close();
             }
-        } catch (MessagingException | java.io.IOException e) {
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

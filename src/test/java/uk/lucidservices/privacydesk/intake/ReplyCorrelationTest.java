@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.intake;
 
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,9 +166,9 @@ class ReplyCorrelationTest extends IntakeTestSupport {
         assertThat(intakeLog.attachments(entry.id())).extracting(IntakeLog.Attachment::fileName,
                         a -> a.storedPath() != null, IntakeLog.Attachment::refusedReason)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("passport.pdf", true, null),
-                        org.assertj.core.groups.Tuple.tuple("setup.exe", false, "type not accepted (application/x-msdownload)"),
-                        org.assertj.core.groups.Tuple.tuple("photo.png", false,
+                        Tuple.tuple("passport.pdf", true, null),
+                        Tuple.tuple("setup.exe", false, "type not accepted (application/x-msdownload)"),
+                        Tuple.tuple("photo.png", false,
                                 "content is application/pdf but was declared as image/png"));
     }
 

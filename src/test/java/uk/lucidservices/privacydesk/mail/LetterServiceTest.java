@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -19,6 +20,7 @@ import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
 
+import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +45,7 @@ class LetterServiceTest extends DeskIntegrationTest {
     @Autowired
     LetterService letters;
     @Autowired
-    org.camunda.bpm.engine.TaskService taskService;
+    TaskService taskService;
     @Autowired
     LetterQueue queue;
     @Autowired
@@ -205,7 +207,7 @@ class LetterServiceTest extends DeskIntegrationTest {
     }
 
     private static String raw(MimeMessage message) throws Exception {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         message.writeTo(out);
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.security;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -13,7 +14,7 @@ class ApiAuthenticationTest extends DeskIntegrationTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
-    org.camunda.bpm.engine.IdentityService identityService;
+    IdentityService identityService;
 
     @Test
     void engineRestAnswers401WithoutCredentialsAndWithoutAChallenge() {

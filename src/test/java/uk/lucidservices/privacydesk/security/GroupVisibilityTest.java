@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,7 +102,7 @@ class GroupVisibilityTest extends DeskIntegrationTest {
     private List<String> filtersSeenBy(String user, String group) {
         identityService.setAuthentication(user, List.of(group));
         try {
-            return filterService.createFilterQuery().list().stream().map(org.camunda.bpm.engine.filter.Filter::getName).toList();
+            return filterService.createFilterQuery().list().stream().map(Filter::getName).toList();
         } finally {
             identityService.clearAuthentication();
         }

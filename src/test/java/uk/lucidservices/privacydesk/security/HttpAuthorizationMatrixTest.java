@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
@@ -30,6 +31,7 @@ import uk.lucidservices.privacydesk.request.RequestType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -164,7 +166,7 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
     void everyDeskEndpointHasARow() {
         Set<String> mapped = new TreeSet<>();
         for (Map.Entry<RequestMappingInfo, ?> entry : deskMappings.getHandlerMethods().entrySet()) {
-            var handler = (org.springframework.web.method.HandlerMethod) entry.getValue();
+            var handler = (HandlerMethod) entry.getValue();
             if (!handler.getBeanType().getPackageName().startsWith("uk.lucidservices.privacydesk")) {
                 continue;
             }
@@ -303,7 +305,7 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
 
         @Override
         public String toString() {
-            String statuses = java.util.Arrays.stream(expected).mapToObj(String::valueOf).collect(Collectors.joining(", "));
+            String statuses = Arrays.stream(expected).mapToObj(String::valueOf).collect(Collectors.joining(", "));
             return (mapping != null || url.startsWith("/actuator") || url.startsWith("/packs") ? "desk" : "engine")
                     + "(\"" + method + "\", " + (mapping != null ? "\"" + mapping + "\", " : url.startsWith("/engine-rest") ? "" : "null, ")
                     + "\"" + url + "\", " + (body == null ? "NONE" : "...") + ", " + statuses + "),";

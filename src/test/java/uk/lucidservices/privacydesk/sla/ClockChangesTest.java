@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.calendar.ClockPause;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
+import uk.lucidservices.privacydesk.calendar.RequestClock;
 
 import java.time.LocalDate;
 import java.util.Date;

@@ -17,6 +17,7 @@ import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.mail.TemplateOverride;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 
 import java.time.Duration;
 import java.time.LocalDate;

@@ -16,9 +16,11 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 
 import java.net.HttpCookie;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -192,7 +194,7 @@ class SlaDashboardTest extends SlaIntegrationTest {
     }
 
     private Map<String, JsonNode> rowsByReference(String body) throws Exception {
-        Map<String, JsonNode> rows = new java.util.HashMap<>();
+        Map<String, JsonNode> rows = new HashMap<>();
         json.readTree(body).forEach(row -> rows.put(row.get("reference").asText(), row));
         return rows;
     }

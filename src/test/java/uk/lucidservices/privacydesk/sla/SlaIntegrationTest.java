@@ -17,12 +17,15 @@ import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -97,7 +100,7 @@ abstract class SlaIntegrationTest extends DeskIntegrationTest {
 
     /** Completes the work task choosing the next step (startClock, pause, resume, extend, respond). */
     void doStep(ProcessInstance parent, String step, Map<String, Object> variables) {
-        Map<String, Object> all = new java.util.HashMap<>(variables);
+        Map<String, Object> all = new HashMap<>(variables);
         all.put("step", step);
         taskService.complete(workTask(parent).getId(), all);
     }

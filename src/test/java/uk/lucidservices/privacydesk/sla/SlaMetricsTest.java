@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.calendar.SlaStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.function.IntFunction;
 
 /**
@@ -89,7 +90,7 @@ public class BulkFiller {
     private static void batchInsert(Connection connection, String table, String columns, int rows,
                                     IntFunction<String> csvLine) throws SQLException {
         int width = columns.split(",").length;
-        String marks = String.join(", ", java.util.Collections.nCopies(width, "?"));
+        String marks = String.join(", ", Collections.nCopies(width, "?"));
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")")) {

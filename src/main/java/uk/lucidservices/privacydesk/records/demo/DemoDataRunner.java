@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /** Generates demo data at start-up in the demo profile. */
 @Component
 @ConditionalOnProperty(name = "desk.demo.data.enabled", havingValue = "true")
-public class DemoDataRunner {
+class DemoDataRunner {
 
     private final DemoDataGenerator generator;
     private final int people;

@@ -22,7 +22,7 @@ import java.time.OffsetDateTime;
  */
 @Component
 @ConditionalOnProperty(name = "desk.demo.requests.enabled", havingValue = "true")
-public class DemoRequests {
+class DemoRequests {
 
     private static final Logger log = LoggerFactory.getLogger(DemoRequests.class);
 

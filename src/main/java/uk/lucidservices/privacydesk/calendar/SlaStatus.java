@@ -1,4 +1,4 @@
-package uk.lucidservices.privacydesk.sla;
+package uk.lucidservices.privacydesk.calendar;
 
 /** RAG status of a deadline. */
 public enum SlaStatus {

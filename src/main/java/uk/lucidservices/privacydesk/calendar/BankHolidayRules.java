@@ -1,4 +1,4 @@
-package uk.lucidservices.privacydesk.sla;
+package uk.lucidservices.privacydesk.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * The standing England &amp; Wales bank holiday rules. Used only for years the data file does not
  * cover, because one-off changes (jubilees, state funerals, moved Mondays) cannot be derived.
  */
-public final class BankHolidayRules {
+final class BankHolidayRules {
 
     private BankHolidayRules() {
     }

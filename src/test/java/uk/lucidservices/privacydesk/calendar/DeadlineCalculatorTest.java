@@ -1,4 +1,4 @@
-package uk.lucidservices.privacydesk.sla;
+package uk.lucidservices.privacydesk.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package uk.lucidservices.privacydesk.sla;
+package uk.lucidservices.privacydesk.calendar;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
