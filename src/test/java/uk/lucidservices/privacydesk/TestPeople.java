@@ -47,6 +47,8 @@ public final class TestPeople {
         claim("objection.ObjectionProcessTest", 271, 273, 275, 277);
         claim("objection.DoNotRecordTest", 279, 281);
         claim("transcript.TranscriptCopyTest", 285, 289);
+        claim("retention.RetentionJobTest", 301, 302, 303, 304, 305, 306, 307, 308, 309);
+        claim("retention.DeskRecordsInAccessAndErasureTest", 311, 312);
     }
 
     private TestPeople() {

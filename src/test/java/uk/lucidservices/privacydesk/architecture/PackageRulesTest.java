@@ -76,9 +76,7 @@ class PackageRulesTest {
             Map.entry("mail.LetterQueue", "starts the send-letter process for a queued letter"),
             Map.entry("mail.LettersByPost", "finds the posting tasks of letters that go by post"),
             // Who acted, and who may: the engine's identity service is the desk's user store.
-            Map.entry("access.Actors", "reads who completed a task (identity service)"),
             Map.entry("access.PackPreviewers", "who may preview a pack: the task's candidates"),
-            Map.entry("erasure.Delegates", "reads who completed an erasure task (identity service)"),
             Map.entry("erasure.ErasureAuthorisation", "checks the authoriser is a manager (identity service)"),
             Map.entry("intake.TriageSupport", "reads who triaged the mail (identity service)"),
             Map.entry("sla.RequestClockService", "checks a manager decided the extension (identity service)"),

@@ -50,7 +50,8 @@ class TableOwnersTest {
             Map.entry("desk.erasure_run_item", "erasure/ErasureRunItems.java"),
             Map.entry("desk.erasure_certificate", "erasure/ErasureCertificate.java"),
             Map.entry("desk.recipient_notice", "erasure/RecipientNotices.java"),
-            Map.entry("desk.transcript_copy", "transcript/TranscriptCopies.java"));
+            Map.entry("desk.transcript_copy", "transcript/TranscriptCopies.java"),
+            Map.entry("desk.job_lease", "retention/JobLease.java"));
 
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(desk\\.[a-z_]+)");
     private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.access.RecordSources;
 import uk.lucidservices.privacydesk.datamap.Category;
 import uk.lucidservices.privacydesk.datamap.DataMap;
@@ -14,7 +15,6 @@ import uk.lucidservices.privacydesk.erasure.ErasureVerification;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.records.SubjectResolver;
-import uk.lucidservices.privacydesk.records.demo.DemoPeople;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
@@ -41,8 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeskRecordsInAccessAndErasureTest extends DeskIntegrationTest {
 
     /** Demo people no other test class uses. */
-    private static final DemoPerson ASKS_AGAIN = DemoPeople.person(311);
-    private static final DemoPerson ERASES = DemoPeople.person(312);
+    private static final DemoPerson ASKS_AGAIN = person(311);
+    private static final DemoPerson ERASES = person(312);
 
     /** 1 June 2026, 09:00 UTC: two weeks before the suite's day. */
     private static final OffsetDateTime EARLIER = OffsetDateTime.of(2026, 6, 1, 9, 0, 0, 0, ZoneOffset.UTC);
@@ -165,5 +165,9 @@ class DeskRecordsInAccessAndErasureTest extends DeskIntegrationTest {
         List<Map<String, Object>> rows = new ArrayList<>();
         sources.handling(category).forEach(source -> source.forEachRecord(category, subject, rows::add));
         return rows;
+    }
+
+    private static DemoPerson person(int index) {
+        return TestPeople.person(DeskRecordsInAccessAndErasureTest.class, index);
     }
 }

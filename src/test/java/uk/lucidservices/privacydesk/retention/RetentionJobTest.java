@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.records.FileStore;
-import uk.lucidservices.privacydesk.records.demo.DemoPeople;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
@@ -25,7 +25,9 @@ import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -48,12 +50,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetentionJobTest extends DeskIntegrationTest {
 
     /** Demo people no other test class uses. */
-    private static final DemoPerson LONG_AGO = DemoPeople.person(301);
-    private static final DemoPerson MONTH_AGO = DemoPeople.person(302);
-    private static final DemoPerson RECENT = DemoPeople.person(303);
-    private static final DemoPerson OPEN_DECIDED = DemoPeople.person(304);
-    private static final DemoPerson OPEN_UNDECIDED = DemoPeople.person(305);
-    private static final DemoPerson HELD = DemoPeople.person(306);
+    private static final DemoPerson LONG_AGO = person(301);
+    private static final DemoPerson MONTH_AGO = person(302);
+    private static final DemoPerson RECENT = person(303);
+    private static final DemoPerson OPEN_DECIDED = person(304);
+    private static final DemoPerson OPEN_UNDECIDED = person(305);
+    private static final DemoPerson HELD = person(306);
 
     /** 7 June 2019, 10:00 UTC: seven years before the suite's day, past every period. */
     private static final OffsetDateTime SEVEN_YEARS_AGO = OffsetDateTime.of(2019, 6, 7, 10, 0, 0, 0, ZoneOffset.UTC);
@@ -176,8 +178,8 @@ class RetentionJobTest extends DeskIntegrationTest {
 
     @Test
     void processedMailIsExpungedOnTheRawMailsSchedule() throws Exception {
-        Fixture monthAgo = closedRequest(DemoPeople.person(307), DAYS_31_AGO);
-        Fixture recent = closedRequest(DemoPeople.person(308), DAYS_29_AGO);
+        Fixture monthAgo = closedRequest(person(307), DAYS_31_AGO);
+        Fixture recent = closedRequest(person(308), DAYS_29_AGO);
         appendToProcessed(monthAgo.messageId);
         appendToProcessed(recent.messageId);
 
@@ -261,7 +263,7 @@ class RetentionJobTest extends DeskIntegrationTest {
         String rawFile = "intake/retention/" + UUID.randomUUID() + ".eml";
         files.write(rawFile, "Out of office".getBytes(StandardCharsets.UTF_8));
         return insertIntake(null, null, outcome, readAt, resolvedAt, "<" + UUID.randomUUID() + "@example.com>", rawFile,
-                DemoPeople.person(309));
+                person(309));
     }
 
     private long insertIntake(Long requestId, String reference, String outcome, OffsetDateTime readAt,
@@ -317,8 +319,8 @@ class RetentionJobTest extends DeskIntegrationTest {
                 digest.update(file.getBytes(StandardCharsets.UTF_8));
                 digest.update(files.regularFile(file).map(p -> {
                     try {
-                        return java.nio.file.Files.readAllBytes(p);
-                    } catch (java.io.IOException e) {
+                        return Files.readAllBytes(p);
+                    } catch (IOException e) {
                         throw new IllegalStateException(e);
                     }
                 }).orElse(new byte[]{'-'}));
@@ -391,5 +393,9 @@ class RetentionJobTest extends DeskIntegrationTest {
         } finally {
             store.close();
         }
+    }
+
+    private static DemoPerson person(int index) {
+        return TestPeople.person(RetentionJobTest.class, index);
     }
 }
