@@ -3,7 +3,7 @@ package uk.lucidservices.privacydesk.retention;
 import jakarta.mail.MessagingException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import uk.lucidservices.privacydesk.intake.MailboxPoller;
+import uk.lucidservices.privacydesk.mail.ProcessedMailbox;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,9 +21,9 @@ final class ProcessedMailSweep {
     /** Message-IDs searched in one IMAP command, so the command line stays short. */
     static final int IDS_PER_SEARCH = 50;
 
-    private final MailboxPoller mailbox;
+    private final ProcessedMailbox mailbox;
 
-    ProcessedMailSweep(MailboxPoller mailbox) {
+    ProcessedMailSweep(ProcessedMailbox mailbox) {
         this.mailbox = mailbox;
     }
 

@@ -11,7 +11,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import uk.lucidservices.privacydesk.intake.MailboxPoller;
+import uk.lucidservices.privacydesk.mail.ProcessedMailbox;
 import uk.lucidservices.privacydesk.records.FileStore;
 
 import java.time.Clock;
@@ -46,11 +46,11 @@ public class RetentionJob {
     private final JobLease lease;
     private final RetentionMetrics metrics;
     private final List<StoreSweep> sweeps;
-    private final ObjectProvider<MailboxPoller> mailbox;
+    private final ObjectProvider<ProcessedMailbox> mailbox;
 
     public RetentionJob(RetentionProperties properties, NamedParameterJdbcTemplate jdbc, JdbcTemplate plainJdbc,
                         PlatformTransactionManager transactions, Clock clock, FileStore fileStore, MeterRegistry registry,
-                        ObjectProvider<MailboxPoller> mailbox) {
+                        ObjectProvider<ProcessedMailbox> mailbox) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
@@ -102,7 +102,7 @@ public class RetentionJob {
     }
 
     private long expungeProcessedMail(OffsetDateTime now) {
-        MailboxPoller poller = mailbox.getIfAvailable();
+        ProcessedMailbox poller = mailbox.getIfAvailable();
         if (poller == null) {
             return 0;
         }
