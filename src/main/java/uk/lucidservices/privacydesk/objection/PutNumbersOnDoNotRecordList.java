@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.objection;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.records.DoNotRecordList;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
 /**

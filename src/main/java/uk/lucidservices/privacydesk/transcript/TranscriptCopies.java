@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.transcript;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import uk.lucidservices.privacydesk.records.ChatTranscripts;
 import uk.lucidservices.privacydesk.records.Emails;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
@@ -12,7 +13,6 @@ import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -29,20 +29,22 @@ class TranscriptCopies {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
     private final JdbcTemplate jdbc;
+    private final ChatTranscripts transcripts;
     private final RequestStarter starter;
     private final RequestRegister register;
     private final ZoneId zone;
 
-    TranscriptCopies(JdbcTemplate jdbc, RequestStarter starter, RequestRegister register, Clock clock) {
+    TranscriptCopies(JdbcTemplate jdbc, ChatTranscripts transcripts, RequestStarter starter, RequestRegister register,
+                     Clock clock) {
         this.jdbc = jdbc;
+        this.transcripts = transcripts;
         this.starter = starter;
         this.register = register;
         this.zone = clock.getZone();
     }
 
     boolean transcriptExists(long transcriptId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM records.chat_transcript WHERE id = ?", Integer.class, transcriptId);
-        return n != null && n > 0;
+        return transcripts.exists(transcriptId);
     }
 
     /** Logs the request and starts its process, with the transcript it names, in one transaction. */
@@ -58,22 +60,22 @@ class TranscriptCopies {
     boolean addressMatchesChat(String reference) {
         Request request = register.get(reference);
         String asked = Emails.key(request.requesterEmail());
-        Optional<String> recorded = jdbc.queryForList("""
-                SELECT t.email_key FROM records.chat_transcript t JOIN desk.transcript_copy c ON c.transcript_id = t.id
-                WHERE c.request_id = ?""", String.class, request.id()).stream().findFirst();
+        Optional<String> recorded = transcriptOf(request.id()).flatMap(transcripts::emailKey);
         return asked != null && recorded.filter(asked::equals).isPresent();
     }
 
     /** The transcript as the person would read it: time, who wrote, what they wrote. */
     String transcriptText(String reference) {
-        long requestId = register.get(reference).id();
-        List<String> lines = jdbc.query("""
-                SELECT m.sent_at, m.sender, m.body FROM records.chat_message m
-                JOIN desk.transcript_copy c ON c.transcript_id = m.transcript_id
-                WHERE c.request_id = ? ORDER BY m.sent_at, m.id""", (rs, i) ->
-                TIME.format(rs.getObject("sent_at", OffsetDateTime.class).atZoneSameInstant(zone))
-                        + "  " + rs.getString("sender") + ": " + rs.getString("body"), requestId);
+        List<String> lines = transcriptOf(register.get(reference).id()).map(transcripts::messages).orElse(List.of())
+                .stream().map(m -> TIME.format(m.sentAt().atZoneSameInstant(zone)) + "  " + m.sender() + ": " + m.body())
+                .toList();
         return String.join("\n", lines);
+    }
+
+    /** The transcript the request names. */
+    private Optional<Long> transcriptOf(long requestId) {
+        return jdbc.queryForList("SELECT transcript_id FROM desk.transcript_copy WHERE request_id = ?", Long.class, requestId)
+                .stream().findFirst();
     }
 
     /** Opens the subject access request this one became, with the same details, and records it. */

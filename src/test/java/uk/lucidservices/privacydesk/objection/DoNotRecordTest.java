@@ -34,6 +34,7 @@ import uk.lucidservices.privacydesk.request.RequestType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import uk.lucidservices.privacydesk.records.DoNotRecordList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,8 @@
-package uk.lucidservices.privacydesk.objection;
+package uk.lucidservices.privacydesk.records;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import uk.lucidservices.privacydesk.records.PhoneNumbers;
-import uk.lucidservices.privacydesk.records.SuppressionList;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -16,17 +14,18 @@ import java.util.List;
  * The numbers whose calls the phone system must not record. The list itself is keyed hashes (the
  * suppression list's HMAC), so the desk can tell whether a number is on it without holding it;
  * the phone system's feed beside it holds the E.164 numbers, because the PBX compares a ringing
- * call's number and has no key to hash it with. Only the feed endpoint reads the feed.
+ * call's number and has no key to hash it with. Only the feed endpoint reads the feed. A company
+ * table (the phone system's), so it lives in records; objection decides who goes on it.
  */
 @Repository
-class DoNotRecordList {
+public class DoNotRecordList {
 
     private final JdbcTemplate jdbc;
     private final SuppressionList hashes;
     private final PhoneNumbers phoneNumbers;
     private final Clock clock;
 
-    DoNotRecordList(JdbcTemplate jdbc, SuppressionList hashes, PhoneNumbers phoneNumbers, Clock clock) {
+    public DoNotRecordList(JdbcTemplate jdbc, SuppressionList hashes, PhoneNumbers phoneNumbers, Clock clock) {
         this.jdbc = jdbc;
         this.hashes = hashes;
         this.phoneNumbers = phoneNumbers;
@@ -35,7 +34,7 @@ class DoNotRecordList {
 
     /** Lists E.164 numbers for a request; returns how many were new. */
     @Transactional
-    int add(String reference, Collection<String> e164Numbers) {
+    public int add(String reference, Collection<String> e164Numbers) {
         int added = 0;
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         for (String e164 : e164Numbers) {
@@ -51,13 +50,13 @@ class DoNotRecordList {
         return added;
     }
 
-    boolean isListed(String rawNumber) {
+    public boolean isListed(String rawNumber) {
         String e164 = phoneNumbers.keyOrNull(rawNumber);
         return e164 != null && listedHash(hashes.hash(e164));
     }
 
     /** The phone system's feed: every listed number, E.164, in a stable order. */
-    List<String> feed() {
+    public List<String> feed() {
         return jdbc.queryForList("SELECT e164 FROM records.do_not_record_feed ORDER BY e164", String.class);
     }
 
