@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * The marketing suppression list. An erased or objecting person's phone numbers (E.164) and emails
@@ -105,6 +106,15 @@ public class SuppressionList {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
+    }
+
+    /**
+     * Every hash put on the list by an erasure ({@code byErasure} true), or by anything else (an
+     * objection to marketing): a dialler hashes its own numbers and compares.
+     */
+    public Set<String> hashes(boolean byErasure) {
+        return Set.copyOf(jdbc.queryForList("SELECT key_hash FROM records.suppression WHERE "
+                + (byErasure ? "reason = ?" : "reason <> ?"), String.class, ERASURE));
     }
 
     private boolean listed(String hash) {

@@ -1,9 +1,10 @@
 package uk.lucidservices.privacydesk.telemarketing;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.records.SuppressionList;
+import uk.lucidservices.privacydesk.records.TelemarketingLeads;
+import uk.lucidservices.privacydesk.records.TelemarketingLeads.DialCandidate;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,16 +39,12 @@ public class DialList {
     public record Result(LocalDate builtOn, int considered, List<Entry> callable, Map<Removal, Integer> removed) {
     }
 
-    private record Candidate(long id, String phone, String phoneKey, String emailKey, LocalDate lastScreened,
-                             String tpsStatus, boolean doNotCall, boolean namesLucid) {
-    }
-
-    private final JdbcTemplate jdbc;
+    private final TelemarketingLeads leads;
     private final SuppressionList suppression;
     private final Clock clock;
 
-    public DialList(JdbcTemplate jdbc, SuppressionList suppression, Clock clock) {
-        this.jdbc = jdbc;
+    public DialList(TelemarketingLeads leads, SuppressionList suppression, Clock clock) {
+        this.leads = leads;
         this.suppression = suppression;
         this.clock = clock;
     }
@@ -58,23 +55,15 @@ public class DialList {
         LocalDate today = LocalDate.now(clock);
         LocalDate oldestValid = today.minusDays(SCREENING_VALID_DAYS);
         // Each list's hashes once: the list holds keyed hashes only, so the leads' keys are hashed here.
-        Set<String> erased = hashes(SuppressionList.ERASURE, true);
-        Set<String> objected = hashes(SuppressionList.ERASURE, false);
-        List<Candidate> leads = jdbc.query("""
-                SELECT l.id, l.phone, l.phone_key, l.email_key, l.tps_status, l.do_not_call, l.consent_names_lucid,
-                       (SELECT MAX(s.screened_on) FROM records.tm_lead_screening s WHERE s.lead_id = l.id) AS last_screened
-                FROM records.tm_lead l WHERE l.phone_key IS NOT NULL""" + (source == null ? "" : " AND l.source = ?")
-                        + " ORDER BY l.id",
-                (rs, i) -> new Candidate(rs.getLong("id"), rs.getString("phone"), rs.getString("phone_key"),
-                        rs.getString("email_key"), rs.getObject("last_screened", LocalDate.class),
-                        rs.getString("tps_status"), rs.getBoolean("do_not_call"), rs.getBoolean("consent_names_lucid")),
-                source == null ? new Object[0] : new Object[]{source});
+        Set<String> erased = suppression.hashes(true);
+        Set<String> objected = suppression.hashes(false);
+        List<DialCandidate> leads = this.leads.withNumber(source);
         Map<Removal, Integer> removed = new EnumMap<>(Removal.class);
         for (Removal r : Removal.values()) {
             removed.put(r, 0);
         }
         List<Entry> callable = new ArrayList<>();
-        for (Candidate lead : leads) {
+        for (DialCandidate lead : leads) {
             Map<Removal, Boolean> rules = new HashMap<>();
             boolean fresh = lead.lastScreened() != null && !lead.lastScreened().isBefore(oldestValid);
             rules.put(Removal.NOT_SCREENED_IN_28_DAYS, !fresh);
@@ -96,11 +85,5 @@ public class DialList {
             }
         }
         return new Result(today, leads.size(), callable, removed);
-    }
-
-    /** Suppression hashes put there by an erasure ({@code erasure} true) or by anything else (objections). */
-    private Set<String> hashes(String erasureReason, boolean erasure) {
-        return Set.copyOf(jdbc.queryForList("SELECT key_hash FROM records.suppression WHERE "
-                + (erasure ? "reason = ?" : "reason <> ?"), String.class, erasureReason));
     }
 }

@@ -1,14 +1,12 @@
 package uk.lucidservices.privacydesk.telemarketing;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import uk.lucidservices.privacydesk.records.Emails;
-import uk.lucidservices.privacydesk.records.PhoneNumbers;
+import uk.lucidservices.privacydesk.records.LeadScreening;
 import uk.lucidservices.privacydesk.records.SuppressionList;
+import uk.lucidservices.privacydesk.records.TelemarketingLeads;
+import uk.lucidservices.privacydesk.records.TelemarketingLeads.NewLead;
 
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -21,17 +19,15 @@ import java.time.LocalDate;
 @Service
 public class TelemarketingImport {
 
-    private final JdbcTemplate jdbc;
+    private final TelemarketingLeads leads;
     private final SuppressionList suppression;
-    private final PhoneNumbers phoneNumbers;
     private final LeadScreening screening;
     private final Clock clock;
 
-    public TelemarketingImport(JdbcTemplate jdbc, SuppressionList suppression, PhoneNumbers phoneNumbers,
-                               LeadScreening screening, Clock clock) {
-        this.jdbc = jdbc;
+    public TelemarketingImport(TelemarketingLeads leads, SuppressionList suppression, LeadScreening screening,
+                               Clock clock) {
+        this.leads = leads;
         this.suppression = suppression;
-        this.phoneNumbers = phoneNumbers;
         this.screening = screening;
         this.clock = clock;
     }
@@ -74,31 +70,10 @@ public class TelemarketingImport {
             return Result.refused("Refused: the email address is on the marketing suppression list");
         }
         ConsentEvidence evidence = lead.evidence() == null ? ConsentEvidence.NONE : lead.evidence();
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    INSERT INTO records.tm_lead (source, name, company, email, email_key, phone, phone_key, consent,
-                        consent_on, tps_status, tps_checked_on, imported_on, consent_source, consent_wording,
-                        consent_names_lucid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    new String[]{"id"});
-            ps.setString(1, lead.source());
-            ps.setString(2, lead.name());
-            ps.setString(3, lead.company());
-            ps.setString(4, lead.email());
-            ps.setString(5, Emails.key(lead.email()));
-            ps.setString(6, lead.phone());
-            ps.setString(7, phoneNumbers.keyOrNull(lead.phone()));
-            ps.setBoolean(8, lead.consent());
-            ps.setObject(9, evidence.collectedOn() != null ? evidence.collectedOn() : lead.consentOn());
-            ps.setString(10, lead.tpsStatus() == null ? "UNCHECKED" : lead.tpsStatus());
-            ps.setObject(11, lead.tpsCheckedOn());
-            ps.setObject(12, LocalDate.now(clock));
-            ps.setString(13, evidence.source());
-            ps.setString(14, evidence.wording());
-            ps.setBoolean(15, lead.consent() && evidence.namedLucid());
-            return ps;
-        }, key);
-        long id = key.getKey().longValue();
+        long id = leads.insert(new NewLead(lead.source(), lead.name(), lead.company(), lead.email(), lead.phone(),
+                lead.consent(), evidence.collectedOn() != null ? evidence.collectedOn() : lead.consentOn(),
+                lead.tpsStatus() == null ? "UNCHECKED" : lead.tpsStatus(), lead.tpsCheckedOn(), LocalDate.now(clock),
+                evidence.source(), evidence.wording(), lead.consent() && evidence.namedLucid()));
         // A provider's own screening date proves nothing about today's registers: the desk screens every lead itself.
         screening.screenLead(id);
         return new Result(true, id, null);

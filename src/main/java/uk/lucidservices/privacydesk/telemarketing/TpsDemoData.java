@@ -4,11 +4,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.records.TelemarketingLeads;
+import uk.lucidservices.privacydesk.records.TpsRegisters;
+import uk.lucidservices.privacydesk.records.TpsRegisters.Register;
 import uk.lucidservices.privacydesk.telemarketing.TelemarketingImport.ConsentEvidence;
 import uk.lucidservices.privacydesk.telemarketing.TelemarketingImport.Lead;
-import uk.lucidservices.privacydesk.telemarketing.TpsRegisters.Register;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -35,23 +36,22 @@ class TpsDemoData {
 
     private final TpsRegisters registers;
     private final TelemarketingImport imports;
-    private final JdbcTemplate jdbc;
+    private final TelemarketingLeads leads;
     private final Clock clock;
     private final Path folder;
 
-    TpsDemoData(TpsRegisters registers, TelemarketingImport imports, JdbcTemplate jdbc, Clock clock,
+    TpsDemoData(TpsRegisters registers, TelemarketingImport imports, TelemarketingLeads leads, Clock clock,
                 @Value("${desk.data-dir}") Path dataDir) {
         this.registers = registers;
         this.imports = imports;
-        this.jdbc = jdbc;
+        this.leads = leads;
         this.clock = clock;
         this.folder = dataDir.resolve("tps");
     }
 
     @EventListener(ApplicationStartedEvent.class)
     void generate() {
-        Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM records.tm_lead WHERE source = ?", Integer.class, SOURCE);
-        if (existing != null && existing > 0) {
+        if (leads.countFrom(SOURCE) > 0) {
             return;
         }
         LocalDate today = LocalDate.now(clock);

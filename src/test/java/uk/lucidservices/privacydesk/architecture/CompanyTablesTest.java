@@ -39,12 +39,7 @@ class CompanyTablesTest {
     private static final Map<String, Set<String>> FROZEN = Map.of(
             // The complaint is logged on the CRM's complaint record of the account; this class is
             // the stand-in for the CRM's complaint API behind the CrmComplaints interface.
-            "complaint/JdbcCrmComplaints.java", Set.of("complaint", "crm_account"),
-            // The marketing suppression list is a company system the erasure writes keyed hashes to.
-            "erasure/SuppressionList.java", Set.of("suppression"),
-            // Imports a bought telemarketing lead into the dialler, refusing anyone on the suppression
-            // list: erasure's promise not to call again is kept next to the list itself.
-            "erasure/TelemarketingImport.java", Set.of("tm_lead"));
+            "complaint/JdbcCrmComplaints.java", Set.of("complaint", "crm_account"));
 
     @Test
     void onlyRecordsTouchesCompanyTables() {

@@ -36,14 +36,14 @@ import uk.lucidservices.privacydesk.intake.IntakeProperties;
 import uk.lucidservices.privacydesk.intake.MailboxPoller;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.records.JdbcRecordSource;
+import uk.lucidservices.privacydesk.records.LeadScreening;
 import uk.lucidservices.privacydesk.records.SubjectResolver;
+import uk.lucidservices.privacydesk.records.TpsRegisters;
 import uk.lucidservices.privacydesk.records.demo.BulkFiller;
 import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
-import uk.lucidservices.privacydesk.telemarketing.LeadScreening;
-import uk.lucidservices.privacydesk.telemarketing.TpsRegisters;
 
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;

@@ -1,8 +1,8 @@
 package uk.lucidservices.privacydesk.bench;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import uk.lucidservices.privacydesk.telemarketing.LeadScreening;
-import uk.lucidservices.privacydesk.telemarketing.TpsRegisters;
+import uk.lucidservices.privacydesk.records.LeadScreening;
+import uk.lucidservices.privacydesk.records.TpsRegisters;
 
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;

@@ -4,11 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.records.LeadScreening;
 import uk.lucidservices.privacydesk.records.SuppressionList;
+import uk.lucidservices.privacydesk.records.TelemarketingLeads;
+import uk.lucidservices.privacydesk.records.TpsRegisters;
+import uk.lucidservices.privacydesk.records.TpsRegisters.Register;
 import uk.lucidservices.privacydesk.telemarketing.DialList.Removal;
 import uk.lucidservices.privacydesk.telemarketing.TelemarketingImport.ConsentEvidence;
 import uk.lucidservices.privacydesk.telemarketing.TelemarketingImport.Lead;
-import uk.lucidservices.privacydesk.telemarketing.TpsRegisters.Register;
 
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -37,6 +40,7 @@ class TpsScreeningTest extends DeskIntegrationTest {
     @Autowired TelemarketingImport imports;
     @Autowired DialList dialList;
     @Autowired SuppressionList suppression;
+    @Autowired TelemarketingLeads leads;
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;
 
@@ -139,7 +143,7 @@ class TpsScreeningTest extends DeskIntegrationTest {
 
     @Test
     void theDemoProfileLoadsSyntheticRegisterFilesAndScreensItsLeadsOnce() throws Exception {
-        TpsDemoData demo = new TpsDemoData(registers, imports, jdbc, clock, Path.of("target/test-data"));
+        TpsDemoData demo = new TpsDemoData(registers, imports, leads, clock, Path.of("target/test-data"));
         demo.generate();
         demo.generate();
 

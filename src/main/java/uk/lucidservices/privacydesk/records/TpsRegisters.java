@@ -1,9 +1,8 @@
-package uk.lucidservices.privacydesk.telemarketing;
+package uk.lucidservices.privacydesk.records;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import uk.lucidservices.privacydesk.records.PhoneNumbers;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package uk.lucidservices.privacydesk.telemarketing;
+package uk.lucidservices.privacydesk.records;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
