@@ -3,6 +3,10 @@ package uk.lucidservices.privacydesk.access;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import uk.lucidservices.privacydesk.records.FileStore;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RetainedData;
+import uk.lucidservices.privacydesk.request.StoreSweep;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,7 +15,7 @@ import java.util.Optional;
 
 /** {@code desk.disclosure_pack} and {@code desk.pack_download}. Holds no personal data: paths, counts, user ids, hashes. */
 @Repository
-class DisclosurePacks {
+class DisclosurePacks implements RetainedData {
 
     private final JdbcTemplate jdbc;
 
@@ -88,4 +92,23 @@ class DisclosurePacks {
             rs.getString("approved_by"), rs.getObject("approved_at", OffsetDateTime.class), rs.getString("token_hash"),
             rs.getObject("issued_at", OffsetDateTime.class), rs.getObject("expires_at", OffsetDateTime.class),
             rs.getObject("deleted_at", OffsetDateTime.class));
+
+    /**
+     * A pack's file goes once its link has expired for the period (the row stays, marked deleted);
+     * its download log with it. Never while an open complaint holds the request.
+     */
+    @Override
+    public List<StoreSweep> retentionSweeps() {
+        return List.of(
+                new StoreSweep("packs", """
+                        SELECT p.id, p.file_path FROM desk.disclosure_pack p
+                        WHERE p.deleted_at IS NULL AND p.expires_at <= :cutoff AND p.reference IN ("""
+                        + RequestRegister.UNHELD_REQUEST_REFERENCES + ") ORDER BY p.id", FileStore.PACKS,
+                        "UPDATE desk.disclosure_pack SET deleted_at = :now WHERE id IN (:ids)"),
+                new StoreSweep("download-log", """
+                        SELECT d.id FROM desk.pack_download d JOIN desk.disclosure_pack p ON p.id = d.pack_id
+                        WHERE p.expires_at <= :cutoff AND p.reference IN ("""
+                        + RequestRegister.UNHELD_REQUEST_REFERENCES + ") ORDER BY d.id", null,
+                        "DELETE FROM desk.pack_download WHERE id IN (:ids)"));
+    }
 }

@@ -9,6 +9,8 @@ import uk.lucidservices.privacydesk.datamap.DataMap;
 import uk.lucidservices.privacydesk.records.RecordSource;
 import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RetainedData;
+import uk.lucidservices.privacydesk.request.StoreSweep;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -25,7 +27,7 @@ import java.util.List;
  * them) become the checklist an officer answers by hand.
  */
 @Service
-public class SubjectSearch {
+public class SubjectSearch implements RetainedData {
 
     private final DataMap dataMap;
     private final RecordSources sources;
@@ -138,5 +140,15 @@ public class SubjectSearch {
             s.append("; unusable identifiers=").append(r.unmatchable().size());
         }
         return s.toString();
+    }
+
+    /** Answers staff typed in for systems searched by hand go with the closed request; the counts stay. */
+    @Override
+    public List<StoreSweep> retentionSweeps() {
+        return List.of(new StoreSweep("manual-answers", """
+                SELECT s.id FROM desk.search_result s
+                WHERE s.manual_answer IS NOT NULL AND s.reference IN (""" + RequestRegister.DUE_REQUEST_REFERENCES
+                + ") ORDER BY s.id", null,
+                "UPDATE desk.search_result SET manual_answer = NULL WHERE id IN (:ids)"));
     }
 }

@@ -2,6 +2,9 @@ package uk.lucidservices.privacydesk.access;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RetainedData;
+import uk.lucidservices.privacydesk.request.StoreSweep;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -15,7 +18,7 @@ import java.util.Optional;
  * latest note of their kind.
  */
 @Repository
-class TriageNotes {
+class TriageNotes implements RetainedData {
 
     public static final int MAX_LENGTH = 2000;
 
@@ -63,5 +66,14 @@ class TriageNotes {
 
     private static String label(Kind kind) {
         return kind == Kind.REFUSAL_REASON ? "reason for refusing" : "clarification question";
+    }
+
+    /** A closed request's triage notes go when its period is over. */
+    @Override
+    public List<StoreSweep> retentionSweeps() {
+        return List.of(new StoreSweep("triage-notes", """
+                SELECT t.id FROM desk.triage_note t
+                WHERE t.request_id IN (""" + RequestRegister.DUE_REQUEST_IDS + ") ORDER BY t.id", null,
+                "DELETE FROM desk.triage_note WHERE id IN (:ids)"));
     }
 }

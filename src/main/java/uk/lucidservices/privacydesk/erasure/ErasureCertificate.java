@@ -15,6 +15,8 @@ import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.records.SuppressionList;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RetainedData;
+import uk.lucidservices.privacydesk.request.StoreSweep;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,7 +35,7 @@ import java.util.Optional;
  * {@code desk.erasure_certificate}.
  */
 @Service
-class ErasureCertificate {
+class ErasureCertificate implements RetainedData {
 
     static final String BACKUPS = "Copies of the erased data that remain in backups are put beyond use: they are not"
             + " restored into live systems or used for any purpose, and they are overwritten as the backups rotate."
@@ -170,5 +172,15 @@ class ErasureCertificate {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
+    }
+
+    /** A certificate, its row and its two files, go when the erasure request's period is over. */
+    @Override
+    public List<StoreSweep> retentionSweeps() {
+        return List.of(new StoreSweep("certificates", """
+                SELECT c.reference, c.json_path, c.pdf_path FROM desk.erasure_certificate c
+                WHERE c.reference IN (""" + RequestRegister.DUE_REQUEST_REFERENCES + ") ORDER BY c.reference",
+                FileStore.CERTIFICATES,
+                "DELETE FROM desk.erasure_certificate WHERE reference IN (:ids)"));
     }
 }

@@ -6,8 +6,13 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.request.RequestMails;
+import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.request.RetainedData;
+import uk.lucidservices.privacydesk.request.RetentionCut;
+import uk.lucidservices.privacydesk.request.StoreSweep;
 
 import java.sql.PreparedStatement;
 import java.sql.Types;
@@ -16,7 +21,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,7 +32,7 @@ import java.util.Optional;
  * starts or correlates, which is what makes intake exactly-once.
  */
 @Repository
-public class IntakeLog implements RequestMails {
+public class IntakeLog implements RequestMails, RetainedData {
 
     /** A row of the log, as triage and the API read it. */
     public record Entry(long id, String messageKey, String messageId, OffsetDateTime readAt, OffsetDateTime arrivedAt,
@@ -40,6 +47,18 @@ public class IntakeLog implements RequestMails {
                              long sizeBytes, String sha256, String storedPath, String refusedReason) {
     }
 
+    /**
+     * Retention: a mail that joined no request, counted from when it was resolved (or read, if it
+     * needed no one), never while it waits in triage.
+     */
+    private static final String UNLINKED_MAIL_DUE = """
+            (l.request_id IS NULL AND COALESCE(l.resolved_at, l.read_at) <= :cutoff
+             AND NOT (l.outcome IN ('TRIAGE', 'QUARANTINED') AND l.resolved_at IS NULL))""";
+
+    /** A mail whose request is past its period, or that joined none and is past it. */
+    private static final String MAIL_DUE = "(l.request_id IN (" + RequestRegister.DUE_REQUEST_IDS + ") OR "
+            + UNLINKED_MAIL_DUE + ")";
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final Clock clock;
@@ -48,6 +67,60 @@ public class IntakeLog implements RequestMails {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
+    }
+
+    /**
+     * What the log keeps for accountability stays: the reading time and outcome; an attachment's type,
+     * size and SHA-256. The raw mail, the ID documents and the sender's details go.
+     */
+    @Override
+    public List<StoreSweep> retentionSweeps() {
+        return List.of(
+                new StoreSweep("raw-mail", """
+                        SELECT l.id, l.raw_file FROM desk.intake_log l
+                        WHERE l.raw_file IS NOT NULL AND""" + " " + MAIL_DUE + " ORDER BY l.id", FileStore.INTAKE,
+                        "UPDATE desk.intake_log SET raw_file = NULL WHERE id IN (:ids)"),
+
+                // Needed only to decide identity: due from that decision, or from closing where none was made.
+                new StoreSweep("id-documents", """
+                        SELECT a.id, a.stored_path FROM desk.intake_attachment a
+                        JOIN desk.intake_log l ON l.id = a.intake_id
+                        WHERE a.stored_path IS NOT NULL AND (
+                            (COALESCE(a.request_id, l.request_id) IS NULL AND %s)
+                            OR COALESCE(a.request_id, l.request_id) IN (%s))
+                        ORDER BY a.id""".formatted(UNLINKED_MAIL_DUE, RequestRegister.ID_DOCUMENTS_DUE_REQUEST_IDS),
+                        FileStore.INTAKE,
+                        "UPDATE desk.intake_attachment SET stored_path = NULL WHERE id IN (:ids)"),
+
+                new StoreSweep("intake-log", """
+                        SELECT l.id FROM desk.intake_log l
+                        WHERE l.personal_fields_cleared_at IS NULL AND""" + " " + MAIL_DUE + " ORDER BY l.id", null,
+                        "UPDATE desk.intake_attachment SET file_name = NULL WHERE intake_id IN (:ids)",
+                        """
+                        UPDATE desk.intake_log SET sender_address = NULL, sender_name = NULL, sender_phones = NULL,
+                            account_number = NULL, subject = NULL, personal_fields_cleared_at = :now
+                        WHERE id IN (:ids)"""));
+    }
+
+    /**
+     * Up to {@code limit} entries whose mail is still in the mailbox's processed folder and past the
+     * raw mail's period, by id, with their Message-IDs (a mail without one cannot be found again).
+     */
+    Map<Long, String> processedMailDue(RetentionCut cut, int limit) {
+        Map<Long, String> due = new LinkedHashMap<>();
+        named.query("""
+                SELECT l.id, l.message_id FROM desk.intake_log l
+                WHERE l.mailbox_expunged_at IS NULL AND l.message_id IS NOT NULL AND""" + " " + MAIL_DUE
+                + " ORDER BY l.id" + RetentionCut.first(limit), cut.params(), rs -> {
+            due.put(rs.getLong(1), rs.getString(2));
+        });
+        return due;
+    }
+
+    /** Marks the entries' mails as expunged from the processed folder. */
+    void processedMailExpunged(Collection<Long> ids, OffsetDateTime now) {
+        named.update("UPDATE desk.intake_log SET mailbox_expunged_at = :now WHERE id IN (:ids)",
+                new MapSqlParameterSource("ids", List.copyOf(ids)).addValue("now", now));
     }
 
     @Override

@@ -16,7 +16,6 @@ import jakarta.mail.search.SearchTerm;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.lucidservices.privacydesk.mail.ProcessedMailbox;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * transaction. A mailbox that cannot be reached is reported in {@link MailboxStatus}; the poll
  * simply fails and is tried again later.
  */
-public class MailboxPoller implements ProcessedMailbox {
+public class MailboxPoller {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
 
@@ -258,7 +257,6 @@ public class MailboxPoller implements ProcessedMailbox {
      * Expunges from the processed folder the mails with these Message-IDs (retention: the raw mail's
      * period is over). Returns how many mails were expunged; 0 when mail is flagged, not moved.
      */
-    @Override
     public synchronized int expungeProcessed(Collection<String> messageIds) throws MessagingException {
         if (messageIds.isEmpty() || mailbox.afterProcessing() != IntakeProperties.AfterProcessing.MOVE) {
             return 0;

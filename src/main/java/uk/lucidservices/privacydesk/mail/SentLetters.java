@@ -4,6 +4,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RetainedData;
+import uk.lucidservices.privacydesk.request.StoreSweep;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,7 +20,7 @@ import java.util.Optional;
  * email carries a Message-ID.
  */
 @Repository
-public class SentLetters {
+public class SentLetters implements RetainedData {
 
     public record SentLetter(long requestId, String reference, String template, String recipient,
                              OffsetDateTime sentAt, String messageId, String processInstanceId,
@@ -64,5 +67,14 @@ public class SentLetters {
                         new MapSqlParameterSource("ids", messageIds).addValue("requester", Recipient.REQUESTER),
                         String.class)
                 .stream().findFirst();
+    }
+
+    /** The letters sent for a closed request go when its period is over. */
+    @Override
+    public List<StoreSweep> retentionSweeps() {
+        return List.of(new StoreSweep("sent-letters", """
+                SELECT s.id FROM desk.sent_letter s
+                WHERE s.request_id IN (""" + RequestRegister.DUE_REQUEST_IDS + ") ORDER BY s.id", null,
+                "DELETE FROM desk.sent_letter WHERE id IN (:ids)"));
     }
 }

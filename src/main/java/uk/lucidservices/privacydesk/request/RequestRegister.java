@@ -21,13 +21,42 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The request register: every request, its contact details and its clocks. Processes refer to
  * a request by its reference; names, emails and numbers stay here.
  */
 @Repository
-public class RequestRegister {
+public class RequestRegister implements RetainedData {
+
+    /**
+     * Retention, for the sweeps of every store tied to a request: the ids of requests closed at or
+     * before {@code :cutoff} and not {@code :held} by an open complaint (see {@link RetentionCut}).
+     */
+    public static final String DUE_REQUEST_IDS = """
+            SELECT r.id FROM desk.request r
+            WHERE r.closed_at IS NOT NULL AND r.closed_at <= :cutoff AND r.reference NOT IN (:held)""";
+
+    /** {@link #DUE_REQUEST_IDS}, as references. */
+    public static final String DUE_REQUEST_REFERENCES = """
+            SELECT r.reference FROM desk.request r
+            WHERE r.closed_at IS NOT NULL AND r.closed_at <= :cutoff AND r.reference NOT IN (:held)""";
+
+    /** The references of requests not {@code :held}, for stores that count from their own date (a link's expiry). */
+    public static final String UNHELD_REQUEST_REFERENCES = """
+            SELECT r.reference FROM desk.request r WHERE r.reference NOT IN (:held)""";
+
+    /**
+     * ID documents are needed only to decide identity: the ids of requests not {@code :held} whose
+     * identity was decided at or before {@code :cutoff}, or that closed by then with no decision.
+     */
+    public static final String ID_DOCUMENTS_DUE_REQUEST_IDS = """
+            SELECT r.id FROM desk.request r
+            WHERE r.reference NOT IN (:held) AND (
+                (r.closed_at IS NOT NULL AND r.closed_at <= :cutoff)
+                OR (SELECT MIN(e.occurred_at) FROM desk.request_event e
+                    WHERE e.request_id = r.id AND e.kind = 'IDENTITY_VERIFIED') <= :cutoff)""";
 
     private static final String INSERT_IDENTIFIER =
             "INSERT INTO desk.request_identifier (request_id, kind, id_value, value_key, source, state) VALUES (?, ?, ?, ?, ?, ?)";
@@ -206,6 +235,32 @@ public class RequestRegister {
         jdbc.update("UPDATE desk.request SET status = 'CLOSED', outcome = ?, closed_at = COALESCE(closed_at, ?) WHERE id = ?",
                 outcome, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), request.id());
         record(request.id(), "CLOSED", actor, detail);
+    }
+
+    /** Of these references, those of requests that exist and are not closed. */
+    public Set<String> openAmong(Collection<String> references) {
+        if (references.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(new NamedParameterJdbcTemplate(jdbc).queryForList(
+                "SELECT reference FROM desk.request WHERE closed_at IS NULL AND reference IN (:references)",
+                new MapSqlParameterSource("references", List.copyOf(references)), String.class));
+    }
+
+    /**
+     * The register keeps a closed request's reference, type, channel, dates, status and outcome for
+     * accountability; its contact details and identifiers go when its period is over.
+     */
+    @Override
+    public List<StoreSweep> retentionSweeps() {
+        return List.of(new StoreSweep("register-personal-fields", """
+                SELECT r.id FROM desk.request r
+                WHERE r.personal_fields_cleared_at IS NULL AND r.id IN (""" + DUE_REQUEST_IDS + ") ORDER BY r.id", null,
+                "DELETE FROM desk.request_identifier WHERE request_id IN (:ids)",
+                """
+                UPDATE desk.request SET requester_name = NULL, requester_email = NULL, requester_phone = NULL,
+                    account_number = NULL, summary = NULL, personal_fields_cleared_at = :now
+                WHERE id IN (:ids)"""));
     }
 
     /** The process instances of the other requests that carry any of these identifier keys. */

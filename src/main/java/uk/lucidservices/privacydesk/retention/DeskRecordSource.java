@@ -11,6 +11,7 @@ import uk.lucidservices.privacydesk.datamap.ErasureAction;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.records.RecordSource;
 import uk.lucidservices.privacydesk.records.Subject;
+import uk.lucidservices.privacydesk.request.RetentionHolds;
 
 import java.sql.ResultSetMetaData;
 import java.time.Clock;
@@ -45,9 +46,11 @@ class DeskRecordSource implements RecordSource {
     private final FileStore fileStore;
     private final TransactionTemplate writeTx;
     private final Clock clock;
+    private final RetentionHolds holds;
 
     DeskRecordSource(NamedParameterJdbcTemplate jdbc, DataMap dataMap, FileStore fileStore,
-                     PlatformTransactionManager transactions, Clock clock) {
+                     PlatformTransactionManager transactions, Clock clock, RetentionHolds holds) {
+        this.holds = holds;
         this.jdbc = jdbc;
         this.dataMap = dataMap;
         this.fileStore = fileStore;
@@ -181,8 +184,10 @@ class DeskRecordSource implements RecordSource {
         return deleted;
     }
 
-    private static MapSqlParameterSource params(Subject subject) {
+    private MapSqlParameterSource params(Subject subject) {
+        List<String> held = holds.held();
         return new MapSqlParameterSource()
+                .addValue("held", held.isEmpty() ? List.of("") : held)
                 .addValue("emails", List.copyOf(subject.emailKeys()))
                 .addValue("phones", List.copyOf(subject.phoneKeys()));
     }
@@ -242,7 +247,7 @@ class DeskRecordSource implements RecordSource {
         String byIdentifier = "r.id IN (SELECT ri.request_id FROM desk.request_identifier ri WHERE ri.state NOT IN ('SUGGESTED', 'REJECTED') AND ("
                 + String.join(" OR ", keys) + "))";
         String byEmail = emails ? " OR LOWER(TRIM(r.requester_email)) IN (:emails)" : "";
-        return "SELECT r.id FROM desk.request r WHERE r.closed_at IS NOT NULL AND " + DueSql.notHeld("r")
+        return "SELECT r.id FROM desk.request r WHERE r.closed_at IS NOT NULL AND r.reference NOT IN (:held)"
                 + " AND (" + byIdentifier + byEmail + ")";
     }
 }

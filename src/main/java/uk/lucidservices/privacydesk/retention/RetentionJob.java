@@ -11,12 +11,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import uk.lucidservices.privacydesk.mail.ProcessedMailbox;
+import uk.lucidservices.privacydesk.mail.ProcessedMailExpiry;
 import uk.lucidservices.privacydesk.records.FileStore;
+import uk.lucidservices.privacydesk.request.RetainedData;
+import uk.lucidservices.privacydesk.request.RetentionCut;
+import uk.lucidservices.privacydesk.request.RetentionHolds;
+import uk.lucidservices.privacydesk.request.StoreSweep;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +31,8 @@ import java.util.Map;
  * Applies the retention schedule ({@link RetentionProperties}) to the desk's own stores: nightly at
  * {@code desk.retention.cron} (UK time, inside the engine's history-cleanup window), on one node of
  * a cluster at a time ({@link JobLease}), store by store in batches of {@code batch-size}, each batch
- * in its own transaction. What an open request still needs is never due ({@link DueSql}).
+ * in its own transaction. Each store's sweep is declared by the class that owns its table
+ * ({@link RetainedData}); what an open request or an open complaint still needs is never due.
  */
 @Component
 public class RetentionJob {
@@ -45,20 +52,46 @@ public class RetentionJob {
     private final Clock clock;
     private final JobLease lease;
     private final RetentionMetrics metrics;
-    private final List<StoreSweep> sweeps;
-    private final ObjectProvider<ProcessedMailbox> mailbox;
+    private final FileStore fileStore;
+    private final RetentionHolds holds;
+    private final Map<RetentionStore, StoreSweep> sweeps;
+    private final ObjectProvider<ProcessedMailExpiry> processedMail;
 
     public RetentionJob(RetentionProperties properties, NamedParameterJdbcTemplate jdbc, JdbcTemplate plainJdbc,
                         PlatformTransactionManager transactions, Clock clock, FileStore fileStore, MeterRegistry registry,
-                        ObjectProvider<ProcessedMailbox> mailbox) {
+                        RetentionHolds holds, List<RetainedData> owners, ObjectProvider<ProcessedMailExpiry> processedMail) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.lease = new JobLease(plainJdbc, clock, "retention", properties.lease());
         this.metrics = new RetentionMetrics(registry);
-        this.sweeps = DeskStores.all(fileStore);
-        this.mailbox = mailbox;
+        this.fileStore = fileStore;
+        this.holds = holds;
+        this.sweeps = sweepsByStore(owners);
+        this.processedMail = processedMail;
+    }
+
+    /** Every store of the schedule swept exactly once, in the schedule's order: a store nobody sweeps fails the start. */
+    private static Map<RetentionStore, StoreSweep> sweepsByStore(List<RetainedData> owners) {
+        Map<String, RetentionStore> byKey = new HashMap<>();
+        for (RetentionStore store : RetentionStore.values()) {
+            byKey.put(store.key(), store);
+        }
+        Map<RetentionStore, StoreSweep> sweeps = new EnumMap<>(RetentionStore.class);
+        for (RetainedData owner : owners) {
+            for (StoreSweep sweep : owner.retentionSweeps()) {
+                RetentionStore store = byKey.get(sweep.store());
+                if (store == null || sweeps.putIfAbsent(store, sweep) != null) {
+                    throw new IllegalStateException("Retention: store " + sweep.store() + " is not in the schedule, or swept twice");
+                }
+            }
+        }
+        if (sweeps.size() != byKey.size()) {
+            throw new IllegalStateException("Retention: no class sweeps " + byKey.values().stream()
+                    .filter(s -> !sweeps.containsKey(s)).map(RetentionStore::key).toList());
+        }
+        return sweeps;
     }
 
     @Scheduled(cron = "${desk.retention.cron:0 30 1 * * *}", zone = "Europe/London")
@@ -78,12 +111,14 @@ public class RetentionJob {
         try {
             OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
             boolean leaseHeld = true;
-            for (StoreSweep sweep : sweeps) {
-                OffsetDateTime cutoff = cutoff(now, sweep.store());
+            for (Map.Entry<RetentionStore, StoreSweep> entry : sweeps.entrySet()) {
+                RetentionStore store = entry.getKey();
                 long total = 0;
                 while (leaseHeld) {
-                    int batch = tx.execute(status -> sweep.sweepBatch(jdbc, cutoff, now, properties.batchSize()));
-                    metrics.removed(sweep.store().key(), batch);
+                    // What is held is read again for each batch: a complaint opened mid-run holds at once.
+                    int batch = tx.execute(status -> entry.getValue().sweepBatch(jdbc, fileStore, cut(now, store),
+                            properties.batchSize()));
+                    metrics.removed(store.key(), batch);
                     total += batch;
                     if (batch < properties.batchSize()) {
                         break;
@@ -91,7 +126,7 @@ public class RetentionJob {
                     // A run that outlived its lease stops: another node may have taken over.
                     leaseHeld = lease.renew();
                 }
-                removed.put(sweep.store().key(), total);
+                removed.put(store.key(), total);
             }
             removed.put(RetentionMetrics.PROCESSED_MAIL, leaseHeld ? expungeProcessedMail(now) : 0L);
         } finally {
@@ -102,24 +137,30 @@ public class RetentionJob {
     }
 
     private long expungeProcessedMail(OffsetDateTime now) {
-        ProcessedMailbox poller = mailbox.getIfAvailable();
-        if (poller == null) {
+        ProcessedMailExpiry mailbox = processedMail.getIfAvailable();
+        if (mailbox == null) {
             return 0;
         }
-        ProcessedMailSweep sweep = new ProcessedMailSweep(poller);
-        OffsetDateTime cutoff = cutoff(now, RetentionStore.RAW_MAIL);
-        long[] expunged = {0};
+        long expunged = 0;
         try {
-            while (sweep.sweepBatch(jdbc, cutoff, now, expunged) > 0) {
+            ProcessedMailExpiry.Batch batch;
+            do {
+                batch = mailbox.expungeBatch(cut(now, RetentionStore.RAW_MAIL));
+                expunged += batch.expunged();
                 lease.renew();
-            }
+            } while (batch.settled() > 0);
         } catch (MessagingException | RuntimeException e) {
             // The mailbox may be down tonight: what is left is found again tomorrow.
             log.warn("Retention: the processed folder could not be cleared ({}); tried again next run",
                     e.getClass().getSimpleName());
         }
-        metrics.removed(RetentionMetrics.PROCESSED_MAIL, expunged[0]);
-        return expunged[0];
+        metrics.removed(RetentionMetrics.PROCESSED_MAIL, expunged);
+        return expunged;
+    }
+
+    /** The cut for a store now: its cut-off, and the requests an open complaint holds. */
+    private RetentionCut cut(OffsetDateTime now, RetentionStore store) {
+        return new RetentionCut(cutoff(now, store), now, holds.held());
     }
 
     /** The latest event time that is past the store's period, counted in UK days and months. */
