@@ -93,6 +93,8 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
             desk("POST", "/api/requests/{reference}/identifiers/{id}/code", "/api/requests/{sar}/identifiers/999999999/code", NONE, 401, 404, 403, 403, 404, 403),
             desk("POST", "/api/requests/{reference}/identifiers/{id}/code/check", "/api/requests/{sar}/identifiers/999999999/code/check", "{\"code\":\"000000\"}", 401, 404, 403, 403, 404, 403),
             desk("GET", "/api/sla/requests", "/api/sla/requests", NONE, 401, 403, 403, 200, 200, 403),
+            desk("GET", "/api/sla/requests.csv", "/api/sla/requests.csv", NONE, 401, 403, 403, 200, 200, 403),
+            desk("GET", "/api/sla/report", "/api/sla/report", NONE, 401, 403, 403, 200, 200, 403),
             desk("GET", "/packs/{token}", "/packs/not-a-real-token", NONE, 404, 404, 404, 404, 404, 404),
             // Actuator
             desk("GET", null, "/actuator/health", NONE, 200, 200, 200, 200, 200, 200),
