@@ -47,6 +47,7 @@ public final class TestPeople {
         claim("objection.ObjectionProcessTest", 271, 273, 275, 277);
         claim("objection.DoNotRecordTest", 279, 281);
         claim("transcript.TranscriptCopyTest", 285, 289);
+        claim("tasklist.TasklistJourneyTest", 240);
         claim("retention.RetentionJobTest", 301, 302, 303, 304, 305, 306, 307, 308, 309);
         claim("retention.DeskRecordsInAccessAndErasureTest", 311, 312);
     }
@@ -77,7 +78,7 @@ public final class TestPeople {
         return DemoPeople.person(claimed.get(0));
     }
 
-    static List<Integer> claimedBy(Class<?> testClass) {
+    public static List<Integer> claimedBy(Class<?> testClass) {
         String name = testClass.getName().substring(TestPeople.class.getPackageName().length() + 1);
         List<Integer> claimed = CLAIMS.get(name);
         if (claimed == null) {

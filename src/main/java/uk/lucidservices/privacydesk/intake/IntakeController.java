@@ -15,6 +15,8 @@ import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -82,6 +84,31 @@ class IntakeController {
         }
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .header("X-Content-Type-Options", "nosniff").body(page.toString());
+    }
+
+    /** The same mail as data, for the triage form in Tasklist; the text stays plain text the form never runs. */
+    public record MailView(long intakeId, String outcome, String reason, OffsetDateTime arrivedAt, String senderName,
+                           String senderAddress, String subject, String requestReference, String text,
+                           List<AttachmentView> attachments) {
+    }
+
+    public record AttachmentView(String fileName, String contentType, long sizeKb, String link, String refusedReason) {
+    }
+
+    @GetMapping("/{id}/details")
+    public MailView mailAsData(@PathVariable long id) {
+        IntakeLog.Entry entry = entry(id);
+        List<AttachmentView> attachments = log.attachments(id).stream().map(a -> new AttachmentView(
+                a.fileName() != null ? a.fileName() : "(no name)", a.contentType(), a.sizeBytes() / 1024,
+                a.storedPath() != null ? "/api/intake/mails/" + id + "/attachments/" + a.id() : null,
+                a.refusedReason())).toList();
+        Optional<IncomingMail> mail = mails.read(entry);
+        String text = mail.isEmpty() ? "(The mail's content was not kept.)"
+                : mail.get().problem() == null && !mail.get().text().isBlank() ? mail.get().text()
+                : "(The mail could not be decoded: its source is on the plain-text page of this mail.)";
+        return new MailView(entry.id(), String.valueOf(entry.outcome()), entry.reason(),
+                entry.arrivedAt() != null ? entry.arrivedAt() : entry.readAt(), entry.senderName(), entry.senderAddress(),
+                entry.subject(), entry.requestReference(), text, attachments);
     }
 
     @GetMapping("/{id}/attachments/{attachmentId}")

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import uk.lucidservices.privacydesk.tasklist.EmbeddedForms;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -34,6 +35,12 @@ class SarFormsTest extends SarProcessTestSupport {
             "Task_ApproveExtension", "Task_ApproveRefusal", "Task_SearchManualSystems", "Task_ReviewRedactions", "Task_ApprovePack",
             "Task_DeliverPackAnotherWay");
 
+    /** Tasks whose form shows the case read from the desk: an embedded form, served by the desk. */
+    private static final Map<String, String> EMBEDDED = Map.of(
+            "Task_ConfirmIdentity", EmbeddedForms.PREFIX + "confirm-identity.html",
+            "Task_SearchManualSystems", EmbeddedForms.PREFIX + "manual-search-checklist.html",
+            "Task_ReviewRedactions", EmbeddedForms.PREFIX + "redaction-review.html");
+
     @Autowired TestRestTemplate http;
 
     @Test
@@ -45,6 +52,12 @@ class SarFormsTest extends SarProcessTestSupport {
         assertThat(userTasks).extracting(UserTask::getId).containsExactlyInAnyOrderElementsOf(TASKS);
 
         for (UserTask userTask : userTasks) {
+            if (EMBEDDED.containsKey(userTask.getId())) {
+                assertThat(userTask.getCamundaFormKey()).as(userTask.getId()).isEqualTo(EMBEDDED.get(userTask.getId()));
+                assertThat(EmbeddedForms.file(userTask.getCamundaFormKey())).as(userTask.getId()).isRegularFile();
+                assertThat(userTask.getCamundaCandidateGroups()).as(userTask.getId()).isEqualTo("privacy-officers");
+                continue;
+            }
             String formRef = userTask.getCamundaFormRef();
             assertThat(formRef).as("formRef of %s", userTask.getId()).isNotBlank();
             assertThat(userTask.getCamundaFormRefBinding()).as(userTask.getId()).isEqualTo("latest");
@@ -74,11 +87,14 @@ class SarFormsTest extends SarProcessTestSupport {
         Task confirm = task(pi, "Task_ConfirmIdentity");
 
         ResponseEntity<JsonNode> form = http.withBasicAuth("olivia", "olivia")
-                .getForEntity("/engine-rest/task/" + confirm.getId() + "/deployed-form", JsonNode.class);
+                .getForEntity("/engine-rest/task/" + confirm.getId() + "/form", JsonNode.class);
 
         assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(form.getBody().get("id").asText()).isEqualTo("sar-confirm-identity");
-        assertThat(http.getForEntity("/engine-rest/task/" + confirm.getId() + "/deployed-form", String.class)
+        assertThat(form.getBody().get("key").asText()).isEqualTo(EmbeddedForms.PREFIX + "confirm-identity.html");
+        ResponseEntity<String> page = http.getForEntity("/forms/confirm-identity.html", String.class);
+        assertThat(page.getStatusCode()).as("the desk serves the embedded form").isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("identityDecision").doesNotContain(person(220).name());
+        assertThat(http.getForEntity("/engine-rest/task/" + confirm.getId() + "/form", String.class)
                 .getStatusCode()).as("not without signing in").isEqualTo(HttpStatus.UNAUTHORIZED);
 
         work(pi, "Task_ConfirmIdentity", "olivia", Map.of("identityDecision", "CONFIRMED"));

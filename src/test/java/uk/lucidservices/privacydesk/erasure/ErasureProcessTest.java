@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.TestPeople;
+import uk.lucidservices.privacydesk.tasklist.EmbeddedForms;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.security.DeskGroups;
@@ -113,7 +114,8 @@ class ErasureProcessTest extends ErasureTestSupport {
         // The officer reviews the preview in its form and keeps the web enquiries for a legal claim.
         Task review = task(pid);
         assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewPreview");
-        assertThat(read(forms.getDeployedTaskForm(review.getId()))).contains("\"additionalKeeps\"");
+        assertThat(EmbeddedForms.submits(forms.getTaskFormKey(review.getProcessDefinitionId(), review.getTaskDefinitionKey())))
+                .contains("additionalKeeps");
         assertThat((String) runtime.getVariable(pid, "erasurePlanSummary"))
                 .contains("call-recordings (Telephone system (PBX)): DELETE, " + before.get("call_recording").size() + " record(s)");
         as("olivia", DeskGroups.PRIVACY_OFFICERS, () -> tasks.complete(review.getId(),
@@ -234,7 +236,7 @@ class ErasureProcessTest extends ErasureTestSupport {
                 .startEvent("Start_Requested")
                 .serviceTask("Task_PrepareErasurePreview").camundaDelegateExpression("${prepareErasurePreview}")
                 .userTask("Task_ReviewPreview").camundaCandidateGroups(DeskGroups.PRIVACY_OFFICERS)
-                    .camundaFormRef("erasure-preview-review").camundaFormRefBinding("latest")
+                    .camundaFormKey(EmbeddedForms.PREFIX + "erasure-preview-review.html")
                     .camundaTaskListenerDelegateExpression("complete", "${recordKeepDecisions}")
                 .userTask("Task_AuthoriseErasure").camundaCandidateGroups(DeskGroups.MANAGERS)
                     .camundaFormRef("erasure-authorisation").camundaFormRefBinding("latest")

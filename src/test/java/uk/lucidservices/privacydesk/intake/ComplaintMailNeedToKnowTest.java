@@ -94,7 +94,9 @@ class ComplaintMailNeedToKnowTest extends IntakeTestSupport {
         assertThat(http.withBasicAuth("olivia", "olivia").getForObject(tasks, JsonNode.class)).as("olivia's queue").isEmpty();
         assertThat(http.withBasicAuth("chloe", "chloe").getForObject(tasks, JsonNode.class)).as("chloe's queue").hasSize(1);
         assertThat(get("olivia", "/engine-rest/task/" + triage.getId()).getStatusCode().is2xxSuccessful()).isFalse();
-        assertThat(get("chloe", "/engine-rest/task/" + triage.getId() + "/deployed-form").getBody()).contains("triageDecision");
+        assertThat(get("chloe", "/engine-rest/task/" + triage.getId() + "/form").getBody()).contains("mail-triage.html");
+        assertThat(get("olivia", "/api/intake/mails/" + reply.id() + "/details").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("chloe", "/api/intake/mails/" + reply.id() + "/details").getBody()).contains("last month's bill");
         assertThat(get("olivia", "/api/intake/mails/" + reply.id()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("chloe", "/api/intake/mails/" + reply.id()).getBody()).contains("last month's bill");
     }

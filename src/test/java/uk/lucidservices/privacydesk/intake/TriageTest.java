@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import uk.lucidservices.privacydesk.tasklist.EmbeddedForms;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
@@ -50,9 +51,15 @@ class TriageTest extends IntakeTestSupport {
 
         // Olivia sees the task and its form through the REST API Tasklist uses, and can read the mail.
         assertThat(asOlivia().getForEntity("/engine-rest/task/" + taskId, Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        ResponseEntity<String> form = asOlivia().getForEntity("/engine-rest/task/" + taskId + "/deployed-form", String.class);
+        ResponseEntity<String> form = asOlivia().getForEntity("/engine-rest/task/" + taskId + "/form", String.class);
         assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(form.getBody()).contains("triageDecision");
+        assertThat(form.getBody()).contains(EmbeddedForms.PREFIX + "mail-triage.html");
+        assertThat(EmbeddedForms.submits(EmbeddedForms.PREFIX + "mail-triage.html")).contains("triageDecision");
+        // The form shows the mail as data read with the officer's session, never from the task's variables.
+        ResponseEntity<String> details = asOlivia().getForEntity("/api/intake/mails/" + entry.id() + "/details", String.class);
+        assertThat(details.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(details.getBody()).contains("what you have on file for me").contains(mail.address())
+                .contains("licence.pdf").contains("\"subject\"");
         ResponseEntity<String> page = asOlivia().getForEntity("/api/intake/mails/" + entry.id(), String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("what you have on file for me").contains(mail.address()).contains("licence.pdf");

@@ -81,6 +81,10 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
             desk("GET", "/api/access-requests/{reference}/redaction-items", "/api/access-requests/{sar}/redaction-items", NONE, 401, 200, 403, 200, 200, 403),
             desk("GET", "/api/access-requests/{reference}/pack", "/api/access-requests/{sar}/pack", NONE, 401, 404, 403, 404, 404, 403),
             desk("GET", "/api/intake/mails/{id}", "/api/intake/mails/999999999", NONE, 401, 404, 404, 404, 404, 403),
+            desk("GET", "/api/intake/mails/{id}/details", "/api/intake/mails/999999999/details", NONE, 401, 404, 404, 404, 404, 403),
+            desk("GET", "/api/erasure-requests/{reference}/preview", "/api/erasure-requests/{sar}/preview", NONE, 401, 404, 403, 404, 404, 403),
+            // Embedded Tasklist forms: pages without data, which read the case with the webapp session
+            desk("GET", null, "/forms/redaction-review.html", NONE, 200, 200, 200, 200, 200, 200),
             desk("GET", "/api/intake/mails/{id}/attachments/{attachmentId}", "/api/intake/mails/999999999/attachments/1", NONE, 401, 404, 404, 404, 404, 403),
             desk("GET", "/api/requests/{reference}/identifiers", "/api/requests/{sar}/identifiers", NONE, 401, 200, 403, 200, 200, 403),
             desk("GET", "/api/requests/{reference}/identifiers", "/api/requests/{cmp}/identifiers", NONE, 401, 404, 403, 404, 404, 403),
@@ -95,6 +99,8 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
             desk("GET", "/api/pbx/do-not-record", "/api/pbx/do-not-record", NONE, 401, 403, 403, 403, 200, 403),
             desk("GET", "/api/pbx/do-not-record.csv", "/api/pbx/do-not-record.csv", NONE, 401, 403, 403, 403, 200, 403),
             desk("POST", "/api/chat-transcripts/{transcriptId}/copy-requests", "/api/chat-transcripts/999999999/copy-requests", "{\"email\":\"matrix@example.com\"}", 401, 404, 403, 404, 404, 403),
+            desk("GET", "/api/sla/requests.csv", "/api/sla/requests.csv", NONE, 401, 403, 403, 200, 200, 403),
+            desk("GET", "/api/sla/report", "/api/sla/report", NONE, 401, 403, 403, 200, 200, 403),
             desk("GET", "/packs/{token}", "/packs/not-a-real-token", NONE, 404, 404, 404, 404, 404, 404),
             // Actuator
             desk("GET", null, "/actuator/health", NONE, 200, 200, 200, 200, 200, 200),

@@ -1,0 +1,318 @@
+package uk.lucidservices.privacydesk.tasklist;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.lucidservices.privacydesk.TestPeople;
+import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.intake.IntakeLog;
+import uk.lucidservices.privacydesk.intake.MailboxPoller;
+import uk.lucidservices.privacydesk.intake.Smtp;
+import uk.lucidservices.privacydesk.intake.TestMail;
+import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
+import uk.lucidservices.privacydesk.records.demo.DemoPerson;
+import uk.lucidservices.privacydesk.request.Channel;
+import uk.lucidservices.privacydesk.request.NewRequest;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestStarter;
+import uk.lucidservices.privacydesk.request.RequestType;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real browser (Debian's Chromium, headless, through Debian's chromedriver) works the desk as staff
+ * do: a mail arrives; a privacy officer triages it in Tasklist, reading it inside the form; a second
+ * officer confirms the identity from the identifiers the form shows; the first triages the request,
+ * answers the manual-search checklist and decides each item about other people; the second approves
+ * the pack; a manager opens the SLA dashboard in Cockpit; an officer who opens Cockpit gets the
+ * desk's own page. The job executor is off in tests, so the test runs the due jobs between steps as
+ * the executor would. Screenshots of each form: {@code target/screenshots/}.
+ * <p>
+ * Its person: the first demo person (not a tenth one, which other classes use) whose account has a
+ * complaint, so the redaction review has items about other people.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TasklistJourneyTest extends DeskIntegrationTest {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MailboxPoller poller;
+    @Autowired
+    IntakeLog intakeLog;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    DemoDataGenerator demoData;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RequestStarter starter;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assertThat(Path.of(CHROMIUM)).as("Chromium from Debian: apt-get install -y chromium chromium-driver").isExecutable();
+        assertThat(Path.of(CHROMEDRIVER)).as("chromedriver from Debian: apt-get install -y chromium-driver").isExecutable();
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // No sandbox: the test JVM runs in a user namespace (src/test/jvm-as-ordinary-user), where
+        // Chromium's own sandbox cannot start.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1400,1300", "--user-data-dir=" + Files.createTempDirectory("desk-chromium"));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, PATIENCE);
+    }
+
+    /** What the browser showed when a step ended, passed or not: the first thing to look at when one fails. */
+    @AfterEach
+    void lastScreen(TestInfo test) throws IOException {
+        String name = "last-" + test.getTestMethod().orElseThrow().getName();
+        screenshot(name);
+        // The browser's console, for a page that did not come up.
+        Files.write(SCREENSHOTS.resolve(name + ".log"), browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList());
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void twoOfficersWorkASubjectAccessRequestFromTheMailToTheApprovedPackInTasklist() throws Exception {
+        demoData.generate(300, 20260401);
+        DemoPerson person = personWithAComplaint();
+        TestMail mail = TestMail.fromHeader(person.name() + " <" + person.emailVariants().get(1) + ">")
+                .subject("My information")
+                .text("Hello, could you tell me what you have on file about me? Thanks, " + person.firstName());
+        Smtp.send(TestMailServer.smtpPort(), person.emailVariants().get(1), TestMailServer.PRIVACY_MAILBOX, mail.bytes());
+        assertThat(poller.pollOnce().failed()).isFalse();
+        IntakeLog.Entry entry = intakeLog.findByMessageId(mail.messageId()).get(0);
+        Task triage = taskService.createTaskQuery().processInstanceBusinessKey("MAIL-" + entry.id()).singleResult();
+        assertThat(triage).as("the mail waits for a person").isNotNull();
+
+        // Olivia triages the mail: the form shows the mail itself.
+        signIn("olivia", "olivia", "tasklist");
+        claim(triage);
+        WebElement shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-mail .desk-mail-text")));
+        assertThat(shown.getText()).contains("what you have on file about me");
+        assertThat(text("#desk-mail dl")).contains(person.emailVariants().get(1)).contains("My information");
+        assertThat(text("body")).as("the task's name").contains("Triage the mail · MAIL-" + entry.id());
+        new Select(find("#desk-decision")).selectByValue("SUBJECT_ACCESS");
+        screenshot("01-triage-the-mail");
+        complete(triage);
+        runDueJobs(triage.getProcessInstanceId());
+
+        String sarReference = intakeLog.find(entry.id()).orElseThrow().requestReference();
+        assertThat(sarReference).startsWith("SAR-");
+        String sar = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(sarReference)
+                .processDefinitionKey("subject-access-request").singleResult().getId();
+        runDueJobs(sar);
+
+        // Peter confirms the identity: each identifier, where it came from and the account it matched.
+        signIn("peter", "peter", "tasklist");
+        Task confirm = task(sar, "Task_ConfirmIdentity");
+        claim(confirm);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-identifiers table")));
+        assertThat(text("#desk-identifiers").toLowerCase()).contains(person.email().toLowerCase()).contains("the mail's sender");
+        assertThat(text("#desk-request")).contains(person.name()).contains(person.accountNumber());
+        assertThat(text("body")).as("the task's name").contains(sarReference + " · subject access");
+        find("input[name='deskIdentity'][value='CONFIRMED']").click();
+        screenshot("02-confirm-identity");
+        complete(confirm);
+        runDueJobs(sar);
+
+        // Olivia triages the request (a Camunda Form) and answers the manual-search checklist.
+        signIn("olivia", "olivia", "tasklist");
+        Task triageRequest = task(sar, "Task_TriageRequest");
+        claim(triageRequest);
+        WebElement decision = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form-field-select .fjs-input-group")));
+        decision.click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='Proceed']"))).click();
+        screenshot("03-triage-the-request");
+        complete(triageRequest);
+        runDueJobs(sar);
+
+        Task manual = task(sar, "Task_SearchManualSystems");
+        claim(manual);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-identifiers ul")));
+        assertThat(text("#desk-identifiers").toLowerCase()).contains(person.email().toLowerCase());
+        for (WebElement system : browser.findElements(By.cssSelector(".desk-system"))) {
+            system.findElement(By.cssSelector(".desk-done")).click();
+            system.findElement(By.cssSelector(".desk-answer")).sendKeys("Searched by name, email and phone: nothing found");
+        }
+        screenshot("04-manual-search-checklist");
+        complete(manual);
+        runDueJobs(sar);
+
+        // Each item about other people, with its text and its own decision.
+        Task redactions = task(sar, "Task_ReviewRedactions");
+        claim(redactions);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.desk-redaction-items")));
+        List<WebElement> decisions = browser.findElements(By.cssSelector("select[data-item]"));
+        assertThat(decisions).as("flagged items, one decision each").isNotEmpty();
+        assertThat(text("table.desk-redaction-items")).contains("complaint");
+        new Select(find("#desk-default")).selectByValue("KEEP");
+        find("#desk-default-reason").sendKeys("Staff acting in their work role; reasonable to disclose");
+        new Select(decisions.get(0)).selectByValue("REDACT");
+        find("input[data-reason-for='" + decisions.get(0).getAttribute("data-item") + "']")
+                .sendKeys("Names another customer, who has not consented");
+        screenshot("05-redaction-review");
+        complete(redactions);
+        runDueJobs(sar);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM desk.redaction_item WHERE reference = ? AND decision = 'REDACT'",
+                Integer.class, sarReference)).as("the per-item decision reached the desk").isEqualTo(1);
+
+        // Peter, not the preparer, approves the pack.
+        signIn("peter", "peter", "tasklist");
+        Task approve = task(sar, "Task_ApprovePack");
+        claim(approve);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form input[type='checkbox']"))).click();
+        screenshot("06-approve-pack");
+        complete(approve);
+        runDueJobs(sar);
+        assertThat(taskService.createTaskQuery().processInstanceId(sar).list()).as("nothing left for staff").isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aManagerSeesTheDashboardInCockpitAndAnOfficerGetsTheDesksPage() throws Exception {
+        // An open request waiting for ID (the address is on no account), so the table has a row.
+        Request open = starter.start(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL).name("Ida Journey").email("ida." + UUID.randomUUID() + "@example.com").loggedBy("intake").build());
+        signIn("mark", "mark", "cockpit");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".privacy-desk-report svg[data-chart='received']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".privacy-desk-sla table")));
+        assertThat(browser.getTitle()).contains("Lucid Privacy Desk");
+        assertThat(text(".privacy-desk-sla")).contains("Received per week").contains("Answered on time")
+                .contains("Open requests by days left").contains("Download the table (CSV)");
+        WebElement link = find(".privacy-desk-sla tr[data-reference='" + open.reference() + "'] a");
+        assertThat(link.getText()).isEqualTo(open.reference());
+        assertThat(link.getAttribute("href")).endsWith("#/process-instance/" + open.processInstanceId() + "/runtime");
+        assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
+                .as("no end-of-life banner").isTrue();
+        screenshot("07-cockpit-dashboard");
+
+        signIn("olivia", "olivia", "tasklist");
+        browser.get(base() + "/camunda/app/cockpit/default/");
+        wait.until(d -> d.getPageSource().contains("Lucid Privacy Desk") && !d.getPageSource().contains("Whitelabel"));
+        screenshot("08-officer-opens-cockpit");
+        assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
+    }
+
+    // --- the person ---
+
+    private DemoPerson personWithAComplaint() {
+        // This class's own demo person, who is in every system and so has a complaint on the CRM.
+        List<String> accounts = jdbc.queryForList("""
+                SELECT a.account_number FROM records.crm_account a
+                WHERE EXISTS (SELECT 1 FROM records.complaint c WHERE c.account_id = a.id)
+                ORDER BY a.account_number""", String.class);
+        return TestPeople.claimedBy(TasklistJourneyTest.class).stream()
+                .filter(i -> accounts.contains("LS" + (100000 + i)))
+                .findFirst()
+                .map(i -> TestPeople.person(TasklistJourneyTest.class, i))
+                .orElseThrow(() -> new AssertionError("none of this class's demo people has a complaint"));
+    }
+
+    // --- the browser, as a person uses it ---
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private void signIn(String user, String password, String app) {
+        browser.manage().deleteAllCookies();
+        browser.get(base() + "/camunda/app/" + app + "/default/");
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        name.clear();
+        name.sendKeys(user);
+        find("input[type='password']").sendKeys(password);
+        find("form button[type='submit']").click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    }
+
+    private void claim(Task task) {
+        // A fresh page each time (a new query string): Tasklist reloaded from the browser's cache
+        // carries the CSP nonce of an earlier page, and its scripts are refused.
+        browser.get(base() + "/camunda/app/tasklist/default/?open=" + System.nanoTime() + "#/?task=" + task.getId());
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+    }
+
+    private void complete(Task task) {
+        find("button[ng-click='complete()']").click();
+        wait.until(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+    }
+
+    private Task task(String processInstanceId, String taskKey) {
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+        assertThat(task).as("open task %s", taskKey).isNotNull();
+        return task;
+    }
+
+    private WebElement find(String css) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    private String text(String css) {
+        return find(css).getText();
+    }
+
+    private void screenshot(String name) throws IOException {
+        ((JavascriptExecutor) browser).executeScript("document.activeElement && document.activeElement.blur()");
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
