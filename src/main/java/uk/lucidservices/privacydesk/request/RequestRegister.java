@@ -367,6 +367,25 @@ public class RequestRegister implements RetainedData {
                 WHERE l.request_id = ? ORDER BY l.linked_at, r.reference""", String.class, requestId);
     }
 
+    /** A request's dates and clock state, for the SLA report; no personal data. */
+    public record Dates(String reference, RequestType type, OffsetDateTime receivedAt, OffsetDateTime closedAt,
+                        LocalDate statutoryDeadline, boolean breached, boolean internalTargetBreached,
+                        boolean statutoryDeadlineBreached, String processInstanceId) {
+    }
+
+    /** Requests received or closed since {@code from}, and every open one. */
+    public List<Dates> datesSince(OffsetDateTime from) {
+        return jdbc.query("""
+                        SELECT reference, type, received_at, closed_at, statutory_deadline, breached,
+                               internal_target_breached_at, statutory_deadline_breached_at, process_instance_id
+                        FROM desk.request WHERE received_at >= ? OR closed_at >= ? OR closed_at IS NULL""",
+                (rs, i) -> new Dates(rs.getString(1), RequestType.valueOf(rs.getString(2)),
+                        rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class),
+                        rs.getObject(5, LocalDate.class), rs.getBoolean(6), rs.getObject(7) != null,
+                        rs.getObject(8) != null, rs.getString(9)),
+                from, from);
+    }
+
     public Optional<Request> find(String reference) {
         List<Request> found = jdbc.query("SELECT * FROM desk.request WHERE reference = ?", ROW, reference);
         return found.stream().findFirst();

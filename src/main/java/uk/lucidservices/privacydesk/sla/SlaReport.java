@@ -1,10 +1,9 @@
 package uk.lucidservices.privacydesk.sla;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -32,12 +31,12 @@ class SlaReport {
     /** Days left on the statutory clock, as the dashboard groups them; the last is open-ended. */
     static final List<String> DAYS_LEFT_BANDS = List.of("overdue", "0-7", "8-14", "15-28", "29+");
 
-    private final JdbcTemplate jdbc;
+    private final RequestRegister register;
     private final SlaBoard board;
     private final Clock clock;
 
-    SlaReport(JdbcTemplate jdbc, SlaBoard board, Clock clock) {
-        this.jdbc = jdbc;
+    SlaReport(RequestRegister register, SlaBoard board, Clock clock) {
+        this.register = register;
         this.board = board;
         this.clock = clock;
     }
@@ -128,22 +127,14 @@ class SlaReport {
 
     private List<Row> rows(LocalDate since) {
         OffsetDateTime from = since.atStartOfDay(clock.getZone()).toOffsetDateTime();
-        return jdbc.query("""
-                        SELECT reference, type, received_at, closed_at, statutory_deadline, breached,
-                               internal_target_breached_at, statutory_deadline_breached_at, process_instance_id
-                        FROM desk.request WHERE received_at >= ? OR closed_at >= ? OR closed_at IS NULL""",
-                (rs, i) -> new Row(rs.getString(1), RequestType.valueOf(rs.getString(2)),
-                        localDate(rs.getObject(3, OffsetDateTime.class)), localDate(rs.getObject(4, OffsetDateTime.class)),
-                        toLocalDate(rs.getDate(5)), rs.getBoolean(6), rs.getObject(7) != null, rs.getObject(8) != null,
-                        rs.getString(9)),
-                from, from);
+        return register.datesSince(from).stream()
+                .map(d -> new Row(d.reference(), d.type(), localDate(d.receivedAt()), localDate(d.closedAt()),
+                        d.statutoryDeadline(), d.breached(), d.internalTargetBreached(), d.statutoryDeadlineBreached(),
+                        d.processInstanceId()))
+                .toList();
     }
 
     private LocalDate localDate(OffsetDateTime at) {
         return at == null ? null : at.atZoneSameInstant(clock.getZone()).toLocalDate();
-    }
-
-    private static LocalDate toLocalDate(Date date) {
-        return date == null ? null : date.toLocalDate();
     }
 }
