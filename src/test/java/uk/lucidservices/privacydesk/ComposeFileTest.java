@@ -1,12 +1,10 @@
 package uk.lucidservices.privacydesk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.junit.jupiter.api.Test;
-import uk.lucidservices.privacydesk.security.ProductionGuard;
-import uk.lucidservices.privacydesk.security.ProductionSettings;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,8 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import uk.lucidservices.privacydesk.security.ProductionGuard;
+import uk.lucidservices.privacydesk.security.ProductionSettings;
 
 /**
  * No Docker engine runs on our machines, so this checks docker-compose.yml and the Dockerfile
@@ -30,6 +29,7 @@ class ComposeFileTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(DESK_[A-Z_]+)[:}]");
     /** Compose's own interpolation: ${NAME}, ${NAME:?message}, ${NAME:-default}. */
     private static final Pattern COMPOSE_VARIABLE = Pattern.compile("\\$\\{([A-Z_]+)(?::?[?-][^}]*)?}");
+
     private static final Pattern REQUIRED_COMPOSE_VARIABLE = Pattern.compile("\\$\\{([A-Z_]+):\\?[^}]*}");
 
     private static Set<String> variablesTheApplicationReads() throws Exception {
@@ -47,17 +47,23 @@ class ComposeFileTest {
 
     /** What an operator exports before `docker compose up`: an https address and long random values. */
     private static String operatorValue(String name) {
-        return name.endsWith("_URL") ? "https://privacy.example.co.uk" : name.toLowerCase() + "-0123456789abcdef0123456789";
+        return name.endsWith("_URL")
+                ? "https://privacy.example.co.uk"
+                : name.toLowerCase() + "-0123456789abcdef0123456789";
     }
 
     /** The desk container's environment after compose's interpolation. */
     private static Map<String, Object> deskEnvironment() throws Exception {
         Map<String, Object> env = new HashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = compose().at("/services/desk/environment").fields();
+        Iterator<Map.Entry<String, JsonNode>> fields =
+                compose().at("/services/desk/environment").fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            env.put(field.getKey(), COMPOSE_VARIABLE.matcher(field.getValue().asText())
-                    .replaceAll(m -> Matcher.quoteReplacement(operatorValue(m.group(1)))));
+            env.put(
+                    field.getKey(),
+                    COMPOSE_VARIABLE
+                            .matcher(field.getValue().asText())
+                            .replaceAll(m -> Matcher.quoteReplacement(operatorValue(m.group(1)))));
         }
         return env;
     }
@@ -66,7 +72,8 @@ class ComposeFileTest {
     void theDeskServicesEnvironmentPassesTheProductionGuard() throws Exception {
         Map<String, Object> env = deskEnvironment();
         assertThat(env.get("SPRING_PROFILES_ACTIVE")).isNotEqualTo("demo");
-        assertThat(ProductionGuard.problems(ProductionSettings.environment(env))).isEmpty();
+        assertThat(ProductionGuard.problems(ProductionSettings.environment(env)))
+                .isEmpty();
     }
 
     @Test
@@ -74,7 +81,8 @@ class ComposeFileTest {
         Map<String, Object> env = deskEnvironment();
         env.remove("DESK_SUPPRESSION_SECRET");
         env.put("DESK_IMAP_PROTOCOL", "imap");
-        assertThat(ProductionGuard.problems(ProductionSettings.environment(env))).hasSize(2)
+        assertThat(ProductionGuard.problems(ProductionSettings.environment(env)))
+                .hasSize(2)
                 .anySatisfy(p -> assertThat(p).contains("DESK_SUPPRESSION_SECRET"))
                 .anySatisfy(p -> assertThat(p).contains("without TLS"));
     }
@@ -89,7 +97,9 @@ class ComposeFileTest {
         }
         Matcher used = COMPOSE_VARIABLE.matcher(file);
         while (used.find()) {
-            assertThat(required).as("${" + used.group(1) + ":?...} somewhere in docker-compose.yml").contains(used.group(1));
+            assertThat(required)
+                    .as("${" + used.group(1) + ":?...} somewhere in docker-compose.yml")
+                    .contains(used.group(1));
         }
     }
 
@@ -121,15 +131,21 @@ class ComposeFileTest {
         assertThat(mailPorts).contains(":" + desk.get("DESK_IMAP_PORT").asText() + "\"");
         assertThat(desk.get("DESK_DB_URL").asText()).startsWith("jdbc:postgresql://postgres:5432/");
         assertThat(services.at("/desk/ports/0").asText()).endsWith(":8080");
-        assertThat(Files.readString(Path.of("src/main/resources/application.yml"))).contains("port: ${PORT:8080}");
+        assertThat(Files.readString(Path.of("src/main/resources/application.yml")))
+                .contains("port: ${PORT:8080}");
     }
 
     @Test
     void theContainerRunsAsAnOrdinaryUser() throws Exception {
         List<String> users = Files.readAllLines(Path.of("Dockerfile")).stream()
-                .map(String::trim).filter(line -> line.startsWith("USER ")).toList();
+                .map(String::trim)
+                .filter(line -> line.startsWith("USER "))
+                .toList();
         assertThat(users).isNotEmpty();
-        String user = users.get(users.size() - 1).substring("USER ".length()).split(":")[0].trim();
+        String user = users.get(users.size() - 1)
+                .substring("USER ".length())
+                .split(":")[0]
+                .trim();
         assertThat(user).isNotIn("root", "0");
     }
 }

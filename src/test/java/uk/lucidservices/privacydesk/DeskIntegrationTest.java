@@ -1,9 +1,17 @@
 package uk.lucidservices.privacydesk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,15 +28,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-
-import java.time.LocalDateTime;
-import java.util.Arrays;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of every test that needs the desk running: the real engine on a real PostgreSQL.
@@ -50,12 +49,16 @@ public abstract class DeskIntegrationTest {
 
     @Autowired
     private ManagementService jobs;
+
     @Autowired
     private TaskService engineTasks;
+
     @Autowired
     private RuntimeService engineRuntime;
+
     @Autowired
     private RequestRegister requestRegister;
+
     @Autowired
     private SentLetters sentLetterRecord;
 
@@ -71,7 +74,10 @@ public abstract class DeskIntegrationTest {
      */
     protected void runDueJobs(String processInstanceId) {
         for (int round = 0; round < 20; round++) {
-            List<Job> due = jobs.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            List<Job> due = jobs.createJobQuery()
+                    .processInstanceId(processInstanceId)
+                    .executable()
+                    .list();
             if (due.isEmpty()) {
                 return;
             }
@@ -87,7 +93,11 @@ public abstract class DeskIntegrationTest {
 
     /** The open task {@code taskKey} of the process instance; fails if there is none. */
     protected Task task(ProcessInstance pi, String taskKey) {
-        Task task = engineTasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+        Task task = engineTasks
+                .createTaskQuery()
+                .processInstanceId(pi.getId())
+                .taskDefinitionKey(taskKey)
+                .singleResult();
         assertThat(task).as("open task %s of %s", taskKey, pi.getBusinessKey()).isNotNull();
         return task;
     }
@@ -100,32 +110,42 @@ public abstract class DeskIntegrationTest {
 
     /** The request's SLA clocks ({@code request-sla-clocks}, called by the request's process), or null once ended. */
     protected ProcessInstance clocksOf(ProcessInstance pi) {
-        return engineRuntime.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
-                .processDefinitionKey("request-sla-clocks").singleResult();
+        return engineRuntime
+                .createProcessInstanceQuery()
+                .superProcessInstanceId(pi.getId())
+                .processDefinitionKey("request-sla-clocks")
+                .singleResult();
     }
 
     /** The kinds of the request's register events, in order. */
     protected List<String> eventKinds(String reference) {
         return requestRegister.events(requestRegister.get(reference).id()).stream()
-                .map(RequestRegister.RequestEvent::kind).toList();
+                .map(RequestRegister.RequestEvent::kind)
+                .toList();
     }
 
     /** The letters the desk's mailer sent for the request, by template, in the order sent. */
     protected List<String> lettersSent(String reference) {
-        return sentLetterRecord.forReference(reference).stream().map(SentLetters.SentLetter::template).toList();
+        return sentLetterRecord.forReference(reference).stream()
+                .map(SentLetters.SentLetter::template)
+                .toList();
     }
 
     /** Every mail the test mail server has delivered to this address. */
     protected static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(TestMailServer.greenMail().getReceivedMessages()).filter(m -> {
-            try {
-                Address[] to = m.getAllRecipients();
-                return to != null && Arrays.stream(to)
-                        .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
-            } catch (MessagingException e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(TestMailServer.greenMail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        Address[] to = m.getAllRecipients();
+                        return to != null
+                                && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a)
+                                        .getAddress()
+                                        .equalsIgnoreCase(address));
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     /**
@@ -134,7 +154,9 @@ public abstract class DeskIntegrationTest {
      * never by the code under test.
      */
     protected static Date ukTime(String localDateTime) {
-        return Date.from(LocalDateTime.parse(localDateTime).atZone(TestClock.START.getZone()).toInstant());
+        return Date.from(LocalDateTime.parse(localDateTime)
+                .atZone(TestClock.START.getZone())
+                .toInstant());
     }
 
     @DynamicPropertySource

@@ -1,15 +1,14 @@
 package uk.lucidservices.privacydesk;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import uk.lucidservices.privacydesk.request.ClockConfiguration;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
 
 /**
  * The suite's one clock. Every test JVM starts at 09:00 UK time on Monday 15 June 2026, whatever
@@ -24,12 +23,12 @@ public final class TestClock {
     /** Monday 15 June 2026, 09:00 BST; the nearest bank holidays are 25 May and 31 August. */
     public static final ZonedDateTime START = ZonedDateTime.of(2026, 6, 15, 9, 0, 0, 0, ClockConfiguration.UK);
 
-    private static final Duration OFFSET = Duration.ofMillis(START.toInstant().toEpochMilli() - System.currentTimeMillis());
+    private static final Duration OFFSET =
+            Duration.ofMillis(START.toInstant().toEpochMilli() - System.currentTimeMillis());
 
     private static final Clock CLOCK = Clock.offset(Clock.system(ClockConfiguration.UK), OFFSET);
 
-    private TestClock() {
-    }
+    private TestClock() {}
 
     public static Clock clock() {
         return CLOCK;

@@ -1,11 +1,10 @@
 package uk.lucidservices.privacydesk;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.springframework.boot.SpringApplication;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import org.springframework.boot.SpringApplication;
 
 /**
  * One real PostgreSQL for the whole test JVM, started on first use; or, when the system property
@@ -15,8 +14,7 @@ public final class TestDatabase {
 
     private static EmbeddedPostgres postgres;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {

@@ -11,14 +11,14 @@ public final class TestMailServer {
 
     private static GreenMail greenMail;
 
-    private TestMailServer() {
-    }
+    private TestMailServer() {}
 
     public static synchronized GreenMail greenMail() {
         if (greenMail == null) {
-            greenMail = new GreenMail(new ServerSetup[]{
-                    new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                    new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+            greenMail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+            });
             greenMail.start();
             greenMail.setUser(PRIVACY_MAILBOX, PRIVACY_MAILBOX, PRIVACY_PASSWORD);
         }

@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk;
 
-import uk.lucidservices.privacydesk.records.demo.DemoPeople;
-import uk.lucidservices.privacydesk.records.demo.DemoPerson;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import uk.lucidservices.privacydesk.records.demo.DemoPeople;
+import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 
 /**
  * Which demo people each test class works on, in one table, so that no two classes share a person:
@@ -19,6 +18,7 @@ public final class TestPeople {
 
     /** The demo data every test generates: every tenth person (0, 10, ... 490) is in every system. */
     public static final int DEMO_PEOPLE = 500;
+
     public static final long DEMO_SEED = 20260401L;
 
     /** Test class (relative to this package) to the demo people it claims. */
@@ -39,7 +39,9 @@ public final class TestPeople {
         claim("access.SarFormsTest", 220);
         claim("access.SarChannelsTest", 230);
         claim("engine.NothingPersonalInEngineHistoryTest", 283, 287, 450);
-        claim("erasure.ErasureRequestProcessTest", IntStream.rangeClosed(30, 40).map(i -> i * 10).toArray());
+        claim(
+                "erasure.ErasureRequestProcessTest",
+                IntStream.rangeClosed(30, 40).map(i -> i * 10).toArray());
         claim("access.AccessDelegatesTest", 460);
         claim("access.PackDeliveryTest", 470);
         claim("access.RedactionItemsApiTest", 480);
@@ -52,8 +54,7 @@ public final class TestPeople {
         claim("retention.DeskRecordsInAccessAndErasureTest", 311, 312);
     }
 
-    private TestPeople() {
-    }
+    private TestPeople() {}
 
     private static void claim(String testClass, int... people) {
         CLAIMS.put(testClass, IntStream.of(people).boxed().toList());
@@ -79,7 +80,8 @@ public final class TestPeople {
     }
 
     public static List<Integer> claimedBy(Class<?> testClass) {
-        String name = testClass.getName().substring(TestPeople.class.getPackageName().length() + 1);
+        String name =
+                testClass.getName().substring(TestPeople.class.getPackageName().length() + 1);
         List<Integer> claimed = CLAIMS.get(name);
         if (claimed == null) {
             throw new AssertionError(name + " claims no demo people: add it to TestPeople");

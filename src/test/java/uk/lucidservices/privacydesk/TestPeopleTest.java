@@ -1,6 +1,6 @@
 package uk.lucidservices.privacydesk;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The demo-people registry holds: one class per person, and tests reach people only through it. */
 class TestPeopleTest {
@@ -42,7 +41,8 @@ class TestPeopleTest {
             assertThat(source).as("test class %s", claim.getKey()).exists();
             Matcher literal = PERSON_LITERAL.matcher(Files.readString(source));
             while (literal.find()) {
-                assertThat(claim.getValue()).as("person(%s) in %s", literal.group(1), claim.getKey())
+                assertThat(claim.getValue())
+                        .as("person(%s) in %s", literal.group(1), claim.getKey())
                         .contains(Integer.parseInt(literal.group(1)));
             }
         }
@@ -65,7 +65,9 @@ class TestPeopleTest {
                     bypasses.add(name + " generates demo data of its own size");
                 }
                 Matcher literal = PERSON_LITERAL.matcher(text);
-                if (literal.find() && !TestPeople.CLAIMS.containsKey(name.replace(".java", "").replace('/', '.'))) {
+                if (literal.find()
+                        && !TestPeople.CLAIMS.containsKey(
+                                name.replace(".java", "").replace('/', '.'))) {
                     bypasses.add(name + " uses person(" + literal.group(1) + ") but claims nobody");
                 }
             }

@@ -1,11 +1,10 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.time.Period;
+import java.util.Date;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.sla.WaitDeadlines;
-
-import java.time.Period;
-import java.util.Date;
 
 /**
  * Values the subject-access-request process reads ({@code ${accessProcessSettings...}}).

@@ -1,9 +1,8 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Settings for subject access requests ({@code desk.access.*}).
@@ -21,9 +20,13 @@ record AccessProperties(
         @DefaultValue("14") int linkDays,
         @DefaultValue("privacy@lucidservices.co.uk") String privacyMailbox,
         @DefaultValue Expiry expiry,
+
         @DefaultValue("We do not make decisions about you by automated means alone, and we do not profile you.")
         String automatedDecisions,
-        @DefaultValue("We do not transfer your personal data outside the UK.") String internationalTransfers,
+
+        @DefaultValue("We do not transfer your personal data outside the UK.")
+        String internationalTransfers,
+
         @DefaultValue("chat-messages") String transcriptCategory,
         String downloadLogSecret) {
 
@@ -34,6 +37,7 @@ record AccessProperties(
     }
 
     /** @param enabled whether the scheduled job runs; @param interval how often it looks for expired packs */
-    public record Expiry(@DefaultValue("true") boolean enabled, @DefaultValue("PT1H") Duration interval) {
-    }
+    public record Expiry(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("PT1H") Duration interval) {}
 }

@@ -1,5 +1,8 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,10 +13,6 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
-
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
 
 /**
  * The case file a privacy officer reads while working a subject access request in Tasklist (the
@@ -31,8 +30,12 @@ class AccessRequestCaseController {
     private final RequestMails mails;
     private final TriageNotes notes;
 
-    public AccessRequestCaseController(RequestRegister register, CustomerMatches matches, CurrentStaff staff,
-                                       RequestMails mails, TriageNotes notes) {
+    public AccessRequestCaseController(
+            RequestRegister register,
+            CustomerMatches matches,
+            CurrentStaff staff,
+            RequestMails mails,
+            TriageNotes notes) {
         this.register = register;
         this.matches = matches;
         this.staff = staff;
@@ -40,24 +43,32 @@ class AccessRequestCaseController {
         this.notes = notes;
     }
 
-    public record CaseFile(String reference, String status, String channel, OffsetDateTime receivedAt,
-                           LocalDate clockStart, LocalDate statutoryDeadline, boolean paused, boolean extended,
-                           String outcome, Requester requester, List<Identifier> identifiers,
-                           List<CustomerMatches.Account> matchingAccounts, List<Mail> mails, List<TriageNotes.Note> notes,
-                           List<RequestRegister.RequestEvent> events) {
-    }
+    public record CaseFile(
+            String reference,
+            String status,
+            String channel,
+            OffsetDateTime receivedAt,
+            LocalDate clockStart,
+            LocalDate statutoryDeadline,
+            boolean paused,
+            boolean extended,
+            String outcome,
+            Requester requester,
+            List<Identifier> identifiers,
+            List<CustomerMatches.Account> matchingAccounts,
+            List<Mail> mails,
+            List<TriageNotes.Note> notes,
+            List<RequestRegister.RequestEvent> events) {}
 
-    public record Requester(String name, String email, String phone, String accountNumber, String request) {
-    }
+    public record Requester(String name, String email, String phone, String accountNumber, String request) {}
 
     /** An identifier, where it came from, where it stands and the account it is on (when matched). */
-    public record Identifier(long id, String kind, String value, String source, String state, String matchedAccount,
-                             boolean verified) {
-    }
+    public record Identifier(
+            long id, String kind, String value, String source, String state, String matchedAccount, boolean verified) {}
 
     /** A mail the intake read for the request; its text and attachments are at {@code link}. */
-    public record Mail(long intakeId, OffsetDateTime readAt, String subject, String outcome, int attachments, String link) {
-    }
+    public record Mail(
+            long intakeId, OffsetDateTime readAt, String subject, String outcome, int attachments, String link) {}
 
     @GetMapping("/api/access-requests/{reference}")
     public CaseFile caseFile(@PathVariable String reference) {
@@ -67,16 +78,40 @@ class AccessRequestCaseController {
             throw new RequestNotFoundException(reference);
         }
         List<Identifier> identifiers = register.identifiers(r.id()).stream()
-                .map(i -> new Identifier(i.id(), i.kind(), i.value(), i.source().name(), i.state().name(), i.matchedAccount(),
+                .map(i -> new Identifier(
+                        i.id(),
+                        i.kind(),
+                        i.value(),
+                        i.source().name(),
+                        i.state().name(),
+                        i.matchedAccount(),
                         i.verified()))
                 .toList();
         List<Mail> read = mails.mailsOf(r.id()).stream()
-                .map(m -> new Mail(m.intakeId(), m.readAt(), m.subject(), m.outcome(), m.attachments(),
+                .map(m -> new Mail(
+                        m.intakeId(),
+                        m.readAt(),
+                        m.subject(),
+                        m.outcome(),
+                        m.attachments(),
                         "/api/intake/mails/" + m.intakeId()))
                 .toList();
-        return new CaseFile(r.reference(), r.status(), r.channel().name(), r.receivedAt(), r.clockStart(),
-                r.statutoryDeadline(), r.paused(), r.extended(), r.outcome(),
-                new Requester(r.requesterName(), r.requesterEmail(), r.requesterPhone(), r.accountNumber(), r.summary()),
-                identifiers, matches.accounts(r), read, notes.all(r.id()), register.events(r.id()));
+        return new CaseFile(
+                r.reference(),
+                r.status(),
+                r.channel().name(),
+                r.receivedAt(),
+                r.clockStart(),
+                r.statutoryDeadline(),
+                r.paused(),
+                r.extended(),
+                r.outcome(),
+                new Requester(
+                        r.requesterName(), r.requesterEmail(), r.requesterPhone(), r.accountNumber(), r.summary()),
+                identifiers,
+                matches.accounts(r),
+                read,
+                notes.all(r.id()),
+                register.events(r.id()));
     }
 }

@@ -1,15 +1,14 @@
 package uk.lucidservices.privacydesk.access;
 
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import uk.lucidservices.privacydesk.records.FileStore;
-import uk.lucidservices.privacydesk.request.RequestRegister;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.lucidservices.privacydesk.records.FileStore;
+import uk.lucidservices.privacydesk.request.RequestRegister;
 
 /**
  * Closes an access request: outcome and closing time on the request, and a closing event with
@@ -26,8 +25,13 @@ class AccessRequestClosure {
     private final SubjectSearch search;
     private final Clock clock;
 
-    public AccessRequestClosure(RequestRegister register, DisclosurePacks packs, RedactionReview review,
-                                FileStore fileStore, SubjectSearch search, Clock clock) {
+    public AccessRequestClosure(
+            RequestRegister register,
+            DisclosurePacks packs,
+            RedactionReview review,
+            FileStore fileStore,
+            SubjectSearch search,
+            Clock clock) {
         this.register = register;
         this.packs = packs;
         this.review = review;
@@ -47,9 +51,12 @@ class AccessRequestClosure {
             packs.markDeleted(unsent.id(), now);
         }
         List<SubjectSearch.SavedResult> searched = search.saved(reference);
-        long found = searched.stream().filter(r -> !r.manual() && r.recordCount() != null)
-                .mapToLong(SubjectSearch.SavedResult::recordCount).sum();
-        long manual = searched.stream().filter(SubjectSearch.SavedResult::manual).count();
+        long found = searched.stream()
+                .filter(r -> !r.manual() && r.recordCount() != null)
+                .mapToLong(SubjectSearch.SavedResult::recordCount)
+                .sum();
+        long manual =
+                searched.stream().filter(SubjectSearch.SavedResult::manual).count();
         Map<Decision, Integer> decisions = review.decisionCounts(reference);
         long disclosed = 0;
         int downloads = 0;
@@ -59,8 +66,14 @@ class AccessRequestClosure {
                 downloads += packs.downloads(pack.id());
             }
         }
-        register.close(reference, outcome.trim(), actor, "outcome=" + outcome.trim() + "; records-found=" + found
-                + "; manual-systems=" + manual + "; redacted=" + decisions.get(Decision.REDACT) + "; withheld-items="
-                + decisions.get(Decision.WITHHOLD) + "; records-disclosed=" + disclosed + "; downloads=" + downloads);
+        register.close(
+                reference,
+                outcome.trim(),
+                actor,
+                "outcome=" + outcome.trim() + "; records-found=" + found
+                        + "; manual-systems=" + manual + "; redacted=" + decisions.get(Decision.REDACT)
+                        + "; withheld-items="
+                        + decisions.get(Decision.WITHHOLD) + "; records-disclosed=" + disclosed + "; downloads="
+                        + downloads);
     }
 }

@@ -1,5 +1,8 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -14,10 +17,6 @@ import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
-
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Proves that a requester controls an email address that is not on record for their account, so
@@ -37,8 +36,8 @@ class AddressProofController {
     private final CurrentStaff staff;
     private final LetterService letters;
 
-    AddressProofController(VerifiedIdentifiers identifiers, RequestRegister register, CurrentStaff staff,
-                           LetterService letters) {
+    AddressProofController(
+            VerifiedIdentifiers identifiers, RequestRegister register, CurrentStaff staff, LetterService letters) {
         this.identifiers = identifiers;
         this.register = register;
         this.staff = staff;
@@ -51,13 +50,16 @@ class AddressProofController {
         accessRequest(reference);
         VerifiedIdentifiers.AddressCode code = identifiers.newAddressCode(reference, id, staff.userId());
         // The code is a value of this one letter only: never logged, stored or put in a variable.
-        letters.send(Recipient.addressToProve(code.address()), reference, "address-code",
-                Map.of("code", code.code(), "codeExpires", code.expiresAt().format(WHEN)), null);
+        letters.send(
+                Recipient.addressToProve(code.address()),
+                reference,
+                "address-code",
+                Map.of("code", code.code(), "codeExpires", code.expiresAt().format(WHEN)),
+                null);
         return Map.of("identifier", id, "expiresAt", code.expiresAt());
     }
 
-    record CodeCheck(String code) {
-    }
+    record CodeCheck(String code) {}
 
     @PostMapping("/check")
     Map<String, Object> check(@PathVariable String reference, @PathVariable long id, @RequestBody CodeCheck body) {

@@ -31,8 +31,12 @@ class AssessIdentityDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Request request = register.get(execution.getProcessBusinessKey());
         int accounts = identifiers.assess(request.reference());
-        register.record(request.id(), "IDENTITY_ASSESSED", "desk", "customer accounts matched=" + accounts
-                + (accounts == 1 ? "; an officer confirms the match" : "; ID will be asked for"));
+        register.record(
+                request.id(),
+                "IDENTITY_ASSESSED",
+                "desk",
+                "customer accounts matched=" + accounts
+                        + (accounts == 1 ? "; an officer confirms the match" : "; ID will be asked for"));
         ProcessVariables.set(execution, IDENTITY_MATCHED, accounts == 1);
     }
 }

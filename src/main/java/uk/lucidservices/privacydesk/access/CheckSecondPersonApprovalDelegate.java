@@ -20,7 +20,8 @@ class CheckSecondPersonApprovalDelegate implements JavaDelegate {
         String approvedBy = ProcessVariables.requiredText(execution, PackApproval.APPROVED_BY);
         String preparedBy = ProcessVariables.text(execution, PackApproval.PREPARED_BY);
         if (preparedBy != null && StaffIds.same(approvedBy, preparedBy)) {
-            throw new BpmnError(PackApproval.SamePersonException.ERROR_CODE,
+            throw new BpmnError(
+                    PackApproval.SamePersonException.ERROR_CODE,
                     "The pack must be approved by someone other than the officer who prepared it");
         }
     }

@@ -1,9 +1,6 @@
 package uk.lucidservices.privacydesk.access;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import uk.lucidservices.privacydesk.datamap.Category;
-import uk.lucidservices.privacydesk.mail.DocumentFonts;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.lucidservices.privacydesk.datamap.Category;
+import uk.lucidservices.privacydesk.mail.DocumentFonts;
 
 /**
  * The letter at the front of a disclosure pack, stating everything Article 15 UK GDPR requires,
@@ -24,20 +23,24 @@ final class CoverLetter {
     static final String TEMPLATE = "cover-letter";
 
     /** A category as it appears in the letter, with the number of records in the pack. */
-    record Section(Category category, long records) {
-    }
+    record Section(Category category, long records) {}
 
     /** A system searched by hand and what the officer found. */
-    record ManualSection(Category category, Long found, String answer) {
-    }
+    record ManualSection(Category category, Long found, String answer) {}
 
-    record Content(String controller, List<Section> sections, List<ManualSection> manual, int redacted, int withheld,
-                   String privacyMailbox, String automatedDecisions, String internationalTransfers,
-                   boolean transcripts, boolean recordings) {
-    }
+    record Content(
+            String controller,
+            List<Section> sections,
+            List<ManualSection> manual,
+            int redacted,
+            int withheld,
+            String privacyMailbox,
+            String automatedDecisions,
+            String internationalTransfers,
+            boolean transcripts,
+            boolean recordings) {}
 
-    private CoverLetter() {
-    }
+    private CoverLetter() {}
 
     /** The template's values; the reference, the requester's name and the date come from the letter service. */
     static Map<String, Object> values(Content c) {

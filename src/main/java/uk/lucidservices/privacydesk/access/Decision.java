@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** What happens to an item that identifies someone else: disclosed as is, blanked, or the whole record left out. */
 public enum Decision {
-    KEEP, REDACT, WITHHOLD;
+    KEEP,
+    REDACT,
+    WITHHOLD;
 
     public static Decision parse(String text) {
         if (text == null || text.isBlank()) {

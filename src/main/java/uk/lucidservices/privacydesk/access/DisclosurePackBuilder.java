@@ -1,21 +1,7 @@
 package uk.lucidservices.privacydesk.access;
 
-import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import uk.lucidservices.privacydesk.datamap.Category;
-import uk.lucidservices.privacydesk.datamap.DataMap;
-import uk.lucidservices.privacydesk.mail.LetterService;
-import uk.lucidservices.privacydesk.mail.Recipient;
-import uk.lucidservices.privacydesk.records.FileStore;
-import uk.lucidservices.privacydesk.records.RecordSource;
-import uk.lucidservices.privacydesk.records.Subject;
-import uk.lucidservices.privacydesk.request.Request;
-import uk.lucidservices.privacydesk.request.RequestRegister;
-
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -38,6 +24,19 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import uk.lucidservices.privacydesk.datamap.Category;
+import uk.lucidservices.privacydesk.datamap.DataMap;
+import uk.lucidservices.privacydesk.mail.LetterService;
+import uk.lucidservices.privacydesk.mail.Recipient;
+import uk.lucidservices.privacydesk.records.FileStore;
+import uk.lucidservices.privacydesk.records.RecordSource;
+import uk.lucidservices.privacydesk.records.Subject;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
 /**
  * Builds the disclosure pack as a ZIP in the file store ({@code packs/<reference>/<random>.zip}):
@@ -65,10 +64,19 @@ public class DisclosurePackBuilder {
     private final LetterService letters;
     private final Clock clock;
 
-    public DisclosurePackBuilder(DataMap dataMap, RecordSources sources, VerifiedIdentifiers identifiers,
-                                 RedactionReview review, ManualSearchChecklist checklist, SubjectSearch search,
-                                 DisclosurePacks packs, RequestRegister register, FileStore fileStore,
-                                 AccessProperties properties, LetterService letters, Clock clock) {
+    public DisclosurePackBuilder(
+            DataMap dataMap,
+            RecordSources sources,
+            VerifiedIdentifiers identifiers,
+            RedactionReview review,
+            ManualSearchChecklist checklist,
+            SubjectSearch search,
+            DisclosurePacks packs,
+            RequestRegister register,
+            FileStore fileStore,
+            AccessProperties properties,
+            LetterService letters,
+            Clock clock) {
         this.dataMap = dataMap;
         this.sources = sources;
         this.identifiers = identifiers;
@@ -110,8 +118,9 @@ public class DisclosurePackBuilder {
         try {
             Files.createDirectories(target.getParent());
             work = Files.createTempDirectory("disclosure-pack-");
-            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(part), 1 << 16));
-                 TranscriptFiles transcripts = new TranscriptFiles(work)) {
+            try (ZipOutputStream zip =
+                            new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(part), 1 << 16));
+                    TranscriptFiles transcripts = new TranscriptFiles(work)) {
                 List<Category> order = new ArrayList<>(dataMap.searchable());
                 // Parents first: the reader meets accounts before contracts, transcripts before their messages.
                 Collections.reverse(order);
@@ -131,11 +140,26 @@ public class DisclosurePackBuilder {
                 writeCoverLetter(zip, request, tally, !transcripts.transcripts().isEmpty());
             }
             move(part, target);
-            DisclosurePack pack = new DisclosurePack(id, reference, relative, Files.size(target), tally.records,
-                    OffsetDateTime.now(clock), preparedBy, null, null, null, null, null, null);
+            DisclosurePack pack = new DisclosurePack(
+                    id,
+                    reference,
+                    relative,
+                    Files.size(target),
+                    tally.records,
+                    OffsetDateTime.now(clock),
+                    preparedBy,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
             packs.insert(pack);
             deleteIfRolledBack(relative);
-            register.record(request.id(), "PACK_BUILT", preparedBy == null ? "desk" : preparedBy,
+            register.record(
+                    request.id(),
+                    "PACK_BUILT",
+                    preparedBy == null ? "desk" : preparedBy,
                     "pack=" + id + "; records=" + tally.records + "; withheld=" + tally.withheld
                             + "; via-account-left-out=" + tally.viaAccountLeftOut + "; recordings=" + tally.recordings
                             + "; missing-recordings=" + tally.missingRecordings + "; transcripts=" + transcriptCount
@@ -151,12 +175,13 @@ public class DisclosurePackBuilder {
 
     private void requireReadyToBuild(String reference) {
         if (search.saved(reference).isEmpty()) {
-            throw new IllegalStateException("Request " + reference + " has not been searched: run the search before building its pack");
+            throw new IllegalStateException(
+                    "Request " + reference + " has not been searched: run the search before building its pack");
         }
         List<String> unanswered = checklist.unanswered(reference);
         if (!unanswered.isEmpty()) {
-            throw new IllegalStateException("Request " + reference + ": the manual search of " + String.join(", ", unanswered)
-                    + " has no answer yet");
+            throw new IllegalStateException("Request " + reference + ": the manual search of "
+                    + String.join(", ", unanswered) + " has no answer yet");
         }
         int undecided = review.undecided(reference);
         if (undecided > 0) {
@@ -165,8 +190,16 @@ public class DisclosurePackBuilder {
         }
     }
 
-    private void writeCategory(ZipOutputStream zip, String reference, Category category, List<RecordSource> handling,
-                               Subject subject, Path work, TranscriptFiles transcripts, Tally tally) throws IOException {
+    private void writeCategory(
+            ZipOutputStream zip,
+            String reference,
+            Category category,
+            List<RecordSource> handling,
+            Subject subject,
+            Path work,
+            TranscriptFiles transcripts,
+            Tally tally)
+            throws IOException {
         Redactions redactions = review.redactions(reference, category.id());
         List<String> columns = new ArrayList<>();
         columns.add("id");
@@ -181,8 +214,8 @@ public class DisclosurePackBuilder {
 
         zip.putNextEntry(new ZipEntry(PackEntryNames.of("data", category.id() + ".json")));
         try (JsonGenerator json = JSON.createGenerator(zip).useDefaultPrettyPrinter();
-             BufferedWriter csvOut = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-             BufferedWriter audioOut = Files.newBufferedWriter(audio, StandardCharsets.UTF_8)) {
+                BufferedWriter csvOut = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+                BufferedWriter audioOut = Files.newBufferedWriter(audio, StandardCharsets.UTF_8)) {
             csvOut.write(String.join(",", columns.stream().map(PackValues::csv).toList()));
             csvOut.write("\r\n");
             json.writeStartArray();
@@ -247,8 +280,12 @@ public class DisclosurePackBuilder {
             while ((line = lines.readLine()) != null) {
                 int tab = line.indexOf('\t');
                 zip.putNextEntry(new ZipEntry(line.substring(0, tab)));
-                Files.copy(recordings.regularFile(line.substring(tab + 1)).orElseThrow(() ->
-                        new IOException("A recording stopped being a regular file while the pack was built")), zip);
+                Files.copy(
+                        recordings
+                                .regularFile(line.substring(tab + 1))
+                                .orElseThrow(() -> new IOException(
+                                        "A recording stopped being a regular file while the pack was built")),
+                        zip);
                 zip.closeEntry();
             }
         }
@@ -281,7 +318,9 @@ public class DisclosurePackBuilder {
     /** Whether a category's rows feed the chat transcripts: as their header, as their messages, or not at all. */
     private TranscriptRole transcriptRole(Category category) {
         Category messages = dataMap.category(properties.transcriptCategory()).orElse(null);
-        if (messages == null || messages.parent() == null || !messages.fields().contains(messages.parent().column())) {
+        if (messages == null
+                || messages.parent() == null
+                || !messages.fields().contains(messages.parent().column())) {
             return TranscriptRole.NONE;
         }
         if (category.id().equals(messages.id())) {
@@ -294,50 +333,71 @@ public class DisclosurePackBuilder {
     }
 
     private enum TranscriptRole {
-        NONE, HEADER, MESSAGE;
+        NONE,
+        HEADER,
+        MESSAGE;
 
         void write(TranscriptFiles transcripts, Category category, Map<String, Object> row) {
             switch (this) {
                 case HEADER -> {
-                    StringBuilder s = new StringBuilder(category.name()).append(' ').append(row.get("id")).append('\n');
+                    StringBuilder s = new StringBuilder(category.name())
+                            .append(' ')
+                            .append(row.get("id"))
+                            .append('\n');
                     for (String field : category.fields()) {
-                        s.append(field).append(": ").append(PackValues.text(row.get(field))).append('\n');
+                        s.append(field)
+                                .append(": ")
+                                .append(PackValues.text(row.get(field)))
+                                .append('\n');
                     }
-                    transcripts.append(((Number) row.get("id")).longValue(), s.append('\n').toString());
+                    transcripts.append(
+                            ((Number) row.get("id")).longValue(), s.append('\n').toString());
                 }
                 case MESSAGE -> {
                     String link = category.parent().column();
-                    List<String> fields = category.fields().stream().filter(f -> !f.equals(link)).toList();
+                    List<String> fields = category.fields().stream()
+                            .filter(f -> !f.equals(link))
+                            .toList();
                     StringBuilder s = new StringBuilder();
                     for (int i = 0; i < fields.size(); i++) {
                         String value = PackValues.text(row.get(fields.get(i)));
-                        s.append(i == fields.size() - 1 ? (i == 0 ? "" : ": ") : (i == 0 ? "" : " ")).append(value);
+                        s.append(i == fields.size() - 1 ? (i == 0 ? "" : ": ") : (i == 0 ? "" : " "))
+                                .append(value);
                     }
                     Object transcript = row.get(link);
                     if (transcript instanceof Number n) {
                         transcripts.append(n.longValue(), s.append('\n').toString());
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
     }
 
-    private void writeCoverLetter(ZipOutputStream zip, Request request, Tally tally, boolean transcripts) throws IOException {
+    private void writeCoverLetter(ZipOutputStream zip, Request request, Tally tally, boolean transcripts)
+            throws IOException {
         List<CoverLetter.ManualSection> manual = new ArrayList<>();
         for (SubjectSearch.SavedResult saved : search.saved(request.reference())) {
             if (saved.manual()) {
-                dataMap.category(saved.categoryId()).ifPresent(c ->
-                        manual.add(new CoverLetter.ManualSection(c, saved.recordCount(), saved.manualAnswer())));
+                dataMap.category(saved.categoryId())
+                        .ifPresent(c -> manual.add(
+                                new CoverLetter.ManualSection(c, saved.recordCount(), saved.manualAnswer())));
             }
         }
         Map<Decision, Integer> decisions = review.decisionCounts(request.reference());
-        CoverLetter.Content content = new CoverLetter.Content(dataMap.controller(), tally.sections, manual,
-                decisions.get(Decision.REDACT), (int) tally.withheld, properties.privacyMailbox(),
-                properties.automatedDecisions(), properties.internationalTransfers(), transcripts, tally.recordings > 0);
-        String html = letters.document(Recipient.requesterInPack(), request.reference(), CoverLetter.TEMPLATE,
-                CoverLetter.values(content));
+        CoverLetter.Content content = new CoverLetter.Content(
+                dataMap.controller(),
+                tally.sections,
+                manual,
+                decisions.get(Decision.REDACT),
+                (int) tally.withheld,
+                properties.privacyMailbox(),
+                properties.automatedDecisions(),
+                properties.internationalTransfers(),
+                transcripts,
+                tally.recordings > 0);
+        String html = letters.document(
+                Recipient.requesterInPack(), request.reference(), CoverLetter.TEMPLATE, CoverLetter.values(content));
         zip.putNextEntry(new ZipEntry("cover-letter.html"));
         zip.write(html.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();

@@ -1,5 +1,9 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -7,11 +11,6 @@ import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RetainedData;
 import uk.lucidservices.privacydesk.request.StoreSweep;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
 
 /** {@code desk.disclosure_pack} and {@code desk.pack_download}. Holds no personal data: paths, counts, user ids, hashes. */
 @Repository
@@ -24,20 +23,33 @@ class DisclosurePacks implements RetainedData {
     }
 
     void insert(DisclosurePack p) {
-        jdbc.update("""
+        jdbc.update(
+                """
                         INSERT INTO desk.disclosure_pack (id, reference, file_path, size_bytes, record_count, created_at, prepared_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                p.id(), p.reference(), p.filePath(), p.sizeBytes(), p.recordCount(), utc(p.createdAt()), p.preparedBy());
+                p.id(),
+                p.reference(),
+                p.filePath(),
+                p.sizeBytes(),
+                p.recordCount(),
+                utc(p.createdAt()),
+                p.preparedBy());
     }
 
     public Optional<DisclosurePack> find(String id) {
-        return jdbc.query("SELECT * FROM desk.disclosure_pack WHERE id = ?", ROW, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM desk.disclosure_pack WHERE id = ?", ROW, id).stream()
+                .findFirst();
     }
 
     /** The request's newest pack that still exists. */
     public Optional<DisclosurePack> current(String reference) {
-        return jdbc.query("SELECT * FROM desk.disclosure_pack WHERE reference = ? AND deleted_at IS NULL ORDER BY created_at DESC",
-                ROW, reference).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM desk.disclosure_pack WHERE reference = ? AND deleted_at IS NULL ORDER BY created_at DESC",
+                        ROW,
+                        reference)
+                .stream()
+                .findFirst();
     }
 
     public List<DisclosurePack> all(String reference) {
@@ -45,27 +57,37 @@ class DisclosurePacks implements RetainedData {
     }
 
     public Optional<DisclosurePack> byTokenHash(String tokenHash) {
-        return jdbc.query("SELECT * FROM desk.disclosure_pack WHERE token_hash = ?", ROW, tokenHash).stream().findFirst();
+        return jdbc.query("SELECT * FROM desk.disclosure_pack WHERE token_hash = ?", ROW, tokenHash).stream()
+                .findFirst();
     }
 
     /** Packs never sent: a new pack or a closed request replaces them. */
     List<DisclosurePack> undelivered(String reference) {
-        return jdbc.query("SELECT * FROM desk.disclosure_pack WHERE reference = ? AND token_hash IS NULL AND deleted_at IS NULL",
-                ROW, reference);
+        return jdbc.query(
+                "SELECT * FROM desk.disclosure_pack WHERE reference = ? AND token_hash IS NULL AND deleted_at IS NULL",
+                ROW,
+                reference);
     }
 
     List<DisclosurePack> expiredAndNotDeleted(OffsetDateTime now) {
-        return jdbc.query("SELECT * FROM desk.disclosure_pack WHERE deleted_at IS NULL AND expires_at IS NOT NULL AND expires_at <= ?",
-                ROW, utc(now));
+        return jdbc.query(
+                "SELECT * FROM desk.disclosure_pack WHERE deleted_at IS NULL AND expires_at IS NOT NULL AND expires_at <= ?",
+                ROW,
+                utc(now));
     }
 
     void approve(String id, String approver, OffsetDateTime at) {
-        jdbc.update("UPDATE desk.disclosure_pack SET approved_by = ?, approved_at = ? WHERE id = ?", approver, utc(at), id);
+        jdbc.update(
+                "UPDATE desk.disclosure_pack SET approved_by = ?, approved_at = ? WHERE id = ?", approver, utc(at), id);
     }
 
     void issue(String id, String tokenHash, OffsetDateTime issuedAt, OffsetDateTime expiresAt) {
-        jdbc.update("UPDATE desk.disclosure_pack SET token_hash = ?, issued_at = ?, expires_at = ? WHERE id = ?",
-                tokenHash, utc(issuedAt), utc(expiresAt), id);
+        jdbc.update(
+                "UPDATE desk.disclosure_pack SET token_hash = ?, issued_at = ?, expires_at = ? WHERE id = ?",
+                tokenHash,
+                utc(issuedAt),
+                utc(expiresAt),
+                id);
     }
 
     void markDeleted(String id, OffsetDateTime at) {
@@ -73,12 +95,16 @@ class DisclosurePacks implements RetainedData {
     }
 
     void logDownload(String packId, OffsetDateTime at, String remoteHash) {
-        jdbc.update("INSERT INTO desk.pack_download (pack_id, downloaded_at, remote_hash) VALUES (?, ?, ?)",
-                packId, utc(at), remoteHash);
+        jdbc.update(
+                "INSERT INTO desk.pack_download (pack_id, downloaded_at, remote_hash) VALUES (?, ?, ?)",
+                packId,
+                utc(at),
+                remoteHash);
     }
 
     public int downloads(String packId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM desk.pack_download WHERE pack_id = ?", Integer.class, packId);
+        Integer n =
+                jdbc.queryForObject("SELECT COUNT(*) FROM desk.pack_download WHERE pack_id = ?", Integer.class, packId);
         return n == null ? 0 : n;
     }
 
@@ -87,10 +113,18 @@ class DisclosurePacks implements RetainedData {
     }
 
     private static final RowMapper<DisclosurePack> ROW = (rs, i) -> new DisclosurePack(
-            rs.getString("id"), rs.getString("reference"), rs.getString("file_path"), rs.getLong("size_bytes"),
-            rs.getLong("record_count"), rs.getObject("created_at", OffsetDateTime.class), rs.getString("prepared_by"),
-            rs.getString("approved_by"), rs.getObject("approved_at", OffsetDateTime.class), rs.getString("token_hash"),
-            rs.getObject("issued_at", OffsetDateTime.class), rs.getObject("expires_at", OffsetDateTime.class),
+            rs.getString("id"),
+            rs.getString("reference"),
+            rs.getString("file_path"),
+            rs.getLong("size_bytes"),
+            rs.getLong("record_count"),
+            rs.getObject("created_at", OffsetDateTime.class),
+            rs.getString("prepared_by"),
+            rs.getString("approved_by"),
+            rs.getObject("approved_at", OffsetDateTime.class),
+            rs.getString("token_hash"),
+            rs.getObject("issued_at", OffsetDateTime.class),
+            rs.getObject("expires_at", OffsetDateTime.class),
             rs.getObject("deleted_at", OffsetDateTime.class));
 
     /**
@@ -100,15 +134,19 @@ class DisclosurePacks implements RetainedData {
     @Override
     public List<StoreSweep> retentionSweeps() {
         return List.of(
-                new StoreSweep("packs", """
+                new StoreSweep(
+                        "packs",
+                        """
                         SELECT p.id, p.file_path FROM desk.disclosure_pack p
-                        WHERE p.deleted_at IS NULL AND p.expires_at <= :cutoff AND p.reference IN ("""
-                        + RequestRegister.UNHELD_REQUEST_REFERENCES + ") ORDER BY p.id", FileStore.PACKS,
+                        WHERE p.deleted_at IS NULL AND p.expires_at <= :cutoff AND p.reference IN (""" + RequestRegister.UNHELD_REQUEST_REFERENCES + ") ORDER BY p.id",
+                        FileStore.PACKS,
                         "UPDATE desk.disclosure_pack SET deleted_at = :now WHERE id IN (:ids)"),
-                new StoreSweep("download-log", """
+                new StoreSweep(
+                        "download-log",
+                        """
                         SELECT d.id FROM desk.pack_download d JOIN desk.disclosure_pack p ON p.id = d.pack_id
-                        WHERE p.expires_at <= :cutoff AND p.reference IN ("""
-                        + RequestRegister.UNHELD_REQUEST_REFERENCES + ") ORDER BY d.id", null,
+                        WHERE p.expires_at <= :cutoff AND p.reference IN (""" + RequestRegister.UNHELD_REQUEST_REFERENCES + ") ORDER BY d.id",
+                        null,
                         "DELETE FROM desk.pack_download WHERE id IN (:ids)"));
     }
 }

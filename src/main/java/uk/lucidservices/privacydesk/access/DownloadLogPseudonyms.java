@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.access;
 
-import org.springframework.stereotype.Component;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
 
 /**
  * The download log's pseudonym of a remote address: HMAC-SHA256 keyed with a server secret
@@ -24,8 +23,10 @@ class DownloadLogPseudonyms {
     DownloadLogPseudonyms(AccessProperties properties) {
         String configured = properties.downloadLogSecret();
         if (configured == null || configured.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException("Set desk.access.download-log-secret (DESK_DOWNLOAD_LOG_SECRET) to a random secret"
-                    + " of at least " + MIN_SECRET_BYTES + " bytes: it keys the pseudonyms of download addresses");
+            throw new IllegalStateException(
+                    "Set desk.access.download-log-secret (DESK_DOWNLOAD_LOG_SECRET) to a random secret"
+                            + " of at least " + MIN_SECRET_BYTES
+                            + " bytes: it keys the pseudonyms of download addresses");
         }
         this.secret = configured.getBytes(StandardCharsets.UTF_8);
     }
@@ -37,7 +38,8 @@ class DownloadLogPseudonyms {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((packKey + "\n" + remoteAddress).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(mac.doFinal((packKey + "\n" + remoteAddress).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }

@@ -29,9 +29,13 @@ public class LetterTexts {
     /** {@code refusalReason} for the refusal letter. */
     public void refusalReason(DelegateExecution execution) {
         long requestId = requestId(execution);
-        put(execution, RecordTriageDecisionListener.REFUSAL_REASON, notes.latest(requestId, TriageNotes.Kind.REFUSAL_REASON)
-                .orElseThrow(() -> new IllegalStateException("No reason for refusing " + execution.getProcessBusinessKey()
-                        + " is recorded: the refusal letter must give it")));
+        put(
+                execution,
+                RecordTriageDecisionListener.REFUSAL_REASON,
+                notes.latest(requestId, TriageNotes.Kind.REFUSAL_REASON)
+                        .orElseThrow(() ->
+                                new IllegalStateException("No reason for refusing " + execution.getProcessBusinessKey()
+                                        + " is recorded: the refusal letter must give it")));
     }
 
     /** {@code clarificationQuestion} for the clarification letter. */
@@ -42,7 +46,9 @@ public class LetterTexts {
 
     /** {@code extensionReason} for the extension notice: the reason stored with the extension. */
     public void extensionReason(DelegateExecution execution) {
-        String reason = clockStore.record(requestId(execution)).map(ClockStore.ClockRecord::extensionReason)
+        String reason = clockStore
+                .record(requestId(execution))
+                .map(ClockStore.ClockRecord::extensionReason)
                 .orElse(null);
         if (reason == null || reason.isBlank()) {
             throw new IllegalStateException("No extension reason is recorded for " + execution.getProcessBusinessKey()

@@ -1,11 +1,10 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The systems an officer searches by hand (social media inboxes, paper files). Each answer is
@@ -39,27 +38,35 @@ public class ManualSearchChecklist {
     @Transactional
     public void record(String reference, String categoryId, Long count, String answer, String userId) {
         if (answer == null || answer.isBlank()) {
-            throw new IllegalArgumentException("Say what the search of " + categoryId + " found (an answer is required)");
+            throw new IllegalArgumentException(
+                    "Say what the search of " + categoryId + " found (an answer is required)");
         }
         if (count != null && count < 0) {
             throw new IllegalArgumentException("The number found in " + categoryId + " cannot be negative");
         }
         if (!search.saveManualAnswer(reference, categoryId, count, answer.trim(), userId)) {
-            throw new IllegalArgumentException(categoryId + " is not on the manual checklist of " + reference
-                    + " (run the search first)");
+            throw new IllegalArgumentException(
+                    categoryId + " is not on the manual checklist of " + reference + " (run the search first)");
         }
-        register.record(register.get(reference).id(), "MANUAL_SEARCH_ANSWERED", userId,
+        register.record(
+                register.get(reference).id(),
+                "MANUAL_SEARCH_ANSWERED",
+                userId,
                 categoryId + (count == null ? "" : " count=" + count));
     }
 
     /** Category ids on the request's checklist, answered or not. */
     public List<String> categories(String reference) {
-        return search.saved(reference).stream().filter(SubjectSearch.SavedResult::manual)
-                .map(SubjectSearch.SavedResult::categoryId).toList();
+        return search.saved(reference).stream()
+                .filter(SubjectSearch.SavedResult::manual)
+                .map(SubjectSearch.SavedResult::categoryId)
+                .toList();
     }
 
     public List<String> unanswered(String reference) {
-        return search.saved(reference).stream().filter(r -> r.manual() && r.manualAnswer() == null)
-                .map(SubjectSearch.SavedResult::categoryId).toList();
+        return search.saved(reference).stream()
+                .filter(r -> r.manual() && r.manualAnswer() == null)
+                .map(SubjectSearch.SavedResult::categoryId)
+                .toList();
     }
 }

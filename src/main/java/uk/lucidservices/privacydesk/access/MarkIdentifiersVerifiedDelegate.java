@@ -1,11 +1,11 @@
 package uk.lucidservices.privacydesk.access;
 
-import uk.lucidservices.privacydesk.engine.Actors;
-import uk.lucidservices.privacydesk.engine.ProcessVariables;
-import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
 /**
  * After the identity check passes: the request's identifiers become the ones searched and

@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.security.StaffIds;
-
-import java.time.Clock;
-import java.time.OffsetDateTime;
 
 /**
  * Four eyes on every disclosure: the pack is approved by someone other than the officer who
@@ -19,6 +18,7 @@ class PackApproval {
     public static final String PREPARED_BY = "packPreparedBy";
     /** The second officer who approved it. */
     public static final String APPROVED_BY = "packApprovedBy";
+
     public static final String PACK_ID = "packId";
 
     private final DisclosurePacks packs;
@@ -39,8 +39,10 @@ class PackApproval {
             throw new IllegalArgumentException("The approver of the pack for " + reference + " is not known");
         }
         DisclosurePack pack = packs.current(reference)
-                .orElseThrow(() -> new IllegalStateException("Request " + reference + " has no disclosure pack to approve"));
-        if (StaffIds.same(approverUserId, pack.preparedBy()) || StaffIds.anySame(review.deciders(reference), approverUserId)) {
+                .orElseThrow(
+                        () -> new IllegalStateException("Request " + reference + " has no disclosure pack to approve"));
+        if (StaffIds.same(approverUserId, pack.preparedBy())
+                || StaffIds.anySame(review.deciders(reference), approverUserId)) {
             throw new SamePersonException(reference);
         }
         packs.approve(pack.id(), approverUserId, OffsetDateTime.now(clock));

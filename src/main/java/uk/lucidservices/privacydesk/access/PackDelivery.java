@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.access;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Issues the download link of an approved pack: a fresh random token whose SHA-256 alone is
@@ -21,8 +20,11 @@ class PackDelivery {
     private final String publicUrl;
     private final Clock clock;
 
-    public PackDelivery(DisclosurePacks packs, AccessProperties properties,
-                        @Value("${desk.public-url:http://localhost:8080}") String publicUrl, Clock clock) {
+    public PackDelivery(
+            DisclosurePacks packs,
+            AccessProperties properties,
+            @Value("${desk.public-url:http://localhost:8080}") String publicUrl,
+            Clock clock) {
         this.packs = packs;
         this.properties = properties;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -39,7 +41,8 @@ class PackDelivery {
     @Transactional
     public IssuedLink issueLink(String reference) {
         DisclosurePack pack = packs.current(reference)
-                .orElseThrow(() -> new IllegalStateException("Request " + reference + " has no disclosure pack to send"));
+                .orElseThrow(
+                        () -> new IllegalStateException("Request " + reference + " has no disclosure pack to send"));
         if (pack.approvedBy() == null) {
             throw new IllegalStateException("The pack for " + reference + " has not been approved by a second person");
         }

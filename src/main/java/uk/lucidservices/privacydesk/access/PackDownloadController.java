@@ -1,6 +1,10 @@
 package uk.lucidservices.privacydesk.access;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -13,11 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 import uk.lucidservices.privacydesk.records.FileStore;
-
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.Optional;
 
 /**
  * The requester's download: {@code GET /packs/{token}}. The token is the credential (no sign-in;
@@ -36,8 +35,13 @@ class PackDownloadController {
     private final Clock clock;
     private final DownloadLogPseudonyms pseudonyms;
 
-    public PackDownloadController(PackDelivery delivery, DisclosurePacks packs, FileStore fileStore,
-                                  AccessProperties properties, Clock clock, DownloadLogPseudonyms pseudonyms) {
+    public PackDownloadController(
+            PackDelivery delivery,
+            DisclosurePacks packs,
+            FileStore fileStore,
+            AccessProperties properties,
+            Clock clock,
+            DownloadLogPseudonyms pseudonyms) {
         this.delivery = delivery;
         this.packs = packs;
         this.fileStore = fileStore.area(FileStore.PACKS);
@@ -62,13 +66,18 @@ class PackDownloadController {
         return ResponseEntity.ok()
                 .headers(safe())
                 .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(pack.reference() + "-your-personal-data.zip").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(pack.reference() + "-your-personal-data.zip")
+                                .build()
+                                .toString())
                 .body(new FileSystemResource(file));
     }
 
     private ResponseEntity<String> page(HttpStatus status, String reference) {
-        String quote = reference == null ? "your request reference" : "your reference " + HtmlUtils.htmlEscape(reference);
+        String quote =
+                reference == null ? "your request reference" : "your reference " + HtmlUtils.htmlEscape(reference);
         String html = """
                 <!DOCTYPE html>
                 <html lang="en-GB"><head><meta charset="utf-8"><title>Download link not available</title></head>
@@ -78,7 +87,10 @@ class PackDownloadController {
                 <p>To ask for a new link, email <a href="mailto:%1$s">%1$s</a> quoting %2$s.</p>
                 </body></html>
                 """.formatted(HtmlUtils.htmlEscape(properties.privacyMailbox()), quote);
-        return ResponseEntity.status(status).headers(safe()).contentType(MediaType.TEXT_HTML).body(html);
+        return ResponseEntity.status(status)
+                .headers(safe())
+                .contentType(MediaType.TEXT_HTML)
+                .body(html);
     }
 
     /** Nothing about a pack is cached, leaked in a Referer, or sniffed into another type. */

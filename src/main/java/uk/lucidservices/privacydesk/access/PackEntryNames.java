@@ -16,15 +16,16 @@ final class PackEntryNames {
     private static final Pattern LEADING_DOTS = Pattern.compile("^\\.+");
     private static final int MAX_SEGMENT = 120;
 
-    private PackEntryNames() {
-    }
+    private PackEntryNames() {}
 
     static String of(String... segments) {
         return Arrays.stream(segments).map(PackEntryNames::segment).collect(Collectors.joining("/"));
     }
 
     static String segment(String raw) {
-        String safe = LEADING_DOTS.matcher(UNSAFE.matcher(raw == null ? "" : raw).replaceAll("_")).replaceAll("_");
+        String safe = LEADING_DOTS
+                .matcher(UNSAFE.matcher(raw == null ? "" : raw).replaceAll("_"))
+                .replaceAll("_");
         if (safe.length() > MAX_SEGMENT) {
             safe = safe.substring(safe.length() - MAX_SEGMENT);
         }

@@ -1,5 +1,7 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -9,9 +11,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-
-import java.time.Clock;
-import java.time.OffsetDateTime;
 
 /**
  * Deletes pack files whose link has expired and marks them deleted, every
@@ -29,8 +28,12 @@ class PackExpiry {
     private final AccessProperties properties;
     private final Clock clock;
 
-    public PackExpiry(DisclosurePacks packs, FileStore fileStore, RequestRegister register, AccessProperties properties,
-                      Clock clock) {
+    public PackExpiry(
+            DisclosurePacks packs,
+            FileStore fileStore,
+            RequestRegister register,
+            AccessProperties properties,
+            Clock clock) {
         this.packs = packs;
         this.fileStore = fileStore.area(FileStore.PACKS);
         this.register = register;
@@ -38,7 +41,9 @@ class PackExpiry {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${desk.access.expiry.interval:PT1H}", initialDelayString = "${desk.access.expiry.interval:PT1H}")
+    @Scheduled(
+            fixedDelayString = "${desk.access.expiry.interval:PT1H}",
+            initialDelayString = "${desk.access.expiry.interval:PT1H}")
     public void scheduled() {
         if (properties.expiry().enabled()) {
             deleteExpired();
@@ -52,8 +57,9 @@ class PackExpiry {
         for (DisclosurePack pack : packs.expiredAndNotDeleted(now)) {
             fileStore.delete(pack.filePath());
             packs.markDeleted(pack.id(), now);
-            register.find(pack.reference()).ifPresent(r ->
-                    register.record(r.id(), "PACK_DELETED", "desk", "pack=" + pack.id() + "; link expired"));
+            register.find(pack.reference())
+                    .ifPresent(r ->
+                            register.record(r.id(), "PACK_DELETED", "desk", "pack=" + pack.id() + "; link expired"));
             deleted++;
         }
         if (deleted > 0) {
@@ -65,6 +71,5 @@ class PackExpiry {
     @Configuration
     @EnableScheduling
     @ConditionalOnProperty(name = "desk.access.expiry.enabled", havingValue = "true", matchIfMissing = true)
-    static class Scheduling {
-    }
+    static class Scheduling {}
 }

@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.nio.file.Path;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -18,8 +19,6 @@ import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
 import uk.lucidservices.privacydesk.security.NotAllowedException;
 
-import java.nio.file.Path;
-
 /**
  * The current disclosure pack of a request, for the staff who must see it: the second officer
  * checking it before approval (see {@link PackPreviewers}: not its preparer, 403 with why), and the
@@ -36,8 +35,12 @@ class PackPreviewController {
     private final CurrentStaff staff;
     private final PackPreviewers previewers;
 
-    public PackPreviewController(DisclosurePacks packs, FileStore fileStore, RequestRegister register, CurrentStaff staff,
-                                 PackPreviewers previewers) {
+    public PackPreviewController(
+            DisclosurePacks packs,
+            FileStore fileStore,
+            RequestRegister register,
+            CurrentStaff staff,
+            PackPreviewers previewers) {
         this.packs = packs;
         this.fileStore = fileStore.area(FileStore.PACKS);
         this.register = register;
@@ -59,7 +62,8 @@ class PackPreviewController {
             return ResponseEntity.notFound().build();
         }
         if (!previewers.mayOpen(pack, staff.userId(), staff.groupIds())) {
-            register.record(requestId, "PACK_OPENING_REFUSED", staff.userId(), "pack=" + pack.id() + "; not the approver");
+            register.record(
+                    requestId, "PACK_OPENING_REFUSED", staff.userId(), "pack=" + pack.id() + "; not the approver");
             throw new NotAllowedException("Before approval only the second officer approving the pack may open it, "
                     + "never the officer who prepared it or decided its redactions");
         }
@@ -67,9 +71,15 @@ class PackPreviewController {
         HttpHeaders headers = new HttpHeaders();
         headers.setCacheControl(CacheControl.noStore());
         headers.set("X-Content-Type-Options", "nosniff");
-        return ResponseEntity.ok().headers(headers).contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(reference + "-disclosure-pack.zip").build().toString())
+        return ResponseEntity.ok()
+                .headers(headers)
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(reference + "-disclosure-pack.zip")
+                                .build()
+                                .toString())
                 .body(new FileSystemResource(file));
     }
 }

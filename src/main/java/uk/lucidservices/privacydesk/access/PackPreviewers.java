@@ -1,15 +1,13 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.security.StaffIds;
-
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Who may open a disclosure pack before it is approved: only the second officer of the open
@@ -40,8 +38,13 @@ class PackPreviewers {
         if (StaffIds.same(userId, pack.preparedBy()) || StaffIds.anySame(review.deciders(pack.reference()), userId)) {
             return false;
         }
-        return asDesk(() -> taskService.createTaskQuery().processInstanceBusinessKey(pack.reference())
-                .taskDefinitionKey(APPROVAL_TASK).active().list().stream()
+        return asDesk(() -> taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(pack.reference())
+                .taskDefinitionKey(APPROVAL_TASK)
+                .active()
+                .list()
+                .stream()
                 .anyMatch(task -> approverOf(task, userId)));
     }
 

@@ -1,7 +1,6 @@
 package uk.lucidservices.privacydesk.access;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -13,8 +12,7 @@ final class PackValues {
 
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private PackValues() {
-    }
+    private PackValues() {}
 
     static String text(Object value) {
         if (value == null) {

@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -8,8 +9,6 @@ import uk.lucidservices.privacydesk.engine.Actors;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.sla.ExtendDeadline;
-
-import java.util.Locale;
 
 /**
  * Completion listener of {@code Task_ApproveExtension} (form {@code sar-approve-extension}, managers).
@@ -26,7 +25,10 @@ class RecordExtensionDecisionListener implements TaskListener {
     public static final String DECISION = "extensionDecision";
     public static final String APPROVED = "extensionApproved";
 
-    public enum ExtensionDecision { APPROVE, REFUSE }
+    public enum ExtensionDecision {
+        APPROVE,
+        REFUSE
+    }
 
     private final RequestRegister register;
 

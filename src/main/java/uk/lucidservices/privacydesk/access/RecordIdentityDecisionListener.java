@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -7,8 +8,6 @@ import uk.lucidservices.privacydesk.engine.Actors;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
-
-import java.util.Locale;
 
 /**
  * Completion listener of the identity tasks ({@code Task_ConfirmIdentity}, {@code Task_CheckIdDocument};
@@ -24,7 +23,10 @@ class RecordIdentityDecisionListener implements TaskListener {
     public static final String DECISION = "identityDecision";
     public static final String CONFIRMED = "identityConfirmed";
 
-    public enum IdentityDecision { CONFIRMED, ASK_FOR_ID }
+    public enum IdentityDecision {
+        CONFIRMED,
+        ASK_FOR_ID
+    }
 
     private final RequestRegister register;
     private final VerifiedIdentifiers identifiers;
@@ -44,7 +46,10 @@ class RecordIdentityDecisionListener implements TaskListener {
             identifiers.assess(reference);
             identifiers.requireConfirmable(reference);
         }
-        register.record(register.get(reference).id(), "IDENTITY_CHECKED", userId,
+        register.record(
+                register.get(reference).id(),
+                "IDENTITY_CHECKED",
+                userId,
                 "decision=" + decision + "; step=" + task.getTaskDefinitionKey());
         ProcessVariables.forget(task.getExecution(), DECISION);
         ProcessVariables.handOn(task.getExecution(), CONFIRMED, decision == IdentityDecision.CONFIRMED);
@@ -55,12 +60,14 @@ class RecordIdentityDecisionListener implements TaskListener {
 
     static IdentityDecision parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("Say whether the identity is confirmed (CONFIRMED) or ID must be asked for (ASK_FOR_ID)");
+            throw new IllegalArgumentException(
+                    "Say whether the identity is confirmed (CONFIRMED) or ID must be asked for (ASK_FOR_ID)");
         }
         try {
             return IdentityDecision.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown identity decision '" + text.trim() + "': use CONFIRMED or ASK_FOR_ID");
+            throw new IllegalArgumentException(
+                    "Unknown identity decision '" + text.trim() + "': use CONFIRMED or ASK_FOR_ID");
         }
     }
 }

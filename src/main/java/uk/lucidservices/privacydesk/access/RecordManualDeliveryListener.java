@@ -1,13 +1,12 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.Actors;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-
-import java.util.Locale;
 
 /**
  * Completion listener of {@code Task_DeliverPackAnotherWay} (form {@code sar-deliver-pack}), reached
@@ -21,7 +20,11 @@ class RecordManualDeliveryListener implements TaskListener {
     public static final String METHOD = "deliveryMethod";
     public static final String CONFIRMED = "deliveryConfirmed";
 
-    public enum DeliveryMethod { POST, IN_PERSON, OTHER_SECURE }
+    public enum DeliveryMethod {
+        POST,
+        IN_PERSON,
+        OTHER_SECURE
+    }
 
     private final RequestRegister register;
 
@@ -37,7 +40,11 @@ class RecordManualDeliveryListener implements TaskListener {
         }
         String userId = Actors.of(task);
         String reference = task.getExecution().getProcessBusinessKey();
-        register.record(register.get(reference).id(), "PACK_DELIVERED", userId, "method=" + method + "; no verified email address");
+        register.record(
+                register.get(reference).id(),
+                "PACK_DELIVERED",
+                userId,
+                "method=" + method + "; no verified email address");
         ProcessVariables.forget(task.getExecution(), METHOD);
         ProcessVariables.forget(task.getExecution(), CONFIRMED);
     }
@@ -49,7 +56,8 @@ class RecordManualDeliveryListener implements TaskListener {
         try {
             return DeliveryMethod.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown delivery method '" + text.trim() + "': use POST, IN_PERSON or OTHER_SECURE");
+            throw new IllegalArgumentException(
+                    "Unknown delivery method '" + text.trim() + "': use POST, IN_PERSON or OTHER_SECURE");
         }
     }
 }

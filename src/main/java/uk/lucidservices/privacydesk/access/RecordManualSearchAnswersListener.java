@@ -1,5 +1,7 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -8,9 +10,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.Actors;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Completion listener of {@code Task_SearchManualSystems} (form {@code manual-search-checklist}):
@@ -47,14 +46,18 @@ class RecordManualSearchAnswersListener implements TaskListener, JavaDelegate {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("Answer every system searched by hand before completing: missing "
-                    + String.join(", ", missing));
+            throw new IllegalArgumentException(
+                    "Answer every system searched by hand before completing: missing " + String.join(", ", missing));
         }
         for (String category : categories) {
             String answerField = ManualSearchChecklist.answerField(category);
             String countField = ManualSearchChecklist.countField(category);
-            checklist.record(reference, category, ProcessVariables.number(scope, countField),
-                    ProcessVariables.text(scope, answerField), userId);
+            checklist.record(
+                    reference,
+                    category,
+                    ProcessVariables.number(scope, countField),
+                    ProcessVariables.text(scope, answerField),
+                    userId);
             ProcessVariables.forget(scope, answerField);
             ProcessVariables.forget(scope, countField);
         }

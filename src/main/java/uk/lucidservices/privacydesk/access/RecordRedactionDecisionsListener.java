@@ -43,9 +43,14 @@ class RecordRedactionDecisionsListener implements TaskListener, JavaDelegate {
         boolean anyFlagged = review.count(reference) > 0;
         String defaultText = ProcessVariables.text(scope, DEFAULT);
         Decision defaultDecision = anyFlagged || (defaultText != null && !defaultText.isBlank())
-                ? Decision.parse(defaultText) : Decision.KEEP;
-        review.decide(reference, defaultDecision, ProcessVariables.text(scope, DEFAULT_REASON),
-                RedactionExceptions.parse(ProcessVariables.text(scope, EXCEPTIONS)), userId);
+                ? Decision.parse(defaultText)
+                : Decision.KEEP;
+        review.decide(
+                reference,
+                defaultDecision,
+                ProcessVariables.text(scope, DEFAULT_REASON),
+                RedactionExceptions.parse(ProcessVariables.text(scope, EXCEPTIONS)),
+                userId);
         ProcessVariables.forget(scope, DEFAULT);
         ProcessVariables.forget(scope, DEFAULT_REASON);
         ProcessVariables.forget(scope, EXCEPTIONS);

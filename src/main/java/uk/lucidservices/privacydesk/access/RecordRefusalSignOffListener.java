@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -11,8 +12,6 @@ import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.security.DeskGroups;
 import uk.lucidservices.privacydesk.security.StaffIds;
-
-import java.util.Locale;
 
 /**
  * Completion listener of {@code Task_ApproveRefusal} (form {@code sar-approve-refusal}, managers).
@@ -27,7 +26,10 @@ class RecordRefusalSignOffListener implements TaskListener {
     public static final String DECISION = "refusalDecision";
     public static final String SIGNED_OFF = "refusalSignedOff";
 
-    public enum RefusalDecision { SIGN_OFF, BACK_TO_TRIAGE }
+    public enum RefusalDecision {
+        SIGN_OFF,
+        BACK_TO_TRIAGE
+    }
 
     private final RequestRegister register;
     private final TriageNotes notes;
@@ -45,17 +47,25 @@ class RecordRefusalSignOffListener implements TaskListener {
         RefusalDecision decision = parse(ProcessVariables.text(task, DECISION));
         String userId = Actors.of(task);
         Request request = register.get(execution.getProcessBusinessKey());
-        if (identityService.createUserQuery().userId(userId).memberOfGroup(DeskGroups.MANAGERS).count() == 0) {
-            throw new IllegalStateException("Only a member of " + DeskGroups.MANAGERS + " can sign off the refusal of "
-                    + request.reference());
+        if (identityService
+                        .createUserQuery()
+                        .userId(userId)
+                        .memberOfGroup(DeskGroups.MANAGERS)
+                        .count()
+                == 0) {
+            throw new IllegalStateException(
+                    "Only a member of " + DeskGroups.MANAGERS + " can sign off the refusal of " + request.reference());
         }
-        if (StaffIds.same(userId, notes.latestWriter(request.id(), TriageNotes.Kind.REFUSAL_REASON).orElse(null))) {
-            throw new IllegalStateException("You proposed refusing " + request.reference()
-                    + ": another manager must sign the refusal off");
+        if (StaffIds.same(
+                userId,
+                notes.latestWriter(request.id(), TriageNotes.Kind.REFUSAL_REASON)
+                        .orElse(null))) {
+            throw new IllegalStateException(
+                    "You proposed refusing " + request.reference() + ": another manager must sign the refusal off");
         }
         boolean signedOff = decision == RefusalDecision.SIGN_OFF;
-        register.record(request.id(), signedOff ? "REFUSAL_SIGNED_OFF" : "REFUSAL_SENT_BACK", userId,
-                "decision=" + decision);
+        register.record(
+                request.id(), signedOff ? "REFUSAL_SIGNED_OFF" : "REFUSAL_SENT_BACK", userId, "decision=" + decision);
         ProcessVariables.forget(execution, DECISION);
         ProcessVariables.handOn(execution, SIGNED_OFF, signedOff);
     }
@@ -67,7 +77,8 @@ class RecordRefusalSignOffListener implements TaskListener {
         try {
             return RefusalDecision.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown decision '" + text.trim() + "': use SIGN_OFF or BACK_TO_TRIAGE");
+            throw new IllegalArgumentException(
+                    "Unknown decision '" + text.trim() + "': use SIGN_OFF or BACK_TO_TRIAGE");
         }
     }
 }

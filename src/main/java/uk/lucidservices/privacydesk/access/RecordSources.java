@@ -1,10 +1,9 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.datamap.Category;
 import uk.lucidservices.privacydesk.records.RecordSource;
-
-import java.util.List;
 
 /** Every record source bean, and which of them hold a category's data. */
 @Component

@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -10,8 +11,6 @@ import uk.lucidservices.privacydesk.request.ClockConfiguration;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.sla.PauseClock;
-
-import java.util.Locale;
 
 /**
  * Completion listener of {@code Task_TriageRequest} (form {@code sar-triage}). Reads
@@ -33,7 +32,12 @@ class RecordTriageDecisionListener implements TaskListener {
     public static final String ALREADY_ASKED_ON = "clarificationAlreadyAskedOn";
     public static final String PROPOSED_EXTENSION_REASON = "proposedExtensionReason";
 
-    public enum TriageDecision { PROCEED, REFUSE, CLARIFY, EXTEND }
+    public enum TriageDecision {
+        PROCEED,
+        REFUSE,
+        CLARIFY,
+        EXTEND
+    }
 
     private final RequestRegister register;
     private final TriageNotes notes;
@@ -60,11 +64,14 @@ class RecordTriageDecisionListener implements TaskListener {
             case CLARIFY -> {
                 String question = ProcessVariables.text(task, CLARIFICATION_QUESTION);
                 if (blank(question)) {
-                    throw new IllegalArgumentException("Write the question the requester should answer: the clarification letter asks it");
+                    throw new IllegalArgumentException(
+                            "Write the question the requester should answer: the clarification letter asks it");
                 }
                 notes.write(request.id(), TriageNotes.Kind.CLARIFICATION_QUESTION, question, userId);
                 // Read here, so a date the form cannot give is refused while the officer is on it.
-                ProcessVariables.handOn(execution, PauseClock.ASKED_ON,
+                ProcessVariables.handOn(
+                        execution,
+                        PauseClock.ASKED_ON,
                         ProcessVariables.date(execution, ALREADY_ASKED_ON, ClockConfiguration.UK));
             }
             case EXTEND -> {
@@ -73,8 +80,7 @@ class RecordTriageDecisionListener implements TaskListener {
                             + "or numerous): the manager approves it and the requester is told it");
                 }
             }
-            case PROCEED -> {
-            }
+            case PROCEED -> {}
         }
         register.record(request.id(), "TRIAGE_DECISION", userId, "decision=" + decision);
         ProcessVariables.forget(execution, DECISION);
@@ -94,7 +100,8 @@ class RecordTriageDecisionListener implements TaskListener {
         try {
             return TriageDecision.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown decision '" + text.trim() + "': use PROCEED, REFUSE, CLARIFY or EXTEND");
+            throw new IllegalArgumentException(
+                    "Unknown decision '" + text.trim() + "': use PROCEED, REFUSE, CLARIFY or EXTEND");
         }
     }
 

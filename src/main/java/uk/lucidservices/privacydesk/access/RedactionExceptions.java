@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class RedactionExceptions {
 
-    private RedactionExceptions() {
-    }
+    private RedactionExceptions() {}
 
     static List<RedactionReview.ItemDecision> parse(String text) {
         List<RedactionReview.ItemDecision> decisions = new ArrayList<>();
@@ -26,8 +25,8 @@ final class RedactionExceptions {
             }
             String[] parts = line.split(":", 5);
             if (parts.length < 5 || parts[4].isBlank()) {
-                throw new IllegalArgumentException("Exception line " + (i + 1)
-                        + " should read category:record-id:field:DECISION:reason");
+                throw new IllegalArgumentException(
+                        "Exception line " + (i + 1) + " should read category:record-id:field:DECISION:reason");
             }
             long recordId;
             try {
@@ -37,7 +36,8 @@ final class RedactionExceptions {
             }
             decisions.add(new RedactionReview.ItemDecision(
                     new RedactionReview.ItemKey(parts[0].trim(), recordId, parts[2].trim()),
-                    Decision.parse(parts[3]), parts[4].trim()));
+                    Decision.parse(parts[3]),
+                    parts[4].trim()));
         }
         return decisions;
     }

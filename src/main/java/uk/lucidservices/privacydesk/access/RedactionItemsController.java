@@ -1,6 +1,10 @@
 package uk.lucidservices.privacydesk.access;
 
-import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,14 +16,9 @@ import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.request.RequestNotFoundException;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * What the redaction reviewer looks at: every flagged item of a request, named as the review
@@ -38,8 +37,13 @@ class RedactionItemsController {
     private final VerifiedIdentifiers identifiers;
     private final RedactionReview review;
 
-    public RedactionItemsController(RequestRegister register, CurrentStaff staff, DataMap dataMap, RecordSources sources,
-                                    VerifiedIdentifiers identifiers, RedactionReview review) {
+    public RedactionItemsController(
+            RequestRegister register,
+            CurrentStaff staff,
+            DataMap dataMap,
+            RecordSources sources,
+            VerifiedIdentifiers identifiers,
+            RedactionReview review) {
         this.register = register;
         this.staff = staff;
         this.dataMap = dataMap;
@@ -48,8 +52,7 @@ class RedactionItemsController {
         this.review = review;
     }
 
-    public record FlaggedItem(String item, String decision, String reason, String decidedBy, Object text) {
-    }
+    public record FlaggedItem(String item, String decision, String reason, String decidedBy, Object text) {}
 
     @GetMapping
     public List<FlaggedItem> items(@PathVariable String reference) {
@@ -62,7 +65,7 @@ class RedactionItemsController {
         for (RedactionReview.Flagged item : review.flagged(reference)) {
             flagged.computeIfAbsent(item.key().categoryId(), k -> new HashMap<>())
                     .computeIfAbsent(item.key().recordId(), k -> new HashMap<>())
-                    .put(item.key().field(), new String[]{item.decision(), item.reason(), item.decidedBy()});
+                    .put(item.key().field(), new String[] {item.decision(), item.reason(), item.decidedBy()});
         }
         List<FlaggedItem> items = new ArrayList<>();
         if (flagged.isEmpty()) {
@@ -78,8 +81,8 @@ class RedactionItemsController {
                 long id = ((Number) row.get("id")).longValue();
                 Map<String, String[]> fields = inCategory.get(id);
                 if (fields != null) {
-                    fields.forEach((field, d) -> items.add(new FlaggedItem(category.id() + ":" + id + ":" + field,
-                            d[0], d[1], d[2], text(row, field))));
+                    fields.forEach((field, d) -> items.add(new FlaggedItem(
+                            category.id() + ":" + id + ":" + field, d[0], d[1], d[2], text(row, field))));
                 }
             };
             for (RecordSource source : sources.handling(category)) {

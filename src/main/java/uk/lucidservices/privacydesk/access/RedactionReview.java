@@ -1,6 +1,14 @@
 package uk.lucidservices.privacydesk.access;
 
-import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,16 +17,7 @@ import uk.lucidservices.privacydesk.datamap.DataMap;
 import uk.lucidservices.privacydesk.records.RecordSource;
 import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.Map;
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
 /**
  * Items in the subject's records that may identify other people (the data map's
@@ -44,8 +43,13 @@ public class RedactionReview {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public RedactionReview(DataMap dataMap, RecordSources sources, VerifiedIdentifiers identifiers,
-                           RequestRegister register, JdbcTemplate jdbc, Clock clock) {
+    public RedactionReview(
+            DataMap dataMap,
+            RecordSources sources,
+            VerifiedIdentifiers identifiers,
+            RequestRegister register,
+            JdbcTemplate jdbc,
+            Clock clock) {
         this.dataMap = dataMap;
         this.sources = sources;
         this.identifiers = identifiers;
@@ -63,8 +67,7 @@ public class RedactionReview {
     }
 
     /** An officer's decision on one item. */
-    public record ItemDecision(ItemKey item, Decision decision, String reason) {
-    }
+    public record ItemDecision(ItemKey item, Decision decision, String reason) {}
 
     /**
      * Flags every non-empty third-party field of the subject's records. Running it again adds
@@ -86,13 +89,14 @@ public class RedactionReview {
             }
             for (RecordSource source : sources.handling(category)) {
                 if (ownRowsFlagged) {
-                    source.forEachRecord(category, subject, row -> flagFields(reference, category, row, flagged, batch));
+                    source.forEachRecord(
+                            category, subject, row -> flagFields(reference, category, row, flagged, batch));
                 }
                 if (category.personLevel()) {
                     source.forEachRecordViaAccountOnly(category, subject, row -> {
                         long recordId = ((Number) row.get("id")).longValue();
                         if (flagged.add(new ItemKey(category.id(), recordId, VIA_ACCOUNT))) {
-                            batch.add(new Object[]{reference, category.id(), recordId, VIA_ACCOUNT});
+                            batch.add(new Object[] {reference, category.id(), recordId, VIA_ACCOUNT});
                         }
                         flagFields(reference, category, row, flagged, batch);
                     });
@@ -105,13 +109,15 @@ public class RedactionReview {
         return items;
     }
 
-    private void flagFields(String reference, Category category, Map<String, Object> row, Set<ItemKey> flagged,
-                            List<Object[]> batch) {
+    private void flagFields(
+            String reference, Category category, Map<String, Object> row, Set<ItemKey> flagged, List<Object[]> batch) {
         long recordId = ((Number) row.get("id")).longValue();
         for (String field : category.thirdPartyFields()) {
             Object value = row.get(field);
-            if (value != null && !value.toString().isBlank() && flagged.add(new ItemKey(category.id(), recordId, field))) {
-                batch.add(new Object[]{reference, category.id(), recordId, field});
+            if (value != null
+                    && !value.toString().isBlank()
+                    && flagged.add(new ItemKey(category.id(), recordId, field))) {
+                batch.add(new Object[] {reference, category.id(), recordId, field});
             }
         }
         if (batch.size() >= BATCH) {
@@ -123,34 +129,45 @@ public class RedactionReview {
         if (batch.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO desk.redaction_item (reference, category_id, record_id, field) VALUES (?, ?, ?, ?)", batch);
+        jdbc.batchUpdate(
+                "INSERT INTO desk.redaction_item (reference, category_id, record_id, field) VALUES (?, ?, ?, ?)",
+                batch);
         batch.clear();
     }
 
     public int count(String reference) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM desk.redaction_item WHERE reference = ?", Integer.class, reference);
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM desk.redaction_item WHERE reference = ?", Integer.class, reference);
         return n == null ? 0 : n;
     }
 
     public int undecided(String reference) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM desk.redaction_item WHERE reference = ? AND decision IS NULL",
-                Integer.class, reference);
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM desk.redaction_item WHERE reference = ? AND decision IS NULL",
+                Integer.class,
+                reference);
         return n == null ? 0 : n;
     }
 
     public List<ItemKey> items(String reference) {
-        return jdbc.query("SELECT category_id, record_id, field FROM desk.redaction_item WHERE reference = ? ORDER BY category_id, record_id, field",
-                (rs, i) -> new ItemKey(rs.getString(1), rs.getLong(2), rs.getString(3)), reference);
+        return jdbc.query(
+                "SELECT category_id, record_id, field FROM desk.redaction_item WHERE reference = ? ORDER BY category_id, record_id, field",
+                (rs, i) -> new ItemKey(rs.getString(1), rs.getLong(2), rs.getString(3)),
+                reference);
     }
 
     /** A flagged item with its decision, reason and decider (all null while undecided). */
-    public record Flagged(ItemKey key, String decision, String reason, String decidedBy) {
-    }
+    public record Flagged(ItemKey key, String decision, String reason, String decidedBy) {}
 
     public List<Flagged> flagged(String reference) {
-        return jdbc.query("SELECT category_id, record_id, field, decision, reason, decided_by FROM desk.redaction_item WHERE reference = ?",
-                (rs, i) -> new Flagged(new ItemKey(rs.getString(1), rs.getLong(2), rs.getString(3)), rs.getString(4),
-                        rs.getString(5), rs.getString(6)), reference);
+        return jdbc.query(
+                "SELECT category_id, record_id, field, decision, reason, decided_by FROM desk.redaction_item WHERE reference = ?",
+                (rs, i) -> new Flagged(
+                        new ItemKey(rs.getString(1), rs.getLong(2), rs.getString(3)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)),
+                reference);
     }
 
     /**
@@ -158,21 +175,34 @@ public class RedactionReview {
      * an exception naming an item that was not flagged rejects the whole set.
      */
     @Transactional
-    public void decide(String reference, Decision defaultDecision, String defaultReason, List<ItemDecision> exceptions,
-                       String userId) {
+    public void decide(
+            String reference,
+            Decision defaultDecision,
+            String defaultReason,
+            List<ItemDecision> exceptions,
+            String userId) {
         long requestId = register.get(reference).id();
         OffsetDateTime now = now();
         if (count(reference) > 0) {
             requireReason(defaultReason, "the default decision");
-            jdbc.update("UPDATE desk.redaction_item SET decision = ?, reason = ?, decided_by = ?, decided_at = ? WHERE reference = ?",
-                    defaultDecision.name(), defaultReason.trim(), userId, now, reference);
+            jdbc.update(
+                    "UPDATE desk.redaction_item SET decision = ?, reason = ?, decided_by = ?, decided_at = ? WHERE reference = ?",
+                    defaultDecision.name(),
+                    defaultReason.trim(),
+                    userId,
+                    now,
+                    reference);
         }
         for (ItemDecision d : exceptions) {
             decideOne(reference, d, userId, now);
         }
         Map<Decision, Integer> counts = decisionCounts(reference);
-        register.record(requestId, "REDACTION_DECIDED", userId, "keep=" + counts.get(Decision.KEEP)
-                + "; redact=" + counts.get(Decision.REDACT) + "; withhold=" + counts.get(Decision.WITHHOLD));
+        register.record(
+                requestId,
+                "REDACTION_DECIDED",
+                userId,
+                "keep=" + counts.get(Decision.KEEP) + "; redact=" + counts.get(Decision.REDACT) + "; withhold="
+                        + counts.get(Decision.WITHHOLD));
     }
 
     @Transactional
@@ -182,11 +212,18 @@ public class RedactionReview {
 
     private void decideOne(String reference, ItemDecision d, String userId, OffsetDateTime now) {
         requireReason(d.reason(), d.item().toString());
-        int updated = jdbc.update("""
+        int updated = jdbc.update(
+                """
                         UPDATE desk.redaction_item SET decision = ?, reason = ?, decided_by = ?, decided_at = ?
                         WHERE reference = ? AND category_id = ? AND record_id = ? AND field = ?""",
-                d.decision().name(), d.reason().trim(), userId, now, reference, d.item().categoryId(),
-                d.item().recordId(), d.item().field());
+                d.decision().name(),
+                d.reason().trim(),
+                userId,
+                now,
+                reference,
+                d.item().categoryId(),
+                d.item().recordId(),
+                d.item().field());
         if (updated == 0) {
             throw new IllegalArgumentException("Item " + d.item() + " was not flagged for " + reference);
         }
@@ -197,17 +234,21 @@ public class RedactionReview {
         for (Decision d : Decision.values()) {
             counts.put(d, 0);
         }
-        jdbc.query("SELECT decision, COUNT(*) FROM desk.redaction_item WHERE reference = ? AND decision IS NOT NULL GROUP BY decision",
+        jdbc.query(
+                "SELECT decision, COUNT(*) FROM desk.redaction_item WHERE reference = ? AND decision IS NOT NULL GROUP BY decision",
                 rs -> {
                     counts.put(Decision.valueOf(rs.getString(1)), rs.getInt(2));
-                }, reference);
+                },
+                reference);
         return counts;
     }
 
     /** The officers who decided on the request's items: none of them may approve its pack. */
     public List<String> deciders(String reference) {
-        return jdbc.queryForList("SELECT DISTINCT decided_by FROM desk.redaction_item WHERE reference = ? AND decided_by IS NOT NULL",
-                String.class, reference);
+        return jdbc.queryForList(
+                "SELECT DISTINCT decided_by FROM desk.redaction_item WHERE reference = ? AND decided_by IS NOT NULL",
+                String.class,
+                reference);
     }
 
     /**
@@ -216,13 +257,18 @@ public class RedactionReview {
      */
     public Redactions redactions(String reference, String categoryId) {
         Map<Long, Map<String, Decision>> byRecord = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                         SELECT record_id, field, decision FROM desk.redaction_item
                         WHERE reference = ? AND category_id = ? AND (decision IN ('REDACT', 'WITHHOLD')
                             OR (field = ? AND decision = 'KEEP'))""",
                 rs -> {
-                    byRecord.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), Decision.valueOf(rs.getString(3)));
-                }, reference, categoryId, VIA_ACCOUNT);
+                    byRecord.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                            .put(rs.getString(2), Decision.valueOf(rs.getString(3)));
+                },
+                reference,
+                categoryId,
+                VIA_ACCOUNT);
         return new Redactions(byRecord);
     }
 

@@ -25,6 +25,7 @@ class SearchAllSystemsDelegate implements JavaDelegate {
         SearchResult result = search.search(execution.getProcessBusinessKey());
         ProcessVariables.set(execution, "totalRecords", result.totalRecords());
         ProcessVariables.set(execution, "manualSystemsCount", result.manual().size());
-        ProcessVariables.set(execution, "thirdPartyItemsCount", (int) Math.min(Integer.MAX_VALUE, result.thirdPartyCandidates()));
+        ProcessVariables.set(
+                execution, "thirdPartyItemsCount", (int) Math.min(Integer.MAX_VALUE, result.thirdPartyCandidates()));
     }
 }

@@ -10,14 +10,16 @@ import java.util.List;
  *                             exact number of flagged items is known once they are flagged
  * @param unmatchable          which identifiers could not be used and why (no values)
  */
-public record SearchResult(String reference, List<Found> found, List<ManualCheck> manual, long thirdPartyCandidates,
-                           List<String> unmatchable) {
+public record SearchResult(
+        String reference,
+        List<Found> found,
+        List<ManualCheck> manual,
+        long thirdPartyCandidates,
+        List<String> unmatchable) {
 
-    public record Found(String categoryId, String system, long count) {
-    }
+    public record Found(String categoryId, String system, long count) {}
 
-    public record ManualCheck(String categoryId, String name, String system) {
-    }
+    public record ManualCheck(String categoryId, String name, String system) {}
 
     public long totalRecords() {
         return found.stream().mapToLong(Found::count).sum();

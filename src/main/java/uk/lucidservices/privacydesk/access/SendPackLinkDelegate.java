@@ -1,5 +1,7 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -7,9 +9,6 @@ import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.mail.LetterService;
 import uk.lucidservices.privacydesk.mail.Recipient;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
-
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Issues the download link and emails it (letter {@code pack-ready}) to a verified email address
@@ -44,11 +43,19 @@ class SendPackLinkDelegate implements JavaDelegate {
     }
 
     private void send(String reference, String processInstanceId) {
-        String to = identifiers.email(reference)
-                .orElseThrow(() -> new BpmnError(NO_VERIFIED_EMAIL, "Request " + reference
-                        + " has no verified email address on record for the matched account or proven by a code"));
+        String to = identifiers
+                .email(reference)
+                .orElseThrow(
+                        () -> new BpmnError(
+                                NO_VERIFIED_EMAIL,
+                                "Request " + reference
+                                        + " has no verified email address on record for the matched account or proven by a code"));
         PackDelivery.IssuedLink link = delivery.issueLink(reference);
-        letters.send(Recipient.requesterAt(Optional.of(to)), reference, "pack-ready",
-                Map.of("downloadLink", link.url(), "linkExpires", link.expiresAt()), processInstanceId);
+        letters.send(
+                Recipient.requesterAt(Optional.of(to)),
+                reference,
+                "pack-ready",
+                Map.of("downloadLink", link.url(), "linkExpires", link.expiresAt()),
+                processInstanceId);
     }
 }

@@ -55,8 +55,8 @@ final class TranscriptFiles implements AutoCloseable {
             if (known.add(transcriptId)) {
                 order.add(transcriptId);
             }
-            writer = Files.newBufferedWriter(file(transcriptId), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            writer = Files.newBufferedWriter(
+                    file(transcriptId), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             open.put(transcriptId, writer);
         }
         return writer;

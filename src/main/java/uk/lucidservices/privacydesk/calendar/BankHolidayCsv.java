@@ -14,8 +14,7 @@ import java.util.TreeMap;
 /** Reads {@code date,name} lines; blank lines and {@code #} comments are skipped, the header is optional. */
 final class BankHolidayCsv {
 
-    private BankHolidayCsv() {
-    }
+    private BankHolidayCsv() {}
 
     /** Parses the stream (UTF-8) without closing it. */
     static Map<LocalDate, String> parse(InputStream in) {

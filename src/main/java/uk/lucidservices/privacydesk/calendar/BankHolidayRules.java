@@ -14,8 +14,7 @@ import java.util.TreeMap;
  */
 final class BankHolidayRules {
 
-    private BankHolidayRules() {
-    }
+    private BankHolidayRules() {}
 
     /** Bank holidays of {@code year} under the standing rules, in date order. */
     public static SortedMap<LocalDate, String> forYear(int year) {
@@ -27,7 +26,8 @@ final class BankHolidayRules {
         LocalDate may = LocalDate.of(year, Month.MAY, 1);
         days.put(may.with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY)), "Early May bank holiday");
         days.put(may.with(TemporalAdjusters.lastInMonth(DayOfWeek.MONDAY)), "Spring bank holiday");
-        days.put(LocalDate.of(year, Month.AUGUST, 1).with(TemporalAdjusters.lastInMonth(DayOfWeek.MONDAY)),
+        days.put(
+                LocalDate.of(year, Month.AUGUST, 1).with(TemporalAdjusters.lastInMonth(DayOfWeek.MONDAY)),
                 "Summer bank holiday");
         addChristmas(days, year);
         return Collections.unmodifiableSortedMap(days);

@@ -13,5 +13,4 @@ public record ComplaintDeadlines(
         LocalDate acknowledgementDue,
         LocalDate internalTarget,
         LocalDate escalationDate,
-        LocalDate ofcomAdrPoint) {
-}
+        LocalDate ofcomAdrPoint) {}

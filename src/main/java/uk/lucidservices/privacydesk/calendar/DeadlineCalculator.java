@@ -28,11 +28,15 @@ public final class DeadlineCalculator {
     public Deadlines compute(RequestClock clock, LocalDate today) {
         long paused = clock.pausedDays(today);
         LocalDate statutory = statutoryDeadline(clock, today);
-        LocalDate internal = clock.extended()
-                ? statutory
-                : clock.clockStart().plusDays(INTERNAL_TARGET_DAYS + paused);
-        return new Deadlines(clock.clockStart(), statutory, internal, internal.minusDays(ESCALATION_LEAD_DAYS),
-                paused, clock.isPaused(), clock.extended());
+        LocalDate internal = clock.extended() ? statutory : clock.clockStart().plusDays(INTERNAL_TARGET_DAYS + paused);
+        return new Deadlines(
+                clock.clockStart(),
+                statutory,
+                internal,
+                internal.minusDays(ESCALATION_LEAD_DAYS),
+                paused,
+                clock.isPaused(),
+                clock.extended());
     }
 
     /** Statutory deadline, extended or not, as of {@code today}. */
@@ -58,8 +62,12 @@ public final class DeadlineCalculator {
 
     public ComplaintDeadlines complaint(LocalDate received) {
         LocalDate internal = received.plusDays(INTERNAL_TARGET_DAYS);
-        return new ComplaintDeadlines(received, received.plusDays(COMPLAINT_ACK_DAYS), internal,
-                internal.minusDays(ESCALATION_LEAD_DAYS), received.plusDays(COMPLAINT_ADR_DAYS));
+        return new ComplaintDeadlines(
+                received,
+                received.plusDays(COMPLAINT_ACK_DAYS),
+                internal,
+                internal.minusDays(ESCALATION_LEAD_DAYS),
+                received.plusDays(COMPLAINT_ADR_DAYS));
     }
 
     public SlaStatus status(LocalDate deadline, LocalDate today) {

@@ -14,5 +14,4 @@ public record Deadlines(
         LocalDate escalationDate,
         long pausedDays,
         boolean paused,
-        boolean extended) {
-}
+        boolean extended) {}

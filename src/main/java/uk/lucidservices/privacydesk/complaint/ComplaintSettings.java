@@ -1,13 +1,12 @@
 package uk.lucidservices.privacydesk.complaint;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.request.RequestRegister;
-
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.RequestRegister;
 
 /** Values the complaint process's timers read (`${complaintSettings...}` in complaint.bpmn). */
 @Component("complaintSettings")
@@ -18,8 +17,8 @@ public class ComplaintSettings {
     private final RequestRegister register;
     private final Duration progressInterval;
 
-    public ComplaintSettings(RequestRegister register,
-                             @Value("${desk.complaint.progress-interval:P14D}") Duration progressInterval) {
+    public ComplaintSettings(
+            RequestRegister register, @Value("${desk.complaint.progress-interval:P14D}") Duration progressInterval) {
         this.register = register;
         this.progressInterval = progressInterval;
     }
@@ -31,6 +30,10 @@ public class ComplaintSettings {
 
     /** Ofcom's eight-week point for this complaint, 09:00 UK time that day. */
     public Date ofcomAdrPoint(String reference) {
-        return Date.from(register.get(reference).statutoryDeadline().atTime(LocalTime.of(9, 0)).atZone(UK).toInstant());
+        return Date.from(register.get(reference)
+                .statutoryDeadline()
+                .atTime(LocalTime.of(9, 0))
+                .atZone(UK)
+                .toInstant());
     }
 }

@@ -28,7 +28,10 @@ class RecordComplaintOnCrm implements JavaDelegate {
         boolean matched = complaints.accountOf(complaintId).isPresent();
         ProcessVariables.set(execution, COMPLAINT_ID, complaintId);
         ProcessVariables.set(execution, ACCOUNT_MATCHED, matched);
-        register.record(register.get(reference).id(), "COMPLAINT_RECORDED", null,
+        register.record(
+                register.get(reference).id(),
+                "COMPLAINT_RECORDED",
+                null,
                 matched ? "Recorded on the CRM against the matched account" : "Recorded on the CRM as unmatched");
     }
 }

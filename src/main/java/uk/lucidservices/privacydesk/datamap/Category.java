@@ -30,11 +30,9 @@ public record Category(
         String source,
         Erasure erasure) {
 
-    public record Parent(String category, String column) {
-    }
+    public record Parent(String category, String column) {}
 
-    public record Erasure(ErasureAction action, String reason, List<String> fields) {
-    }
+    public record Erasure(ErasureAction action, String reason, List<String> fields) {}
 
     public boolean searchable() {
         return !manual;

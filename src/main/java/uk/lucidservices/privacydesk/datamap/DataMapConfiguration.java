@@ -1,15 +1,14 @@
 package uk.lucidservices.privacydesk.datamap;
 
+import java.io.IOException;
+import java.io.InputStream;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
-
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
 
 @Configuration
 class DataMapConfiguration {
@@ -19,8 +18,11 @@ class DataMapConfiguration {
      * data map stops the desk with a message naming the entry.
      */
     @Bean
-    public DataMap dataMap(@Value("${desk.datamap.location}") String location, ResourceLoader resources,
-                           DataSource dataSource, FlywayMigrationInitializer migrated) {
+    public DataMap dataMap(
+            @Value("${desk.datamap.location}") String location,
+            ResourceLoader resources,
+            DataSource dataSource,
+            FlywayMigrationInitializer migrated) {
         Resource resource = resources.getResource(location);
         if (!resource.exists()) {
             throw new DataMapException("Data map not found at " + location + " (setting desk.datamap.location)");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Period;
@@ -29,26 +28,37 @@ public class DataMapReader {
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    record RawMap(String controller, List<RawCategory> categories) {
-    }
+    record RawMap(String controller, List<RawCategory> categories) {}
 
-    record RawCategory(String id, String name, String system, String table, Boolean manual, String level,
-                       Map<String, String> identity, String accountKey, Category.Parent parent,
-                       List<String> fields, List<String> thirdPartyFields, String fileField,
-                       String purpose, String lawfulBasis, List<String> recipients, JsonNode retention,
-                       String source, RawErasure erasure) {
-    }
+    record RawCategory(
+            String id,
+            String name,
+            String system,
+            String table,
+            Boolean manual,
+            String level,
+            Map<String, String> identity,
+            String accountKey,
+            Category.Parent parent,
+            List<String> fields,
+            List<String> thirdPartyFields,
+            String fileField,
+            String purpose,
+            String lawfulBasis,
+            List<String> recipients,
+            JsonNode retention,
+            String source,
+            RawErasure erasure) {}
 
-    record RawErasure(String action, String reason, List<String> fields) {
-    }
+    record RawErasure(String action, String reason, List<String> fields) {}
 
     public DataMap read(InputStream yaml, String origin) {
         RawMap raw;
         try {
             raw = YAML.readValue(yaml, RawMap.class);
         } catch (JacksonException e) {
-            throw new DataMapException("Data map " + origin + " is not valid YAML for a data map: "
-                    + e.getOriginalMessage(), e);
+            throw new DataMapException(
+                    "Data map " + origin + " is not valid YAML for a data map: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new DataMapException("Data map " + origin + " could not be read: " + e.getMessage(), e);
         }
@@ -57,7 +67,8 @@ public class DataMapReader {
         }
         Map<String, RawCategory> byId = new HashMap<>();
         raw.categories().forEach(r -> byId.putIfAbsent(r.id(), r));
-        List<Category> categories = raw.categories().stream().map(r -> toCategory(r, byId)).toList();
+        List<Category> categories =
+                raw.categories().stream().map(r -> toCategory(r, byId)).toList();
         checkIdsAndParents(categories);
         return new DataMap(raw.controller() == null ? "" : raw.controller(), categories);
     }
@@ -72,7 +83,8 @@ public class DataMapReader {
         require(id, "purpose", r.purpose());
         require(id, "lawful-basis", r.lawfulBasis());
         RetentionPeriod retentionPeriod = retentionPeriod(id, r.retention());
-        String retention = retentionPeriod != null ? retentionPeriod.describe()
+        String retention = retentionPeriod != null
+                ? retentionPeriod.describe()
                 : r.retention() == null ? null : r.retention().asText();
         require(id, "retention", retention);
         require(id, "source", r.source());
@@ -87,20 +99,34 @@ public class DataMapReader {
         if (!manual) {
             require(id, "table", r.table());
             if (identity.isEmpty() && r.parent() == null) {
-                throw new DataMapException("Data map entry '" + id
-                        + "': needs identity columns or a parent to find a subject's rows");
+                throw new DataMapException(
+                        "Data map entry '" + id + "': needs identity columns or a parent to find a subject's rows");
             }
         }
         Level level = level(r, byId, 0);
         if (!manual && r.parent() == null) {
             checkLevel(id, level, identity, r.accountKey());
         }
-        return new Category(id, r.name(), r.system(), r.table(), manual, level, Map.copyOf(identity),
-                r.accountKey(), r.parent(), List.copyOf(r.fields()),
+        return new Category(
+                id,
+                r.name(),
+                r.system(),
+                r.table(),
+                manual,
+                level,
+                Map.copyOf(identity),
+                r.accountKey(),
+                r.parent(),
+                List.copyOf(r.fields()),
                 r.thirdPartyFields() == null ? List.of() : List.copyOf(r.thirdPartyFields()),
-                r.fileField(), r.purpose(), r.lawfulBasis(),
+                r.fileField(),
+                r.purpose(),
+                r.lawfulBasis(),
                 r.recipients() == null ? List.of() : List.copyOf(r.recipients()),
-                retention, retentionPeriod, r.source(), erasure(id, r.erasure()));
+                retention,
+                retentionPeriod,
+                r.source(),
+                erasure(id, r.erasure()));
     }
 
     /**
@@ -113,8 +139,8 @@ public class DataMapReader {
             try {
                 own = Level.valueOf(r.level().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new DataMapException("Data map entry '" + r.id() + "': unknown level '" + r.level()
-                        + "' (use person or account)");
+                throw new DataMapException(
+                        "Data map entry '" + r.id() + "': unknown level '" + r.level() + "' (use person or account)");
             }
         }
         RawCategory parent = r.parent() == null ? null : byId.get(r.parent().category());
@@ -123,9 +149,11 @@ public class DataMapReader {
         }
         Level inherited = level(parent, byId, depth + 1);
         if (own != null && inherited != null && own != inherited) {
-            throw new DataMapException("Data map entry '" + r.id() + "': level " + own.name().toLowerCase(Locale.ROOT)
-                    + " differs from its parent '" + parent.id() + "' (" + inherited.name().toLowerCase(Locale.ROOT)
-                    + "); a child has its parent's level");
+            throw new DataMapException(
+                    "Data map entry '" + r.id() + "': level " + own.name().toLowerCase(Locale.ROOT)
+                            + " differs from its parent '" + parent.id() + "' ("
+                            + inherited.name().toLowerCase(Locale.ROOT)
+                            + "); a child has its parent's level");
         }
         return inherited != null ? inherited : own;
     }
@@ -137,8 +165,8 @@ public class DataMapReader {
         }
         if (level == Level.PERSON) {
             if (!identity.containsKey(IdentityKey.EMAIL) && !identity.containsKey(IdentityKey.PHONE)) {
-                throw new DataMapException("Data map entry '" + id
-                        + "': a person-level category needs an email or phone identity column");
+                throw new DataMapException(
+                        "Data map entry '" + id + "': a person-level category needs an email or phone identity column");
             }
             if (accountKey != null) {
                 throw new DataMapException("Data map entry '" + id
@@ -158,7 +186,8 @@ public class DataMapReader {
         JsonNode period = node.get("period");
         JsonNode from = node.get("from");
         if (period == null || from == null) {
-            throw new DataMapException("Data map entry '" + id + "': retention needs a period and the event it counts from");
+            throw new DataMapException(
+                    "Data map entry '" + id + "': retention needs a period and the event it counts from");
         }
         Period parsed;
         try {
@@ -168,12 +197,14 @@ public class DataMapReader {
                     + "' is not an ISO 8601 period such as P6Y or P12M");
         }
         JsonNode law = node.get("law");
-        return new RetentionPeriod(parsed, RetentionPeriod.Event.parse(id, from.asText()), law == null ? null : law.asText());
+        return new RetentionPeriod(
+                parsed, RetentionPeriod.Event.parse(id, from.asText()), law == null ? null : law.asText());
     }
 
     private Category.Erasure erasure(String id, RawErasure raw) {
         if (raw == null || raw.action() == null) {
-            throw new DataMapException("Data map entry '" + id + "': has no erasure action (delete, anonymise or keep)");
+            throw new DataMapException(
+                    "Data map entry '" + id + "': has no erasure action (delete, anonymise or keep)");
         }
         ErasureAction action;
         try {
@@ -182,11 +213,14 @@ public class DataMapReader {
             throw new DataMapException("Data map entry '" + id + "': unknown erasure action '" + raw.action()
                     + "' (use delete, anonymise or keep)");
         }
-        if (action == ErasureAction.KEEP && (raw.reason() == null || raw.reason().isBlank())) {
+        if (action == ErasureAction.KEEP
+                && (raw.reason() == null || raw.reason().isBlank())) {
             throw new DataMapException("Data map entry '" + id + "': erasure action keep needs a reason");
         }
-        if (action == ErasureAction.ANONYMISE && (raw.fields() == null || raw.fields().isEmpty())) {
-            throw new DataMapException("Data map entry '" + id + "': erasure action anonymise needs the fields to clear");
+        if (action == ErasureAction.ANONYMISE
+                && (raw.fields() == null || raw.fields().isEmpty())) {
+            throw new DataMapException(
+                    "Data map entry '" + id + "': erasure action anonymise needs the fields to clear");
         }
         return new Category.Erasure(action, raw.reason(), raw.fields() == null ? List.of() : List.copyOf(raw.fields()));
     }
@@ -195,8 +229,8 @@ public class DataMapReader {
         try {
             return IdentityKey.valueOf(key.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new DataMapException("Data map entry '" + id + "': unknown identity key '" + key
-                    + "' (use email, phone or account)");
+            throw new DataMapException(
+                    "Data map entry '" + id + "': unknown identity key '" + key + "' (use email, phone or account)");
         }
     }
 
@@ -219,7 +253,8 @@ public class DataMapReader {
             if (c.parent() != null) {
                 String parent = c.parent().category();
                 if (!seen.contains(parent)) {
-                    throw new DataMapException("Data map entry '" + c.id() + "': parent '" + parent + "' is not in the data map");
+                    throw new DataMapException(
+                            "Data map entry '" + c.id() + "': parent '" + parent + "' is not in the data map");
                 }
                 if (listedSoFar.contains(parent)) {
                     throw new DataMapException("Data map entry '" + c.id() + "': must be listed before its parent '"

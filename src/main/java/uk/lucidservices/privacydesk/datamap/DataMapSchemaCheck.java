@@ -1,6 +1,5 @@
 package uk.lucidservices.privacydesk.datamap;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -10,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * Checks every searchable entry against the real tables, so a typo in the data map stops
@@ -42,8 +42,8 @@ class DataMapSchemaCheck {
         }
         Set<String> columns = columns(meta, parts[0], parts[1]);
         if (columns.isEmpty()) {
-            throw new DataMapException("Data map entry '" + category.id() + "': table '" + category.table()
-                    + "' does not exist");
+            throw new DataMapException(
+                    "Data map entry '" + category.id() + "': table '" + category.table() + "' does not exist");
         }
         List<String> wanted = new ArrayList<>(category.fields());
         wanted.add("id");

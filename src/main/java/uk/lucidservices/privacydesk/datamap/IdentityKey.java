@@ -2,5 +2,7 @@ package uk.lucidservices.privacydesk.datamap;
 
 /** The kinds of identifier a category can be searched by. */
 public enum IdentityKey {
-    EMAIL, PHONE, ACCOUNT
+    EMAIL,
+    PHONE,
+    ACCOUNT
 }

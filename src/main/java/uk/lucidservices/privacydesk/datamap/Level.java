@@ -6,5 +6,6 @@ package uk.lucidservices.privacydesk.datamap;
  * the person whose email or number is on the row, even when the row also names a shared account.
  */
 enum Level {
-    PERSON, ACCOUNT
+    PERSON,
+    ACCOUNT
 }

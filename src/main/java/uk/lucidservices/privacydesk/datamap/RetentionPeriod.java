@@ -41,8 +41,15 @@ public record RetentionPeriod(Period period, Event from, String law) {
                 return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
                 throw new DataMapException("Data map entry '" + category + "': retention counts from unknown event '"
-                        + text + "' (use " + String.join(", ", List.of(values()).stream()
-                        .map(v -> v.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList()) + ")");
+                        + text + "' (use "
+                        + String.join(
+                                ", ",
+                                List.of(values()).stream()
+                                        .map(v -> v.name()
+                                                .toLowerCase(Locale.ROOT)
+                                                .replace('_', '-'))
+                                        .toList())
+                        + ")");
             }
         }
     }

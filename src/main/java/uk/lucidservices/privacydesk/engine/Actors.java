@@ -14,8 +14,7 @@ public final class Actors {
     /** Who a step is recorded as when the engine ran it on its own (a timer, a job). */
     public static final String DESK = "desk";
 
-    private Actors() {
-    }
+    private Actors() {}
 
     /** Who completes the task: the signed-in user, else its assignee; throws when neither is known. */
     public static String of(DelegateTask task) {
@@ -24,8 +23,8 @@ public final class Actors {
             user = task.getAssignee();
         }
         if (user == null) {
-            throw new IllegalStateException("Claim the task '" + task.getName()
-                    + "' before completing it, so the desk knows who decided");
+            throw new IllegalStateException(
+                    "Claim the task '" + task.getName() + "' before completing it, so the desk knows who decided");
         }
         return user;
     }

@@ -1,5 +1,7 @@
 package uk.lucidservices.privacydesk.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
@@ -7,9 +9,6 @@ import org.camunda.bpm.engine.impl.history.HistoryLevelAudit;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * History level {@code audit} without its copy of submitted forms. When Tasklist submits a form,
@@ -25,7 +24,8 @@ class FormValuesOutOfHistory extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<HistoryLevel> custom = configuration.getCustomHistoryLevels() == null ? new ArrayList<>()
+        List<HistoryLevel> custom = configuration.getCustomHistoryLevels() == null
+                ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomHistoryLevels());
         custom.add(new AuditWithoutFormValues());
         configuration.setCustomHistoryLevels(custom);
@@ -34,7 +34,8 @@ class FormValuesOutOfHistory extends AbstractProcessEnginePlugin {
     static final class AuditWithoutFormValues extends HistoryLevelAudit {
         @Override
         public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-            return eventType != HistoryEventTypes.FORM_PROPERTY_UPDATE && super.isHistoryEventProduced(eventType, entity);
+            return eventType != HistoryEventTypes.FORM_PROPERTY_UPDATE
+                    && super.isHistoryEventProduced(eventType, entity);
         }
     }
 }

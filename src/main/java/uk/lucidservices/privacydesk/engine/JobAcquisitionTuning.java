@@ -35,7 +35,8 @@ class JobAcquisitionTuning extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         // The engine has created or updated its tables by now (schema-update), so the index has a table to go on.
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         JdbcTemplate jdbc = new JdbcTemplate(configuration.getDataSource());
         String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
         jdbc.execute("CREATE INDEX IF NOT EXISTS " + INDEX + " ON " + prefix + "ACT_RU_JOB (DUEDATE_)");
@@ -49,9 +50,12 @@ class JobAcquisitionTuning extends AbstractProcessEnginePlugin {
                     + "ACT_RU_JOB (PROCESS_INSTANCE_ID_) WHERE LOCK_OWNER_ IS NOT NULL");
         }
         // Jobs written before due dates were always set would never be acquired again: they are due now.
-        int updated = jdbc.update("UPDATE " + prefix + "ACT_RU_JOB SET DUEDATE_ = COALESCE(CREATE_TIME_, CURRENT_TIMESTAMP) WHERE DUEDATE_ IS NULL");
+        int updated = jdbc.update("UPDATE " + prefix
+                + "ACT_RU_JOB SET DUEDATE_ = COALESCE(CREATE_TIME_, CURRENT_TIMESTAMP) WHERE DUEDATE_ IS NULL");
         if (updated > 0) {
-            log.info("Gave {} waiting job(s) without a due date the time they were created, so the job executor acquires them", updated);
+            log.info(
+                    "Gave {} waiting job(s) without a due date the time they were created, so the job executor acquires them",
+                    updated);
         }
     }
 }

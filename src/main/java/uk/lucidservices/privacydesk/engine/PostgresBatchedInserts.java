@@ -20,8 +20,10 @@ class PostgresBatchedInserts implements BeanPostProcessor {
     /** Before initialisation: the pool's settings are bound by then, and no other post-processor has wrapped it yet. */
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
-                && pool.getJdbcUrl().startsWith("jdbc:postgresql:") && !pool.getJdbcUrl().contains(OPTION)
+        if (bean instanceof HikariDataSource pool
+                && pool.getJdbcUrl() != null
+                && pool.getJdbcUrl().startsWith("jdbc:postgresql:")
+                && !pool.getJdbcUrl().contains(OPTION)
                 && !pool.getDataSourceProperties().containsKey(OPTION)) {
             pool.addDataSourceProperty(OPTION, "true");
         }

@@ -1,15 +1,14 @@
 package uk.lucidservices.privacydesk.engine;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
 
 /**
  * The one boundary between the desk and its process variables: the names the processes share,
@@ -37,8 +36,7 @@ public final class ProcessVariables {
     /** The officer who confirmed the requester's identity. */
     public static final String IDENTITY_CHECKED_BY = "identityCheckedBy";
 
-    private ProcessVariables() {
-    }
+    private ProcessVariables() {}
 
     /** The request reference: the business key, else {@link #REQUEST_REFERENCE}; throws when neither is set. */
     public static String reference(DelegateExecution execution) {
@@ -142,7 +140,8 @@ public final class ProcessVariables {
         }
         if (value instanceof String s) {
             try {
-                return LocalDate.parse(s.trim().substring(0, Math.min(10, s.trim().length())));
+                return LocalDate.parse(
+                        s.trim().substring(0, Math.min(10, s.trim().length())));
             } catch (DateTimeParseException e) {
                 throw wrongType(scope, name, value, "a date (yyyy-MM-dd)");
             }
@@ -205,12 +204,16 @@ public final class ProcessVariables {
 
     /** Names the type found, never the value: a form answer may be personal data. */
     private static ProcessVariableException wrongType(VariableScope scope, String name, Object value, String expected) {
-        return new ProcessVariableException("Process variable '" + name + "' of " + referenceOf(scope) + " must be "
-                + expected + ", not " + (value instanceof String ? "this text" : "a " + value.getClass().getSimpleName()));
+        return new ProcessVariableException(
+                "Process variable '" + name + "' of " + referenceOf(scope) + " must be " + expected + ", not "
+                        + (value instanceof String
+                                ? "this text"
+                                : "a " + value.getClass().getSimpleName()));
     }
 
     private static String referenceOf(VariableScope scope) {
-        DelegateExecution execution = scope instanceof DelegateTask task ? task.getExecution()
+        DelegateExecution execution = scope instanceof DelegateTask task
+                ? task.getExecution()
                 : scope instanceof DelegateExecution e ? e : null;
         String key = execution == null ? null : execution.getProcessBusinessKey();
         return key == null || key.isBlank() ? "a process without a request reference" : key;

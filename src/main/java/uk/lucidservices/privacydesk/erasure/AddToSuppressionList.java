@@ -17,8 +17,8 @@ class AddToSuppressionList implements JavaDelegate {
     private final ErasureCases cases;
     private final RequestRegister register;
 
-    public AddToSuppressionList(SuppressionList suppression, ErasureSubjects subjects, ErasureCases cases,
-                                RequestRegister register) {
+    public AddToSuppressionList(
+            SuppressionList suppression, ErasureSubjects subjects, ErasureCases cases, RequestRegister register) {
         this.suppression = suppression;
         this.subjects = subjects;
         this.cases = cases;
@@ -30,9 +30,14 @@ class AddToSuppressionList implements JavaDelegate {
         String reference = ProcessVariables.reference(execution);
         Subject subject = subjects.subject(reference);
         suppression.suppress(reference, subject);
-        register.find(reference).ifPresent(r -> register.record(r.id(), "SUPPRESSED", null,
-                subject.phoneKeys().size() + " phone and " + subject.emailKeys().size()
-                        + " email keys on the marketing suppression list (keyed hashes)"));
+        register.find(reference)
+                .ifPresent(r -> register.record(
+                        r.id(),
+                        "SUPPRESSED",
+                        null,
+                        subject.phoneKeys().size() + " phone and "
+                                + subject.emailKeys().size()
+                                + " email keys on the marketing suppression list (keyed hashes)"));
         cases.suppressed(reference);
     }
 }

@@ -8,32 +8,51 @@ import java.util.List;
  * reasons, dates and staff ids only: no value from the erased (or kept) records, and no contact
  * detail of the person; the request reference links it to the register.
  */
-record CertificateDocument(String reference, String controller, String scope, Dates dates, People people,
-                                  List<SystemSummary> systems, Suppression suppression,
-                                  List<RecipientLine> recipients, String backups) {
+record CertificateDocument(
+        String reference,
+        String controller,
+        String scope,
+        Dates dates,
+        People people,
+        List<SystemSummary> systems,
+        Suppression suppression,
+        List<RecipientLine> recipients,
+        String backups) {
 
-    public record Dates(OffsetDateTime received, OffsetDateTime prepared, OffsetDateTime authorised,
-                        OffsetDateTime erased, OffsetDateTime verified, OffsetDateTime issued) {
-    }
+    public record Dates(
+            OffsetDateTime received,
+            OffsetDateTime prepared,
+            OffsetDateTime authorised,
+            OffsetDateTime erased,
+            OffsetDateTime verified,
+            OffsetDateTime issued) {}
 
-    public record People(String preparedBy, String reviewedBy, String authorisedBy) {
-    }
+    public record People(String preparedBy, String reviewedBy, String authorisedBy) {}
 
-    public record SystemSummary(String system, long deleted, long anonymised, long filesDeleted, long kept,
-                                List<CategoryLine> categories) {
-    }
+    public record SystemSummary(
+            String system,
+            long deleted,
+            long anonymised,
+            long filesDeleted,
+            long kept,
+            List<CategoryLine> categories) {}
 
     /**
      * {@code action}: DELETE, ANONYMISE, KEEP, or DELETE_BY_HAND / ANONYMISE_BY_HAND for a manual system.
      * {@code kept}: records kept at issue, null where the desk cannot search (manual systems).
      */
-    public record CategoryLine(String category, String name, String action, long deleted, long anonymised,
-                               long filesDeleted, Long kept, String keptReason, String keptBy) {
-    }
+    public record CategoryLine(
+            String category,
+            String name,
+            String action,
+            long deleted,
+            long anonymised,
+            long filesDeleted,
+            Long kept,
+            String keptReason,
+            String keptBy) {}
 
-    public record Suppression(long phoneKeys, long emailKeys) {
-    }
+    public record Suppression(long phoneKeys, long emailKeys) {}
 
-    public record RecipientLine(String recipient, List<String> categories, String status) {
-    }
+    public record RecipientLine(String recipient, List<String> categories, String status) {}
 }

@@ -1,9 +1,6 @@
 package uk.lucidservices.privacydesk.erasure;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import uk.lucidservices.privacydesk.mail.DocumentFonts;
-import uk.lucidservices.privacydesk.request.ClockConfiguration;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import uk.lucidservices.privacydesk.mail.DocumentFonts;
+import uk.lucidservices.privacydesk.request.ClockConfiguration;
 
 /**
  * A {@link CertificateDocument} as the values of the document template {@code erasure-certificate.xhtml},
@@ -24,8 +23,7 @@ final class CertificatePdf {
     static final String TEMPLATE = "erasure-certificate";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
-    private CertificatePdf() {
-    }
+    private CertificatePdf() {}
 
     static byte[] render(String reference, String xhtml) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -64,8 +62,11 @@ final class CertificatePdf {
                 line.put("anonymised", l.anonymised());
                 line.put("filesDeleted", l.filesDeleted());
                 line.put("kept", l.kept() == null ? "-" : l.kept());
-                line.put("keptReason", l.keptReason() == null ? ""
-                        : l.keptReason() + (l.keptBy() != null ? " (decided by " + l.keptBy() + ")" : ""));
+                line.put(
+                        "keptReason",
+                        l.keptReason() == null
+                                ? ""
+                                : l.keptReason() + (l.keptBy() != null ? " (decided by " + l.keptBy() + ")" : ""));
                 lines.add(line);
             }
             systems.add(Map.of("system", s.system(), "lines", lines));
@@ -75,8 +76,8 @@ final class CertificatePdf {
         values.put("emailKeys", d.suppression().emailKeys());
         List<Map<String, Object>> recipients = new ArrayList<>();
         for (CertificateDocument.RecipientLine r : d.recipients()) {
-            recipients.add(Map.of("recipient", r.recipient(), "categories", String.join(", ", r.categories()),
-                    "status", r.status()));
+            recipients.add(Map.of(
+                    "recipient", r.recipient(), "categories", String.join(", ", r.categories()), "status", r.status()));
         }
         values.put("recipients", recipients);
         values.put("anyRecipients", !recipients.isEmpty());

@@ -11,7 +11,6 @@ import uk.lucidservices.privacydesk.engine.Actors;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.security.StaffIds;
 
-
 /**
  * The manager's decision (form {@code erasure-authorisation}): {@code erasureApproved} (yes/no) and
  * {@code authorisationReason} (needed to refuse; moved into the erasure record and removed).

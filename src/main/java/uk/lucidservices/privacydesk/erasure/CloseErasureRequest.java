@@ -20,8 +20,8 @@ class CloseErasureRequest implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String outcome = closing.close(ProcessVariables.reference(execution),
-                ProcessVariables.text(execution, ProcessVariables.OUTCOME));
+        String outcome = closing.close(
+                ProcessVariables.reference(execution), ProcessVariables.text(execution, ProcessVariables.OUTCOME));
         ProcessVariables.set(execution, ProcessVariables.OUTCOME, outcome);
     }
 }

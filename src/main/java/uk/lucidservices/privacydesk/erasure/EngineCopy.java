@@ -1,5 +1,10 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -8,12 +13,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * The engine's own copy of an erasure request. Processes hold references and ids only, but form
@@ -54,7 +53,10 @@ class EngineCopy {
         for (String processInstanceId : instances) {
             removed += withoutAuthorization(() -> purgeHistory(history, processInstanceId, kept));
         }
-        register.record(subjects.request(reference).id(), "ENGINE_COPY_PURGED", null,
+        register.record(
+                subjects.request(reference).id(),
+                "ENGINE_COPY_PURGED",
+                null,
                 "Process variables other than references and ids removed from the engine and its history ("
                         + instances.size() + " process instance(s))");
         return removed;
@@ -63,7 +65,11 @@ class EngineCopy {
     private static int purgeHistory(HistoryService history, String processInstanceId, Set<String> kept) {
         int removed = 0;
         for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-                .processInstanceId(processInstanceId).includeDeleted().disableBinaryFetching().disableCustomObjectDeserialization().list()) {
+                .processInstanceId(processInstanceId)
+                .includeDeleted()
+                .disableBinaryFetching()
+                .disableCustomObjectDeserialization()
+                .list()) {
             if (!kept.contains(v.getName())) {
                 history.deleteHistoricVariableInstance(v.getId());
                 removed++;
@@ -80,8 +86,13 @@ class EngineCopy {
         keys.addAll(subject.phoneKeys());
         keys.addAll(subject.accountNumbers());
         List<String> ids = register.processInstancesSharingKeys(keys, reference);
-        return ids.stream().filter(id -> withoutAuthorization(() -> history.createHistoricProcessInstanceQuery()
-                .processInstanceId(id).finished().count() > 0)).toList();
+        return ids.stream()
+                .filter(id -> withoutAuthorization(() -> history.createHistoricProcessInstanceQuery()
+                                .processInstanceId(id)
+                                .finished()
+                                .count()
+                        > 0))
+                .toList();
     }
 
     /**

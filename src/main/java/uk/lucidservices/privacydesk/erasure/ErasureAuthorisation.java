@@ -21,8 +21,12 @@ public class ErasureAuthorisation {
     private final RequestRegister register;
     private final IdentityService identityService;
 
-    public ErasureAuthorisation(ErasureSubjects subjects, ErasureCases cases, ErasureRunItems runItems,
-                                RequestRegister register, IdentityService identityService) {
+    public ErasureAuthorisation(
+            ErasureSubjects subjects,
+            ErasureCases cases,
+            ErasureRunItems runItems,
+            RequestRegister register,
+            IdentityService identityService) {
         this.subjects = subjects;
         this.cases = cases;
         this.runItems = runItems;
@@ -40,26 +44,39 @@ public class ErasureAuthorisation {
         Request request = subjects.request(reference);
         ErasureCase erasure = cases.get(reference);
         if (runItems.anyStarted(reference)) {
-            throw new IllegalStateException("Erasure of " + reference + " has started: the decision can no longer change");
+            throw new IllegalStateException(
+                    "Erasure of " + reference + " has started: the decision can no longer change");
         }
         if (erasure.preparedBy() == null && erasure.reviewedBy() == null) {
             throw new ErasureAuthorisationException("Nobody is recorded as preparing or reviewing the preview of "
                     + reference + ", so four-eyes cannot be checked: prepare or review it first");
         }
         if (StaffIds.same(approver, erasure.preparedBy()) || StaffIds.same(approver, erasure.reviewedBy())) {
-            register.record(request.id(), "ERASURE_SAME_PERSON_REFUSED", approver,
+            register.record(
+                    request.id(),
+                    "ERASURE_SAME_PERSON_REFUSED",
+                    approver,
                     "Decision refused: the approver prepared or reviewed the preview");
             throw new SamePersonException(reference);
         }
-        if (identityService.createUserQuery().userId(approver).memberOfGroup(DeskGroups.MANAGERS).count() == 0) {
-            throw new ErasureAuthorisationException("Only a member of " + DeskGroups.MANAGERS + " can authorise an erasure");
+        if (identityService
+                        .createUserQuery()
+                        .userId(approver)
+                        .memberOfGroup(DeskGroups.MANAGERS)
+                        .count()
+                == 0) {
+            throw new ErasureAuthorisationException(
+                    "Only a member of " + DeskGroups.MANAGERS + " can authorise an erasure");
         }
         if (!approved && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException("Give the reason for refusing the erasure of " + reference);
         }
         String decision = approved ? ErasureCase.APPROVED : ErasureCase.REFUSED;
         cases.decided(reference, decision, approver, reason == null || reason.isBlank() ? null : reason.trim());
-        register.record(request.id(), approved ? "ERASURE_APPROVED" : "ERASURE_REFUSED", approver,
+        register.record(
+                request.id(),
+                approved ? "ERASURE_APPROVED" : "ERASURE_REFUSED",
+                approver,
                 approved ? "Erasure approved by a manager other than the preparer and reviewer" : "Erasure refused");
         return cases.get(reference);
     }

@@ -1,13 +1,12 @@
 package uk.lucidservices.privacydesk.erasure;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Repository;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
 
 /** Reads and writes {@code desk.erasure_request}. */
 @Repository
@@ -26,12 +25,14 @@ class ErasureCases {
     }
 
     public Optional<ErasureCase> find(String reference) {
-        return jdbc.query("SELECT * FROM desk.erasure_request WHERE reference = ?", ROW, reference).stream().findFirst();
+        return jdbc.query("SELECT * FROM desk.erasure_request WHERE reference = ?", ROW, reference).stream()
+                .findFirst();
     }
 
     public ErasureCase get(String reference) {
-        return find(reference).orElseThrow(() -> new IllegalStateException(
-                "Request " + reference + " has no erasure preview yet: prepare the preview first"));
+        return find(reference)
+                .orElseThrow(() -> new IllegalStateException(
+                        "Request " + reference + " has no erasure preview yet: prepare the preview first"));
     }
 
     /** A new preview starts the case afresh: an earlier review or decision was about a different plan. */
@@ -42,14 +43,21 @@ class ErasureCases {
                     reviewed_at = NULL, decision = NULL, decided_by = NULL, decided_at = NULL, decision_reason = NULL
                 WHERE reference = ?""", scope, preparedBy, now, reference);
         if (updated == 0) {
-            jdbc.update("INSERT INTO desk.erasure_request (reference, scope, prepared_by, prepared_at) VALUES (?, ?, ?, ?)",
-                    reference, scope, preparedBy, now);
+            jdbc.update(
+                    "INSERT INTO desk.erasure_request (reference, scope, prepared_by, prepared_at) VALUES (?, ?, ?, ?)",
+                    reference,
+                    scope,
+                    preparedBy,
+                    now);
         }
     }
 
     void reviewed(String reference, String reviewer) {
-        jdbc.update("UPDATE desk.erasure_request SET reviewed_by = ?, reviewed_at = ? WHERE reference = ?",
-                reviewer, now(), reference);
+        jdbc.update(
+                "UPDATE desk.erasure_request SET reviewed_by = ?, reviewed_at = ? WHERE reference = ?",
+                reviewer,
+                now(),
+                reference);
     }
 
     void decided(String reference, String decision, String decidedBy, String reason) {
@@ -67,7 +75,8 @@ class ErasureCases {
     }
 
     void verified(String reference, boolean clean) {
-        jdbc.update("UPDATE desk.erasure_request SET verified_at = ? WHERE reference = ?", clean ? now() : null, reference);
+        jdbc.update(
+                "UPDATE desk.erasure_request SET verified_at = ? WHERE reference = ?", clean ? now() : null, reference);
     }
 
     private static final RowMapper<ErasureCase> ROW = (rs, i) -> new ErasureCase(

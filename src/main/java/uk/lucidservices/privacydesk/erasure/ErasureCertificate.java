@@ -2,6 +2,14 @@ package uk.lucidservices.privacydesk.erasure;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,15 +25,6 @@ import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RetainedData;
 import uk.lucidservices.privacydesk.request.StoreSweep;
-
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Issues the erasure certificate once the repeated search has found nothing left: per system, what
@@ -55,10 +54,20 @@ class ErasureCertificate implements RetainedData {
     private final RequestRegister register;
     private final LetterService letters;
 
-    public ErasureCertificate(DataMap dataMap, ErasureSubjects subjects, ErasureCases cases, ErasurePlan plan,
-                              ErasureRunItems runItems, RecipientNotices notices, SuppressionList suppression,
-                              RecordSourceFinder sources, FileStore fileStore, JdbcTemplate jdbc, ObjectMapper json,
-                              RequestRegister register, LetterService letters) {
+    public ErasureCertificate(
+            DataMap dataMap,
+            ErasureSubjects subjects,
+            ErasureCases cases,
+            ErasurePlan plan,
+            ErasureRunItems runItems,
+            RecipientNotices notices,
+            SuppressionList suppression,
+            RecordSourceFinder sources,
+            FileStore fileStore,
+            JdbcTemplate jdbc,
+            ObjectMapper json,
+            RequestRegister register,
+            LetterService letters) {
         this.dataMap = dataMap;
         this.subjects = subjects;
         this.cases = cases;
@@ -74,8 +83,7 @@ class ErasureCertificate implements RetainedData {
         this.letters = letters;
     }
 
-    public record Issued(String reference, String jsonPath, String pdfPath, String jsonSha256, String pdfSha256) {
-    }
+    public record Issued(String reference, String jsonPath, String pdfPath, String jsonSha256, String pdfSha256) {}
 
     /** Writes (or writes again) the certificate's files and records them. */
     @Transactional
@@ -88,32 +96,52 @@ class ErasureCertificate implements RetainedData {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write the erasure certificate of " + reference, e);
         }
-        byte[] pdfBytes = CertificatePdf.render(reference, letters.document(Recipient.deskFile(), reference,
-                CertificatePdf.TEMPLATE, CertificatePdf.values(document)));
+        byte[] pdfBytes = CertificatePdf.render(
+                reference,
+                letters.document(
+                        Recipient.deskFile(), reference, CertificatePdf.TEMPLATE, CertificatePdf.values(document)));
         String jsonPath = "certificates/" + reference + ".json";
         String pdfPath = "certificates/" + reference + ".pdf";
         fileStore.write(jsonPath, jsonBytes);
         fileStore.write(pdfPath, pdfBytes);
         Issued issued = new Issued(reference, jsonPath, pdfPath, sha256(jsonBytes), sha256(pdfBytes));
-        int updated = jdbc.update("""
+        int updated = jdbc.update(
+                """
                 UPDATE desk.erasure_certificate SET issued_at = ?, json_path = ?, pdf_path = ?, json_sha256 = ?, pdf_sha256 = ?
-                WHERE reference = ?""", document.dates().issued(), jsonPath, pdfPath, issued.jsonSha256(),
-                issued.pdfSha256(), reference);
+                WHERE reference = ?""", document.dates().issued(), jsonPath, pdfPath, issued.jsonSha256(), issued.pdfSha256(), reference);
         if (updated == 0) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO desk.erasure_certificate (reference, issued_at, json_path, pdf_path, json_sha256, pdf_sha256)
-                    VALUES (?, ?, ?, ?, ?, ?)""", reference, document.dates().issued(), jsonPath, pdfPath,
-                    issued.jsonSha256(), issued.pdfSha256());
+                    VALUES (?, ?, ?, ?, ?, ?)""",
+                    reference,
+                    document.dates().issued(),
+                    jsonPath,
+                    pdfPath,
+                    issued.jsonSha256(),
+                    issued.pdfSha256());
         }
-        register.record(request.id(), "CERTIFICATE_ISSUED", null, "Erasure certificate issued (JSON sha256 "
-                + issued.jsonSha256() + ")");
+        register.record(
+                request.id(),
+                "CERTIFICATE_ISSUED",
+                null,
+                "Erasure certificate issued (JSON sha256 " + issued.jsonSha256() + ")");
         return issued;
     }
 
     public Optional<Issued> issued(String reference) {
-        return jdbc.query("SELECT * FROM desk.erasure_certificate WHERE reference = ?", (rs, i) -> new Issued(
-                reference, rs.getString("json_path"), rs.getString("pdf_path"), rs.getString("json_sha256"),
-                rs.getString("pdf_sha256")), reference).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM desk.erasure_certificate WHERE reference = ?",
+                        (rs, i) -> new Issued(
+                                reference,
+                                rs.getString("json_path"),
+                                rs.getString("pdf_path"),
+                                rs.getString("json_sha256"),
+                                rs.getString("pdf_sha256")),
+                        reference)
+                .stream()
+                .findFirst();
     }
 
     /** The certificate's content; only after verification has found nothing erasable left. */
@@ -121,8 +149,8 @@ class ErasureCertificate implements RetainedData {
         Request request = subjects.request(reference);
         ErasureCase erasure = cases.get(reference);
         if (!erasure.approved() || erasure.verifiedAt() == null) {
-            throw new IllegalStateException("Erasure of " + reference
-                    + " has not been approved, carried out and verified: no certificate yet");
+            throw new IllegalStateException(
+                    "Erasure of " + reference + " has not been approved, carried out and verified: no certificate yet");
         }
         Subject subject = subjects.subject(reference);
         Map<String, ErasureRunItem> runs = new LinkedHashMap<>();
@@ -133,37 +161,64 @@ class ErasureCertificate implements RetainedData {
             String name = category == null ? item.categoryId() : category.name();
             CertificateDocument.CategoryLine line;
             if (item.action() == ErasureAction.KEEP) {
-                Long kept = category == null || item.manual() ? null : sources.forCategory(category).count(category, subject);
-                line = new CertificateDocument.CategoryLine(item.categoryId(), name, "KEEP", 0, 0, 0, kept,
-                        item.keepReason(), item.markedBy());
+                Long kept = category == null || item.manual()
+                        ? null
+                        : sources.forCategory(category).count(category, subject);
+                line = new CertificateDocument.CategoryLine(
+                        item.categoryId(), name, "KEEP", 0, 0, 0, kept, item.keepReason(), item.markedBy());
             } else if (item.manual()) {
-                line = new CertificateDocument.CategoryLine(item.categoryId(), name, item.action().name() + "_BY_HAND",
-                        0, 0, 0, null, null, null);
+                line = new CertificateDocument.CategoryLine(
+                        item.categoryId(), name, item.action().name() + "_BY_HAND", 0, 0, 0, null, null, null);
             } else {
                 ErasureRunItem run = runs.get(item.categoryId());
-                line = new CertificateDocument.CategoryLine(item.categoryId(), name, item.action().name(),
-                        run == null ? 0 : run.deleted(), run == null ? 0 : run.anonymised(),
-                        run == null ? 0 : run.filesDeleted(), 0L, null, null);
+                line = new CertificateDocument.CategoryLine(
+                        item.categoryId(),
+                        name,
+                        item.action().name(),
+                        run == null ? 0 : run.deleted(),
+                        run == null ? 0 : run.anonymised(),
+                        run == null ? 0 : run.filesDeleted(),
+                        0L,
+                        null,
+                        null);
             }
             bySystem.computeIfAbsent(item.system(), s -> new ArrayList<>()).add(line);
         }
         List<CertificateDocument.SystemSummary> systems = new ArrayList<>();
-        bySystem.forEach((system, lines) -> systems.add(new CertificateDocument.SystemSummary(system,
-                lines.stream().mapToLong(CertificateDocument.CategoryLine::deleted).sum(),
-                lines.stream().mapToLong(CertificateDocument.CategoryLine::anonymised).sum(),
-                lines.stream().mapToLong(CertificateDocument.CategoryLine::filesDeleted).sum(),
+        bySystem.forEach((system, lines) -> systems.add(new CertificateDocument.SystemSummary(
+                system,
+                lines.stream()
+                        .mapToLong(CertificateDocument.CategoryLine::deleted)
+                        .sum(),
+                lines.stream()
+                        .mapToLong(CertificateDocument.CategoryLine::anonymised)
+                        .sum(),
+                lines.stream()
+                        .mapToLong(CertificateDocument.CategoryLine::filesDeleted)
+                        .sum(),
                 lines.stream().mapToLong(l -> l.kept() == null ? 0 : l.kept()).sum(),
                 List.copyOf(lines))));
         List<CertificateDocument.RecipientLine> recipients = notices.notices(reference).stream()
-                .map(n -> new CertificateDocument.RecipientLine(n.recipient(), n.categories(), n.status())).toList();
-        return new CertificateDocument(reference, dataMap.controller(), erasure.scope(),
-                new CertificateDocument.Dates(request.receivedAt(), erasure.preparedAt(), erasure.decidedAt(),
-                        erasure.erasedAt(), erasure.verifiedAt(), cases.now()),
+                .map(n -> new CertificateDocument.RecipientLine(n.recipient(), n.categories(), n.status()))
+                .toList();
+        return new CertificateDocument(
+                reference,
+                dataMap.controller(),
+                erasure.scope(),
+                new CertificateDocument.Dates(
+                        request.receivedAt(),
+                        erasure.preparedAt(),
+                        erasure.decidedAt(),
+                        erasure.erasedAt(),
+                        erasure.verifiedAt(),
+                        cases.now()),
                 new CertificateDocument.People(erasure.preparedBy(), erasure.reviewedBy(), erasure.decidedBy()),
                 List.copyOf(systems),
-                new CertificateDocument.Suppression(suppression.entries(reference, SuppressionList.PHONE),
+                new CertificateDocument.Suppression(
+                        suppression.entries(reference, SuppressionList.PHONE),
                         suppression.entries(reference, SuppressionList.EMAIL)),
-                recipients, BACKUPS);
+                recipients,
+                BACKUPS);
     }
 
     static String sha256(byte[] bytes) {
@@ -177,7 +232,9 @@ class ErasureCertificate implements RetainedData {
     /** A certificate, its row and its two files, go when the erasure request's period is over. */
     @Override
     public List<StoreSweep> retentionSweeps() {
-        return List.of(new StoreSweep("certificates", """
+        return List.of(new StoreSweep(
+                "certificates",
+                """
                 SELECT c.reference, c.json_path, c.pdf_path FROM desk.erasure_certificate c
                 WHERE c.reference IN (""" + RequestRegister.DUE_REQUEST_REFERENCES + ") ORDER BY c.reference",
                 FileStore.CERTIFICATES,

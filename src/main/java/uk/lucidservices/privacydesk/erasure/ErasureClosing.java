@@ -41,8 +41,11 @@ class ErasureClosing {
             return REFUSED;
         }
         // Records known to be kept; a manual system's unknown count does not decide the outcome.
-        boolean keptSomething = plan.items(reference).stream().anyMatch(i -> i.inScope()
-                && i.action() == ErasureAction.KEEP && i.recordCount() != null && i.recordCount() > 0);
+        boolean keptSomething = plan.items(reference).stream()
+                .anyMatch(i -> i.inScope()
+                        && i.action() == ErasureAction.KEEP
+                        && i.recordCount() != null
+                        && i.recordCount() > 0);
         return keptSomething ? ERASED_IN_PART : ERASED;
     }
 }

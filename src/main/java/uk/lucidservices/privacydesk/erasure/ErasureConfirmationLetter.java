@@ -1,12 +1,5 @@
 package uk.lucidservices.privacydesk.erasure;
 
-import org.springframework.stereotype.Service;
-import uk.lucidservices.privacydesk.mail.LetterService;
-import uk.lucidservices.privacydesk.mail.Recipient;
-import uk.lucidservices.privacydesk.mail.SentLetters;
-import uk.lucidservices.privacydesk.request.ClockConfiguration;
-import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
-
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,6 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.stereotype.Service;
+import uk.lucidservices.privacydesk.mail.LetterService;
+import uk.lucidservices.privacydesk.mail.Recipient;
+import uk.lucidservices.privacydesk.mail.SentLetters;
+import uk.lucidservices.privacydesk.request.ClockConfiguration;
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
 /**
  * The letter that tells the person their erasure is done (template {@code erasure-confirmation}):
@@ -33,20 +32,30 @@ class ErasureConfirmationLetter {
     private final LetterService letters;
     private final VerifiedIdentifiers identifiers;
 
-    public ErasureConfirmationLetter(ErasureCertificate certificate, ErasureSubjects subjects, LetterService letters,
-                                     VerifiedIdentifiers identifiers) {
+    public ErasureConfirmationLetter(
+            ErasureCertificate certificate,
+            ErasureSubjects subjects,
+            LetterService letters,
+            VerifiedIdentifiers identifiers) {
         this.certificate = certificate;
         this.subjects = subjects;
         this.letters = letters;
         this.identifiers = identifiers;
     }
 
-    public enum Sent { EMAIL, TO_POST }
+    public enum Sent {
+        EMAIL,
+        TO_POST
+    }
 
     public Sent send(String reference, String processInstanceId) {
         subjects.request(reference);
-        SentLetters.SentLetter sent = letters.send(Recipient.requesterAt(identifiers.confirmedEmail(reference)),
-                reference, TEMPLATE, values(certificate.document(reference)), processInstanceId);
+        SentLetters.SentLetter sent = letters.send(
+                Recipient.requesterAt(identifiers.confirmedEmail(reference)),
+                reference,
+                TEMPLATE,
+                values(certificate.document(reference)),
+                processInstanceId);
         return sent.channel() == Recipient.Channel.POST ? Sent.TO_POST : Sent.EMAIL;
     }
 

@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -9,8 +10,6 @@ import uk.lucidservices.privacydesk.records.RecordSource;
 import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-
-import java.sql.SQLException;
 
 /**
  * Carries out an authorised erasure, system by system in the data map's order (children before
@@ -31,8 +30,14 @@ public class ErasureExecutor {
     private final RecordSourceFinder sources;
     private final RequestRegister register;
 
-    public ErasureExecutor(DataMap dataMap, ErasurePlan plan, ErasureCases cases, ErasureRunItems runItems,
-                           ErasureSubjects subjects, RecordSourceFinder sources, RequestRegister register) {
+    public ErasureExecutor(
+            DataMap dataMap,
+            ErasurePlan plan,
+            ErasureCases cases,
+            ErasureRunItems runItems,
+            ErasureSubjects subjects,
+            RecordSourceFinder sources,
+            RequestRegister register) {
         this.dataMap = dataMap;
         this.plan = plan;
         this.cases = cases;
@@ -60,7 +65,10 @@ public class ErasureExecutor {
         long anonymised = 0;
         long files = 0;
         for (ErasurePlanItem item : plan.items(reference)) {
-            if (!item.toErase() || runItems.item(reference, item.categoryId()).map(ErasureRunItem::completed).orElse(false)) {
+            if (!item.toErase()
+                    || runItems.item(reference, item.categoryId())
+                            .map(ErasureRunItem::completed)
+                            .orElse(false)) {
                 continue;
             }
             RecordSource.ErasureOutcome outcome = eraseOne(reference, item, subject);
@@ -71,22 +79,31 @@ public class ErasureExecutor {
         }
         if (categories > 0) {
             cases.erased(reference);
-            register.record(request.id(), "ERASED", null, "Erased " + categories + " categories: " + deleted + " deleted, "
-                    + anonymised + " anonymised, " + files + " files deleted");
+            register.record(
+                    request.id(),
+                    "ERASED",
+                    null,
+                    "Erased " + categories + " categories: " + deleted + " deleted, " + anonymised + " anonymised, "
+                            + files + " files deleted");
         }
         return new Pass(categories, deleted, anonymised, files);
     }
 
     private RecordSource.ErasureOutcome eraseOne(String reference, ErasurePlanItem item, Subject subject) {
-        Category category = dataMap.category(item.categoryId()).orElseThrow(() -> new ErasureFailedException(
-                item.system(), item.categoryId(), "the category is no longer in the data map; prepare the preview again"));
+        Category category = dataMap.category(item.categoryId())
+                .orElseThrow(() -> new ErasureFailedException(
+                        item.system(),
+                        item.categoryId(),
+                        "the category is no longer in the data map; prepare the preview again"));
         if (category.erasure().action() != item.action()) {
-            throw new ErasureFailedException(category.system(), category.id(),
+            throw new ErasureFailedException(
+                    category.system(),
+                    category.id(),
                     "the data map's erasure action changed since the preview; prepare the preview again");
         }
         try {
-            return sources.forCategory(category).erase(category, subject,
-                    outcome -> runItems.completed(reference, category, outcome, cases.now()));
+            return sources.forCategory(category)
+                    .erase(category, subject, outcome -> runItems.completed(reference, category, outcome, cases.now()));
         } catch (RuntimeException e) {
             String why = describe(e);
             log.warn("Erasure of {} failed in {} (category {}): {}", reference, category.system(), category.id(), why);
@@ -104,7 +121,8 @@ public class ErasureExecutor {
             }
             root = t;
         }
-        String kind = e.getClass().getSimpleName() + (root != e ? " caused by " + root.getClass().getSimpleName() : "");
+        String kind = e.getClass().getSimpleName()
+                + (root != e ? " caused by " + root.getClass().getSimpleName() : "");
         return kind + (sqlState != null ? ", SQLSTATE " + sqlState : "");
     }
 }

@@ -1,5 +1,11 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.datamap.Category;
@@ -8,13 +14,6 @@ import uk.lucidservices.privacydesk.datamap.ErasureAction;
 import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Builds the list of what erasure will delete, anonymise or keep (and why), from the data map and
@@ -36,8 +35,15 @@ public class ErasurePreview {
     private final ErasureRunItems runItems;
     private final RequestRegister register;
 
-    public ErasurePreview(DataMap dataMap, ErasureSubjects subjects, RecordSourceFinder sources, ErasureScopes scopes,
-                          ErasurePlan plan, ErasureCases cases, ErasureRunItems runItems, RequestRegister register) {
+    public ErasurePreview(
+            DataMap dataMap,
+            ErasureSubjects subjects,
+            RecordSourceFinder sources,
+            ErasureScopes scopes,
+            ErasurePlan plan,
+            ErasureCases cases,
+            ErasureRunItems runItems,
+            RequestRegister register) {
         this.dataMap = dataMap;
         this.subjects = subjects;
         this.sources = sources;
@@ -65,7 +71,9 @@ public class ErasurePreview {
         Set<String> scope = scopes.withChildren(scopeCategoryIds);
         String scopeText = scopes.describe(scope);
         Map<String, ErasurePlanItem> officerKeeps = new HashMap<>();
-        plan.items(reference).stream().filter(i -> i.markedBy() != null).forEach(i -> officerKeeps.put(i.categoryId(), i));
+        plan.items(reference).stream()
+                .filter(i -> i.markedBy() != null)
+                .forEach(i -> officerKeeps.put(i.categoryId(), i));
 
         List<ErasurePlanItem> items = new ArrayList<>();
         int order = 0;
@@ -75,25 +83,58 @@ public class ErasurePreview {
             ErasurePlanItem earlier = officerKeeps.get(c.id());
             ErasurePlanItem item;
             if (!inScope) {
-                item = new ErasurePlanItem(order, c.id(), c.system(), ErasureAction.KEEP, false, c.manual(), count,
-                        OUTSIDE_SCOPE + scopeText.replace(",", ", "), null, null);
+                item = new ErasurePlanItem(
+                        order,
+                        c.id(),
+                        c.system(),
+                        ErasureAction.KEEP,
+                        false,
+                        c.manual(),
+                        count,
+                        OUTSIDE_SCOPE + scopeText.replace(",", ", "),
+                        null,
+                        null);
             } else if (earlier != null && earlier.inScope()) {
-                item = new ErasurePlanItem(order, c.id(), c.system(), ErasureAction.KEEP, true, c.manual(), count,
-                        earlier.keepReason(), earlier.markedBy(), earlier.markedAt());
+                item = new ErasurePlanItem(
+                        order,
+                        c.id(),
+                        c.system(),
+                        ErasureAction.KEEP,
+                        true,
+                        c.manual(),
+                        count,
+                        earlier.keepReason(),
+                        earlier.markedBy(),
+                        earlier.markedAt());
             } else {
                 ErasureAction action = c.erasure().action();
-                item = new ErasurePlanItem(order, c.id(), c.system(), action, true, c.manual(), count,
-                        action == ErasureAction.KEEP ? c.erasure().reason() : null, null, null);
+                item = new ErasurePlanItem(
+                        order,
+                        c.id(),
+                        c.system(),
+                        action,
+                        true,
+                        c.manual(),
+                        count,
+                        action == ErasureAction.KEEP ? c.erasure().reason() : null,
+                        null,
+                        null);
             }
             items.add(item);
             order++;
         }
         plan.replace(reference, items);
         cases.prepared(reference, scopeText, blankToNull(preparedBy));
-        register.record(request.id(), "ERASURE_PREVIEW", blankToNull(preparedBy), "Erasure preview (scope " + scopeText + "): "
-                + items.stream().filter(ErasurePlanItem::toErase).count() + " categories to erase, "
-                + items.stream().filter(ErasurePlanItem::toEraseByHand).count() + " to erase by hand, "
-                + items.stream().filter(i -> i.action() == ErasureAction.KEEP).count() + " kept");
+        register.record(
+                request.id(),
+                "ERASURE_PREVIEW",
+                blankToNull(preparedBy),
+                "Erasure preview (scope " + scopeText + "): "
+                        + items.stream().filter(ErasurePlanItem::toErase).count() + " categories to erase, "
+                        + items.stream().filter(ErasurePlanItem::toEraseByHand).count() + " to erase by hand, "
+                        + items.stream()
+                                .filter(i -> i.action() == ErasureAction.KEEP)
+                                .count() + " kept");
         return items;
     }
 
@@ -104,7 +145,8 @@ public class ErasurePreview {
             throw new IllegalArgumentException("Give the reason for keeping " + categoryId + " (Art. 17(3))");
         }
         if (reason.length() > MAX_REASON) {
-            throw new IllegalArgumentException("The reason for keeping " + categoryId + " is longer than " + MAX_REASON + " characters");
+            throw new IllegalArgumentException(
+                    "The reason for keeping " + categoryId + " is longer than " + MAX_REASON + " characters");
         }
         if (userId == null || userId.isBlank()) {
             throw new IllegalArgumentException("Say who decided to keep " + categoryId);
@@ -113,28 +155,34 @@ public class ErasurePreview {
         refuseOnceStarted(reference, "too late to keep more");
         ErasureCase erasure = cases.get(reference);
         if (erasure.decision() != null) {
-            throw new IllegalStateException("Erasure of " + reference + " was already " + erasure.decision().toLowerCase()
-                    + ": prepare the preview again to change it");
+            throw new IllegalStateException("Erasure of " + reference + " was already "
+                    + erasure.decision().toLowerCase() + ": prepare the preview again to change it");
         }
-        ErasurePlanItem item = plan.item(reference, categoryId).orElseThrow(() -> new IllegalArgumentException(
-                "Category '" + categoryId + "' is not in the erasure preview of " + reference));
+        ErasurePlanItem item = plan.item(reference, categoryId)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Category '" + categoryId + "' is not in the erasure preview of " + reference));
         if (!item.inScope()) {
-            throw new IllegalArgumentException("Category '" + categoryId + "' is outside this request's scope: it is kept anyway");
+            throw new IllegalArgumentException(
+                    "Category '" + categoryId + "' is outside this request's scope: it is kept anyway");
         }
         if (item.action() == ErasureAction.KEEP && item.markedBy() == null) {
-            throw new IllegalArgumentException("Category '" + categoryId + "' is already kept under the data map: "
-                    + item.keepReason());
+            throw new IllegalArgumentException(
+                    "Category '" + categoryId + "' is already kept under the data map: " + item.keepReason());
         }
         Category category = dataMap.category(categoryId).orElseThrow();
         if (category.parent() != null) {
-            ErasurePlanItem parent = plan.item(reference, category.parent().category()).orElseThrow();
+            ErasurePlanItem parent =
+                    plan.item(reference, category.parent().category()).orElseThrow();
             if (parent.toErase() && parent.action() == ErasureAction.DELETE) {
                 throw new IllegalArgumentException("Category '" + categoryId + "' cannot be kept while its parent '"
                         + parent.categoryId() + "' is deleted: keep '" + parent.categoryId() + "' as well");
             }
         }
         plan.markKept(reference, categoryId, reason.trim(), userId.trim(), cases.now());
-        register.record(request.id(), "ERASURE_KEEP_MARKED", userId.trim(),
+        register.record(
+                request.id(),
+                "ERASURE_KEEP_MARKED",
+                userId.trim(),
                 "Category " + categoryId + " marked to keep (Art. 17(3))");
         return plan.item(reference, categoryId).orElseThrow();
     }
@@ -158,7 +206,9 @@ public class ErasurePreview {
 
     private static String line(ErasurePlanItem i) {
         String count = i.recordCount() == null ? "not searchable, by hand" : i.recordCount() + " record(s)";
-        String what = i.action() == ErasureAction.KEEP ? "KEEP" : i.manual() ? i.action() + " BY HAND" : i.action().name();
+        String what = i.action() == ErasureAction.KEEP
+                ? "KEEP"
+                : i.manual() ? i.action() + " BY HAND" : i.action().name();
         String line = i.categoryId() + " (" + i.system() + "): " + what + ", " + count;
         if (i.action() == ErasureAction.KEEP) {
             line += " - " + i.keepReason() + (i.markedBy() != null ? " [kept by " + i.markedBy() + "]" : "");

@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -8,8 +9,6 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
-
-import java.util.List;
 
 /**
  * The erasure preview as a table for the review and authorisation forms in Tasklist: per data-map
@@ -30,9 +29,15 @@ class ErasurePreviewController {
         this.staff = staff;
     }
 
-    record PreviewRow(String category, String system, String action, boolean inScope, boolean manual, Long records,
-                      String reason, String keptBy) {
-    }
+    record PreviewRow(
+            String category,
+            String system,
+            String action,
+            boolean inScope,
+            boolean manual,
+            Long records,
+            String reason,
+            String keptBy) {}
 
     @GetMapping("/api/erasure-requests/{reference}/preview")
     List<PreviewRow> preview(@PathVariable String reference) {
@@ -40,7 +45,16 @@ class ErasurePreviewController {
         if (register.get(reference).type() != RequestType.ERASURE) {
             throw new RequestNotFoundException(reference);
         }
-        return plan.items(reference).stream().map(i -> new PreviewRow(i.categoryId(), i.system(), i.action().name(),
-                i.inScope(), i.manual(), i.recordCount(), i.keepReason(), i.markedBy())).toList();
+        return plan.items(reference).stream()
+                .map(i -> new PreviewRow(
+                        i.categoryId(),
+                        i.system(),
+                        i.action().name(),
+                        i.inScope(),
+                        i.manual(),
+                        i.recordCount(),
+                        i.keepReason(),
+                        i.markedBy()))
+                .toList();
     }
 }

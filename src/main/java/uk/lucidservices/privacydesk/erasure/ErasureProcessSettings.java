@@ -1,11 +1,10 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import java.time.Period;
+import java.util.Date;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.sla.WaitDeadlines;
-
-import java.time.Period;
-import java.util.Date;
 
 /**
  * Settings the {@code erasure-request} process reads through expressions, under {@code desk.erasure}:

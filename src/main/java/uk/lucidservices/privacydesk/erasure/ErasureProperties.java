@@ -1,10 +1,9 @@
 package uk.lucidservices.privacydesk.erasure;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import uk.lucidservices.privacydesk.engine.ProcessVariables;
-
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
 /**
  * Settings under {@code desk.erasure}.
@@ -18,6 +17,8 @@ record ErasureProperties(Map<String, List<String>> scopes, List<String> engineVa
 
     public ErasureProperties {
         scopes = scopes == null ? Map.of() : Map.copyOf(scopes);
-        engineVariablesKept = engineVariablesKept == null ? List.of(ProcessVariables.REQUEST_REFERENCE, ProcessVariables.REQUEST_ID) : List.copyOf(engineVariablesKept);
+        engineVariablesKept = engineVariablesKept == null
+                ? List.of(ProcessVariables.REQUEST_REFERENCE, ProcessVariables.REQUEST_ID)
+                : List.copyOf(engineVariablesKept);
     }
 }

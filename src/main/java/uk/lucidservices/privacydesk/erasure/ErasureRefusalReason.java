@@ -27,7 +27,8 @@ class ErasureRefusalReason implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         ErasureCase erasure = cases.get(ProcessVariables.reference(execution));
         if (!erasure.refused()) {
-            throw new IllegalStateException("Erasure of " + erasure.reference() + " was not refused: no refusal letter");
+            throw new IllegalStateException(
+                    "Erasure of " + erasure.reference() + " was not refused: no refusal letter");
         }
         if (erasure.decisionReason() != null) {
             execution.setVariableLocal(VARIABLE, Variables.stringValue(erasure.decisionReason(), true));

@@ -1,15 +1,14 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import uk.lucidservices.privacydesk.datamap.Category;
 import uk.lucidservices.privacydesk.records.RecordSource.ErasureOutcome;
-
-import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
 
 /** Reads and writes {@code desk.erasure_run_item}: the erasure's progress, category by category. */
 @Repository
@@ -26,36 +25,51 @@ class ErasureRunItems {
     }
 
     public Optional<ErasureRunItem> item(String reference, String categoryId) {
-        return jdbc.query("SELECT * FROM desk.erasure_run_item WHERE reference = ? AND category_id = ?", ROW,
-                reference, categoryId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM desk.erasure_run_item WHERE reference = ? AND category_id = ?",
+                        ROW,
+                        reference,
+                        categoryId)
+                .stream()
+                .findFirst();
     }
 
     public boolean anyStarted(String reference) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM desk.erasure_run_item WHERE reference = ?", Integer.class, reference);
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM desk.erasure_run_item WHERE reference = ?", Integer.class, reference);
         return n != null && n > 0;
     }
 
     /** Adds one pass's work and marks the category done; runs inside the category's own transaction. */
     void completed(String reference, Category category, ErasureOutcome outcome, OffsetDateTime at) {
-        int updated = jdbc.update("""
+        int updated = jdbc.update(
+                """
                 UPDATE desk.erasure_run_item SET deleted = deleted + ?, anonymised = anonymised + ?,
                     files_deleted = files_deleted + ?, passes = passes + 1, completed_at = ?
-                WHERE reference = ? AND category_id = ?""",
-                outcome.deleted(), outcome.anonymised(), outcome.filesDeleted(), at, reference, category.id());
+                WHERE reference = ? AND category_id = ?""", outcome.deleted(), outcome.anonymised(), outcome.filesDeleted(), at, reference, category.id());
         if (updated == 0) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO desk.erasure_run_item (reference, category_id, system, deleted, anonymised, files_deleted,
                         passes, completed_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)""",
-                    reference, category.id(), category.system(), outcome.deleted(), outcome.anonymised(),
-                    outcome.filesDeleted(), at);
+                    reference,
+                    category.id(),
+                    category.system(),
+                    outcome.deleted(),
+                    outcome.anonymised(),
+                    outcome.filesDeleted(),
+                    at);
         }
     }
 
     /** Verification found records left: these categories must be erased again. */
     void reopen(String reference, Collection<String> categoryIds) {
         for (String id : categoryIds) {
-            jdbc.update("UPDATE desk.erasure_run_item SET completed_at = NULL WHERE reference = ? AND category_id = ?",
-                    reference, id);
+            jdbc.update(
+                    "UPDATE desk.erasure_run_item SET completed_at = NULL WHERE reference = ? AND category_id = ?",
+                    reference,
+                    id);
         }
     }
 

@@ -1,17 +1,16 @@
 package uk.lucidservices.privacydesk.erasure;
 
-import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.datamap.Category;
-import uk.lucidservices.privacydesk.datamap.DataMap;
-import uk.lucidservices.privacydesk.datamap.DataMapException;
-import uk.lucidservices.privacydesk.datamap.ErasureAction;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.datamap.Category;
+import uk.lucidservices.privacydesk.datamap.DataMap;
+import uk.lucidservices.privacydesk.datamap.DataMapException;
+import uk.lucidservices.privacydesk.datamap.ErasureAction;
 
 /**
  * What an erasure request covers: {@code ALL}, a named scope from {@code desk.erasure.scopes}
@@ -36,8 +35,8 @@ class ErasureScopes {
             }
             for (String id : ids) {
                 if (dataMap.category(id).isEmpty()) {
-                    throw new DataMapException("Erasure scope '" + name + "' (desk.erasure.scopes) names category '" + id
-                            + "', which is not in the data map");
+                    throw new DataMapException("Erasure scope '" + name + "' (desk.erasure.scopes) names category '"
+                            + id + "', which is not in the data map");
                 }
             }
         });
@@ -84,8 +83,10 @@ class ErasureScopes {
         while (grew) {
             grew = false;
             for (Category c : dataMap.categories()) {
-                if (c.parent() != null && result.contains(c.parent().category())
-                        && deletes(c.parent().category()) && result.add(c.id())) {
+                if (c.parent() != null
+                        && result.contains(c.parent().category())
+                        && deletes(c.parent().category())
+                        && result.add(c.id())) {
                     grew = true;
                 }
             }
@@ -94,7 +95,9 @@ class ErasureScopes {
     }
 
     private boolean deletes(String categoryId) {
-        return dataMap.category(categoryId).map(c -> c.erasure().action() == ErasureAction.DELETE).orElse(false);
+        return dataMap.category(categoryId)
+                .map(c -> c.erasure().action() == ErasureAction.DELETE)
+                .orElse(false);
     }
 
     /** How a scope is written down in the register and the certificate. */
@@ -102,6 +105,11 @@ class ErasureScopes {
         if (categoryIds.isEmpty()) {
             return ALL;
         }
-        return String.join(",", dataMap.categories().stream().map(Category::id).filter(categoryIds::contains).toList());
+        return String.join(
+                ",",
+                dataMap.categories().stream()
+                        .map(Category::id)
+                        .filter(categoryIds::contains)
+                        .toList());
     }
 }

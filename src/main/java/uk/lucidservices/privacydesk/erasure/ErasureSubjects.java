@@ -2,11 +2,10 @@ package uk.lucidservices.privacydesk.erasure;
 
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.records.Subject;
-import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
-
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
 /**
  * The person an erasure request is about, as matching keys built from the request's verified

@@ -1,5 +1,8 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -9,10 +12,6 @@ import uk.lucidservices.privacydesk.datamap.DataMap;
 import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Proves the erasure: the search by every verified identifier runs again over every category that
@@ -30,9 +29,15 @@ public class ErasureVerification {
     private final RequestRegister register;
     private final TransactionTemplate ownTransaction;
 
-    public ErasureVerification(DataMap dataMap, ErasurePlan plan, ErasureCases cases, ErasureRunItems runItems,
-                               ErasureSubjects subjects, RecordSourceFinder sources, RequestRegister register,
-                               PlatformTransactionManager transactions) {
+    public ErasureVerification(
+            DataMap dataMap,
+            ErasurePlan plan,
+            ErasureCases cases,
+            ErasureRunItems runItems,
+            ErasureSubjects subjects,
+            RecordSourceFinder sources,
+            RequestRegister register,
+            PlatformTransactionManager transactions) {
         this.dataMap = dataMap;
         this.plan = plan;
         this.cases = cases;
@@ -44,8 +49,7 @@ public class ErasureVerification {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    public record Leftover(String categoryId, String system, long count) {
-    }
+    public record Leftover(String categoryId, String system, long count) {}
 
     public record Result(List<Leftover> leftovers) {
         public boolean clean() {
@@ -73,15 +77,25 @@ public class ErasureVerification {
         Result result = new Result(List.copyOf(leftovers));
         if (result.clean()) {
             cases.verified(reference, true);
-            register.record(request.id(), "ERASURE_VERIFIED", null, "Search repeated by every verified identifier: nothing erasable left");
+            register.record(
+                    request.id(),
+                    "ERASURE_VERIFIED",
+                    null,
+                    "Search repeated by every verified identifier: nothing erasable left");
         } else {
             // Committed at once, whatever happens to the caller's transaction: the erasure that runs
             // next, in its own transactions, must see these categories open again.
-            ownTransaction.executeWithoutResult(status ->
-                    runItems.reopen(reference, leftovers.stream().map(Leftover::categoryId).toList()));
+            ownTransaction.executeWithoutResult(status -> runItems.reopen(
+                    reference, leftovers.stream().map(Leftover::categoryId).toList()));
             cases.verified(reference, false);
-            register.record(request.id(), "ERASURE_LEFTOVERS", null, "Search repeated: records left in "
-                    + leftovers.stream().map(l -> l.system() + " (" + l.categoryId() + ")").collect(Collectors.joining(", ")));
+            register.record(
+                    request.id(),
+                    "ERASURE_LEFTOVERS",
+                    null,
+                    "Search repeated: records left in "
+                            + leftovers.stream()
+                                    .map(l -> l.system() + " (" + l.categoryId() + ")")
+                                    .collect(Collectors.joining(", ")));
         }
         return result;
     }

@@ -8,9 +8,11 @@ class LeftoversFoundException extends RuntimeException {
     private final ErasureVerification.Result result;
 
     public LeftoversFoundException(String reference, ErasureVerification.Result result) {
-        super("Erasure of " + reference + " left records in " + result.leftovers().stream()
-                .map(l -> l.system() + " (category " + l.categoryId() + "): " + l.count())
-                .collect(Collectors.joining("; ")) + "; erasure must run again");
+        super("Erasure of " + reference + " left records in "
+                + result.leftovers().stream()
+                        .map(l -> l.system() + " (category " + l.categoryId() + "): " + l.count())
+                        .collect(Collectors.joining("; "))
+                + "; erasure must run again");
         this.result = result;
     }
 

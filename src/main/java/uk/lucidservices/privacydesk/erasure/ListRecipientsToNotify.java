@@ -24,6 +24,7 @@ class ListRecipientsToNotify implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String reference = ProcessVariables.reference(execution);
         notices.listToNotify(reference);
-        ProcessVariables.set(execution, "recipientCount", notices.recipients(reference).size());
+        ProcessVariables.set(
+                execution, "recipientCount", notices.recipients(reference).size());
     }
 }

@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.Actors;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
-
-import java.util.List;
 
 /**
  * Service task: builds the erasure preview. Reads {@code erasureScope} ({@code ALL}, a named scope
@@ -32,12 +31,15 @@ class PrepareErasurePreview implements JavaDelegate {
         if (preparedBy == null) {
             preparedBy = Actors.signedIn(execution);
         }
-        List<ErasurePlanItem> items = preview.preview(reference,
-                scopes.categories(ProcessVariables.text(execution, "erasureScope")), preparedBy);
+        List<ErasurePlanItem> items = preview.preview(
+                reference, scopes.categories(ProcessVariables.text(execution, "erasureScope")), preparedBy);
         if (preparedBy != null) {
             ProcessVariables.set(execution, "preparedBy", preparedBy);
         }
         ProcessVariables.set(execution, "erasurePlanSummary", preview.summary(reference));
-        ProcessVariables.set(execution, "erasureCategoriesToErase", items.stream().filter(ErasurePlanItem::toErase).count());
+        ProcessVariables.set(
+                execution,
+                "erasureCategoriesToErase",
+                items.stream().filter(ErasurePlanItem::toErase).count());
     }
 }

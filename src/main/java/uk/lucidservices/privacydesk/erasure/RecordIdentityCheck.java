@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -7,8 +8,6 @@ import uk.lucidservices.privacydesk.engine.Actors;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
-
-import java.util.Set;
 
 /**
  * Complete listener of the erasure request's identity task (form {@code erasure-confirm-identity}).
@@ -32,8 +31,8 @@ class RecordIdentityCheck implements TaskListener {
     private final RequestRegister register;
     private final VerifiedIdentifiers identifiers;
 
-    public RecordIdentityCheck(ErasureSubjects subjects, ErasureScopes scopes, RequestRegister register,
-                               VerifiedIdentifiers identifiers) {
+    public RecordIdentityCheck(
+            ErasureSubjects subjects, ErasureScopes scopes, RequestRegister register, VerifiedIdentifiers identifiers) {
         this.subjects = subjects;
         this.scopes = scopes;
         this.register = register;
@@ -59,7 +58,10 @@ class RecordIdentityCheck implements TaskListener {
         ProcessVariables.set(task, "erasureScope", scope == null ? ErasureScopes.ALL : scope);
         ProcessVariables.set(task, ProcessVariables.IDENTITY_CHECKED_BY, officer);
         if (ASK_FOR_ID.equals(decision)) {
-            register.record(subjects.request(reference).id(), "ID_ASKED_FOR", officer,
+            register.record(
+                    subjects.request(reference).id(),
+                    "ID_ASKED_FOR",
+                    officer,
                     "Reasonable doubt about the requester's identity: ID asked for");
         }
     }

@@ -1,5 +1,8 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,10 +12,6 @@ import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.datamap.DataMap;
 import uk.lucidservices.privacydesk.engine.Actors;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * The officer's review of the preview (form {@code erasure-preview-review}). Best as the review
@@ -62,8 +61,7 @@ class RecordKeepDecisions implements TaskListener, JavaDelegate {
         ProcessVariables.set(scope, "erasurePlanSummary", preview.summary(reference));
     }
 
-    record Keep(String categoryId, String reason) {
-    }
+    record Keep(String categoryId, String reason) {}
 
     /** Parents first, so that keeping a child and its parent in one go works whatever the line order. */
     List<Keep> parse(String text) {
@@ -79,13 +77,15 @@ class RecordKeepDecisions implements TaskListener, JavaDelegate {
             }
             int colon = line.indexOf(':');
             if (colon < 1 || line.substring(colon + 1).isBlank()) {
-                throw new IllegalArgumentException("Line " + (n + 1) + " of the categories to keep: write it as"
-                        + " 'category-id: reason'");
+                throw new IllegalArgumentException(
+                        "Line " + (n + 1) + " of the categories to keep: write it as" + " 'category-id: reason'");
             }
-            keeps.add(new Keep(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
+            keeps.add(new Keep(
+                    line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
         }
         List<String> order = dataMap.categories().stream().map(c -> c.id()).toList();
-        keeps.sort(Comparator.comparingInt((Keep k) -> order.indexOf(k.categoryId())).reversed());
+        keeps.sort(Comparator.comparingInt((Keep k) -> order.indexOf(k.categoryId()))
+                .reversed());
         return keeps;
     }
 }

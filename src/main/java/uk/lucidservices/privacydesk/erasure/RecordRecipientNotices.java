@@ -25,12 +25,18 @@ class RecordRecipientNotices implements TaskListener {
         String reference = ProcessVariables.reference(task);
         String recipient = ProcessVariables.text(task, "recipient");
         if (recipient == null) {
-            throw new IllegalStateException("The recipient task has no 'recipient' variable (the multi-instance element variable)");
+            throw new IllegalStateException(
+                    "The recipient task has no 'recipient' variable (the multi-instance element variable)");
         }
-        notices.record(reference, recipient, ProcessVariables.text(task, "noticeStatus"), ProcessVariables.text(task, "noticeNote"),
+        notices.record(
+                reference,
+                recipient,
+                ProcessVariables.text(task, "noticeStatus"),
+                ProcessVariables.text(task, "noticeNote"),
                 Actors.of(task));
         ProcessVariables.forget(task, "noticeStatus");
         ProcessVariables.forget(task, "noticeNote");
-        ProcessVariables.set(task, "recipientsPending", notices.pendingRecipients(reference).size());
+        ProcessVariables.set(
+                task, "recipientsPending", notices.pendingRecipients(reference).size());
     }
 }

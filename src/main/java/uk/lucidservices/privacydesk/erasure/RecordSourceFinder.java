@@ -1,10 +1,9 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.datamap.Category;
 import uk.lucidservices.privacydesk.records.RecordSource;
-
-import java.util.List;
 
 /** Which company system's {@link RecordSource} holds a data-map category. */
 @Component
@@ -17,8 +16,10 @@ class RecordSourceFinder {
     }
 
     RecordSource forCategory(Category category) {
-        return sources.stream().filter(s -> s.handles(category)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No record source reaches " + category.system()
-                        + " (category " + category.id() + ")"));
+        return sources.stream()
+                .filter(s -> s.handles(category))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "No record source reaches " + category.system() + " (category " + category.id() + ")"));
     }
 }

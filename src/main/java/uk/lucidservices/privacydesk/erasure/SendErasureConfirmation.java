@@ -21,7 +21,10 @@ class SendErasureConfirmation implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ProcessVariables.set(execution, "confirmationSentBy",
-                letter.send(ProcessVariables.reference(execution), execution.getProcessInstanceId()).name());
+        ProcessVariables.set(
+                execution,
+                "confirmationSentBy",
+                letter.send(ProcessVariables.reference(execution), execution.getProcessInstanceId())
+                        .name());
     }
 }

@@ -1,13 +1,12 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
-
-import java.util.List;
 
 /**
  * Service task: repeats the search and sets {@code leftoversFound}. When something is left it opens
@@ -33,12 +32,17 @@ class VerifyErasure implements JavaDelegate {
         ErasureVerification.Result result = verification.verify(reference);
         ProcessVariables.set(execution, "leftoversFound", !result.clean());
         if (!result.clean()) {
-            execution.createIncident(INCIDENT_TYPE, reference, new LeftoversFoundException(reference, result).getMessage());
+            execution.createIncident(
+                    INCIDENT_TYPE, reference, new LeftoversFoundException(reference, result).getMessage());
             return;
         }
-        List<Incident> open = Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
-                .getRuntimeService().createIncidentQuery().processInstanceId(execution.getProcessInstanceId())
-                .incidentType(INCIDENT_TYPE).list());
+        List<Incident> open = Context.getCommandContext().runWithoutAuthorization(() -> execution
+                .getProcessEngineServices()
+                .getRuntimeService()
+                .createIncidentQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .incidentType(INCIDENT_TYPE)
+                .list());
         for (Incident incident : open) {
             execution.resolveIncident(incident.getId());
         }

@@ -1,7 +1,5 @@
 package uk.lucidservices.privacydesk.intake;
 
-import uk.lucidservices.privacydesk.records.FileStore;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import uk.lucidservices.privacydesk.records.FileStore;
 
 /**
  * Keeps what came with a mail in the file store, never in process variables: attachments
@@ -21,12 +20,30 @@ import java.util.UUID;
 class AttachmentStore {
 
     /** What a file's first bytes say it is; only these types can be accepted. */
-    private static final Map<String, String> EXTENSIONS = Map.of("application/pdf", "pdf", "image/jpeg", "jpg",
-            "image/png", "png", "image/gif", "gif", "image/tiff", "tif", "image/webp", "webp", "image/heic", "heic",
-            "image/heif", "heif");
+    private static final Map<String, String> EXTENSIONS = Map.of(
+            "application/pdf",
+            "pdf",
+            "image/jpeg",
+            "jpg",
+            "image/png",
+            "png",
+            "image/gif",
+            "gif",
+            "image/tiff",
+            "tif",
+            "image/webp",
+            "webp",
+            "image/heic",
+            "heic",
+            "image/heif",
+            "heif");
     /** Declared types that say nothing, so the content decides. */
-    private static final Set<String> GENERIC = Set.of("application/octet-stream", "application/x-download",
-            "binary/octet-stream", "application/download", "application/unknown");
+    private static final Set<String> GENERIC = Set.of(
+            "application/octet-stream",
+            "application/x-download",
+            "binary/octet-stream",
+            "application/download",
+            "application/unknown");
 
     private final FileStore files;
     private final IntakeLog log;
@@ -38,7 +55,9 @@ class AttachmentStore {
         this.files = files;
         this.log = log;
         this.limits = limits;
-        this.allowed = Set.copyOf(limits.allowedAttachmentTypes().stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).toList());
+        this.allowed = Set.copyOf(limits.allowedAttachmentTypes().stream()
+                .map(t -> t.trim().toLowerCase(Locale.ROOT))
+                .toList());
         this.clock = clock;
     }
 
@@ -57,8 +76,15 @@ class AttachmentStore {
                 hash = MailParser.sha256(a.content());
                 stored++;
             }
-            log.insertAttachment(intakeId, requestId, a.fileName(), sniffed != null ? sniffed : a.declaredType(),
-                    a.content().length, hash, path, refused);
+            log.insertAttachment(
+                    intakeId,
+                    requestId,
+                    a.fileName(),
+                    sniffed != null ? sniffed : a.declaredType(),
+                    a.content().length,
+                    hash,
+                    path,
+                    refused);
         }
         return stored;
     }
@@ -73,7 +99,8 @@ class AttachmentStore {
         if (sniffed == null || !allowed.contains(sniffed)) {
             return "type not accepted (" + (sniffed != null ? sniffed : a.declaredType()) + ")";
         }
-        if (!GENERIC.contains(a.declaredType()) && !a.declaredType().equals(sniffed)
+        if (!GENERIC.contains(a.declaredType())
+                && !a.declaredType().equals(sniffed)
                 && !(sniffed.equals("image/jpeg") && a.declaredType().equals("image/jpg"))) {
             return "content is " + sniffed + " but was declared as " + a.declaredType();
         }

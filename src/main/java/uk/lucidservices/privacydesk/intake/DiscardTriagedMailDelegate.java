@@ -1,19 +1,18 @@
 package uk.lucidservices.privacydesk.intake;
 
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.Actors;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
 
-import java.util.Set;
-
 /** Records on the intake log that a privacy officer discarded a mail, who did, and why. */
 @Component("discardTriagedMail")
 class DiscardTriagedMailDelegate implements JavaDelegate {
 
-    static final Set<String> REASONS = Set.of("NOT_A_REQUEST", "SPAM", "DUPLICATE", "HANDLED_ELSEWHERE", "AUTOMATIC",
-            "UNREADABLE");
+    static final Set<String> REASONS =
+            Set.of("NOT_A_REQUEST", "SPAM", "DUPLICATE", "HANDLED_ELSEWHERE", "AUTOMATIC", "UNREADABLE");
 
     private final IntakeLog log;
 

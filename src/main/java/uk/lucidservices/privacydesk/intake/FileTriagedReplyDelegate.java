@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.intake;
 
+import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,8 +10,6 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.NeedToKnow;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-
-import java.util.Locale;
 
 /**
  * Files a mail on the request a privacy officer names: its attachments join the request and, if
@@ -26,8 +25,12 @@ class FileTriagedReplyDelegate implements JavaDelegate {
     private final NeedToKnow needToKnow;
     private final IdentityService identityService;
 
-    public FileTriagedReplyDelegate(IntakeLog log, RequestRegister register, ReplyDelivery replies, NeedToKnow needToKnow,
-                                    IdentityService identityService) {
+    public FileTriagedReplyDelegate(
+            IntakeLog log,
+            RequestRegister register,
+            ReplyDelivery replies,
+            NeedToKnow needToKnow,
+            IdentityService identityService) {
         this.log = log;
         this.register = register;
         this.replies = replies;
@@ -49,15 +52,24 @@ class FileTriagedReplyDelegate implements JavaDelegate {
         }
         String wanted = reference.toUpperCase(Locale.ROOT);
         // Need to know: another team's request answers exactly as one that does not exist.
-        Request request = register.find(wanted).filter(this::mayKnow)
+        Request request = register.find(wanted)
+                .filter(this::mayKnow)
                 .orElseThrow(() -> new TriageDecisionException("There is no request " + wanted
                         + ": check the reference and try again; if the mail is a complaint, choose A complaint"));
         String officer = Actors.of(execution);
         log.linkAttachments(entry.id(), request.id());
-        int stored = (int) log.attachments(entry.id()).stream().filter(a -> a.storedPath() != null).count();
+        int stored = (int) log.attachments(entry.id()).stream()
+                .filter(a -> a.storedPath() != null)
+                .count();
         boolean delivered = replies.deliver(request, entry.id(), stored, officer);
-        log.resolve(entry.id(), "FILED_AS_REPLY", delivered ? "delivered to the process" : "recorded on the request",
-                officer, request.type(), request.id(), request.reference());
+        log.resolve(
+                entry.id(),
+                "FILED_AS_REPLY",
+                delivered ? "delivered to the process" : "recorded on the request",
+                officer,
+                request.type(),
+                request.id(),
+                request.reference());
         ProcessVariables.set(execution, ProcessVariables.REQUEST_REFERENCE, request.reference());
     }
 }

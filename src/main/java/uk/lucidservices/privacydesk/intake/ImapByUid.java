@@ -1,6 +1,10 @@
 package uk.lucidservices.privacydesk.intake;
 
 import jakarta.mail.MessagingException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.angus.mail.iap.Argument;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
@@ -12,11 +16,6 @@ import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.imap.protocol.UID;
 import org.eclipse.angus.mail.imap.protocol.UIDSet;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 /**
  * Reads, moves and flags mail by IMAP UID, a batch per round trip. Message sequence numbers shift whenever
  * another client (a second desk node, a person in a mail program) moves or deletes mail, and a
@@ -26,8 +25,7 @@ import java.util.stream.Collectors;
  */
 final class ImapByUid {
 
-    private ImapByUid() {
-    }
+    private ImapByUid() {}
 
     /**
      * The content (or only the header block) of each mail still in the folder, by UID, in one round
@@ -79,7 +77,8 @@ final class ImapByUid {
             }
             run(p, "UID STORE " + set + " +FLAGS.SILENT (\\Deleted)", null);
             if (p.hasCapability("UIDPLUS")) {
-                p.uidexpunge(UIDSet.createUIDSets(uids.stream().mapToLong(Long::longValue).toArray()));
+                p.uidexpunge(UIDSet.createUIDSets(
+                        uids.stream().mapToLong(Long::longValue).toArray()));
                 return false;
             }
             return true;
@@ -101,7 +100,8 @@ final class ImapByUid {
         Response[] responses = p.command("UID FETCH " + uid + " (UID)", null);
         boolean found = false;
         for (Response response : responses) {
-            if (response instanceof FetchResponse fetch && fetch.getItem(UID.class) != null
+            if (response instanceof FetchResponse fetch
+                    && fetch.getItem(UID.class) != null
                     && fetch.getItem(UID.class).uid == uid) {
                 found = true;
             }

@@ -10,10 +10,20 @@ import java.util.Map;
  * what came with it. {@code problem} says why it could not be read in full (malformed MIME, too
  * large); such a mail is quarantined rather than dropped.
  */
-record IncomingMail(RawMail raw, String messageId, String messageKey, String fromAddress, String fromName,
-                           String subject, Instant sentAt, Map<String, List<String>> headers, String contentType,
-                           String text, List<MailAttachment> attachments, List<String> referencedMessageIds,
-                           String problem) {
+record IncomingMail(
+        RawMail raw,
+        String messageId,
+        String messageKey,
+        String fromAddress,
+        String fromName,
+        String subject,
+        Instant sentAt,
+        Map<String, List<String>> headers,
+        String contentType,
+        String text,
+        List<MailAttachment> attachments,
+        List<String> referencedMessageIds,
+        String problem) {
 
     /** The first value of a header (name in any case), or null. */
     public String header(String name) {

@@ -28,12 +28,17 @@ class IntakeAuthorizations {
     @EventListener(ApplicationStartedEvent.class)
     @Order(10)
     public void grant() {
-        for (String group : new String[]{DeskGroups.PRIVACY_OFFICERS, DeskGroups.COMPLAINT_HANDLERS}) {
-            authorizations.grant(group, Resources.PROCESS_DEFINITION, TriageStarter.PROCESS_KEY,
-                    ProcessDefinitionPermissions.READ);
-            authorizations.revoke(group, Resources.PROCESS_DEFINITION, TriageStarter.PROCESS_KEY,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
+        for (String group : new String[] {DeskGroups.PRIVACY_OFFICERS, DeskGroups.COMPLAINT_HANDLERS}) {
+            authorizations.grant(
+                    group, Resources.PROCESS_DEFINITION, TriageStarter.PROCESS_KEY, ProcessDefinitionPermissions.READ);
+            authorizations.revoke(
+                    group,
+                    Resources.PROCESS_DEFINITION,
+                    TriageStarter.PROCESS_KEY,
+                    ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.READ_TASK,
+                    ProcessDefinitionPermissions.TASK_WORK);
         }
     }
 }

@@ -1,5 +1,11 @@
 package uk.lucidservices.privacydesk.intake;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -12,13 +18,6 @@ import uk.lucidservices.privacydesk.mail.DeskMailProperties;
 import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.util.HashSet;
-import java.util.Set;
 
 @Configuration
 class IntakeConfiguration {
@@ -34,8 +33,8 @@ class IntakeConfiguration {
     }
 
     @Bean
-    public MailIdentifiers mailIdentifiers(IntakeProperties properties,
-                                           @Value("${desk.phone.default-region:GB}") String region) {
+    public MailIdentifiers mailIdentifiers(
+            IntakeProperties properties, @Value("${desk.phone.default-region:GB}") String region) {
         return new MailIdentifiers(region, properties.accountNumberPattern());
     }
 
@@ -45,25 +44,49 @@ class IntakeConfiguration {
     }
 
     @Bean
-    public MailIntake mailIntake(RequestClassifier classifier, MailIdentifiers identifiers, IntakeLog log,
-                                 AttachmentStore store, RequestOpening opening, ReplyDelivery replies,
-                                 TriageStarter triage, RequestRegister register, SentLetters sentLetters,
-                                 PlatformTransactionManager transactions, IntakeProperties properties,
-                                 DeskMailProperties mail) {
+    public MailIntake mailIntake(
+            RequestClassifier classifier,
+            MailIdentifiers identifiers,
+            IntakeLog log,
+            AttachmentStore store,
+            RequestOpening opening,
+            ReplyDelivery replies,
+            TriageStarter triage,
+            RequestRegister register,
+            SentLetters sentLetters,
+            PlatformTransactionManager transactions,
+            IntakeProperties properties,
+            DeskMailProperties mail) {
         // The desk's own addresses: mail from them is the desk talking to itself (a loop), not a request.
         Set<String> own = new HashSet<>(properties.ownAddresses());
         own.add(mail.from());
         own.add(properties.mailbox().user());
-        return new MailIntake(new MailParser(), new RobotDetector(), classifier,
-                new SenderAuthentication(properties.trustedAuthservId()), identifiers, log, store, opening,
-                replies, triage, register, sentLetters, new TransactionTemplate(transactions), own,
+        return new MailIntake(
+                new MailParser(),
+                new RobotDetector(),
+                classifier,
+                new SenderAuthentication(properties.trustedAuthservId()),
+                identifiers,
+                log,
+                store,
+                opening,
+                replies,
+                triage,
+                register,
+                sentLetters,
+                new TransactionTemplate(transactions),
+                own,
                 properties.limits().maxMessageSize().toBytes());
     }
 
     @Bean(destroyMethod = "close")
     public MailboxPoller mailboxPoller(IntakeProperties properties, MailIntake intake, Clock clock) {
-        return new MailboxPoller(properties.mailbox(), properties.polling().batchSize(), properties.polling().threads(),
-                intake, clock);
+        return new MailboxPoller(
+                properties.mailbox(),
+                properties.polling().batchSize(),
+                properties.polling().threads(),
+                intake,
+                clock);
     }
 
     @Bean
@@ -74,6 +97,7 @@ class IntakeConfiguration {
     @Bean
     @ConditionalOnProperty(name = "desk.intake.polling.enabled", havingValue = "true")
     public MailboxPollingSchedule mailboxPollingSchedule(MailboxPoller poller, IntakeProperties properties) {
-        return new MailboxPollingSchedule(poller, properties.polling().interval(), properties.polling().maxBackoff());
+        return new MailboxPollingSchedule(
+                poller, properties.polling().interval(), properties.polling().maxBackoff());
     }
 }

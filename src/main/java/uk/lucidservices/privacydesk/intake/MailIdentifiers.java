@@ -2,7 +2,6 @@ package uk.lucidservices.privacydesk.intake;
 
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ class MailIdentifiers {
     private static final int MAX_PHONES = 5;
     /** Shorter digit runs are reference numbers, account numbers or amounts far more often than phones. */
     private static final int MIN_NATIONAL_DIGITS = 9;
+
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private final String region;
@@ -28,7 +28,8 @@ class MailIdentifiers {
 
     public MailIdentifiers(String region, String accountNumberPattern) {
         this.region = region;
-        this.accountNumber = accountNumberPattern == null || accountNumberPattern.isBlank() ? null
+        this.accountNumber = accountNumberPattern == null || accountNumberPattern.isBlank()
+                ? null
                 : Pattern.compile(accountNumberPattern, Pattern.CASE_INSENSITIVE);
     }
 
@@ -38,7 +39,8 @@ class MailIdentifiers {
         Map<String, String> found = new LinkedHashMap<>();
         // "Possible" rather than "valid", as PhoneNumbers matches: a number here is a key to search the
         // company's systems by, and Ofcom's drama ranges (used in demo data) are possible but not "valid".
-        for (PhoneNumberMatch match : PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
+        for (PhoneNumberMatch match :
+                PHONES.findNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
             if (String.valueOf(match.number().getNationalNumber()).length() < MIN_NATIONAL_DIGITS) {
                 continue;
             }
@@ -55,7 +57,8 @@ class MailIdentifiers {
         if (accountNumber == null) {
             return Optional.empty();
         }
-        Matcher m = accountNumber.matcher((subject == null ? "" : subject) + "\n" + MailText.withoutQuotes(body == null ? "" : body));
+        Matcher m = accountNumber.matcher(
+                (subject == null ? "" : subject) + "\n" + MailText.withoutQuotes(body == null ? "" : body));
         return m.find() ? Optional.of(m.group().toUpperCase(Locale.ROOT)) : Optional.empty();
     }
 }

@@ -1,20 +1,5 @@
 package uk.lucidservices.privacydesk.intake;
 
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.transaction.support.TransactionTemplate;
-import uk.lucidservices.privacydesk.mail.SentLetters;
-import uk.lucidservices.privacydesk.records.Emails;
-import uk.lucidservices.privacydesk.request.Channel;
-import uk.lucidservices.privacydesk.request.NewRequest;
-import uk.lucidservices.privacydesk.request.Request;
-import uk.lucidservices.privacydesk.request.IdentifierState;
-import uk.lucidservices.privacydesk.request.RequestRegister;
-import uk.lucidservices.privacydesk.request.RequestType;
-import uk.lucidservices.privacydesk.security.DeskGroups;
-
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +8,20 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.lucidservices.privacydesk.mail.SentLetters;
+import uk.lucidservices.privacydesk.records.Emails;
+import uk.lucidservices.privacydesk.request.Channel;
+import uk.lucidservices.privacydesk.request.IdentifierState;
+import uk.lucidservices.privacydesk.request.NewRequest;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.security.DeskGroups;
 
 /**
  * Decides what one mail is and acts on it, exactly once: the mail's key is claimed in the intake
@@ -36,7 +35,8 @@ import java.util.stream.Collectors;
 class MailIntake {
 
     private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
-    private static final Pattern REFERENCE = Pattern.compile("\\b(SAR|ERA|CMP|OBJ|DNR|TRC)-(\\d{4})-(\\d{6})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REFERENCE =
+            Pattern.compile("\\b(SAR|ERA|CMP|OBJ|DNR|TRC)-(\\d{4})-(\\d{6})\\b", Pattern.CASE_INSENSITIVE);
     private static final String ACTOR = "intake";
     private static final int SUMMARY_LENGTH = 4000;
     private static final int CONFLICT_ATTEMPTS = 3;
@@ -57,11 +57,22 @@ class MailIntake {
     private final Set<String> ownAddresses;
     private final long maxMessageBytes;
 
-    public MailIntake(MailParser parser, RobotDetector robots, RequestClassifier classifier, SenderAuthentication senders,
-                      MailIdentifiers identifiers,
-                      IntakeLog intakeLog, AttachmentStore store, RequestOpening opening, ReplyDelivery replies,
-                      TriageStarter triage, RequestRegister register, SentLetters sentLetters, TransactionTemplate tx,
-                      Set<String> ownAddresses, long maxMessageBytes) {
+    public MailIntake(
+            MailParser parser,
+            RobotDetector robots,
+            RequestClassifier classifier,
+            SenderAuthentication senders,
+            MailIdentifiers identifiers,
+            IntakeLog intakeLog,
+            AttachmentStore store,
+            RequestOpening opening,
+            ReplyDelivery replies,
+            TriageStarter triage,
+            RequestRegister register,
+            SentLetters sentLetters,
+            TransactionTemplate tx,
+            Set<String> ownAddresses,
+            long maxMessageBytes) {
         this.parser = parser;
         this.robots = robots;
         this.classifier = classifier;
@@ -75,7 +86,9 @@ class MailIntake {
         this.register = register;
         this.sentLetters = sentLetters;
         this.tx = tx;
-        this.ownAddresses = ownAddresses.stream().map(a -> a.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.ownAddresses = ownAddresses.stream()
+                .map(a -> a.trim().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
         this.maxMessageBytes = maxMessageBytes;
     }
 
@@ -94,16 +107,23 @@ class MailIntake {
             result = handleRetryingConflicts(mail);
         } catch (DuplicateKeyException claimedMeanwhile) {
             // Another reader (a second node, or a poll that overlapped) recorded it first.
-            result = tx.execute(status -> duplicate(mail, intakeLog.findByKey(mail.messageKey()).orElseThrow()));
+            result = tx.execute(status ->
+                    duplicate(mail, intakeLog.findByKey(mail.messageKey()).orElseThrow()));
         } catch (RuntimeException e) {
             // Something in this mail broke the handling: keep it for a person rather than retry it forever.
             // The exception's message may quote the mail (addresses, headers): the stack trace goes to debug only.
-            log.error("A mail could not be handled ({}); quarantining it", e.getClass().getSimpleName());
+            log.error(
+                    "A mail could not be handled ({}); quarantining it",
+                    e.getClass().getSimpleName());
             log.debug("Handling failure", e);
-            String reason = "could not be processed automatically (" + e.getClass().getSimpleName() + ")";
+            String reason =
+                    "could not be processed automatically (" + e.getClass().getSimpleName() + ")";
             result = tx.execute(status -> quarantine(mail, reason));
         }
-        log.info("Mail read: intake #{} {}{}", result.intakeId(), result.outcome(),
+        log.info(
+                "Mail read: intake #{} {}{}",
+                result.intakeId(),
+                result.outcome(),
                 result.reference() != null ? " " + result.reference() : " (" + result.reason() + ")");
         return result;
     }
@@ -137,7 +157,8 @@ class MailIntake {
         }
         Optional<String> robot = robots.robotReason(mail);
         if (robot.isPresent()) {
-            long id = intakeLog.insert(mail, mail.messageKey(), IntakeOutcome.ROBOT, robot.get(), List.of(), null, null, null);
+            long id = intakeLog.insert(
+                    mail, mail.messageKey(), IntakeOutcome.ROBOT, robot.get(), List.of(), null, null, null);
             return new IntakeResult(id, IntakeOutcome.ROBOT, null, robot.get());
         }
         if (senders.dmarc(mail) == SenderAuthentication.Dmarc.FAIL) {
@@ -152,11 +173,13 @@ class MailIntake {
         Optional<String> reference = reference(mail);
         if (reference.isPresent()) {
             Optional<Request> request = register.find(reference.get());
-            return request.isPresent() ? reply(mail, request.get())
+            return request.isPresent()
+                    ? reply(mail, request.get())
                     : triage(mail, "Mentions " + reference.get() + ", which is not a request in the register");
         }
         RequestClassifier.Classification c = classifier.classify(mail.subject(), mail.text());
-        return c.type().isPresent() ? start(mail, c.type().get(), c.reason(), c.alongside())
+        return c.type().isPresent()
+                ? start(mail, c.type().get(), c.reason(), c.alongside())
                 : triage(mail, "Not recognised as a request: " + c.reason());
     }
 
@@ -185,7 +208,8 @@ class MailIntake {
                 return Optional.of(m.group(1).toUpperCase(Locale.ROOT) + "-" + m.group(2) + "-" + m.group(3));
             }
         }
-        return sentLetters.referenceForMessageIds(mail.referencedMessageIds())
+        return sentLetters
+                .referenceForMessageIds(mail.referencedMessageIds())
                 .or(() -> intakeLog.referenceForMessageIds(mail.referencedMessageIds()));
     }
 
@@ -193,21 +217,28 @@ class MailIntake {
         List<String> phones = identifiers.phones(mail.subject(), mail.text());
         String account = identifiers.accountNumber(mail.subject(), mail.text()).orElse(null);
         String rawFile = store.storeRaw(mail.raw().content());
-        long id = intakeLog.insert(mail, mail.messageKey(), IntakeOutcome.STARTED, reason, phones, account, rawFile, null);
+        long id = intakeLog.insert(
+                mail, mail.messageKey(), IntakeOutcome.STARTED, reason, phones, account, rawFile, null);
         List<String> otherPhones = phones.size() > 1 ? phones.subList(1, phones.size()) : List.of();
-        NewRequest asked = NewRequest.builder(type, Channel.EMAIL).name(mail.fromName())
-                .email(mail.fromAddress()).phone(phones.isEmpty() ? null : phones.get(0)).accountNumber(account)
+        NewRequest asked = NewRequest.builder(type, Channel.EMAIL)
+                .name(mail.fromName())
+                .email(mail.fromAddress())
+                .phone(phones.isEmpty() ? null : phones.get(0))
+                .accountNumber(account)
                 .summary(summary(mail))
                 .receivedAt(mail.receivedAt() == null ? null : mail.receivedAt().atOffset(ZoneOffset.UTC))
-                .loggedBy(ACTOR).foundInText().build();
+                .loggedBy(ACTOR)
+                .foundInText()
+                .build();
         Request request = opening.open(asked, otherPhones);
         int stored = store.store(id, request.id(), mail.attachments());
         register.record(request.id(), "MAIL_RECEIVED", ACTOR, "intake=" + id + "; attachments=" + stored);
         for (RequestType also : alongside) {
             // One mail, two requests ("delete my data and stop calling me"): each on its own clock, linked.
-            Request linked = opening.openLinked(request, asked.ofType(also), otherPhones, ACTOR,
-                    "asked for in the same mail (intake #" + id + ")");
-            register.record(linked.id(), "MAIL_RECEIVED", ACTOR, "intake=" + id + "; attachments on " + request.reference());
+            Request linked = opening.openLinked(
+                    request, asked.ofType(also), otherPhones, ACTOR, "asked for in the same mail (intake #" + id + ")");
+            register.record(
+                    linked.id(), "MAIL_RECEIVED", ACTOR, "intake=" + id + "; attachments on " + request.reference());
         }
         intakeLog.complete(id, IntakeOutcome.STARTED, reason, type, request.id(), request.reference(), null, stored);
         return new IntakeResult(id, IntakeOutcome.STARTED, request.reference(), reason);
@@ -215,40 +246,66 @@ class MailIntake {
 
     private IntakeResult reply(IncomingMail mail, Request request) {
         String rawFile = store.storeRaw(mail.raw().content());
-        long id = intakeLog.insert(mail, mail.messageKey(), IntakeOutcome.CORRELATED, "reply to " + request.reference(),
-                List.of(), null, rawFile, null);
+        long id = intakeLog.insert(
+                mail,
+                mail.messageKey(),
+                IntakeOutcome.CORRELATED,
+                "reply to " + request.reference(),
+                List.of(),
+                null,
+                rawFile,
+                null);
         int stored = store.store(id, null, mail.attachments());
         if (!fromVerifiedAddress(mail, request)) {
             // Anyone can put a reference in a subject: a person checks before it joins the request.
             String reason = "Reply to " + request.reference() + " from an address that is not on the request";
-            register.record(request.id(), "REPLY_RECEIVED", ACTOR, "intake=" + id + "; from an unknown address; sent to triage");
+            register.record(
+                    request.id(),
+                    "REPLY_RECEIVED",
+                    ACTOR,
+                    "intake=" + id + "; from an unknown address; sent to triage");
             return triaged(mail, id, reason, request, stored);
         }
         intakeLog.linkAttachments(id, request.id());
         if (replies.deliver(request, id, stored, ACTOR)) {
-            intakeLog.complete(id, IntakeOutcome.CORRELATED, "reply to " + request.reference(), request.type(),
-                    request.id(), request.reference(), null, stored);
+            intakeLog.complete(
+                    id,
+                    IntakeOutcome.CORRELATED,
+                    "reply to " + request.reference(),
+                    request.type(),
+                    request.id(),
+                    request.reference(),
+                    null,
+                    stored);
             return new IntakeResult(id, IntakeOutcome.CORRELATED, request.reference(), "reply");
         }
-        return triaged(mail, id, "Reply to " + request.reference() + ", but no step of the request is waiting for one",
-                request, stored);
+        return triaged(
+                mail,
+                id,
+                "Reply to " + request.reference() + ", but no step of the request is waiting for one",
+                request,
+                stored);
     }
 
     private IntakeResult heldForTheTeam(IncomingMail mail, Request request, String reason) {
         String rawFile = store.storeRaw(mail.raw().content());
-        long id = intakeLog.insert(mail, mail.messageKey(), IntakeOutcome.TRIAGE, reason, List.of(), null, rawFile, null);
+        long id =
+                intakeLog.insert(mail, mail.messageKey(), IntakeOutcome.TRIAGE, reason, List.of(), null, rawFile, null);
         return triaged(mail, id, reason, request, store.store(id, null, mail.attachments()));
     }
 
     private IntakeResult triaged(IncomingMail mail, long id, String reason, Request request, int stored) {
-        String triageId = triage.start(id, reason, mail.receivedAt(), request.type().team());
-        intakeLog.complete(id, IntakeOutcome.TRIAGE, reason, request.type(), request.id(), request.reference(), triageId, stored);
+        String triageId =
+                triage.start(id, reason, mail.receivedAt(), request.type().team());
+        intakeLog.complete(
+                id, IntakeOutcome.TRIAGE, reason, request.type(), request.id(), request.reference(), triageId, stored);
         return new IntakeResult(id, IntakeOutcome.TRIAGE, request.reference(), reason);
     }
 
     private boolean fromVerifiedAddress(IncomingMail mail, Request request) {
         String sender = Emails.key(mail.fromAddress());
-        return sender != null && verifiedAddressKey(request).filter(sender::equals).isPresent();
+        return sender != null
+                && verifiedAddressKey(request).filter(sender::equals).isPresent();
     }
 
     /**
@@ -258,7 +315,8 @@ class MailIntake {
     private Optional<String> verifiedAddressKey(Request request) {
         Optional<String> requester = Optional.ofNullable(Emails.key(request.requesterEmail()));
         boolean rejected = register.identifiers(request.id()).stream()
-                .anyMatch(i -> "EMAIL".equals(i.kind()) && i.state() == IdentifierState.REJECTED
+                .anyMatch(i -> "EMAIL".equals(i.kind())
+                        && i.state() == IdentifierState.REJECTED
                         && requester.filter(key -> key.equals(i.key())).isPresent());
         return rejected ? Optional.empty() : requester;
     }
@@ -267,7 +325,8 @@ class MailIntake {
         List<String> phones = identifiers.phones(mail.subject(), mail.text());
         String account = identifiers.accountNumber(mail.subject(), mail.text()).orElse(null);
         String rawFile = store.storeRaw(mail.raw().content());
-        long id = intakeLog.insert(mail, mail.messageKey(), IntakeOutcome.TRIAGE, reason, phones, account, rawFile, null);
+        long id =
+                intakeLog.insert(mail, mail.messageKey(), IntakeOutcome.TRIAGE, reason, phones, account, rawFile, null);
         int stored = store.store(id, null, mail.attachments());
         String triageId = triage.start(id, reason, mail.receivedAt(), DeskGroups.PRIVACY_OFFICERS);
         intakeLog.complete(id, IntakeOutcome.TRIAGE, reason, null, null, null, triageId, stored);
@@ -276,7 +335,8 @@ class MailIntake {
 
     private IntakeResult quarantine(IncomingMail mail, String reason) {
         String rawFile = store.storeRaw(mail.raw().content());
-        long id = intakeLog.insert(mail, mail.messageKey(), IntakeOutcome.QUARANTINED, reason, List.of(), null, rawFile, null);
+        long id = intakeLog.insert(
+                mail, mail.messageKey(), IntakeOutcome.QUARANTINED, reason, List.of(), null, rawFile, null);
         String triageId = triage.start(id, "Quarantined: " + reason, mail.receivedAt(), DeskGroups.PRIVACY_OFFICERS);
         intakeLog.complete(id, IntakeOutcome.QUARANTINED, reason, null, null, null, triageId, 0);
         return new IntakeResult(id, IntakeOutcome.QUARANTINED, null, reason);
@@ -289,7 +349,8 @@ class MailIntake {
     }
 
     private static String summary(IncomingMail mail) {
-        String text = (mail.subject() == null ? "" : mail.subject() + "\n\n") + MailText.withoutQuotes(mail.text()).strip();
+        String text = (mail.subject() == null ? "" : mail.subject() + "\n\n")
+                + MailText.withoutQuotes(mail.text()).strip();
         return IntakeLog.cut(text, SUMMARY_LENGTH);
     }
 }

@@ -11,7 +11,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
@@ -78,14 +77,37 @@ class MailParser {
         String text = body.plain.isEmpty() || body.plain.toString().isBlank()
                 ? (body.html.isEmpty() ? "" : MailText.fromHtml(body.html.toString()))
                 : body.plain.toString();
-        return new IncomingMail(raw, messageId, messageKey(messageId, headers, raw.content()),
-                from == null ? null : from.getAddress().trim(), from == null ? null : name(from), subject, sentAt,
-                headers, contentType, text, List.copyOf(body.attachments), referenced, problem);
+        return new IncomingMail(
+                raw,
+                messageId,
+                messageKey(messageId, headers, raw.content()),
+                from == null ? null : from.getAddress().trim(),
+                from == null ? null : name(from),
+                subject,
+                sentAt,
+                headers,
+                contentType,
+                text,
+                List.copyOf(body.attachments),
+                referenced,
+                problem);
     }
 
     private IncomingMail unreadable(RawMail raw, String problem) {
-        return new IncomingMail(raw, null, "sha256:" + sha256(raw.content()), null, null, null, null, Map.of(), null,
-                "", List.of(), List.of(), problem);
+        return new IncomingMail(
+                raw,
+                null,
+                "sha256:" + sha256(raw.content()),
+                null,
+                null,
+                null,
+                null,
+                Map.of(),
+                null,
+                "",
+                List.of(),
+                List.of(),
+                problem);
     }
 
     private static final class Body {
@@ -165,8 +187,12 @@ class MailParser {
 
     private static String utf8OrWindows1252(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             return new String(bytes, WINDOWS_1252);
         }
@@ -200,7 +226,8 @@ class MailParser {
         try {
             for (Header header : Collections.list(message.getAllHeaders())) {
                 headers.computeIfAbsent(header.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                        .add(MimeUtility.unfold(header.getValue() == null ? "" : header.getValue()).trim());
+                        .add(MimeUtility.unfold(header.getValue() == null ? "" : header.getValue())
+                                .trim());
             }
         } catch (MessagingException e) {
             // No headers: the mail will be quarantined for having no sender.
@@ -278,11 +305,16 @@ class MailParser {
      */
     static String messageKey(String messageId, Map<String, List<String>> headers, byte[] raw) {
         if (messageId != null) {
-            return messageId.length() <= MAX_KEY_LENGTH ? messageId : "sha256:" + sha256(messageId.getBytes(StandardCharsets.UTF_8));
+            return messageId.length() <= MAX_KEY_LENGTH
+                    ? messageId
+                    : "sha256:" + sha256(messageId.getBytes(StandardCharsets.UTF_8));
         }
         StringBuilder identity = new StringBuilder();
         for (String name : List.of("from", "to", "cc", "date", "subject")) {
-            identity.append(name).append(':').append(String.join(",", headers.getOrDefault(name, List.of()))).append('\n');
+            identity.append(name)
+                    .append(':')
+                    .append(String.join(",", headers.getOrDefault(name, List.of())))
+                    .append('\n');
         }
         byte[] head = identity.toString().getBytes(StandardCharsets.UTF_8);
         byte[] body = body(raw);
@@ -294,7 +326,8 @@ class MailParser {
 
     private static byte[] body(byte[] raw) {
         for (int i = 0; i + 1 < raw.length; i++) {
-            if (raw[i] == '\n' && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n'))) {
+            if (raw[i] == '\n'
+                    && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n'))) {
                 int start = raw[i + 1] == '\n' ? i + 2 : i + 3;
                 byte[] body = new byte[raw.length - start];
                 System.arraycopy(raw, start, body, 0, body.length);

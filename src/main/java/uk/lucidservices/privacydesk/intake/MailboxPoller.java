@@ -13,10 +13,6 @@ import jakarta.mail.search.FlagTerm;
 import jakarta.mail.search.HeaderTerm;
 import jakarta.mail.search.OrTerm;
 import jakarta.mail.search.SearchTerm;
-import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +27,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the privacy mailbox over IMAP, one poll at a time. Each mail is handed to the
@@ -55,6 +54,7 @@ public class MailboxPoller {
 
     /** A chunk is at most this many mails, and this many bytes unless one mail alone is larger. */
     private static final int CHUNK_MAILS = 50;
+
     private static final long CHUNK_BYTES = 8L * 1024 * 1024;
 
     private final IntakeProperties.Mailbox mailbox;
@@ -105,7 +105,12 @@ public class MailboxPoller {
                 List<Long> committed = new ArrayList<>();
                 try {
                     // Mail missing from raws was taken by another reader: whichever committed first handled it.
-                    handled += receiveAll(chunk.stream().filter(m -> raws.containsKey(m.uid())).toList(), raws, committed);
+                    handled += receiveAll(
+                            chunk.stream()
+                                    .filter(m -> raws.containsKey(m.uid()))
+                                    .toList(),
+                            raws,
+                            committed);
                 } finally {
                     // Only mail whose outcome is committed leaves the inbox, even if a later one failed.
                     if (!committed.isEmpty()) {
@@ -126,12 +131,16 @@ public class MailboxPoller {
         } catch (MessagingException | ClassCastException e) {
             String error = describe(e);
             status.failed(error);
-            log.warn("The privacy mailbox could not be read ({} failures in a row): {}", status.consecutiveFailures(), error);
+            log.warn(
+                    "The privacy mailbox could not be read ({} failures in a row): {}",
+                    status.consecutiveFailures(),
+                    error);
             disconnect();
             return new PollReport(handled, false, error);
         } catch (RuntimeException intakeUnavailable) {
             // Nothing could be recorded (e.g. the database is down): the mail stays where it is.
-            String error = "intake could not record a mail: " + intakeUnavailable.getClass().getSimpleName();
+            String error = "intake could not record a mail: "
+                    + intakeUnavailable.getClass().getSimpleName();
             status.failed(error);
             log.error("Mail intake stopped this poll; the mail stays in the mailbox: {}", error, intakeUnavailable);
             closeQuietly(inbox);
@@ -140,8 +149,7 @@ public class MailboxPoller {
     }
 
     /** A mail waiting in the inbox, named by its UID, with what the server said about it when listed. */
-    private record Waiting(long uid, long size, Instant arrivedAt) {
-    }
+    private record Waiting(long uid, long size, Instant arrivedAt) {}
 
     /**
      * Hands a chunk's mail to the intake on the worker threads (each mail is its own transaction,
@@ -196,8 +204,14 @@ public class MailboxPoller {
 
     private Map<Long, RawMail> read(IMAPFolder inbox, List<Waiting> chunk) throws MessagingException {
         // Too large to take in: the headers are enough to log and triage it; the mail itself stays on the server.
-        List<Long> whole = chunk.stream().filter(m -> m.size() <= intake.maxMessageBytes()).map(Waiting::uid).toList();
-        List<Long> tooLarge = chunk.stream().filter(m -> m.size() > intake.maxMessageBytes()).map(Waiting::uid).toList();
+        List<Long> whole = chunk.stream()
+                .filter(m -> m.size() <= intake.maxMessageBytes())
+                .map(Waiting::uid)
+                .toList();
+        List<Long> tooLarge = chunk.stream()
+                .filter(m -> m.size() > intake.maxMessageBytes())
+                .map(Waiting::uid)
+                .toList();
         Map<Long, byte[]> contents = ImapByUid.fetch(inbox, whole, false);
         Map<Long, byte[]> headers = ImapByUid.fetch(inbox, tooLarge, true);
         Map<Long, RawMail> raws = new HashMap<>();
@@ -267,7 +281,8 @@ public class MailboxPoller {
         }
         processed.open(Folder.READ_WRITE);
         try {
-            SearchTerm any = new OrTerm(messageIds.stream().map(id -> (SearchTerm) new HeaderTerm("Message-ID", id))
+            SearchTerm any = new OrTerm(messageIds.stream()
+                    .map(id -> (SearchTerm) new HeaderTerm("Message-ID", id))
                     .toArray(SearchTerm[]::new));
             Message[] found = processed.search(any);
             // The search matches substrings: only an exact Message-ID is expunged.
@@ -340,9 +355,14 @@ public class MailboxPoller {
         String p = mailbox.protocol();
         Properties props = new Properties();
         props.setProperty("mail.store.protocol", p);
-        props.setProperty("mail." + p + ".connectiontimeout", String.valueOf(mailbox.connectTimeout().toMillis()));
-        props.setProperty("mail." + p + ".timeout", String.valueOf(mailbox.readTimeout().toMillis()));
-        props.setProperty("mail." + p + ".writetimeout", String.valueOf(mailbox.readTimeout().toMillis()));
+        props.setProperty(
+                "mail." + p + ".connectiontimeout",
+                String.valueOf(mailbox.connectTimeout().toMillis()));
+        props.setProperty(
+                "mail." + p + ".timeout", String.valueOf(mailbox.readTimeout().toMillis()));
+        props.setProperty(
+                "mail." + p + ".writetimeout",
+                String.valueOf(mailbox.readTimeout().toMillis()));
         // Reading a mail must not mark it as seen: only a committed outcome does.
         props.setProperty("mail." + p + ".peek", "true");
         props.setProperty("mail." + p + ".fetchsize", String.valueOf(1024 * 1024));

@@ -1,13 +1,12 @@
 package uk.lucidservices.privacydesk.intake;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Polls the mailbox on one thread: again at once while mail is waiting, after the interval when
@@ -59,7 +58,8 @@ public class MailboxPollingSchedule implements SmartLifecycle {
         Duration next;
         try {
             MailboxPoller.PollReport report = poller.pollOnce();
-            next = report.failed() ? backoff(interval, maxBackoff, poller.status().consecutiveFailures())
+            next = report.failed()
+                    ? backoff(interval, maxBackoff, poller.status().consecutiveFailures())
                     : report.moreWaiting() ? Duration.ZERO : interval;
         } catch (RuntimeException unexpected) {
             log.error("Mailbox poll failed unexpectedly", unexpected);

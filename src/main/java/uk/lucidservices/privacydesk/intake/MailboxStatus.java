@@ -1,10 +1,9 @@
 package uk.lucidservices.privacydesk.intake;
 
-import org.springframework.boot.actuate.health.Health;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.boot.actuate.health.Health;
 
 /**
  * How reading the mailbox is going, for health and logs: when it last worked, how often it has
@@ -50,7 +49,8 @@ class MailboxStatus {
     }
 
     public synchronized Health health() {
-        Health.Builder builder = lastSuccess == null && consecutiveFailures == 0 ? Health.unknown()
+        Health.Builder builder = lastSuccess == null && consecutiveFailures == 0
+                ? Health.unknown()
                 : consecutiveFailures > 0 ? Health.down() : Health.up();
         if (lastSuccess != null) {
             builder.withDetail("lastSuccess", lastSuccess.toString());

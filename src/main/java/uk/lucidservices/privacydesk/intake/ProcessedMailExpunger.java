@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.intake;
 
 import jakarta.mail.MessagingException;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.mail.ProcessedMailExpiry;
 import uk.lucidservices.privacydesk.request.RetentionCut;
-
-import java.util.LinkedHashSet;
-import java.util.Map;
 
 /**
  * Finds in the log the mails past the raw mail's period that are still in the processed folder,

@@ -32,24 +32,31 @@ class ReplyDelivery {
     boolean deliver(Request request, long intakeId, int attachmentCount, String actor) {
         boolean correlated = false;
         if (request.processInstanceId() != null) {
-            // Correlated as the desk itself: the officer filing a reply in triage needs no rights on the request's process.
+            // Correlated as the desk itself: the officer filing a reply in triage needs no rights on the request's
+            // process.
             Authentication caller = identityService.getCurrentAuthentication();
             identityService.clearAuthentication();
             try {
-                correlated = !runtimeService.createMessageCorrelation(MESSAGE)
+                correlated = !runtimeService
+                        .createMessageCorrelation(MESSAGE)
                         .processInstanceBusinessKey(request.reference())
                         .setVariable("replyKind", "reply")
                         .setVariable("replyAttachmentCount", attachmentCount)
                         .setVariable("replyIntakeId", intakeId)
-                        .correlateAllWithResult().isEmpty();
+                        .correlateAllWithResult()
+                        .isEmpty();
             } finally {
                 if (caller != null) {
                     identityService.setAuthentication(caller);
                 }
             }
         }
-        register.record(request.id(), "REPLY_RECEIVED", actor, "intake=" + intakeId + "; attachments=" + attachmentCount
-                + "; " + (correlated ? "delivered to the process" : "no step was waiting for a reply"));
+        register.record(
+                request.id(),
+                "REPLY_RECEIVED",
+                actor,
+                "intake=" + intakeId + "; attachments=" + attachmentCount + "; "
+                        + (correlated ? "delivered to the process" : "no step was waiting for a reply"));
         return correlated;
     }
 }

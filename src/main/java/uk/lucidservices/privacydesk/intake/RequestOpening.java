@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.intake;
 
+import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.mail.LetterQueue;
 import uk.lucidservices.privacydesk.request.NewRequest;
@@ -8,8 +9,6 @@ import uk.lucidservices.privacydesk.request.RequestLinks;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
-
-import java.util.List;
 
 /**
  * Opens a request that came by mail (directly, or through triage) and makes sure the person is

@@ -18,7 +18,8 @@ final class SenderAuthentication {
 
     /** The DMARC verdict of the trusted server on the From domain. */
     enum Dmarc {
-        PASS, FAIL,
+        PASS,
+        FAIL,
         /** The trusted server gave no DMARC verdict, or one that neither passes nor fails (none, temperror). */
         UNKNOWN,
         /** No trusted server is configured: headers are ignored. */
@@ -47,12 +48,15 @@ final class SenderAuthentication {
             return Dmarc.NOT_CHECKED;
         }
         return trustedHeader(mail.headers().getOrDefault("authentication-results", List.of()))
-                .map(SenderAuthentication::dmarcOf).orElse(Dmarc.UNKNOWN);
+                .map(SenderAuthentication::dmarcOf)
+                .orElse(Dmarc.UNKNOWN);
     }
 
     private Optional<String> trustedHeader(List<String> values) {
-        return values.stream().map(v -> COMMENT.matcher(v).replaceAll(" ").trim())
-                .filter(v -> trustedAuthservId.equalsIgnoreCase(authservId(v))).findFirst();
+        return values.stream()
+                .map(v -> COMMENT.matcher(v).replaceAll(" ").trim())
+                .filter(v -> trustedAuthservId.equalsIgnoreCase(authservId(v)))
+                .findFirst();
     }
 
     /** The first word before the first ';' (an optional version number may follow the id). */

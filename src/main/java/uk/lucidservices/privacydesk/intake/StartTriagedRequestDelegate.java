@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.intake;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,8 +11,6 @@ import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
-
-import java.util.List;
 
 /**
  * Starts the request a privacy officer recognised in a mail, with the mail's sender and phone
@@ -25,7 +24,8 @@ class StartTriagedRequestDelegate implements JavaDelegate {
     private final RequestOpening opening;
     private final RequestRegister register;
 
-    public StartTriagedRequestDelegate(IntakeLog log, StoredMails mails, RequestOpening opening, RequestRegister register) {
+    public StartTriagedRequestDelegate(
+            IntakeLog log, StoredMails mails, RequestOpening opening, RequestRegister register) {
         this.log = log;
         this.mails = mails;
         this.opening = opening;
@@ -41,13 +41,24 @@ class StartTriagedRequestDelegate implements JavaDelegate {
                     + "log the request through the desk's API with the details you have, then discard this mail");
         }
         String officer = Actors.of(execution);
-        String summary = mails.read(entry).map(m -> IntakeLog.cut((m.subject() == null ? "" : m.subject() + "\n\n")
-                + MailText.withoutQuotes(m.text()).strip(), 4000)).orElse(entry.subject());
+        String summary = mails.read(entry)
+                .map(m -> IntakeLog.cut(
+                        (m.subject() == null ? "" : m.subject() + "\n\n")
+                                + MailText.withoutQuotes(m.text()).strip(),
+                        4000))
+                .orElse(entry.subject());
         List<String> phones = entry.senderPhones();
-        Request request = opening.open(NewRequest.builder(type, Channel.EMAIL).name(entry.senderName())
-                .email(entry.senderAddress()).phone(phones.isEmpty() ? null : phones.get(0))
-                .accountNumber(entry.accountNumber()).summary(summary).receivedAt(entry.arrivedAt())
-                .loggedBy(officer).foundInText().build(),
+        Request request = opening.open(
+                NewRequest.builder(type, Channel.EMAIL)
+                        .name(entry.senderName())
+                        .email(entry.senderAddress())
+                        .phone(phones.isEmpty() ? null : phones.get(0))
+                        .accountNumber(entry.accountNumber())
+                        .summary(summary)
+                        .receivedAt(entry.arrivedAt())
+                        .loggedBy(officer)
+                        .foundInText()
+                        .build(),
                 phones.size() > 1 ? phones.subList(1, phones.size()) : List.of());
         log.linkAttachments(entry.id(), request.id());
         register.record(request.id(), "MAIL_RECEIVED", officer, "intake=" + entry.id() + "; triaged as " + type.name());

@@ -1,13 +1,12 @@
 package uk.lucidservices.privacydesk.intake;
 
-import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.records.FileStore;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.records.FileStore;
 
 /** Reads back a mail the intake kept in the file store, for the person who triages it. */
 @Component
@@ -34,8 +33,11 @@ class StoredMails {
     /** The mail decoded again (headers only for one that was too large to keep). */
     public Optional<IncomingMail> read(IntakeLog.Entry entry) {
         Instant arrived = entry.arrivedAt() == null ? null : entry.arrivedAt().toInstant();
-        return raw(entry).map(bytes -> parser.parse(entry.sizeBytes() != null && entry.sizeBytes() > bytes.length
-                ? RawMail.headersOnly(bytes, entry.sizeBytes(), arrived) : RawMail.of(bytes, arrived)));
+        return raw(entry)
+                .map(bytes -> parser.parse(
+                        entry.sizeBytes() != null && entry.sizeBytes() > bytes.length
+                                ? RawMail.headersOnly(bytes, entry.sizeBytes(), arrived)
+                                : RawMail.of(bytes, arrived)));
     }
 
     public Optional<byte[]> attachment(IntakeLog.Attachment attachment) {

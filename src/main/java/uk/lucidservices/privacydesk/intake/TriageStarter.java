@@ -1,14 +1,13 @@
 package uk.lucidservices.privacydesk.intake;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.request.DeskProcessStart;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.DeskProcessStart;
 
 /**
  * Puts a mail in front of a person: starts {@code mail-triage} (a task in Tasklist for the
@@ -35,11 +34,22 @@ class TriageStarter {
     /** Returns the triage process instance id; {@code group} is the team whose queue the task joins. */
     String start(long intakeId, String reason, Instant arrivedAt, String group) {
         ZonedDateTime arrived = (arrivedAt != null ? arrivedAt : clock.instant()).atZone(clock.getZone());
-        return DeskProcessStart.byDesk(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, "MAIL-" + intakeId,
-                Map.of("intakeId", intakeId,
-                        "triageReason", reason,
-                        "triageGroup", group,
-                        "triageFollowUp", Date.from(arrived.plus(properties.triageFollowUp()).toInstant()),
-                        "triageDue", Date.from(arrived.plus(properties.triageDue()).toInstant()))).getId());
+        return DeskProcessStart.byDesk(() -> runtimeService
+                .startProcessInstanceByKey(
+                        PROCESS_KEY,
+                        "MAIL-" + intakeId,
+                        Map.of(
+                                "intakeId",
+                                intakeId,
+                                "triageReason",
+                                reason,
+                                "triageGroup",
+                                group,
+                                "triageFollowUp",
+                                Date.from(arrived.plus(properties.triageFollowUp())
+                                        .toInstant()),
+                                "triageDue",
+                                Date.from(arrived.plus(properties.triageDue()).toInstant())))
+                .getId());
     }
 }

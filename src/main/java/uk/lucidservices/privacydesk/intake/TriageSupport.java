@@ -5,8 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 /** What the triage steps share: the intake entry they are about. */
 final class TriageSupport {
 
-    private TriageSupport() {
-    }
+    private TriageSupport() {}
 
     /**
      * The mail this triage is about, read from the business key ({@code MAIL-<id>}) the desk set at

@@ -1,9 +1,8 @@
 package uk.lucidservices.privacydesk.mail;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Outbound mail: who letters come from, where their templates live, and the desk settings
@@ -20,7 +19,8 @@ public record DeskMailProperties(String from, String fromName, String staffFrom,
 
     public record Letters(List<String> locations, Map<String, String> settings) {
         public Letters {
-            locations = locations == null || locations.isEmpty() ? List.of("classpath:letters/") : List.copyOf(locations);
+            locations =
+                    locations == null || locations.isEmpty() ? List.of("classpath:letters/") : List.copyOf(locations);
             settings = settings == null ? Map.of() : Map.copyOf(settings);
         }
     }

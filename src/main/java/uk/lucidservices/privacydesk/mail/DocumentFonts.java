@@ -13,14 +13,21 @@ public final class DocumentFonts {
 
     public static final String FAMILY = "DejaVu Sans";
 
-    private DocumentFonts() {
-    }
+    private DocumentFonts() {}
 
     public static PdfRendererBuilder embed(PdfRendererBuilder builder) {
-        builder.useFont(() -> DocumentFonts.class.getResourceAsStream("/fonts/DejaVuSans.ttf"), FAMILY, 400,
-                BaseRendererBuilder.FontStyle.NORMAL, true);
-        builder.useFont(() -> DocumentFonts.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"), FAMILY, 700,
-                BaseRendererBuilder.FontStyle.NORMAL, true);
+        builder.useFont(
+                () -> DocumentFonts.class.getResourceAsStream("/fonts/DejaVuSans.ttf"),
+                FAMILY,
+                400,
+                BaseRendererBuilder.FontStyle.NORMAL,
+                true);
+        builder.useFont(
+                () -> DocumentFonts.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"),
+                FAMILY,
+                700,
+                BaseRendererBuilder.FontStyle.NORMAL,
+                true);
         return builder;
     }
 }

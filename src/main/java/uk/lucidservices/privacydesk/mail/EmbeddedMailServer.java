@@ -29,13 +29,15 @@ class EmbeddedMailServer implements SmartLifecycle {
     private final String password;
     private volatile boolean running;
 
-    public EmbeddedMailServer(@Value("${desk.mail.embedded.smtp-port}") int smtpPort,
-                              @Value("${desk.mail.embedded.imap-port}") int imapPort,
-                              @Value("${desk.mail.embedded.mailbox}") String mailbox,
-                              @Value("${desk.mail.embedded.password}") String password) {
-        this.greenMail = new GreenMail(new ServerSetup[]{
-                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+    public EmbeddedMailServer(
+            @Value("${desk.mail.embedded.smtp-port}") int smtpPort,
+            @Value("${desk.mail.embedded.imap-port}") int imapPort,
+            @Value("${desk.mail.embedded.mailbox}") String mailbox,
+            @Value("${desk.mail.embedded.password}") String password) {
+        this.greenMail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+        });
         this.mailbox = mailbox;
         this.password = password;
     }
@@ -45,8 +47,11 @@ class EmbeddedMailServer implements SmartLifecycle {
         greenMail.start();
         greenMail.setUser(mailbox, mailbox, password);
         running = true;
-        log.info("Embedded mail server: SMTP on 127.0.0.1:{}, IMAP on 127.0.0.1:{}, mailbox {}",
-                greenMail.getSmtp().getPort(), greenMail.getImap().getPort(), mailbox);
+        log.info(
+                "Embedded mail server: SMTP on 127.0.0.1:{}, IMAP on 127.0.0.1:{}, mailbox {}",
+                greenMail.getSmtp().getPort(),
+                greenMail.getImap().getPort(),
+                mailbox);
     }
 
     @Override

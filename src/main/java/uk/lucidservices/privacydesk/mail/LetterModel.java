@@ -1,9 +1,5 @@
 package uk.lucidservices.privacydesk.mail;
 
-import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.request.Request;
-import uk.lucidservices.privacydesk.request.RequestType;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,6 +9,9 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestType;
 
 /**
  * What a letter may say: the caller's values (process variables, which hold no personal data by
@@ -88,7 +87,9 @@ class LetterModel {
     }
 
     private Object readable(Object value) {
-        if (value instanceof LocalDate || value instanceof OffsetDateTime || value instanceof ZonedDateTime
+        if (value instanceof LocalDate
+                || value instanceof OffsetDateTime
+                || value instanceof ZonedDateTime
                 || value instanceof Date) {
             return date(value);
         }

@@ -1,13 +1,12 @@
 package uk.lucidservices.privacydesk.mail;
 
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.request.DeskProcessStart;
 import uk.lucidservices.privacydesk.request.Request;
-
-import java.util.Map;
 
 /**
  * Sends a letter later, outside any request process, through the small {@code desk-letter}
@@ -33,9 +32,18 @@ public class LetterQueue {
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
-            return DeskProcessStart.byDesk(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY,
-                    request.reference(), Map.of("requestReference", request.reference(), "requestId", request.id(),
-                            "letterTemplate", template)).getId());
+            return DeskProcessStart.byDesk(() -> runtimeService
+                    .startProcessInstanceByKey(
+                            PROCESS_KEY,
+                            request.reference(),
+                            Map.of(
+                                    "requestReference",
+                                    request.reference(),
+                                    "requestId",
+                                    request.id(),
+                                    "letterTemplate",
+                                    template))
+                    .getId());
         } finally {
             if (caller != null) {
                 identityService.setAuthentication(caller);

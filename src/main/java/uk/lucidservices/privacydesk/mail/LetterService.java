@@ -4,18 +4,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import uk.lucidservices.privacydesk.request.Request;
-import uk.lucidservices.privacydesk.request.RequestRegister;
-
 import java.io.UnsupportedEncodingException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -28,6 +16,17 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
 
 /**
  * The one way the desk writes to anyone: every letter, staff notice and document is rendered from
@@ -57,8 +56,15 @@ public class LetterService {
     private final Clock clock;
     private final LettersByPost postByHand;
 
-    public LetterService(RequestRegister register, LetterTemplates templates, LetterModel model, SentLetters sentLetters,
-                         JavaMailSender mailSender, DeskMailProperties properties, Clock clock, LettersByPost postByHand) {
+    public LetterService(
+            RequestRegister register,
+            LetterTemplates templates,
+            LetterModel model,
+            SentLetters sentLetters,
+            JavaMailSender mailSender,
+            DeskMailProperties properties,
+            Clock clock,
+            LettersByPost postByHand) {
         this.postByHand = postByHand;
         this.register = register;
         this.templates = templates;
@@ -85,8 +91,8 @@ public class LetterService {
      */
     @Deprecated
     @Transactional
-    public SentLetters.SentLetter send(String reference, String template, Map<String, Object> values,
-                                       String processInstanceId) {
+    public SentLetters.SentLetter send(
+            String reference, String template, Map<String, Object> values, String processInstanceId) {
         return send(Recipient.requester(), reference, template, values, processInstanceId);
     }
 
@@ -98,8 +104,8 @@ public class LetterService {
      * when staff have no address (nothing is sent or recorded, as nobody could read it).
      */
     @Transactional
-    public SentLetters.SentLetter send(Recipient to, String reference, String template, Map<String, Object> values,
-                                       String processInstanceId) {
+    public SentLetters.SentLetter send(
+            Recipient to, String reference, String template, Map<String, Object> values, String processInstanceId) {
         if (to.channel() == Recipient.Channel.PACK || to.channel() == Recipient.Channel.FILE) {
             throw new IllegalArgumentException("A " + to + " is a document: use document(...)");
         }
@@ -109,27 +115,53 @@ public class LetterService {
                 return null;
             }
             RenderedLetter letter = templates.render(template, reference, model.withoutPerson(request, values));
-            return email(request, to, letter, to.addresses(), null, properties.staffFrom(), "NOTICE_SENT",
+            return email(
+                    request,
+                    to,
+                    letter,
+                    to.addresses(),
+                    null,
+                    properties.staffFrom(),
+                    "NOTICE_SENT",
                     processInstanceId);
         }
-        String address = to.source() == Recipient.Source.REGISTER ? request.requesterEmail()
+        String address = to.source() == Recipient.Source.REGISTER
+                ? request.requesterEmail()
                 : to.addresses().stream().findFirst().orElse(null);
         // Rendered before anything is recorded, by email or by post: a broken template stops the step.
-        RenderedLetter letter = templates.render(template, reference, to.source() == Recipient.Source.UNPROVEN
-                ? model.withoutPerson(request, values) : model.build(request, values));
+        RenderedLetter letter = templates.render(
+                template,
+                reference,
+                to.source() == Recipient.Source.UNPROVEN
+                        ? model.withoutPerson(request, values)
+                        : model.build(request, values));
         if (address == null || address.isBlank()) {
             // No address the letter may go to (a request by phone or letter, or an address the officer
             // did not confirm): it goes by post, as a task for staff, and the process carries on
             // rather than sticking at an incident.
-            SentLetters.SentLetter posted = new SentLetters.SentLetter(request.id(), reference, template, to.role(),
-                    OffsetDateTime.now(clock), null, processInstanceId, Recipient.Channel.POST);
+            SentLetters.SentLetter posted = new SentLetters.SentLetter(
+                    request.id(),
+                    reference,
+                    template,
+                    to.role(),
+                    OffsetDateTime.now(clock),
+                    null,
+                    processInstanceId,
+                    Recipient.Channel.POST);
             sentLetters.record(posted);
             postByHand.ask(request, template);
             return posted;
         }
         String name = to.source() == Recipient.Source.UNPROVEN ? null : request.requesterName();
-        return email(request, to, letter, List.of(address.trim()), name, properties.from(),
-                "LETTER_SENT", processInstanceId);
+        return email(
+                request,
+                to,
+                letter,
+                List.of(address.trim()),
+                name,
+                properties.from(),
+                "LETTER_SENT",
+                processInstanceId);
     }
 
     /**
@@ -143,20 +175,37 @@ public class LetterService {
             throw new IllegalArgumentException("A document goes in a pack or a file, not to " + to);
         }
         Request request = register.get(reference);
-        String xhtml = templates.document(template, to.channel() == Recipient.Channel.FILE
-                ? model.withoutPerson(request, values) : model.build(request, values));
-        sentLetters.record(new SentLetters.SentLetter(request.id(), reference, template, to.role(),
-                OffsetDateTime.now(clock), null, null, to.channel()));
+        String xhtml = templates.document(
+                template,
+                to.channel() == Recipient.Channel.FILE
+                        ? model.withoutPerson(request, values)
+                        : model.build(request, values));
+        sentLetters.record(new SentLetters.SentLetter(
+                request.id(), reference, template, to.role(), OffsetDateTime.now(clock), null, null, to.channel()));
         return xhtml;
     }
 
-    private SentLetters.SentLetter email(Request request, Recipient to, RenderedLetter letter, List<String> addresses,
-                                         String name, String from, String event, String processInstanceId) {
+    private SentLetters.SentLetter email(
+            Request request,
+            Recipient to,
+            RenderedLetter letter,
+            List<String> addresses,
+            String name,
+            String from,
+            String event,
+            String processInstanceId) {
         String reference = request.reference();
         String template = letter.template();
         String messageId = "<" + reference + "." + template + "." + UUID.randomUUID() + "@" + properties.domain() + ">";
-        SentLetters.SentLetter sent = new SentLetters.SentLetter(request.id(), reference, template, to.role(),
-                OffsetDateTime.now(clock), messageId, processInstanceId, Recipient.Channel.EMAIL);
+        SentLetters.SentLetter sent = new SentLetters.SentLetter(
+                request.id(),
+                reference,
+                template,
+                to.role(),
+                OffsetDateTime.now(clock),
+                messageId,
+                processInstanceId,
+                Recipient.Channel.EMAIL);
         // Recorded first and sent last: if recording fails nothing goes out, if sending fails the
         // records roll back with it and the retry starts clean.
         sentLetters.record(sent);
@@ -172,8 +221,9 @@ public class LetterService {
         return sent;
     }
 
-    private MimeMessage message(RenderedLetter letter, List<String> to, String name, String from, String messageId,
-                                String reference) throws MessagingException, UnsupportedEncodingException {
+    private MimeMessage message(
+            RenderedLetter letter, List<String> to, String name, String from, String messageId, String reference)
+            throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = new OwnIdMimeMessage(session(), messageId);
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(from, properties.fromName());
@@ -186,13 +236,16 @@ public class LetterService {
         helper.setSubject(letter.subject());
         helper.setText(letter.text(), letter.html());
         helper.setSentDate(Date.from(clock.instant()));
-        message.setHeader("Auto-Submitted", AUTOMATIC_REPLIES.contains(letter.template()) ? "auto-replied" : "auto-generated");
+        message.setHeader(
+                "Auto-Submitted", AUTOMATIC_REPLIES.contains(letter.template()) ? "auto-replied" : "auto-generated");
         message.setHeader("X-Privacy-Desk-Reference", reference);
         return message;
     }
 
     private Session session() {
-        return mailSender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
+        return mailSender instanceof JavaMailSenderImpl impl
+                ? impl.getSession()
+                : Session.getInstance(new Properties());
     }
 
     /**
@@ -204,18 +257,22 @@ public class LetterService {
         for (int depth = 0; depth < 20; depth++) {
             if (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
-            } else if (root instanceof MailSendException send && send.getMessageExceptions().length > 0
+            } else if (root instanceof MailSendException send
+                    && send.getMessageExceptions().length > 0
                     && send.getMessageExceptions()[0] != root) {
                 // Spring keeps a refused message's failure beside the exception, not as its cause.
                 root = send.getMessageExceptions()[0];
-            } else if (root instanceof MessagingException m && m.getNextException() != null && m.getNextException() != root) {
+            } else if (root instanceof MessagingException m
+                    && m.getNextException() != null
+                    && m.getNextException() != root) {
                 // "Invalid Addresses" carries the server's refusal as its next exception.
                 root = m.getNextException();
             } else {
                 break;
             }
         }
-        if (root instanceof SocketException || root instanceof UnknownHostException
+        if (root instanceof SocketException
+                || root instanceof UnknownHostException
                 || root instanceof SocketTimeoutException) {
             return root.getClass().getSimpleName() + ": " + root.getMessage();
         }

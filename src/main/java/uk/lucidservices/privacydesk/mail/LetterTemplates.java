@@ -2,10 +2,6 @@ package uk.lucidservices.privacydesk.mail;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.ResourceLoader;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -14,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
 
 /**
  * The letters' wording, as Mustache templates that staff can change without code: for a letter
@@ -29,10 +28,23 @@ import java.util.regex.Pattern;
 class LetterTemplates {
 
     /** The letters every process may ask for (the contract with the processes). */
-    public static final List<String> NAMES = List.of("acknowledgement", "id-request", "id-not-received",
-            "clarification-request", "extension-notice", "refusal", "pack-ready", "erasure-refused",
-            "erasure-confirmation", "complaint-acknowledgement", "complaint-progress", "adr-letter", "final-response",
-            "objection-confirmation", "do-not-record-confirmation", "transcript-copy");
+    public static final List<String> NAMES = List.of(
+            "acknowledgement",
+            "id-request",
+            "id-not-received",
+            "clarification-request",
+            "extension-notice",
+            "refusal",
+            "pack-ready",
+            "erasure-refused",
+            "erasure-confirmation",
+            "complaint-acknowledgement",
+            "complaint-progress",
+            "adr-letter",
+            "final-response",
+            "objection-confirmation",
+            "do-not-record-confirmation",
+            "transcript-copy");
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -41,7 +53,9 @@ class LetterTemplates {
 
     public LetterTemplates(ResourceLoader resources, DeskMailProperties properties) {
         this.resources = resources;
-        this.locations = properties.letters().locations().stream().map(l -> l.endsWith("/") ? l : l + "/").toList();
+        this.locations = properties.letters().locations().stream()
+                .map(l -> l.endsWith("/") ? l : l + "/")
+                .toList();
     }
 
     /** The documents the desk renders (as XHTML, then PDF) rather than mails. */
@@ -69,30 +83,41 @@ class LetterTemplates {
     };
 
     public boolean exists(String name) {
-        return NAME.matcher(name).matches() && read(name + ".subject").isPresent()
-                && read(name + ".txt").isPresent() && read(name + ".html").isPresent();
+        return NAME.matcher(name).matches()
+                && read(name + ".subject").isPresent()
+                && read(name + ".txt").isPresent()
+                && read(name + ".html").isPresent();
     }
 
     /** Renders a letter; the subject gets the reference appended when the template left it out. */
     public RenderedLetter render(String name, String reference, Map<String, Object> model) {
         if (!exists(name)) {
-            throw new IllegalArgumentException("No letter template '" + name + "' (needs " + name + ".subject, "
-                    + name + ".txt and " + name + ".html in " + String.join(", ", locations) + ")");
+            throw new IllegalArgumentException("No letter template '" + name + "' (needs " + name + ".subject, " + name
+                    + ".txt and " + name + ".html in " + String.join(", ", locations) + ")");
         }
         try {
-            String subject = compiler(false, "txt").compile(require(name + ".subject")).execute(model)
-                    .replaceAll("\\s+", " ").trim();
+            String subject = compiler(false, "txt")
+                    .compile(require(name + ".subject"))
+                    .execute(model)
+                    .replaceAll("\\s+", " ")
+                    .trim();
             if (!subject.contains(reference)) {
                 subject = subject + " [" + reference + "]";
             }
             // Optional paragraphs that were left out would leave gaps: at most one blank line in a row.
-            String text = compiler(false, "txt").compile(require(name + ".txt")).execute(model)
-                    .replaceAll("\n[ \t]*(\n[ \t]*){2,}", "\n\n").strip() + "\n";
-            String html = compiler(true, "html").compile(require(name + ".html")).execute(model);
+            String text = compiler(false, "txt")
+                            .compile(require(name + ".txt"))
+                            .execute(model)
+                            .replaceAll("\n[ \t]*(\n[ \t]*){2,}", "\n\n")
+                            .strip()
+                    + "\n";
+            String html =
+                    compiler(true, "html").compile(require(name + ".html")).execute(model);
             return new RenderedLetter(name, subject, text, html);
         } catch (MustacheException e) {
             // The message names the template and the missing variable: no personal data.
-            throw new IllegalStateException("Letter template '" + name + "' could not be rendered: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Letter template '" + name + "' could not be rendered: " + e.getMessage(), e);
         }
     }
 
@@ -103,11 +128,15 @@ class LetterTemplates {
                     + String.join(", ", locations) + ")");
         }
         try {
-            return Mustache.compiler().withEscaper(XML).nullValue("")
+            return Mustache.compiler()
+                    .withEscaper(XML)
+                    .nullValue("")
                     .withLoader(partial -> new StringReader(require("_" + partial + ".xhtml")))
-                    .compile(require(name + ".xhtml")).execute(model);
+                    .compile(require(name + ".xhtml"))
+                    .execute(model);
         } catch (MustacheException e) {
-            throw new IllegalStateException("Document template '" + name + "' could not be rendered: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Document template '" + name + "' could not be rendered: " + e.getMessage(), e);
         }
     }
 

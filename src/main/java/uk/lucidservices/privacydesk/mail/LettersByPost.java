@@ -1,5 +1,8 @@
 package uk.lucidservices.privacydesk.mail;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -7,10 +10,6 @@ import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.security.DeskGroups;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Date;
 
 /**
  * Letters for requesters with no email address the letter may go to: a Tasklist task asks staff
@@ -37,7 +36,8 @@ class LettersByPost {
                 + request.reference() + " (contact details on the request) and post it, then complete this task.");
         task.setDueDate(Date.from(clock.instant().plus(Duration.ofDays(1))));
         taskService.saveTask(task);
-        String group = request.type() == RequestType.COMPLAINT ? DeskGroups.COMPLAINT_HANDLERS : DeskGroups.PRIVACY_OFFICERS;
+        String group =
+                request.type() == RequestType.COMPLAINT ? DeskGroups.COMPLAINT_HANDLERS : DeskGroups.PRIVACY_OFFICERS;
         taskService.addCandidateGroup(task.getId(), group);
         register.record(request.id(), "LETTER_TO_POST", "desk", "template=" + template + "; to=requester by post");
     }

@@ -11,8 +11,7 @@ import uk.lucidservices.privacydesk.request.RetentionCut;
 public interface ProcessedMailExpiry {
 
     /** What one batch did: intake entries settled (0: nothing left) and mails expunged. */
-    record Batch(int settled, int expunged) {
-    }
+    record Batch(int settled, int expunged) {}
 
     /** Expunges one batch of mail past its period at the cut; its entries are marked only once the mailbox confirmed. */
     Batch expungeBatch(RetentionCut cut) throws MessagingException;

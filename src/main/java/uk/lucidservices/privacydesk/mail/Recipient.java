@@ -13,12 +13,23 @@ import java.util.Optional;
 public final class Recipient {
 
     /** How a letter leaves the desk, as {@code desk.sent_letter.channel} records it. */
-    public enum Channel { EMAIL, POST, PACK, FILE }
+    public enum Channel {
+        EMAIL,
+        POST,
+        PACK,
+        FILE
+    }
 
     public static final String REQUESTER = "requester";
 
     /** Where the address comes from, which decides what the letter may say. */
-    enum Source { REGISTER, CALLER, UNPROVEN, STAFF, NONE }
+    enum Source {
+        REGISTER,
+        CALLER,
+        UNPROVEN,
+        STAFF,
+        NONE
+    }
 
     private final String role;
     private final Source source;
@@ -43,7 +54,8 @@ public final class Recipient {
      * go only this way, never to the address a mail merely came from.
      */
     public static Recipient requesterAt(Optional<String> checkedAddress) {
-        return checkedAddress.filter(a -> !a.isBlank())
+        return checkedAddress
+                .filter(a -> !a.isBlank())
                 .map(a -> new Recipient(REQUESTER, Source.CALLER, List.of(a.trim()), Channel.EMAIL))
                 .orElseGet(() -> new Recipient(REQUESTER, Source.CALLER, List.of(), Channel.POST));
     }
@@ -53,7 +65,11 @@ public final class Recipient {
      * Such a letter is never told who the requester is (a template that prints {@code {{name}}} fails).
      */
     public static Recipient addressToProve(String address) {
-        return new Recipient(REQUESTER, Source.UNPROVEN, List.of(Objects.requireNonNull(address).trim()), Channel.EMAIL);
+        return new Recipient(
+                REQUESTER,
+                Source.UNPROVEN,
+                List.of(Objects.requireNonNull(address).trim()),
+                Channel.EMAIL);
     }
 
     /**

@@ -34,6 +34,7 @@ class SendLetterDelegate implements JavaDelegate {
             throw new IllegalStateException("Process " + execution.getProcessInstanceId()
                     + " has no business key: letters find their request by reference");
         }
-        letters.send(Recipient.requester(), reference, name, execution.getVariables(), execution.getProcessInstanceId());
+        letters.send(
+                Recipient.requester(), reference, name, execution.getVariables(), execution.getProcessInstanceId());
     }
 }

@@ -1,5 +1,10 @@
 package uk.lucidservices.privacydesk.mail;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -7,12 +12,6 @@ import org.springframework.stereotype.Repository;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RetainedData;
 import uk.lucidservices.privacydesk.request.StoreSweep;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The table of letters sent: the desk's proof of when a person was told what. Every letter, staff
@@ -22,10 +21,15 @@ import java.util.Optional;
 @Repository
 public class SentLetters implements RetainedData {
 
-    public record SentLetter(long requestId, String reference, String template, String recipient,
-                             OffsetDateTime sentAt, String messageId, String processInstanceId,
-                             Recipient.Channel channel) {
-    }
+    public record SentLetter(
+            long requestId,
+            String reference,
+            String template,
+            String recipient,
+            OffsetDateTime sentAt,
+            String messageId,
+            String processInstanceId,
+            Recipient.Channel channel) {}
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -36,20 +40,32 @@ public class SentLetters implements RetainedData {
     }
 
     void record(SentLetter letter) {
-        jdbc.update("""
+        jdbc.update(
+                """
                         INSERT INTO desk.sent_letter (request_id, reference, template, recipient, sent_at, message_id,
                             process_instance_id, channel)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                letter.requestId(), letter.reference(), letter.template(), letter.recipient(),
-                letter.sentAt().withOffsetSameInstant(ZoneOffset.UTC), letter.messageId(), letter.processInstanceId(),
+                letter.requestId(),
+                letter.reference(),
+                letter.template(),
+                letter.recipient(),
+                letter.sentAt().withOffsetSameInstant(ZoneOffset.UTC),
+                letter.messageId(),
+                letter.processInstanceId(),
                 letter.channel().name());
     }
 
     public List<SentLetter> forReference(String reference) {
-        return jdbc.query("SELECT * FROM desk.sent_letter WHERE reference = ? ORDER BY sent_at, id",
-                (rs, i) -> new SentLetter(rs.getLong("request_id"), rs.getString("reference"), rs.getString("template"),
-                        rs.getString("recipient"), rs.getObject("sent_at", OffsetDateTime.class),
-                        rs.getString("message_id"), rs.getString("process_instance_id"),
+        return jdbc.query(
+                "SELECT * FROM desk.sent_letter WHERE reference = ? ORDER BY sent_at, id",
+                (rs, i) -> new SentLetter(
+                        rs.getLong("request_id"),
+                        rs.getString("reference"),
+                        rs.getString("template"),
+                        rs.getString("recipient"),
+                        rs.getObject("sent_at", OffsetDateTime.class),
+                        rs.getString("message_id"),
+                        rs.getString("process_instance_id"),
                         Recipient.Channel.valueOf(rs.getString("channel"))),
                 reference);
     }
@@ -62,19 +78,25 @@ public class SentLetters implements RetainedData {
         if (messageIds.isEmpty()) {
             return Optional.empty();
         }
-        return named.queryForList("SELECT reference FROM desk.sent_letter WHERE message_id IN (:ids)"
+        return named
+                .queryForList(
+                        "SELECT reference FROM desk.sent_letter WHERE message_id IN (:ids)"
                                 + " AND recipient = :requester ORDER BY sent_at DESC",
                         new MapSqlParameterSource("ids", messageIds).addValue("requester", Recipient.REQUESTER),
                         String.class)
-                .stream().findFirst();
+                .stream()
+                .findFirst();
     }
 
     /** The letters sent for a closed request go when its period is over. */
     @Override
     public List<StoreSweep> retentionSweeps() {
-        return List.of(new StoreSweep("sent-letters", """
+        return List.of(new StoreSweep(
+                "sent-letters",
+                """
                 SELECT s.id FROM desk.sent_letter s
-                WHERE s.request_id IN (""" + RequestRegister.DUE_REQUEST_IDS + ") ORDER BY s.id", null,
+                WHERE s.request_id IN (""" + RequestRegister.DUE_REQUEST_IDS + ") ORDER BY s.id",
+                null,
                 "DELETE FROM desk.sent_letter WHERE id IN (:ids)"));
     }
 }

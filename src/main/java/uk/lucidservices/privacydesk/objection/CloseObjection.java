@@ -19,8 +19,8 @@ class CloseObjection implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Object outcome = execution.getVariable("objectionOutcome");
         if (!(outcome instanceof String name) || name.isBlank()) {
-            throw new IllegalStateException("Step " + execution.getCurrentActivityId()
-                    + " needs an input parameter 'objectionOutcome'");
+            throw new IllegalStateException(
+                    "Step " + execution.getCurrentActivityId() + " needs an input parameter 'objectionOutcome'");
         }
         register.close(execution.getProcessBusinessKey(), name);
     }

@@ -1,5 +1,9 @@
 package uk.lucidservices.privacydesk.objection;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -11,11 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.lucidservices.privacydesk.records.DoNotRecordList;
 import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.List;
 
 /**
  * The do-not-record feed a PBX or dialler polls, as JSON or CSV: E.164 numbers only, for the
@@ -37,13 +36,13 @@ class DoNotRecordFeedController {
         this.clock = clock;
     }
 
-    record Feed(OffsetDateTime generatedAt, int count, List<String> numbers) {
-    }
+    record Feed(OffsetDateTime generatedAt, int count, List<String> numbers) {}
 
     @GetMapping(value = "/do-not-record", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Feed> json() {
         List<String> numbers = read();
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
                 .body(new Feed(OffsetDateTime.now(clock), numbers.size(), numbers));
     }
 
@@ -51,8 +50,10 @@ class DoNotRecordFeedController {
     ResponseEntity<String> csv() {
         StringBuilder csv = new StringBuilder("number\r\n");
         read().forEach(n -> csv.append(n).append("\r\n"));
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(csv.toString());
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(csv.toString());
     }
 
     private List<String> read() {

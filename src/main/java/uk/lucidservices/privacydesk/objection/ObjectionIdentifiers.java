@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.objection;
 
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.request.IdentifierState;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The phone and email keys an objection acts on: every identifier on the request, as given, except

@@ -28,8 +28,11 @@ class PutNumbersOnDoNotRecordList implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ObjectionIdentifiers.Keys keys = identifiers.of(execution.getProcessBusinessKey());
         int added = list.add(keys.request().reference(), keys.phoneKeys());
-        register.record(keys.request().id(), "DO_NOT_RECORD", null, keys.phoneKeys().size()
-                + " phone keys on the do-not-record list (" + added + " new)");
+        register.record(
+                keys.request().id(),
+                "DO_NOT_RECORD",
+                null,
+                keys.phoneKeys().size() + " phone keys on the do-not-record list (" + added + " new)");
         execution.setVariable("noNumberGiven", keys.phoneKeys().isEmpty());
     }
 }

@@ -20,7 +20,8 @@ class SuppressObjectedIdentifiers implements JavaDelegate {
     private final SuppressionList suppression;
     private final RequestRegister register;
 
-    SuppressObjectedIdentifiers(ObjectionIdentifiers identifiers, SuppressionList suppression, RequestRegister register) {
+    SuppressObjectedIdentifiers(
+            ObjectionIdentifiers identifiers, SuppressionList suppression, RequestRegister register) {
         this.identifiers = identifiers;
         this.suppression = suppression;
         this.register = register;
@@ -31,7 +32,11 @@ class SuppressObjectedIdentifiers implements JavaDelegate {
         String reference = execution.getProcessBusinessKey();
         ObjectionIdentifiers.Keys keys = identifiers.of(reference);
         int added = suppression.suppress(reference, keys.phoneKeys(), keys.emailKeys(), REASON);
-        register.record(keys.request().id(), "SUPPRESSED", null, keys.counts()
-                + " on the marketing suppression list for calls, texts and email (keyed hashes; " + added + " new)");
+        register.record(
+                keys.request().id(),
+                "SUPPRESSED",
+                null,
+                keys.counts() + " on the marketing suppression list for calls, texts and email (keyed hashes; " + added
+                        + " new)");
     }
 }

@@ -1,13 +1,12 @@
 package uk.lucidservices.privacydesk.records;
 
-import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.datamap.Category;
-import uk.lucidservices.privacydesk.datamap.DataMap;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.datamap.Category;
+import uk.lucidservices.privacydesk.datamap.DataMap;
 
 /**
  * The customer accounts (the data map's entry with an account key) that an email address or phone
@@ -49,7 +48,9 @@ public class CustomerAccounts {
     }
 
     private Category accountCategory() {
-        return dataMap.categories().stream().filter(c -> c.accountKey() != null && c.searchable()).findFirst()
+        return dataMap.categories().stream()
+                .filter(c -> c.accountKey() != null && c.searchable())
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("The data map has no customer account category "
                         + "(an entry with account-key): identity cannot be matched to a customer"));
     }

@@ -1,14 +1,13 @@
 package uk.lucidservices.privacydesk.records;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The numbers whose calls the phone system must not record. The list itself is keyed hashes (the
@@ -42,8 +41,11 @@ public class DoNotRecordList {
             if (listedHash(hash)) {
                 continue;
             }
-            jdbc.update("INSERT INTO records.do_not_record (key_hash, request_reference, added_at) VALUES (?, ?, ?)",
-                    hash, reference, now);
+            jdbc.update(
+                    "INSERT INTO records.do_not_record (key_hash, request_reference, added_at) VALUES (?, ?, ?)",
+                    hash,
+                    reference,
+                    now);
             jdbc.update("INSERT INTO records.do_not_record_feed (key_hash, e164) VALUES (?, ?)", hash, e164);
             added++;
         }
@@ -61,7 +63,8 @@ public class DoNotRecordList {
     }
 
     private boolean listedHash(String hash) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM records.do_not_record WHERE key_hash = ?", Integer.class, hash);
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM records.do_not_record WHERE key_hash = ?", Integer.class, hash);
         return n != null && n > 0;
     }
 }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Emails match case-insensitively after trimming; this is their matching key. */
 public final class Emails {
 
-    private Emails() {
-    }
+    private Emails() {}
 
     public static String key(String raw) {
         if (raw == null) {

@@ -1,15 +1,5 @@
 package uk.lucidservices.privacydesk.records;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import uk.lucidservices.privacydesk.datamap.Category;
-import uk.lucidservices.privacydesk.datamap.DataMap;
-import uk.lucidservices.privacydesk.datamap.ErasureAction;
-import uk.lucidservices.privacydesk.datamap.IdentityKey;
-
 import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +9,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.lucidservices.privacydesk.datamap.Category;
+import uk.lucidservices.privacydesk.datamap.DataMap;
+import uk.lucidservices.privacydesk.datamap.ErasureAction;
+import uk.lucidservices.privacydesk.datamap.IdentityKey;
 
 /**
  * Reads and erases the bundled {@code records} schema, driven entirely by the data map.
@@ -37,8 +36,11 @@ public class JdbcRecordSource implements RecordSource {
     private final TransactionTemplate readTx;
     private final TransactionTemplate writeTx;
 
-    public JdbcRecordSource(NamedParameterJdbcTemplate jdbc, DataMap dataMap, FileStore fileStore,
-                            PlatformTransactionManager transactions) {
+    public JdbcRecordSource(
+            NamedParameterJdbcTemplate jdbc,
+            DataMap dataMap,
+            FileStore fileStore,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.dataMap = dataMap;
         this.fileStore = fileStore.area(FileStore.RECORDINGS);
@@ -50,7 +52,8 @@ public class JdbcRecordSource implements RecordSource {
 
     @Override
     public boolean handles(Category category) {
-        return category.searchable() && category.table() != null
+        return category.searchable()
+                && category.table() != null
                 && category.table().toLowerCase(Locale.ROOT).startsWith("records.");
     }
 
@@ -88,7 +91,8 @@ public class JdbcRecordSource implements RecordSource {
         if (where == null) {
             return 0;
         }
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + category.table() + " t WHERE " + where, params, Long.class);
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM " + category.table() + " t WHERE " + where, params, Long.class);
         return n == null ? 0 : n;
     }
 
@@ -104,8 +108,9 @@ public class JdbcRecordSource implements RecordSource {
         if (category.fileField() != null) {
             columns.add(category.fileField());
         }
-        String sql = "SELECT " + String.join(", ", columns.stream().map(c -> "t." + c).toList())
-                + " FROM " + category.table() + " t WHERE " + where + " ORDER BY t.id";
+        String sql = "SELECT "
+                + String.join(", ", columns.stream().map(c -> "t." + c).toList()) + " FROM " + category.table()
+                + " t WHERE " + where + " ORDER BY t.id";
         // A read-only transaction lets PostgreSQL stream with a cursor instead of loading every row.
         readTx.executeWithoutResult(status -> {
             jdbc.getJdbcTemplate().setFetchSize(FETCH_SIZE);
@@ -122,7 +127,7 @@ public class JdbcRecordSource implements RecordSource {
 
     @Override
     public ErasureOutcome erase(Category category, Subject subject) {
-        return erase(category, subject, outcome -> { });
+        return erase(category, subject, outcome -> {});
     }
 
     /** The journal runs inside this category's own transaction, so progress and change commit together. */
@@ -148,13 +153,19 @@ public class JdbcRecordSource implements RecordSource {
             return new ErasureOutcome(category.id(), 0, 0, 0);
         }
         if (action == ErasureAction.DELETE) {
-            List<String> paths = category.fileField() == null ? List.of()
-                    : jdbc.queryForList("SELECT DISTINCT t." + category.fileField() + " FROM " + category.table()
-                    + " t WHERE " + where + " AND t." + category.fileField() + " IS NOT NULL", params, String.class);
+            List<String> paths = category.fileField() == null
+                    ? List.of()
+                    : jdbc.queryForList(
+                            "SELECT DISTINCT t." + category.fileField() + " FROM " + category.table() + " t WHERE "
+                                    + where + " AND t." + category.fileField() + " IS NOT NULL",
+                            params,
+                            String.class);
             int deleted = jdbc.update("DELETE FROM " + category.table() + " t WHERE " + where, params);
             return new ErasureOutcome(category.id(), deleted, 0, deleteUnreferencedFiles(paths));
         }
-        String set = String.join(", ", category.erasure().fields().stream().map(f -> f + " = NULL").toList());
+        String set = String.join(
+                ", ",
+                category.erasure().fields().stream().map(f -> f + " = NULL").toList());
         int anonymised = jdbc.update("UPDATE " + category.table() + " t SET " + set + " WHERE " + where, params);
         return new ErasureOutcome(category.id(), 0, anonymised, 0);
     }
@@ -173,9 +184,11 @@ public class JdbcRecordSource implements RecordSource {
             Set<String> stillReferenced = new HashSet<>();
             for (Category holder : dataMap.categories()) {
                 if (holder.fileField() != null && handles(holder)) {
-                    stillReferenced.addAll(jdbc.queryForList("SELECT DISTINCT t." + holder.fileField() + " FROM "
-                            + holder.table() + " t WHERE t." + holder.fileField() + " IN (:paths)",
-                            new MapSqlParameterSource("paths", batch), String.class));
+                    stillReferenced.addAll(jdbc.queryForList(
+                            "SELECT DISTINCT t." + holder.fileField() + " FROM " + holder.table() + " t WHERE t."
+                                    + holder.fileField() + " IN (:paths)",
+                            new MapSqlParameterSource("paths", batch),
+                            String.class));
                 }
             }
             for (String path : batch) {
@@ -232,7 +245,8 @@ public class JdbcRecordSource implements RecordSource {
                 return null;
             }
             // NOT of a NULL comparison is NULL, not true: a row without a CLI is another caller's too.
-            return "(" + alias + "." + account + " IN (:accountIds)" + (own == null ? "" : " AND NOT COALESCE(" + own + ", FALSE)") + ")";
+            return "(" + alias + "." + account + " IN (:accountIds)"
+                    + (own == null ? "" : " AND NOT COALESCE(" + own + ", FALSE)") + ")";
         }
         if (reach == Reach.VIA_ACCOUNT_ONLY) {
             return null;
@@ -264,7 +278,10 @@ public class JdbcRecordSource implements RecordSource {
 
     /** The query for the subject's own CRM accounts, found by email, phone or account number. */
     private String accountIdsQuery(Subject subject) {
-        Category accounts = dataMap.categories().stream().filter(c -> c.accountKey() != null).findFirst().orElse(null);
+        Category accounts = dataMap.categories().stream()
+                .filter(c -> c.accountKey() != null)
+                .findFirst()
+                .orElse(null);
         if (accounts == null) {
             return null;
         }
@@ -281,7 +298,8 @@ public class JdbcRecordSource implements RecordSource {
         if (!subject.accountNumbers().isEmpty()) {
             ors.add(a + "." + accounts.accountKey() + " IN (:accounts)");
         }
-        return ors.isEmpty() ? null
+        return ors.isEmpty()
+                ? null
                 : "SELECT " + a + ".id FROM " + accounts.table() + " " + a + " WHERE " + String.join(" OR ", ors);
     }
 }

@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.records;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Screens leads against the TPS and CTPS registers in the database, set-based: one statement
@@ -62,7 +61,9 @@ public class LeadScreening {
 
     /** Every date a lead was screened, oldest first. */
     public List<LocalDate> screenings(long leadId) {
-        return jdbc.queryForList("SELECT screened_on FROM records.tm_lead_screening WHERE lead_id = ? ORDER BY screened_on",
-                LocalDate.class, leadId);
+        return jdbc.queryForList(
+                "SELECT screened_on FROM records.tm_lead_screening WHERE lead_id = ? ORDER BY screened_on",
+                LocalDate.class,
+                leadId);
     }
 }

@@ -3,7 +3,6 @@ package uk.lucidservices.privacydesk.records;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -16,8 +15,15 @@ import java.util.regex.Pattern;
  */
 public class PhoneNumbers {
 
-    private static final Set<String> WITHHELD = Set.of("withheld", "anonymous", "private", "unavailable",
-            "unknown", "restricted", "number withheld", "not available");
+    private static final Set<String> WITHHELD = Set.of(
+            "withheld",
+            "anonymous",
+            "private",
+            "unavailable",
+            "unknown",
+            "restricted",
+            "number withheld",
+            "not available");
     private static final Pattern NOT_A_DIGIT_OR_PLUS = Pattern.compile("[^0-9+]");
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
@@ -56,7 +62,8 @@ public class PhoneNumbers {
             }
             return new PhoneKey(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), null);
         } catch (NumberParseException e) {
-            return new PhoneKey(null, "not a phone number (" + e.getErrorType().name().toLowerCase(Locale.ROOT) + ")");
+            return new PhoneKey(
+                    null, "not a phone number (" + e.getErrorType().name().toLowerCase(Locale.ROOT) + ")");
         }
     }
 

@@ -1,9 +1,8 @@
 package uk.lucidservices.privacydesk.records;
 
-import uk.lucidservices.privacydesk.datamap.Category;
-
 import java.util.Map;
 import java.util.function.Consumer;
+import uk.lucidservices.privacydesk.datamap.Category;
 
 /**
  * The only way the desk reaches a company system. The bundled implementation reads the
@@ -32,8 +31,8 @@ public interface RecordSource {
     }
 
     /** Streams the rows {@link #countViaAccountOnly} counts, as {@link #forEachRecord} does. */
-    default void forEachRecordViaAccountOnly(Category category, Subject subject, Consumer<Map<String, Object>> record) {
-    }
+    default void forEachRecordViaAccountOnly(
+            Category category, Subject subject, Consumer<Map<String, Object>> record) {}
 
     /**
      * Applies the category's erasure action to the subject's records in one transaction.
@@ -58,6 +57,5 @@ public interface RecordSource {
      * {@code filesDeleted}: files of the erased records that are now gone from the file store. A file
      * another remaining row still points at is kept, and not counted.
      */
-    record ErasureOutcome(String categoryId, long deleted, long anonymised, long filesDeleted) {
-    }
+    record ErasureOutcome(String categoryId, long deleted, long anonymised, long filesDeleted) {}
 }

@@ -1,10 +1,9 @@
 package uk.lucidservices.privacydesk.records;
 
+import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.nio.file.Path;
 
 @Configuration
 class RecordsConfiguration {

@@ -1,9 +1,8 @@
 package uk.lucidservices.privacydesk.records;
 
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-
-import java.util.List;
 
 /**
  * Complaints in the CRM that name an earlier request of the desk (a complaint about how it was
@@ -13,8 +12,7 @@ import java.util.List;
 public class RelatedComplaints {
 
     /** A complaint logged as request {@code complaintReference} about request {@code relatedReference}. */
-    public record Link(String complaintReference, String relatedReference) {
-    }
+    public record Link(String complaintReference, String relatedReference) {}
 
     private final JdbcTemplate jdbc;
 
@@ -25,7 +23,6 @@ public class RelatedComplaints {
     public List<Link> links() {
         return jdbc.query("""
                 SELECT request_reference, related_reference FROM records.complaint
-                WHERE request_reference IS NOT NULL AND related_reference IS NOT NULL""",
-                (rs, i) -> new Link(rs.getString(1), rs.getString(2)));
+                WHERE request_reference IS NOT NULL AND related_reference IS NOT NULL""", (rs, i) -> new Link(rs.getString(1), rs.getString(2)));
     }
 }

@@ -8,8 +8,8 @@ import java.util.Set;
  * CRM account numbers. {@code unmatchable} says, without the values, which identifiers could
  * not be used and why.
  */
-public record Subject(Set<String> emailKeys, Set<String> phoneKeys, Set<String> accountNumbers,
-                      List<String> unmatchable) {
+public record Subject(
+        Set<String> emailKeys, Set<String> phoneKeys, Set<String> accountNumbers, List<String> unmatchable) {
 
     public boolean isEmpty() {
         return emailKeys.isEmpty() && phoneKeys.isEmpty() && accountNumbers.isEmpty();

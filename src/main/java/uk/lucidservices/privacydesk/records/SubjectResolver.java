@@ -1,13 +1,12 @@
 package uk.lucidservices.privacydesk.records;
 
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /** Turns identifiers as people write them into the matching keys the record sources use. */
 @Component
@@ -49,6 +48,7 @@ public class SubjectResolver {
                 accounts.add(account.trim().toUpperCase(Locale.ROOT));
             }
         }
-        return new Subject(Set.copyOf(emailKeys), Set.copyOf(phoneKeys), Set.copyOf(accounts), List.copyOf(unmatchable));
+        return new Subject(
+                Set.copyOf(emailKeys), Set.copyOf(phoneKeys), Set.copyOf(accounts), List.copyOf(unmatchable));
     }
 }

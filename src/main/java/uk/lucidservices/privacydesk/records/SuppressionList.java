@@ -1,12 +1,5 @@
 package uk.lucidservices.privacydesk.records;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -15,6 +8,12 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The marketing suppression list. An erased or objecting person's phone numbers (E.164) and emails
@@ -34,7 +33,9 @@ public class SuppressionList {
 
     /** The ways Lucid markets; a phone number carries calls and texts, an address email. */
     public enum MarketingChannel {
-        CALLS, TEXTS, EMAIL
+        CALLS,
+        TEXTS,
+        EMAIL
     }
 
     private final JdbcTemplate jdbc;
@@ -42,10 +43,14 @@ public class SuppressionList {
     private final Clock clock;
     private final SecretKeySpec key;
 
-    public SuppressionList(JdbcTemplate jdbc, PhoneNumbers phoneNumbers, Clock clock,
-                           @Value("${desk.suppression.hmac-secret:}") String secret) {
+    public SuppressionList(
+            JdbcTemplate jdbc,
+            PhoneNumbers phoneNumbers,
+            Clock clock,
+            @Value("${desk.suppression.hmac-secret:}") String secret) {
         if (secret == null || secret.isBlank()) {
-            throw new IllegalStateException("Set desk.suppression.hmac-secret (DESK_SUPPRESSION_SECRET) to a long random secret");
+            throw new IllegalStateException(
+                    "Set desk.suppression.hmac-secret (DESK_SUPPRESSION_SECRET) to a long random secret");
         }
         this.jdbc = jdbc;
         this.phoneNumbers = phoneNumbers;
@@ -92,8 +97,11 @@ public class SuppressionList {
 
     /** How many entries a request put on the list, by kind; for the certificate. */
     public long entries(String reference, String kind) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM records.suppression WHERE request_reference = ? AND kind = ?",
-                Long.class, reference, kind);
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM records.suppression WHERE request_reference = ? AND kind = ?",
+                Long.class,
+                reference,
+                kind);
         return n == null ? 0 : n;
     }
 
@@ -113,12 +121,15 @@ public class SuppressionList {
      * objection to marketing): a dialler hashes its own numbers and compares.
      */
     public Set<String> hashes(boolean byErasure) {
-        return Set.copyOf(jdbc.queryForList("SELECT key_hash FROM records.suppression WHERE "
-                + (byErasure ? "reason = ?" : "reason <> ?"), String.class, ERASURE));
+        return Set.copyOf(jdbc.queryForList(
+                "SELECT key_hash FROM records.suppression WHERE " + (byErasure ? "reason = ?" : "reason <> ?"),
+                String.class,
+                ERASURE));
     }
 
     private boolean listed(String hash) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM records.suppression WHERE key_hash = ?", Integer.class, hash);
+        Integer n =
+                jdbc.queryForObject("SELECT COUNT(*) FROM records.suppression WHERE key_hash = ?", Integer.class, hash);
         return n != null && n > 0;
     }
 
@@ -128,9 +139,9 @@ public class SuppressionList {
         if (listed(hash)) {
             return 0;
         }
-        return jdbc.update("""
+        return jdbc.update(
+                """
                 INSERT INTO records.suppression (key_hash, kind, reason, request_reference, added_at)
-                VALUES (?, ?, ?, ?, ?)""", hash, kind, reason, reference,
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+                VALUES (?, ?, ?, ?, ?)""", hash, kind, reason, reference, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
     }
 }

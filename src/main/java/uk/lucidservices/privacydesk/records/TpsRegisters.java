@@ -1,9 +1,5 @@
 package uk.lucidservices.privacydesk.records;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -16,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The Telephone Preference Service (TPS, people) and Corporate TPS (CTPS, businesses) registers,
@@ -30,12 +29,12 @@ import java.util.Optional;
 public class TpsRegisters {
 
     public enum Register {
-        TPS, CTPS
+        TPS,
+        CTPS
     }
 
     /** What one file did. */
-    public record Load(Register register, String kind, LocalDate fileDate, long added, long removed, long skipped) {
-    }
+    public record Load(Register register, String kind, LocalDate fileDate, long added, long removed, long skipped) {}
 
     private static final int BATCH = 5_000;
 
@@ -61,7 +60,7 @@ public class TpsRegisters {
                 counts[1]++;
                 return;
             }
-            batch.add(new Object[]{e164, register.name(), date(fields, 1)});
+            batch.add(new Object[] {e164, register.name(), date(fields, 1)});
             if (batch.size() == BATCH) {
                 counts[0] += insert(batch);
             }
@@ -83,7 +82,7 @@ public class TpsRegisters {
                 skipped[0]++;
                 return;
             }
-            batch.add(new Object[]{e164, action, date(fields, 2)});
+            batch.add(new Object[] {e164, action, date(fields, 2)});
             if (batch.size() == BATCH) {
                 stage(batch);
             }
@@ -93,19 +92,16 @@ public class TpsRegisters {
         long removed = jdbc.queryForObject("""
                 SELECT COUNT(*) FROM records.tps_register r WHERE r.register = ?
                   AND r.e164 IN (SELECT e164 FROM records.tps_change_staging WHERE action = 'DELETE')
-                  AND r.e164 NOT IN (SELECT e164 FROM records.tps_change_staging WHERE action = 'ADD')""",
-                Long.class, register.name());
+                  AND r.e164 NOT IN (SELECT e164 FROM records.tps_change_staging WHERE action = 'ADD')""", Long.class, register.name());
         long added = jdbc.queryForObject("""
                 SELECT COUNT(DISTINCT s.e164) FROM records.tps_change_staging s WHERE s.action = 'ADD'
-                  AND NOT EXISTS (SELECT 1 FROM records.tps_register r WHERE r.register = ? AND r.e164 = s.e164)""",
-                Long.class, register.name());
+                  AND NOT EXISTS (SELECT 1 FROM records.tps_register r WHERE r.register = ? AND r.e164 = s.e164)""", Long.class, register.name());
         jdbc.update("""
                 DELETE FROM records.tps_register WHERE register = ?
                   AND e164 IN (SELECT e164 FROM records.tps_change_staging)""", register.name());
         jdbc.update("""
                 INSERT INTO records.tps_register (e164, register, registered_on)
-                SELECT e164, ?, MAX(registered_on) FROM records.tps_change_staging WHERE action = 'ADD' GROUP BY e164""",
-                register.name());
+                SELECT e164, ?, MAX(registered_on) FROM records.tps_change_staging WHERE action = 'ADD' GROUP BY e164""", register.name());
         jdbc.update("DELETE FROM records.tps_change_staging");
         return record(new Load(register, "CHANGES", fileDate, added, removed, skipped[0]));
     }
@@ -116,13 +112,19 @@ public class TpsRegisters {
         if (e164 == null) {
             return Optional.empty();
         }
-        return jdbc.queryForList("SELECT registered_on FROM records.tps_register WHERE e164 = ? AND register = ?",
-                LocalDate.class, e164, register.name()).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT registered_on FROM records.tps_register WHERE e164 = ? AND register = ?",
+                        LocalDate.class,
+                        e164,
+                        register.name())
+                .stream()
+                .findFirst();
     }
 
     public long size(Register register) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM records.tps_register WHERE register = ?", Long.class,
-                register.name());
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM records.tps_register WHERE register = ?", Long.class, register.name());
         return n == null ? 0 : n;
     }
 
@@ -138,16 +140,24 @@ public class TpsRegisters {
 
     private void stage(List<Object[]> batch) {
         if (!batch.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO records.tps_change_staging (e164, action, registered_on) VALUES (?, ?, ?)", batch);
+            jdbc.batchUpdate(
+                    "INSERT INTO records.tps_change_staging (e164, action, registered_on) VALUES (?, ?, ?)", batch);
             batch.clear();
         }
     }
 
     private Load record(Load load) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO records.tps_register_load (register, kind, file_date, loaded_at, added, removed, skipped)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", load.register().name(), load.kind(), load.fileDate(),
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), load.added(), load.removed(), load.skipped());
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                load.register().name(),
+                load.kind(),
+                load.fileDate(),
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                load.added(),
+                load.removed(),
+                load.skipped());
         return load;
     }
 

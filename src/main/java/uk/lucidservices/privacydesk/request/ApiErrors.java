@@ -1,5 +1,7 @@
 package uk.lucidservices.privacydesk.request;
 
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -7,9 +9,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import uk.lucidservices.privacydesk.security.NotAllowedException;
-
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The desk's API answers errors as {"error": ..., "message": ...} with a message a person can act on. */
 @RestControllerAdvice(basePackages = "uk.lucidservices.privacydesk")
@@ -33,13 +32,16 @@ class ApiErrors {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<Map<String, String>> invalid(MethodArgumentNotValidException e) {
         String message = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> f.getField() + " " + f.getDefaultMessage()).collect(Collectors.joining("; "));
+                .map(f -> f.getField() + " " + f.getDefaultMessage())
+                .collect(Collectors.joining("; "));
         return error(HttpStatus.BAD_REQUEST, "invalid", message);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        return error(HttpStatus.BAD_REQUEST, "invalid",
+        return error(
+                HttpStatus.BAD_REQUEST,
+                "invalid",
                 "The body is not a valid request: check the JSON and the values of type and channel");
     }
 

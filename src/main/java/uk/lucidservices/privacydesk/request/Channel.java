@@ -2,5 +2,8 @@ package uk.lucidservices.privacydesk.request;
 
 /** How a request reached Lucid. */
 public enum Channel {
-    EMAIL, PHONE, LETTER, IN_PERSON
+    EMAIL,
+    PHONE,
+    LETTER,
+    IN_PERSON
 }

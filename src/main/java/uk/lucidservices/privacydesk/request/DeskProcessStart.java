@@ -11,8 +11,7 @@ public final class DeskProcessStart {
 
     private static final ThreadLocal<Boolean> BY_DESK = ThreadLocal.withInitial(() -> false);
 
-    private DeskProcessStart() {
-    }
+    private DeskProcessStart() {}
 
     /** Runs a start the desk itself decided on. */
     public static <T> T byDesk(Supplier<T> start) {

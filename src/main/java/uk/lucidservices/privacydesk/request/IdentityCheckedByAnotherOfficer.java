@@ -33,7 +33,8 @@ class IdentityCheckedByAnotherOfficer implements TaskListener {
     }
 
     private static String completingUser(DelegateTask task) {
-        Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        Authentication auth =
+                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
     }
 

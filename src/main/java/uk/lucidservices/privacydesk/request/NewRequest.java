@@ -9,9 +9,17 @@ import java.time.OffsetDateTime;
  * Build one with {@link #builder(RequestType, Channel)}: most of the fields are optional strings,
  * which read better named than in a row.
  */
-public record NewRequest(RequestType type, Channel channel, String requesterName, String requesterEmail,
-                         String requesterPhone, String accountNumber, String summary,
-                         OffsetDateTime receivedAt, String loggedBy, boolean phoneAndAccountFoundInText) {
+public record NewRequest(
+        RequestType type,
+        Channel channel,
+        String requesterName,
+        String requesterEmail,
+        String requesterPhone,
+        String accountNumber,
+        String summary,
+        OffsetDateTime receivedAt,
+        String loggedBy,
+        boolean phoneAndAccountFoundInText) {
 
     /** A request of this type arriving by this channel; everything else is optional. */
     public static Builder builder(RequestType type, Channel channel) {
@@ -20,8 +28,17 @@ public record NewRequest(RequestType type, Channel channel, String requesterName
 
     /** The same details as a request of another type (one mail asking for two things). */
     public NewRequest ofType(RequestType other) {
-        return new NewRequest(other, channel, requesterName, requesterEmail, requesterPhone, accountNumber, summary,
-                receivedAt, loggedBy, phoneAndAccountFoundInText);
+        return new NewRequest(
+                other,
+                channel,
+                requesterName,
+                requesterEmail,
+                requesterPhone,
+                accountNumber,
+                summary,
+                receivedAt,
+                loggedBy,
+                phoneAndAccountFoundInText);
     }
 
     /** Names each field of a new request; unset fields are null (received now, identifiers given in fields). */
@@ -86,8 +103,8 @@ public record NewRequest(RequestType type, Channel channel, String requesterName
         }
 
         public NewRequest build() {
-            return new NewRequest(type, channel, name, email, phone, accountNumber, summary, receivedAt, loggedBy,
-                    foundInText);
+            return new NewRequest(
+                    type, channel, name, email, phone, accountNumber, summary, receivedAt, loggedBy, foundInText);
         }
     }
 }

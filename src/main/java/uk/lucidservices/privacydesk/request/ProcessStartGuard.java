@@ -1,5 +1,12 @@
 package uk.lucidservices.privacydesk.request;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -12,14 +19,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Only the desk starts processes. Every deployed process gets a start listener, built in so that
@@ -41,8 +40,8 @@ class ProcessStartGuard extends AbstractProcessEnginePlugin {
 
     static final Set<String> INTERNAL_PROCESSES = Set.of("desk-letter", "mail-triage");
     static final Set<String> CALLED_ONLY_PROCESSES = Set.of("request-sla-clocks");
-    static final Map<String, RequestType> REQUEST_PROCESSES = Arrays.stream(RequestType.values())
-            .collect(Collectors.toMap(RequestType::processKey, type -> type));
+    static final Map<String, RequestType> REQUEST_PROCESSES =
+            Arrays.stream(RequestType.values()).collect(Collectors.toMap(RequestType::processKey, type -> type));
 
     private final ObjectProvider<RequestRegister> register;
 
@@ -54,12 +53,13 @@ class ProcessStartGuard extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-                processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
-                        (ExecutionListener) ProcessStartGuard.this::check);
+                processDefinition.addBuiltInListener(
+                        ExecutionListener.EVENTNAME_START, (ExecutionListener) ProcessStartGuard.this::check);
             }
         });
         configuration.setCustomPreBPMNParseListeners(listeners);
@@ -82,14 +82,15 @@ class ProcessStartGuard extends AbstractProcessEnginePlugin {
     }
 
     private void checkRegisterRow(String processKey, RequestType type, String businessKey) {
-        Optional<Request> row = businessKey == null ? Optional.empty() : register.getObject().find(businessKey);
+        Optional<Request> row =
+                businessKey == null ? Optional.empty() : register.getObject().find(businessKey);
         if (row.isEmpty()) {
             throw refused(processKey, "its business key is not a reference in the request register");
         }
         Request request = row.get();
         if (request.type() != type) {
-            throw refused(processKey, "request " + request.reference() + " is of type " + request.type()
-                    + ", not " + type);
+            throw refused(
+                    processKey, "request " + request.reference() + " is of type " + request.type() + ", not " + type);
         }
         if (request.processInstanceId() != null) {
             throw refused(processKey, "request " + request.reference() + " already has its process");

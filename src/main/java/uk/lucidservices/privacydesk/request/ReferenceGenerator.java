@@ -1,14 +1,13 @@
 package uk.lucidservices.privacydesk.request;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Clock;
-import java.time.LocalDate;
 
 /**
  * Hands out references such as {@code SAR-2026-000042}: one counter per prefix and year, advanced
@@ -45,13 +44,19 @@ class ReferenceGenerator {
     }
 
     private Long advance(String prefix, int year) {
-        int updated = jdbc.update("UPDATE desk.reference_counter SET last_value = last_value + 1 WHERE prefix = ? AND ref_year = ?",
-                prefix, year);
+        int updated = jdbc.update(
+                "UPDATE desk.reference_counter SET last_value = last_value + 1 WHERE prefix = ? AND ref_year = ?",
+                prefix,
+                year);
         if (updated == 0) {
-            jdbc.update("INSERT INTO desk.reference_counter (prefix, ref_year, last_value) VALUES (?, ?, 1)", prefix, year);
+            jdbc.update(
+                    "INSERT INTO desk.reference_counter (prefix, ref_year, last_value) VALUES (?, ?, 1)", prefix, year);
             return 1L;
         }
-        return jdbc.queryForObject("SELECT last_value FROM desk.reference_counter WHERE prefix = ? AND ref_year = ?",
-                Long.class, prefix, year);
+        return jdbc.queryForObject(
+                "SELECT last_value FROM desk.reference_counter WHERE prefix = ? AND ref_year = ?",
+                Long.class,
+                prefix,
+                year);
     }
 }

@@ -26,5 +26,4 @@ public record Request(
         String processInstanceId,
         String loggedBy,
         OffsetDateTime closedAt,
-        String outcome) {
-}
+        String outcome) {}

@@ -4,7 +4,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,16 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
 import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
-import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
-
-import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Staff log requests that arrive by phone, letter or in person, and read a request's status
@@ -39,8 +37,13 @@ class RequestController {
     private final NeedToKnow needToKnow;
     private final RequesterDetailsCheck requesterDetails;
 
-    public RequestController(RequestStarter starter, CurrentStaff staff, DeadlineCalculator calculator, Clock clock,
-                             NeedToKnow needToKnow, RequesterDetailsCheck requesterDetails) {
+    public RequestController(
+            RequestStarter starter,
+            CurrentStaff staff,
+            DeadlineCalculator calculator,
+            Clock clock,
+            NeedToKnow needToKnow,
+            RequesterDetailsCheck requesterDetails) {
         this.needToKnow = needToKnow;
         this.requesterDetails = requesterDetails;
         this.starter = starter;
@@ -49,37 +52,60 @@ class RequestController {
         this.clock = clock;
     }
 
-    public record LogRequest(@NotNull RequestType type, @NotNull Channel channel,
-                             @Size(max = 200) String name, @Email @Size(max = 320) String email,
-                             @Size(max = 64) String phone, @Size(max = 32) String accountNumber,
-                             @Size(max = 4000) String summary, OffsetDateTime receivedAt) {
-    }
+    public record LogRequest(
+            @NotNull RequestType type,
+            @NotNull Channel channel,
+            @Size(max = 200) String name,
+            @Email @Size(max = 320) String email,
+            @Size(max = 64) String phone,
+            @Size(max = 32) String accountNumber,
+            @Size(max = 4000) String summary,
+            OffsetDateTime receivedAt) {}
 
-    public record RequestStatus(String reference, RequestType type, Channel channel, String status,
-                                OffsetDateTime receivedAt, LocalDate clockStart, LocalDate statutoryDeadline,
-                                long statutoryDaysLeft, LocalDate internalTarget, long internalDaysLeft,
-                                LocalDate escalationDate, boolean extended, boolean paused, boolean breached,
-                                String outcome) {
-    }
+    public record RequestStatus(
+            String reference,
+            RequestType type,
+            Channel channel,
+            String status,
+            OffsetDateTime receivedAt,
+            LocalDate clockStart,
+            LocalDate statutoryDeadline,
+            long statutoryDaysLeft,
+            LocalDate internalTarget,
+            long internalDaysLeft,
+            LocalDate escalationDate,
+            boolean extended,
+            boolean paused,
+            boolean breached,
+            String outcome) {}
 
     @PostMapping
     public ResponseEntity<RequestStatus> log(@Valid @RequestBody LogRequest body, BindingResult binding) {
         staff.requireAnyGroup(DeskGroups.WORKING_GROUPS.toArray(String[]::new));
         // Every bad field in one answer, bean constraints and identifiers alike; nothing is logged or started.
         List<String> problems = new ArrayList<>(binding.getFieldErrors().stream()
-                .map(f -> f.getField() + " " + f.getDefaultMessage()).toList());
-        problems.addAll(requesterDetails.problems(body.name(), body.email(), body.phone(), body.accountNumber(),
-                binding.hasFieldErrors("email")));
+                .map(f -> f.getField() + " " + f.getDefaultMessage())
+                .toList());
+        problems.addAll(requesterDetails.problems(
+                body.name(), body.email(), body.phone(), body.accountNumber(), binding.hasFieldErrors("email")));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(String.join("; ", problems));
         }
-        if (body.receivedAt() != null && body.receivedAt().isAfter(OffsetDateTime.now(clock).plusMinutes(5))) {
+        if (body.receivedAt() != null
+                && body.receivedAt().isAfter(OffsetDateTime.now(clock).plusMinutes(5))) {
             throw new InvalidRequestException("receivedAt is in the future");
         }
-        Request request = starter.start(NewRequest.builder(body.type(), body.channel()).name(body.name())
-                .email(body.email()).phone(body.phone()).accountNumber(body.accountNumber())
-                .summary(body.summary()).receivedAt(body.receivedAt()).loggedBy(staff.userId()).build());
-        return ResponseEntity.created(URI.create("/api/requests/" + request.reference())).body(status(request));
+        Request request = starter.start(NewRequest.builder(body.type(), body.channel())
+                .name(body.name())
+                .email(body.email())
+                .phone(body.phone())
+                .accountNumber(body.accountNumber())
+                .summary(body.summary())
+                .receivedAt(body.receivedAt())
+                .loggedBy(staff.userId())
+                .build());
+        return ResponseEntity.created(URI.create("/api/requests/" + request.reference()))
+                .body(status(request));
     }
 
     /** A request of another team's kind (a complaint, for a privacy officer) answers 404, as if it did not exist. */
@@ -91,9 +117,21 @@ class RequestController {
 
     private RequestStatus status(Request r) {
         LocalDate today = LocalDate.now(clock);
-        return new RequestStatus(r.reference(), r.type(), r.channel(), r.status(), r.receivedAt(), r.clockStart(),
-                r.statutoryDeadline(), calculator.daysLeft(r.statutoryDeadline(), today), r.internalTarget(),
-                calculator.daysLeft(r.internalTarget(), today), r.escalationDate(), r.extended(), r.paused(),
-                r.breached(), r.outcome());
+        return new RequestStatus(
+                r.reference(),
+                r.type(),
+                r.channel(),
+                r.status(),
+                r.receivedAt(),
+                r.clockStart(),
+                r.statutoryDeadline(),
+                calculator.daysLeft(r.statutoryDeadline(), today),
+                r.internalTarget(),
+                calculator.daysLeft(r.internalTarget(), today),
+                r.escalationDate(),
+                r.extended(),
+                r.paused(),
+                r.breached(),
+                r.outcome());
     }
 }

@@ -1,20 +1,17 @@
 package uk.lucidservices.privacydesk.request;
 
+import java.time.LocalDate;
 import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.calendar.ComplaintDeadlines;
 import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
 import uk.lucidservices.privacydesk.calendar.Deadlines;
 import uk.lucidservices.privacydesk.calendar.RequestClock;
 
-import java.time.LocalDate;
-
 /** The dates a new request starts with, per type; every process reads them from here. */
 @Component
 class RequestDeadlines {
 
-    public record Dates(LocalDate statutoryDeadline, LocalDate internalTarget, LocalDate escalationDate) {
-    }
+    public record Dates(LocalDate statutoryDeadline, LocalDate internalTarget, LocalDate escalationDate) {}
 
     private final DeadlineCalculator calculator;
 

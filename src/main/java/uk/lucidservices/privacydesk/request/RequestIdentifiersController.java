@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.request;
 
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -7,8 +8,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
-
-import java.util.List;
 
 /**
  * The identifiers of an access or erasure request, one by one, for the officer confirming the
@@ -31,16 +30,21 @@ class RequestIdentifiersController {
         this.staff = staff;
     }
 
-    record IdentifierView(long id, String kind, String value, IdentifierSource source, IdentifierState state,
-                          String matchedAccount) {
-    }
+    record IdentifierView(
+            long id,
+            String kind,
+            String value,
+            IdentifierSource source,
+            IdentifierState state,
+            String matchedAccount) {}
 
     @GetMapping
     List<IdentifierView> list(@PathVariable String reference) {
         staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS, DeskGroups.MANAGERS);
         identityChecked(reference);
-        return identifiers.list(reference).stream().filter(RequestRegister.Identifier::searchKey).map(i -> new IdentifierView(
-                i.id(), i.kind(), i.value(), i.source(), i.state(), i.matchedAccount()))
+        return identifiers.list(reference).stream()
+                .filter(RequestRegister.Identifier::searchKey)
+                .map(i -> new IdentifierView(i.id(), i.kind(), i.value(), i.source(), i.state(), i.matchedAccount()))
                 .toList();
     }
 

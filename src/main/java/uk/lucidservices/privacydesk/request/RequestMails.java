@@ -13,6 +13,5 @@ public interface RequestMails {
     List<Mail> mailsOf(long requestId);
 
     /** Where a mail stands in the intake; its text and attachments are at {@code /api/intake/mails/<intakeId>}. */
-    record Mail(long intakeId, OffsetDateTime readAt, String subject, String outcome, int attachments) {
-    }
+    record Mail(long intakeId, OffsetDateTime readAt, String subject, String outcome, int attachments) {}
 }

@@ -1,15 +1,5 @@
 package uk.lucidservices.privacydesk.request;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
-import uk.lucidservices.privacydesk.records.Emails;
-import uk.lucidservices.privacydesk.records.PhoneNumbers;
-
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,6 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import uk.lucidservices.privacydesk.records.Emails;
+import uk.lucidservices.privacydesk.records.PhoneNumbers;
 
 /**
  * The request register: every request, its contact details and its clocks. Processes refer to
@@ -67,8 +66,12 @@ public class RequestRegister implements RetainedData {
     private final PhoneNumbers phoneNumbers;
     private final Clock clock;
 
-    public RequestRegister(JdbcTemplate jdbc, ReferenceGenerator references, RequestDeadlines deadlines,
-                           PhoneNumbers phoneNumbers, Clock clock) {
+    public RequestRegister(
+            JdbcTemplate jdbc,
+            ReferenceGenerator references,
+            RequestDeadlines deadlines,
+            PhoneNumbers phoneNumbers,
+            Clock clock) {
         this.jdbc = jdbc;
         this.references = references;
         this.deadlines = deadlines;
@@ -83,38 +86,54 @@ public class RequestRegister implements RetainedData {
         LocalDate received = receivedAt.atZoneSameInstant(clock.getZone()).toLocalDate();
         RequestDeadlines.Dates dates = deadlines.initial(r.type(), received);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("""
+        jdbc.update(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement("""
                     INSERT INTO desk.request (reference, type, channel, requester_name, requester_email, requester_phone,
                         account_number, summary, received_at, clock_start, status, statutory_deadline, internal_target,
                         escalation_date, logged_by, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?)""", new String[]{"id"});
-            ps.setString(1, reference);
-            ps.setString(2, r.type().name());
-            ps.setString(3, r.channel().name());
-            ps.setString(4, r.requesterName());
-            ps.setString(5, r.requesterEmail());
-            ps.setString(6, r.requesterPhone());
-            ps.setString(7, r.accountNumber());
-            ps.setString(8, r.summary());
-            ps.setObject(9, receivedAt.withOffsetSameInstant(ZoneOffset.UTC));
-            ps.setObject(10, received);
-            ps.setObject(11, dates.statutoryDeadline());
-            ps.setObject(12, dates.internalTarget());
-            ps.setObject(13, dates.escalationDate());
-            ps.setString(14, r.loggedBy());
-            ps.setObject(15, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
-            return ps;
-        }, key);
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?)""", new String[] {"id"});
+                    ps.setString(1, reference);
+                    ps.setString(2, r.type().name());
+                    ps.setString(3, r.channel().name());
+                    ps.setString(4, r.requesterName());
+                    ps.setString(5, r.requesterEmail());
+                    ps.setString(6, r.requesterPhone());
+                    ps.setString(7, r.accountNumber());
+                    ps.setString(8, r.summary());
+                    ps.setObject(9, receivedAt.withOffsetSameInstant(ZoneOffset.UTC));
+                    ps.setObject(10, received);
+                    ps.setObject(11, dates.statutoryDeadline());
+                    ps.setObject(12, dates.internalTarget());
+                    ps.setObject(13, dates.escalationDate());
+                    ps.setString(14, r.loggedBy());
+                    ps.setObject(15, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+                    return ps;
+                },
+                key);
         long id = key.getKey().longValue();
         // One batch (one round trip on PostgreSQL) for all the identifiers the requester gave.
         // A mail's From is its sender address; what was found in its text is only a suggestion.
         List<Object[]> identifiers = new ArrayList<>();
-        IdentifierSource given = r.channel() == Channel.EMAIL ? IdentifierSource.SENDER_ADDRESS : IdentifierSource.STRUCTURED_FIELD;
-        IdentifierSource phoneAndAccount = r.phoneAndAccountFoundInText() ? IdentifierSource.FOUND_IN_TEXT : IdentifierSource.STRUCTURED_FIELD;
+        IdentifierSource given =
+                r.channel() == Channel.EMAIL ? IdentifierSource.SENDER_ADDRESS : IdentifierSource.STRUCTURED_FIELD;
+        IdentifierSource phoneAndAccount =
+                r.phoneAndAccountFoundInText() ? IdentifierSource.FOUND_IN_TEXT : IdentifierSource.STRUCTURED_FIELD;
         identifier(identifiers, id, "EMAIL", r.requesterEmail(), Emails.key(r.requesterEmail()), given);
-        identifier(identifiers, id, "PHONE", r.requesterPhone(), phoneNumbers.keyOrNull(r.requesterPhone()), phoneAndAccount);
-        identifier(identifiers, id, "ACCOUNT", r.accountNumber(), r.accountNumber() == null ? null : r.accountNumber().trim().toUpperCase(), phoneAndAccount);
+        identifier(
+                identifiers,
+                id,
+                "PHONE",
+                r.requesterPhone(),
+                phoneNumbers.keyOrNull(r.requesterPhone()),
+                phoneAndAccount);
+        identifier(
+                identifiers,
+                id,
+                "ACCOUNT",
+                r.accountNumber(),
+                r.accountNumber() == null ? null : r.accountNumber().trim().toUpperCase(),
+                phoneAndAccount);
         identifier(identifiers, id, "NAME", r.requesterName(), null, given);
         insertIdentifiers(identifiers);
         record(id, "LOGGED", r.loggedBy(), "Logged from channel " + r.channel().name());
@@ -124,26 +143,43 @@ public class RequestRegister implements RetainedData {
     /** A further phone number found in a mail's text: a suggestion an officer accepts or rejects. */
     public void addSuggestedPhone(long requestId, String phone) {
         List<Object[]> identifiers = new ArrayList<>();
-        identifier(identifiers, requestId, "PHONE", phone, phoneNumbers.keyOrNull(phone), IdentifierSource.FOUND_IN_TEXT);
+        identifier(
+                identifiers, requestId, "PHONE", phone, phoneNumbers.keyOrNull(phone), IdentifierSource.FOUND_IN_TEXT);
         insertIdentifiers(identifiers);
     }
 
     public List<Identifier> identifiers(long requestId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                         SELECT id, kind, id_value, value_key, source, state, matched_account, proven_at, verified
                         FROM desk.request_identifier WHERE request_id = ? ORDER BY id""",
-                (rs, i) -> new Identifier(rs.getLong("id"), rs.getString("kind"), rs.getString("id_value"),
-                        rs.getString("value_key"), IdentifierSource.valueOf(rs.getString("source")),
-                        IdentifierState.valueOf(rs.getString("state")), rs.getString("matched_account"),
-                        rs.getObject("proven_at") != null, rs.getBoolean("verified")), requestId);
+                (rs, i) -> new Identifier(
+                        rs.getLong("id"),
+                        rs.getString("kind"),
+                        rs.getString("id_value"),
+                        rs.getString("value_key"),
+                        IdentifierSource.valueOf(rs.getString("source")),
+                        IdentifierState.valueOf(rs.getString("state")),
+                        rs.getString("matched_account"),
+                        rs.getObject("proven_at") != null,
+                        rs.getBoolean("verified")),
+                requestId);
     }
 
     /**
      * One identifier of a request: its value as given, its matching key, where it came from, where it
      * stands, and whether it is verified (searched and erased by).
      */
-    public record Identifier(long id, String kind, String value, String key, IdentifierSource source,
-                             IdentifierState state, String matchedAccount, boolean proven, boolean verified) {
+    public record Identifier(
+            long id,
+            String kind,
+            String value,
+            String key,
+            IdentifierSource source,
+            IdentifierState state,
+            String matchedAccount,
+            boolean proven,
+            boolean verified) {
 
         /** Names are never searched; emails, phones and account numbers are. */
         public boolean searchKey() {
@@ -152,37 +188,48 @@ public class RequestRegister implements RetainedData {
     }
 
     void saveIdentifierMatch(long identifierId, IdentifierState state, String matchedAccount) {
-        jdbc.update("UPDATE desk.request_identifier SET state = ?, matched_account = ? WHERE id = ?",
-                state.name(), matchedAccount, identifierId);
+        jdbc.update(
+                "UPDATE desk.request_identifier SET state = ?, matched_account = ? WHERE id = ?",
+                state.name(),
+                matchedAccount,
+                identifierId);
     }
 
     /** Confirms the matched searchable identifiers and verifies every confirmed one; answers how many are verified. */
     int verifyIdentifiers(long requestId, String userId, OffsetDateTime at) {
         jdbc.update("""
                 UPDATE desk.request_identifier SET state = 'CONFIRMED', decided_by = ?, decided_at = ?
-                WHERE request_id = ? AND state = 'MATCHED' AND kind IN ('EMAIL', 'PHONE', 'ACCOUNT')""",
-                userId, at, requestId);
-        return jdbc.update("UPDATE desk.request_identifier SET verified = TRUE WHERE request_id = ? AND state = 'CONFIRMED' AND kind IN ('EMAIL', 'PHONE', 'ACCOUNT')",
+                WHERE request_id = ? AND state = 'MATCHED' AND kind IN ('EMAIL', 'PHONE', 'ACCOUNT')""", userId, at, requestId);
+        return jdbc.update(
+                "UPDATE desk.request_identifier SET verified = TRUE WHERE request_id = ? AND state = 'CONFIRMED' AND kind IN ('EMAIL', 'PHONE', 'ACCOUNT')",
                 requestId);
     }
 
     void decideIdentifier(long identifierId, IdentifierState state, String userId, OffsetDateTime at) {
-        jdbc.update("UPDATE desk.request_identifier SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?",
-                state.name(), userId, at, identifierId);
+        jdbc.update(
+                "UPDATE desk.request_identifier SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+                state.name(),
+                userId,
+                at,
+                identifierId);
     }
 
     /** A one-time code waiting for an email identifier: its hash only. */
-    record PendingCode(String hash, OffsetDateTime expiresAt, int attempts) {
-    }
+    record PendingCode(String hash, OffsetDateTime expiresAt, int attempts) {}
 
     void saveAddressCode(long identifierId, String codeHash, OffsetDateTime expiresAt) {
-        jdbc.update("UPDATE desk.request_identifier SET code_hash = ?, code_expires_at = ?, code_attempts = 0 WHERE id = ?",
-                codeHash, expiresAt, identifierId);
+        jdbc.update(
+                "UPDATE desk.request_identifier SET code_hash = ?, code_expires_at = ?, code_attempts = 0 WHERE id = ?",
+                codeHash,
+                expiresAt,
+                identifierId);
     }
 
     PendingCode pendingCode(long identifierId) {
-        return jdbc.queryForObject("SELECT code_hash, code_expires_at, code_attempts FROM desk.request_identifier WHERE id = ?",
-                (rs, i) -> new PendingCode(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getInt(3)), identifierId);
+        return jdbc.queryForObject(
+                "SELECT code_hash, code_expires_at, code_attempts FROM desk.request_identifier WHERE id = ?",
+                (rs, i) -> new PendingCode(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getInt(3)),
+                identifierId);
     }
 
     void countWrongCode(long identifierId) {
@@ -190,8 +237,10 @@ public class RequestRegister implements RetainedData {
     }
 
     void markProven(long identifierId, OffsetDateTime at) {
-        jdbc.update("UPDATE desk.request_identifier SET proven_at = ?, code_hash = NULL, code_expires_at = NULL WHERE id = ?",
-                at, identifierId);
+        jdbc.update(
+                "UPDATE desk.request_identifier SET proven_at = ?, code_hash = NULL, code_expires_at = NULL WHERE id = ?",
+                at,
+                identifierId);
     }
 
     private void insertIdentifiers(List<Object[]> identifiers) {
@@ -200,23 +249,31 @@ public class RequestRegister implements RetainedData {
         }
     }
 
-    private static void identifier(List<Object[]> into, long requestId, String kind, String value, String key,
-                                   IdentifierSource source) {
+    private static void identifier(
+            List<Object[]> into, long requestId, String kind, String value, String key, IdentifierSource source) {
         if (value != null && !value.isBlank()) {
-            IdentifierState state = source == IdentifierSource.FOUND_IN_TEXT ? IdentifierState.SUGGESTED : IdentifierState.UNMATCHED;
-            into.add(new Object[]{requestId, kind, value.trim(), key, source.name(), state.name()});
+            IdentifierState state =
+                    source == IdentifierSource.FOUND_IN_TEXT ? IdentifierState.SUGGESTED : IdentifierState.UNMATCHED;
+            into.add(new Object[] {requestId, kind, value.trim(), key, source.name(), state.name()});
         }
     }
 
     /** Records what happened to a request; detail must carry no personal data. */
     public void record(long requestId, String kind, String actor, String detail) {
-        jdbc.update("INSERT INTO desk.request_event (request_id, occurred_at, kind, actor, detail) VALUES (?, ?, ?, ?, ?)",
-                requestId, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), kind, actor, detail);
+        jdbc.update(
+                "INSERT INTO desk.request_event (request_id, occurred_at, kind, actor, detail) VALUES (?, ?, ?, ?, ?)",
+                requestId,
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                kind,
+                actor,
+                detail);
     }
 
     public void attachProcess(String reference, String processInstanceId) {
-        jdbc.update("UPDATE desk.request SET process_instance_id = ?, status = 'OPEN' WHERE reference = ?",
-                processInstanceId, reference);
+        jdbc.update(
+                "UPDATE desk.request SET process_instance_id = ?, status = 'OPEN' WHERE reference = ?",
+                processInstanceId,
+                reference);
     }
 
     /** Closes a request with its outcome; closing twice keeps the first closing time. */
@@ -232,8 +289,11 @@ public class RequestRegister implements RetainedData {
     @Transactional
     public void close(String reference, String outcome, String actor, String detail) {
         Request request = get(reference);
-        jdbc.update("UPDATE desk.request SET status = 'CLOSED', outcome = ?, closed_at = COALESCE(closed_at, ?) WHERE id = ?",
-                outcome, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), request.id());
+        jdbc.update(
+                "UPDATE desk.request SET status = 'CLOSED', outcome = ?, closed_at = COALESCE(closed_at, ?) WHERE id = ?",
+                outcome,
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                request.id());
         record(request.id(), "CLOSED", actor, detail);
     }
 
@@ -242,9 +302,11 @@ public class RequestRegister implements RetainedData {
         if (references.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(new NamedParameterJdbcTemplate(jdbc).queryForList(
-                "SELECT reference FROM desk.request WHERE closed_at IS NULL AND reference IN (:references)",
-                new MapSqlParameterSource("references", List.copyOf(references)), String.class));
+        return Set.copyOf(new NamedParameterJdbcTemplate(jdbc)
+                .queryForList(
+                        "SELECT reference FROM desk.request WHERE closed_at IS NULL AND reference IN (:references)",
+                        new MapSqlParameterSource("references", List.copyOf(references)),
+                        String.class));
     }
 
     /**
@@ -253,9 +315,12 @@ public class RequestRegister implements RetainedData {
      */
     @Override
     public List<StoreSweep> retentionSweeps() {
-        return List.of(new StoreSweep("register-personal-fields", """
+        return List.of(new StoreSweep(
+                "register-personal-fields",
+                """
                 SELECT r.id FROM desk.request r
-                WHERE r.personal_fields_cleared_at IS NULL AND r.id IN (""" + DUE_REQUEST_IDS + ") ORDER BY r.id", null,
+                WHERE r.personal_fields_cleared_at IS NULL AND r.id IN (""" + DUE_REQUEST_IDS + ") ORDER BY r.id",
+                null,
                 "DELETE FROM desk.request_identifier WHERE request_id IN (:ids)",
                 """
                 UPDATE desk.request SET requester_name = NULL, requester_email = NULL, requester_phone = NULL,
@@ -268,55 +333,64 @@ public class RequestRegister implements RetainedData {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return new NamedParameterJdbcTemplate(jdbc).queryForList("""
+        return new NamedParameterJdbcTemplate(jdbc)
+                .queryForList(
+                        """
                 SELECT DISTINCT r.process_instance_id FROM desk.request r
                 JOIN desk.request_identifier i ON i.request_id = r.id
-                WHERE i.value_key IN (:keys) AND r.reference <> :reference AND r.process_instance_id IS NOT NULL""",
-                new MapSqlParameterSource("keys", keys).addValue("reference", reference), String.class);
+                WHERE i.value_key IN (:keys) AND r.reference <> :reference AND r.process_instance_id IS NOT NULL""", new MapSqlParameterSource("keys", keys).addValue("reference", reference), String.class);
     }
 
     /**
      * The clock columns of a request beyond {@link Request}: its extension and breaches. The SLA
      * computes and reads them (sla.ClockStore); the register, which owns the table, stores them.
      */
-    public record ClockColumns(String extensionReason, String extensionApprovedBy, LocalDate extendedOn,
-                               OffsetDateTime extensionNoticeSentAt, OffsetDateTime internalTargetBreachedAt,
-                               OffsetDateTime statutoryDeadlineBreachedAt) {
-    }
+    public record ClockColumns(
+            String extensionReason,
+            String extensionApprovedBy,
+            LocalDate extendedOn,
+            OffsetDateTime extensionNoticeSentAt,
+            OffsetDateTime internalTargetBreachedAt,
+            OffsetDateTime statutoryDeadlineBreachedAt) {}
 
     private static final String CLOCK_COLUMNS = """
             id, extension_reason, extension_approved_by, extended_on, extension_notice_sent_at,
             internal_target_breached_at, statutory_deadline_breached_at""";
 
     private static final RowMapper<ClockColumns> CLOCK_ROW = (rs, i) -> new ClockColumns(
-            rs.getString("extension_reason"), rs.getString("extension_approved_by"),
+            rs.getString("extension_reason"),
+            rs.getString("extension_approved_by"),
             rs.getObject("extended_on", LocalDate.class),
             rs.getObject("extension_notice_sent_at", OffsetDateTime.class),
             rs.getObject("internal_target_breached_at", OffsetDateTime.class),
             rs.getObject("statutory_deadline_breached_at", OffsetDateTime.class));
 
     public Optional<ClockColumns> clockColumns(long requestId) {
-        return jdbc.query("SELECT " + CLOCK_COLUMNS + " FROM desk.request WHERE id = ?", CLOCK_ROW, requestId)
-                .stream().findFirst();
+        return jdbc.query("SELECT " + CLOCK_COLUMNS + " FROM desk.request WHERE id = ?", CLOCK_ROW, requestId).stream()
+                .findFirst();
     }
 
     /** The clock columns of every open request in one query, by request id, for the dashboard and the metrics. */
     public Map<Long, ClockColumns> clockColumnsOfOpenRequests() {
         Map<Long, ClockColumns> columns = new HashMap<>();
-        jdbc.query("SELECT " + CLOCK_COLUMNS + " FROM desk.request WHERE closed_at IS NULL",
-                rs -> {
-                    columns.put(rs.getLong("id"), CLOCK_ROW.mapRow(rs, 0));
-                });
+        jdbc.query("SELECT " + CLOCK_COLUMNS + " FROM desk.request WHERE closed_at IS NULL", rs -> {
+            columns.put(rs.getLong("id"), CLOCK_ROW.mapRow(rs, 0));
+        });
         return columns;
     }
 
     /** Writes the dates the SLA computed, so the register, Tasklist and reports agree with the timers. */
-    public void saveClockDates(long requestId, LocalDate clockStart, LocalDate statutoryDeadline, LocalDate internalTarget,
-                               LocalDate escalationDate, boolean paused, boolean extended) {
+    public void saveClockDates(
+            long requestId,
+            LocalDate clockStart,
+            LocalDate statutoryDeadline,
+            LocalDate internalTarget,
+            LocalDate escalationDate,
+            boolean paused,
+            boolean extended) {
         jdbc.update("""
                 UPDATE desk.request SET clock_start = ?, statutory_deadline = ?, internal_target = ?,
-                    escalation_date = ?, paused = ?, extended = ? WHERE id = ?""",
-                clockStart, statutoryDeadline, internalTarget, escalationDate, paused, extended, requestId);
+                    escalation_date = ?, paused = ?, extended = ? WHERE id = ?""", clockStart, statutoryDeadline, internalTarget, escalationDate, paused, extended, requestId);
     }
 
     public void saveClockStart(long requestId, LocalDate clockStart) {
@@ -330,15 +404,21 @@ public class RequestRegister implements RetainedData {
     }
 
     public void saveExtensionNoticeSent(long requestId) {
-        jdbc.update("UPDATE desk.request SET extension_notice_sent_at = ? WHERE id = ?",
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), requestId);
+        jdbc.update(
+                "UPDATE desk.request SET extension_notice_sent_at = ? WHERE id = ?",
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                requestId);
     }
 
     /** Marks the internal target (or else the statutory deadline) breached once; false when it already was. */
     public boolean markBreached(long requestId, boolean statutoryDeadline) {
         String column = statutoryDeadline ? "statutory_deadline_breached_at" : "internal_target_breached_at";
-        return jdbc.update("UPDATE desk.request SET breached = TRUE, " + column + " = ? WHERE id = ? AND " + column
-                + " IS NULL", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), requestId) == 1;
+        return jdbc.update(
+                        "UPDATE desk.request SET breached = TRUE, " + column + " = ? WHERE id = ? AND " + column
+                                + " IS NULL",
+                        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                        requestId)
+                == 1;
     }
 
     /** Whether any request has been logged (the demo data adds its requests only to an empty register). */
@@ -349,15 +429,22 @@ public class RequestRegister implements RetainedData {
 
     /** How many events of {@code kind} the request has. */
     public int eventCount(long requestId, String kind) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM desk.request_event WHERE request_id = ? AND kind = ?",
-                Integer.class, requestId, kind);
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM desk.request_event WHERE request_id = ? AND kind = ?",
+                Integer.class,
+                requestId,
+                kind);
         return n == null ? 0 : n;
     }
 
     /** One direction of a link between two requests (see {@link RequestLinks}). */
     void link(long requestId, long linkedRequestId, String reason, OffsetDateTime at) {
-        jdbc.update("INSERT INTO desk.request_link (request_id, linked_request_id, reason, linked_at) VALUES (?, ?, ?, ?)",
-                requestId, linkedRequestId, reason, at);
+        jdbc.update(
+                "INSERT INTO desk.request_link (request_id, linked_request_id, reason, linked_at) VALUES (?, ?, ?, ?)",
+                requestId,
+                linkedRequestId,
+                reason,
+                at);
     }
 
     /** References of the requests linked to this one, oldest link first. */
@@ -368,22 +455,36 @@ public class RequestRegister implements RetainedData {
     }
 
     /** A request's dates and clock state, for the SLA report; no personal data. */
-    public record Dates(String reference, RequestType type, OffsetDateTime receivedAt, OffsetDateTime closedAt,
-                        LocalDate statutoryDeadline, boolean breached, boolean internalTargetBreached,
-                        boolean statutoryDeadlineBreached, String processInstanceId) {
-    }
+    public record Dates(
+            String reference,
+            RequestType type,
+            OffsetDateTime receivedAt,
+            OffsetDateTime closedAt,
+            LocalDate statutoryDeadline,
+            boolean breached,
+            boolean internalTargetBreached,
+            boolean statutoryDeadlineBreached,
+            String processInstanceId) {}
 
     /** Requests received or closed since {@code from}, and every open one. */
     public List<Dates> datesSince(OffsetDateTime from) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                         SELECT reference, type, received_at, closed_at, statutory_deadline, breached,
                                internal_target_breached_at, statutory_deadline_breached_at, process_instance_id
                         FROM desk.request WHERE received_at >= ? OR closed_at >= ? OR closed_at IS NULL""",
-                (rs, i) -> new Dates(rs.getString(1), RequestType.valueOf(rs.getString(2)),
-                        rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class),
-                        rs.getObject(5, LocalDate.class), rs.getBoolean(6), rs.getObject(7) != null,
-                        rs.getObject(8) != null, rs.getString(9)),
-                from, from);
+                (rs, i) -> new Dates(
+                        rs.getString(1),
+                        RequestType.valueOf(rs.getString(2)),
+                        rs.getObject(3, OffsetDateTime.class),
+                        rs.getObject(4, OffsetDateTime.class),
+                        rs.getObject(5, LocalDate.class),
+                        rs.getBoolean(6),
+                        rs.getObject(7) != null,
+                        rs.getObject(8) != null,
+                        rs.getString(9)),
+                from,
+                from);
     }
 
     public Optional<Request> find(String reference) {
@@ -396,17 +497,22 @@ public class RequestRegister implements RetainedData {
     }
 
     public List<Request> open() {
-        return jdbc.query("SELECT * FROM desk.request WHERE closed_at IS NULL ORDER BY statutory_deadline, reference", ROW);
+        return jdbc.query(
+                "SELECT * FROM desk.request WHERE closed_at IS NULL ORDER BY statutory_deadline, reference", ROW);
     }
 
     public List<RequestEvent> events(long requestId) {
-        return jdbc.query("SELECT occurred_at, kind, actor, detail FROM desk.request_event WHERE request_id = ? ORDER BY id",
-                (rs, i) -> new RequestEvent(rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("kind"),
-                        rs.getString("actor"), rs.getString("detail")), requestId);
+        return jdbc.query(
+                "SELECT occurred_at, kind, actor, detail FROM desk.request_event WHERE request_id = ? ORDER BY id",
+                (rs, i) -> new RequestEvent(
+                        rs.getObject("occurred_at", OffsetDateTime.class),
+                        rs.getString("kind"),
+                        rs.getString("actor"),
+                        rs.getString("detail")),
+                requestId);
     }
 
-    public record RequestEvent(OffsetDateTime occurredAt, String kind, String actor, String detail) {
-    }
+    public record RequestEvent(OffsetDateTime occurredAt, String kind, String actor, String detail) {}
 
     private static final RowMapper<Request> ROW = (rs, i) -> new Request(
             rs.getLong("id"),

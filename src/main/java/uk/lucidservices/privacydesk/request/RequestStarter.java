@@ -1,5 +1,8 @@
 package uk.lucidservices.privacydesk.request;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -10,10 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
-
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one way a request begins, whatever its channel: log it in the register, start its process
@@ -32,8 +31,11 @@ public class RequestStarter {
     /** Keys found deployed once; a deployed process is not undeployed while the desk runs, so no query per start. */
     private final Set<String> deployedKeys = ConcurrentHashMap.newKeySet();
 
-    public RequestStarter(RequestRegister register, RepositoryService repositoryService, RuntimeService runtimeService,
-                          IdentityService identityService) {
+    public RequestStarter(
+            RequestRegister register,
+            RepositoryService repositoryService,
+            RuntimeService runtimeService,
+            IdentityService identityService) {
         this.register = register;
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
@@ -59,12 +61,20 @@ public class RequestStarter {
         identityService.clearAuthentication();
         try {
             if (!deployed(processKey)) {
-                log.warn("No process is deployed for key {}: request {} is logged as RECEIVED without a process",
-                        processKey, request.reference());
+                log.warn(
+                        "No process is deployed for key {}: request {} is logged as RECEIVED without a process",
+                        processKey,
+                        request.reference());
                 return request;
             }
-            ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, request.reference(),
-                    Map.of(ProcessVariables.REQUEST_REFERENCE, request.reference(), ProcessVariables.REQUEST_ID, request.id()));
+            ProcessInstance instance = runtimeService.startProcessInstanceByKey(
+                    processKey,
+                    request.reference(),
+                    Map.of(
+                            ProcessVariables.REQUEST_REFERENCE,
+                            request.reference(),
+                            ProcessVariables.REQUEST_ID,
+                            request.id()));
             register.attachProcess(request.reference(), instance.getId());
             return register.get(request.reference());
         } finally {
@@ -78,7 +88,11 @@ public class RequestStarter {
         if (deployedKeys.contains(processKey)) {
             return true;
         }
-        boolean deployed = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).count() > 0;
+        boolean deployed = repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(processKey)
+                        .count()
+                > 0;
         if (deployed) {
             deployedKeys.add(processKey);
         }

@@ -2,13 +2,12 @@ package uk.lucidservices.privacydesk.request;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.records.PhoneNumbers;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.records.PhoneNumbers;
 
 /**
  * What a request logged by staff must carry: the requester's name and at least one identifier the
@@ -23,7 +22,8 @@ class RequesterDetailsCheck {
     private final PhoneNumbers phoneNumbers;
     private final Pattern accountNumber;
 
-    RequesterDetailsCheck(PhoneNumbers phoneNumbers, @Value("${desk.intake.account-number-pattern}") String accountNumberPattern) {
+    RequesterDetailsCheck(
+            PhoneNumbers phoneNumbers, @Value("${desk.intake.account-number-pattern}") String accountNumberPattern) {
         this.phoneNumbers = phoneNumbers;
         this.accountNumber = Pattern.compile(accountNumberPattern, Pattern.CASE_INSENSITIVE);
     }
@@ -45,7 +45,8 @@ class RequesterDetailsCheck {
         }
         if (!blank(account)) {
             if (!accountNumber.matcher(account.trim()).matches()) {
-                problems.add("accountNumber does not have the form of our account numbers (desk.intake.account-number-pattern)");
+                problems.add(
+                        "accountNumber does not have the form of our account numbers (desk.intake.account-number-pattern)");
             }
         }
         if (blank(email) && blank(phone) && blank(account)) {

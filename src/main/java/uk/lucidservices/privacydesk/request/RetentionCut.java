@@ -1,9 +1,8 @@
 package uk.lucidservices.privacydesk.request;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * What a retention sweep's queries are given: {@code :cutoff}, the latest event time that is past
@@ -18,7 +17,9 @@ public record RetentionCut(OffsetDateTime cutoff, OffsetDateTime now, List<Strin
 
     public MapSqlParameterSource params() {
         // NOT IN () is no SQL: with nothing held, a reference no request has.
-        return new MapSqlParameterSource().addValue("cutoff", cutoff).addValue("now", now)
+        return new MapSqlParameterSource()
+                .addValue("cutoff", cutoff)
+                .addValue("now", now)
                 .addValue("held", held.isEmpty() ? List.of("") : held);
     }
 

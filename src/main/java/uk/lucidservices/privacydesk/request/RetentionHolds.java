@@ -1,10 +1,9 @@
 package uk.lucidservices.privacydesk.request;
 
-import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.records.RelatedComplaints;
-
 import java.util.List;
 import java.util.Set;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.records.RelatedComplaints;
 
 /** The requests an open complaint still needs: retention and the reuse of earlier requests leave them be. */
 @Component
@@ -24,8 +23,13 @@ public class RetentionHolds {
         if (links.isEmpty()) {
             return List.of();
         }
-        Set<String> open = register.openAmong(links.stream().map(RelatedComplaints.Link::complaintReference).toList());
-        return links.stream().filter(l -> open.contains(l.complaintReference()))
-                .map(RelatedComplaints.Link::relatedReference).distinct().sorted().toList();
+        Set<String> open = register.openAmong(
+                links.stream().map(RelatedComplaints.Link::complaintReference).toList());
+        return links.stream()
+                .filter(l -> open.contains(l.complaintReference()))
+                .map(RelatedComplaints.Link::relatedReference)
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

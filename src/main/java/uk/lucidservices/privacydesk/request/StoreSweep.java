@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.request;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import uk.lucidservices.privacydesk.records.FileStore;
-
 import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import uk.lucidservices.privacydesk.records.FileStore;
 
 /**
  * One store's retention sweep, declared by the class that owns the store's table (see
@@ -64,7 +63,8 @@ public final class StoreSweep {
             try {
                 files.delete(path);
             } catch (IllegalArgumentException outsideItsArea) {
-                // A path that leaves the store's area names nothing this store may delete: the row is cleared all the same.
+                // A path that leaves the store's area names nothing this store may delete: the row is cleared all the
+                // same.
             }
         }
         params.addValue("ids", keys);

@@ -1,13 +1,5 @@
 package uk.lucidservices.privacydesk.request;
 
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-import uk.lucidservices.privacydesk.records.CustomerAccounts;
-import uk.lucidservices.privacydesk.records.Subject;
-import uk.lucidservices.privacydesk.records.SubjectResolver;
-import uk.lucidservices.privacydesk.security.NotAllowedException;
-import uk.lucidservices.privacydesk.security.StaffIds;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,15 +9,21 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import uk.lucidservices.privacydesk.records.CustomerAccounts;
+import uk.lucidservices.privacydesk.records.Subject;
+import uk.lucidservices.privacydesk.records.SubjectResolver;
+import uk.lucidservices.privacydesk.security.NotAllowedException;
+import uk.lucidservices.privacydesk.security.StaffIds;
 
 /**
  * The identifiers of a request, verified one by one. Each carries its source and state
@@ -49,8 +47,8 @@ public class VerifiedIdentifiers {
     private final CustomerAccounts accounts;
     private final Clock clock;
 
-    public VerifiedIdentifiers(RequestRegister register, SubjectResolver resolver,
-                               CustomerAccounts accounts, Clock clock) {
+    public VerifiedIdentifiers(
+            RequestRegister register, SubjectResolver resolver, CustomerAccounts accounts, Clock clock) {
         this.register = register;
         this.resolver = resolver;
         this.accounts = accounts;
@@ -68,25 +66,29 @@ public class VerifiedIdentifiers {
     public int assess(String reference) {
         Request request = register.get(reference);
         List<RequestRegister.Identifier> usable = register.identifiers(request.id()).stream()
-                .filter(i -> i.searchKey() && usable(i.state())).toList();
+                .filter(i -> i.searchKey() && usable(i.state()))
+                .toList();
         List<Set<String>> onRecord = new ArrayList<>();
         Set<String> all = new LinkedHashSet<>();
         for (RequestRegister.Identifier i : usable) {
-            Set<String> found = switch (i.kind()) {
-                case "EMAIL" -> accounts.onRecordFor(List.of(i.value()), List.of());
-                case "PHONE" -> accounts.onRecordFor(List.of(), List.of(i.value()));
-                default -> Set.of();
-            };
+            Set<String> found =
+                    switch (i.kind()) {
+                        case "EMAIL" -> accounts.onRecordFor(List.of(i.value()), List.of());
+                        case "PHONE" -> accounts.onRecordFor(List.of(), List.of(i.value()));
+                        default -> Set.of();
+                    };
             onRecord.add(found);
             all.addAll(found);
         }
         String account = all.size() == 1 ? all.iterator().next() : null;
         for (int n = 0; n < usable.size(); n++) {
             RequestRegister.Identifier i = usable.get(n);
-            boolean matched = account != null && ("ACCOUNT".equals(i.kind())
-                    ? account.equals(i.value().trim().toUpperCase(Locale.ROOT))
-                    : onRecord.get(n).equals(Set.of(account)));
-            IdentifierState state = i.state() == IdentifierState.CONFIRMED ? IdentifierState.CONFIRMED
+            boolean matched = account != null
+                    && ("ACCOUNT".equals(i.kind())
+                            ? account.equals(i.value().trim().toUpperCase(Locale.ROOT))
+                            : onRecord.get(n).equals(Set.of(account)));
+            IdentifierState state = i.state() == IdentifierState.CONFIRMED
+                    ? IdentifierState.CONFIRMED
                     : matched ? IdentifierState.MATCHED : IdentifierState.UNMATCHED;
             register.saveIdentifierMatch(i.id(), state, matched ? account : null);
         }
@@ -103,19 +105,22 @@ public class VerifiedIdentifiers {
         List<RequestRegister.Identifier> identifiers = register.identifiers(request.id());
         List<String> open = identifiers.stream()
                 .filter(i -> i.searchKey() && i.state() == IdentifierState.UNMATCHED)
-                .map(i -> "#" + i.id() + " (" + describe(i) + ")").toList();
+                .map(i -> "#" + i.id() + " (" + describe(i) + ")")
+                .toList();
         if (!open.isEmpty()) {
             throw new IdentityNotConfirmableException("The identity of " + reference + " cannot be confirmed yet: "
                     + String.join(", ", open) + (open.size() == 1 ? " is" : " are") + " on no single customer account "
                     + "the request matched. Accept or reject each one first (POST /api/requests/" + reference
                     + "/identifiers/<id>/accept or /reject), or ask for ID.");
         }
-        boolean anyUsable = identifiers.stream().anyMatch(i -> i.searchKey()
-                && (i.state() == IdentifierState.MATCHED || i.state() == IdentifierState.CONFIRMED));
+        boolean anyUsable = identifiers.stream()
+                .anyMatch(i -> i.searchKey()
+                        && (i.state() == IdentifierState.MATCHED || i.state() == IdentifierState.CONFIRMED));
         if (!anyUsable) {
             throw new IdentityNotConfirmableException("The identity of " + reference + " cannot be confirmed: no "
                     + "email address, phone number or account number is matched or accepted, so nothing could be "
-                    + "searched. Accept an identifier (GET /api/requests/" + reference + "/identifiers lists them) or ask for ID.");
+                    + "searched. Accept an identifier (GET /api/requests/" + reference
+                    + "/identifiers lists them) or ask for ID.");
         }
     }
 
@@ -130,8 +135,13 @@ public class VerifiedIdentifiers {
         OffsetDateTime now = now();
         int n = register.verifyIdentifiers(request.id(), userId, now);
         long unused = register.identifiers(request.id()).stream()
-                .filter(i -> i.state() == IdentifierState.SUGGESTED || i.state() == IdentifierState.REJECTED).count();
-        register.record(request.id(), "IDENTITY_VERIFIED", userId, n + " identifiers verified; " + unused + " suggested or rejected, not used");
+                .filter(i -> i.state() == IdentifierState.SUGGESTED || i.state() == IdentifierState.REJECTED)
+                .count();
+        register.record(
+                request.id(),
+                "IDENTITY_VERIFIED",
+                userId,
+                n + " identifiers verified; " + unused + " suggested or rejected, not used");
         return n;
     }
 
@@ -171,13 +181,22 @@ public class VerifiedIdentifiers {
     public Optional<String> email(String reference) {
         long requestId = register.get(reference).id();
         List<RequestRegister.Identifier> verified = register.identifiers(requestId).stream()
-                .filter(i -> i.verified() && i.state() == IdentifierState.CONFIRMED).toList();
-        Set<String> matchedAccounts = verified.stream().map(RequestRegister.Identifier::matchedAccount)
-                .filter(Objects::nonNull).collect(Collectors.toSet());
-        String account = matchedAccounts.size() == 1 ? matchedAccounts.iterator().next() : null;
-        return verified.stream().filter(i -> "EMAIL".equals(i.kind()))
-                .filter(i -> i.proven() || (account != null && accounts.onRecordFor(List.of(i.value()), List.of()).contains(account)))
-                .map(RequestRegister.Identifier::value).findFirst();
+                .filter(i -> i.verified() && i.state() == IdentifierState.CONFIRMED)
+                .toList();
+        Set<String> matchedAccounts = verified.stream()
+                .map(RequestRegister.Identifier::matchedAccount)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        String account =
+                matchedAccounts.size() == 1 ? matchedAccounts.iterator().next() : null;
+        return verified.stream()
+                .filter(i -> "EMAIL".equals(i.kind()))
+                .filter(i -> i.proven()
+                        || (account != null
+                                && accounts.onRecordFor(List.of(i.value()), List.of())
+                                        .contains(account)))
+                .map(RequestRegister.Identifier::value)
+                .findFirst();
     }
 
     /**
@@ -189,7 +208,8 @@ public class VerifiedIdentifiers {
         long requestId = register.get(reference).id();
         return register.identifiers(requestId).stream()
                 .filter(i -> "EMAIL".equals(i.kind()) && i.verified() && i.state() == IdentifierState.CONFIRMED)
-                .map(RequestRegister.Identifier::value).findFirst();
+                .map(RequestRegister.Identifier::value)
+                .findFirst();
     }
 
     /**
@@ -203,13 +223,20 @@ public class VerifiedIdentifiers {
         Request request = register.get(reference);
         RequestRegister.Identifier identifier = identifier(request, identifierId);
         requireAColleagueOfTheLogger(request, userId);
-        if (!"EMAIL".equals(identifier.kind()) || identifier.state() == IdentifierState.REJECTED || request.closedAt() != null) {
-            throw new InvalidRequestException("A code can only be sent to an email address of an open request that was not rejected");
+        if (!"EMAIL".equals(identifier.kind())
+                || identifier.state() == IdentifierState.REJECTED
+                || request.closedAt() != null) {
+            throw new InvalidRequestException(
+                    "A code can only be sent to an email address of an open request that was not rejected");
         }
         String code = "%06d".formatted(CODES.nextInt(1_000_000));
         OffsetDateTime expires = now().plus(CODE_VALIDITY);
         register.saveAddressCode(identifierId, codeHash(identifierId, code), expires);
-        register.record(request.id(), "ADDRESS_CODE_SENT", userId, "identifier #" + identifierId + " (" + describe(identifier) + ")");
+        register.record(
+                request.id(),
+                "ADDRESS_CODE_SENT",
+                userId,
+                "identifier #" + identifierId + " (" + describe(identifier) + ")");
         return new AddressCode(identifier.value(), code, expires);
     }
 
@@ -231,9 +258,12 @@ public class VerifiedIdentifiers {
         requireAColleagueOfTheLogger(request, userId);
         RequestRegister.Identifier identifier = identifier(request, identifierId);
         RequestRegister.PendingCode pending = register.pendingCode(identifierId);
-        if (pending.hash() == null || pending.expiresAt() == null || pending.expiresAt().isBefore(now())
+        if (pending.hash() == null
+                || pending.expiresAt() == null
+                || pending.expiresAt().isBefore(now())
                 || pending.attempts() >= MAX_CODE_ATTEMPTS) {
-            throw new InvalidRequestException("No valid code is waiting for identifier #" + identifierId + ": send a new one");
+            throw new InvalidRequestException(
+                    "No valid code is waiting for identifier #" + identifierId + ": send a new one");
         }
         if (code == null || !codeHash(identifierId, code.trim()).equals(pending.hash())) {
             register.countWrongCode(identifierId);
@@ -241,40 +271,54 @@ public class VerifiedIdentifiers {
             throw new InvalidRequestException("That is not the code sent to identifier #" + identifierId);
         }
         register.markProven(identifierId, now());
-        register.record(request.id(), "ADDRESS_PROVEN", userId, "identifier #" + identifierId + " (" + describe(identifier) + ")");
+        register.record(
+                request.id(),
+                "ADDRESS_PROVEN",
+                userId,
+                "identifier #" + identifierId + " (" + describe(identifier) + ")");
         return identifier(request, identifierId);
     }
 
-
     private RequestRegister.Identifier identifier(Request request, long identifierId) {
-        return register.identifiers(request.id()).stream().filter(i -> i.id() == identifierId).findFirst()
+        return register.identifiers(request.id()).stream()
+                .filter(i -> i.id() == identifierId)
+                .findFirst()
                 .orElseThrow(() -> new RequestNotFoundException(request.reference() + " identifier " + identifierId));
     }
 
     private static String codeHash(long identifierId, String code) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((identifierId + ":" + code).getBytes(StandardCharsets.US_ASCII));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((identifierId + ":" + code).getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
-    private RequestRegister.Identifier decide(String reference, long identifierId, IdentifierState state, String userId) {
+    private RequestRegister.Identifier decide(
+            String reference, long identifierId, IdentifierState state, String userId) {
         Request request = register.get(reference);
         RequestRegister.Identifier identifier = identifier(request, identifierId);
         requireAColleagueOfTheLogger(request, userId);
         if (!identifier.searchKey()) {
-            throw new InvalidRequestException("A name is never searched: only email addresses, phone numbers and account numbers are accepted or rejected");
+            throw new InvalidRequestException(
+                    "A name is never searched: only email addresses, phone numbers and account numbers are accepted or rejected");
         }
         if (request.closedAt() != null || identityVerified(request.id())) {
-            throw new InvalidRequestException("The identity of " + reference + " is already confirmed (or the request is closed): "
-                    + "its identifiers can no longer change");
+            throw new InvalidRequestException("The identity of " + reference
+                    + " is already confirmed (or the request is closed): " + "its identifiers can no longer change");
         }
         register.decideIdentifier(identifierId, state, userId, now());
-        register.record(request.id(), state == IdentifierState.CONFIRMED ? "IDENTIFIER_ACCEPTED" : "IDENTIFIER_REJECTED",
-                userId, "identifier #" + identifierId + " (" + describe(identifier) + ")");
-        return register.identifiers(request.id()).stream().filter(i -> i.id() == identifierId).findFirst().orElseThrow();
+        register.record(
+                request.id(),
+                state == IdentifierState.CONFIRMED ? "IDENTIFIER_ACCEPTED" : "IDENTIFIER_REJECTED",
+                userId,
+                "identifier #" + identifierId + " (" + describe(identifier) + ")");
+        return register.identifiers(request.id()).stream()
+                .filter(i -> i.id() == identifierId)
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -299,17 +343,19 @@ public class VerifiedIdentifiers {
 
     /** Kind and source, never the value: this goes into events and messages. */
     static String describe(RequestRegister.Identifier i) {
-        String kind = switch (i.kind()) {
-            case "EMAIL" -> "email address";
-            case "PHONE" -> "phone number";
-            case "ACCOUNT" -> "account number";
-            default -> i.kind().toLowerCase(Locale.ROOT);
-        };
-        String source = switch (i.source()) {
-            case SENDER_ADDRESS -> "the mail's sender";
-            case STRUCTURED_FIELD -> "given in a field";
-            case FOUND_IN_TEXT -> "found in the mail's text";
-        };
+        String kind =
+                switch (i.kind()) {
+                    case "EMAIL" -> "email address";
+                    case "PHONE" -> "phone number";
+                    case "ACCOUNT" -> "account number";
+                    default -> i.kind().toLowerCase(Locale.ROOT);
+                };
+        String source =
+                switch (i.source()) {
+                    case SENDER_ADDRESS -> "the mail's sender";
+                    case STRUCTURED_FIELD -> "given in a field";
+                    case FOUND_IN_TEXT -> "found in the mail's text";
+                };
         return kind + ", " + source;
     }
 
@@ -318,8 +364,10 @@ public class VerifiedIdentifiers {
     }
 
     private List<String> values(long requestId, String kind) {
-        return register.identifiers(requestId).stream().filter(i -> kind.equals(i.kind()) && i.verified())
-                .map(RequestRegister.Identifier::value).toList();
+        return register.identifiers(requestId).stream()
+                .filter(i -> kind.equals(i.kind()) && i.verified())
+                .map(RequestRegister.Identifier::value)
+                .toList();
     }
 
     /** The request reached a step that needs a confirmed identity before its identity check marked any identifier verified. */

@@ -1,5 +1,15 @@
 package uk.lucidservices.privacydesk.retention;
 
+import java.sql.ResultSetMetaData;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,17 +22,6 @@ import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.records.RecordSource;
 import uk.lucidservices.privacydesk.records.Subject;
 import uk.lucidservices.privacydesk.request.RetentionHolds;
-
-import java.sql.ResultSetMetaData;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The desk's own stores as a record source (data-map categories on {@code desk.*} tables), so a
@@ -48,8 +47,13 @@ class DeskRecordSource implements RecordSource {
     private final Clock clock;
     private final RetentionHolds holds;
 
-    DeskRecordSource(NamedParameterJdbcTemplate jdbc, DataMap dataMap, FileStore fileStore,
-                     PlatformTransactionManager transactions, Clock clock, RetentionHolds holds) {
+    DeskRecordSource(
+            NamedParameterJdbcTemplate jdbc,
+            DataMap dataMap,
+            FileStore fileStore,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            RetentionHolds holds) {
         this.holds = holds;
         this.jdbc = jdbc;
         this.dataMap = dataMap;
@@ -61,7 +65,8 @@ class DeskRecordSource implements RecordSource {
 
     @Override
     public boolean handles(Category category) {
-        return category.searchable() && category.table() != null
+        return category.searchable()
+                && category.table() != null
                 && category.table().toLowerCase(Locale.ROOT).startsWith("desk.");
     }
 
@@ -72,7 +77,8 @@ class DeskRecordSource implements RecordSource {
         if (where == null) {
             return 0;
         }
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + category.table() + " t WHERE " + where, params, Long.class);
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM " + category.table() + " t WHERE " + where, params, Long.class);
         return n == null ? 0 : n;
     }
 
@@ -86,20 +92,24 @@ class DeskRecordSource implements RecordSource {
         List<String> columns = new ArrayList<>();
         columns.add("id");
         columns.addAll(category.fields());
-        jdbc.query("SELECT " + String.join(", ", columns.stream().map(c -> "t." + c).toList()) + " FROM "
-                + category.table() + " t WHERE " + where + " ORDER BY t.id", params, rs -> {
-            ResultSetMetaData meta = rs.getMetaData();
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getObject(i));
-            }
-            record.accept(row);
-        });
+        jdbc.query(
+                "SELECT "
+                        + String.join(", ", columns.stream().map(c -> "t." + c).toList()) + " FROM " + category.table()
+                        + " t WHERE " + where + " ORDER BY t.id",
+                params,
+                rs -> {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getObject(i));
+                    }
+                    record.accept(row);
+                });
     }
 
     @Override
     public ErasureOutcome erase(Category category, Subject subject) {
-        return erase(category, subject, outcome -> { });
+        return erase(category, subject, outcome -> {});
     }
 
     @Override
@@ -122,7 +132,8 @@ class DeskRecordSource implements RecordSource {
         if (where == null) {
             return new ErasureOutcome(category.id(), 0, 0, 0);
         }
-        List<Object> ids = jdbc.queryForList("SELECT t.id FROM " + category.table() + " t WHERE " + where, params, Object.class);
+        List<Object> ids =
+                jdbc.queryForList("SELECT t.id FROM " + category.table() + " t WHERE " + where, params, Object.class);
         if (ids.isEmpty()) {
             return new ErasureOutcome(category.id(), 0, 0, 0);
         }
@@ -130,7 +141,11 @@ class DeskRecordSource implements RecordSource {
                 .addValue("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
         long files = deleteFiles(category, byId);
         if (category.erasure().action() == ErasureAction.DELETE) {
-            return new ErasureOutcome(category.id(), jdbc.update("DELETE FROM " + category.table() + " WHERE id IN (:ids)", byId), 0, files);
+            return new ErasureOutcome(
+                    category.id(),
+                    jdbc.update("DELETE FROM " + category.table() + " WHERE id IN (:ids)", byId),
+                    0,
+                    files);
         }
         String table = category.table().toLowerCase(Locale.ROOT);
         if (table.equals("desk.request")) {
@@ -138,17 +153,20 @@ class DeskRecordSource implements RecordSource {
             jdbc.update("DELETE FROM desk.request_identifier WHERE request_id IN (:ids)", byId);
             files += deletePackFiles(byId);
         }
-        List<String> set = new ArrayList<>(category.erasure().fields().stream().map(f -> f + " = NULL").toList());
+        List<String> set = new ArrayList<>(
+                category.erasure().fields().stream().map(f -> f + " = NULL").toList());
         if (table.equals("desk.request") || table.equals("desk.intake_log")) {
             set.add("personal_fields_cleared_at = :now");
         }
-        int anonymised = jdbc.update("UPDATE " + category.table() + " SET " + String.join(", ", set) + " WHERE id IN (:ids)", byId);
+        int anonymised = jdbc.update(
+                "UPDATE " + category.table() + " SET " + String.join(", ", set) + " WHERE id IN (:ids)", byId);
         return new ErasureOutcome(category.id(), 0, anonymised, files);
     }
 
     /** A pack file still there (a link not yet expired) goes with the request's contact details. */
     private long deletePackFiles(MapSqlParameterSource byId) {
-        String packs = "FROM desk.disclosure_pack WHERE deleted_at IS NULL AND reference IN (SELECT reference FROM desk.request WHERE id IN (:ids))";
+        String packs =
+                "FROM desk.disclosure_pack WHERE deleted_at IS NULL AND reference IN (SELECT reference FROM desk.request WHERE id IN (:ids))";
         long deleted = 0;
         FileStore area = fileStore.area(FileStore.PACKS);
         for (String path : jdbc.queryForList("SELECT file_path " + packs, byId, String.class)) {
@@ -160,8 +178,10 @@ class DeskRecordSource implements RecordSource {
                 // Names no pack file.
             }
         }
-        jdbc.update("UPDATE desk.disclosure_pack SET deleted_at = :now, token_hash = NULL WHERE deleted_at IS NULL AND reference IN "
-                + "(SELECT reference FROM desk.request WHERE id IN (:ids))", byId);
+        jdbc.update(
+                "UPDATE desk.disclosure_pack SET deleted_at = :now, token_hash = NULL WHERE deleted_at IS NULL AND reference IN "
+                        + "(SELECT reference FROM desk.request WHERE id IN (:ids))",
+                byId);
         return deleted;
     }
 
@@ -171,10 +191,14 @@ class DeskRecordSource implements RecordSource {
             return 0;
         }
         long deleted = 0;
-        for (String path : jdbc.queryForList("SELECT " + column + " FROM " + category.table() + " WHERE id IN (:ids) AND "
-                + column + " IS NOT NULL", byId, String.class)) {
+        for (String path : jdbc.queryForList(
+                "SELECT " + column + " FROM " + category.table() + " WHERE id IN (:ids) AND " + column + " IS NOT NULL",
+                byId,
+                String.class)) {
             try {
-                if (fileStore.area(path.substring(0, Math.max(path.indexOf('/'), 0))).delete(path)) {
+                if (fileStore
+                        .area(path.substring(0, Math.max(path.indexOf('/'), 0)))
+                        .delete(path)) {
                     deleted++;
                 }
             } catch (IllegalArgumentException notInAnArea) {
@@ -213,8 +237,10 @@ class DeskRecordSource implements RecordSource {
                     : column + " IN (" + requests + ")";
         }
         String parentWhere = where(parent, "p" + alias, params);
-        return parentWhere == null ? null
-                : column + " IN (SELECT p" + alias + ".id FROM " + parent.table() + " p" + alias + " WHERE " + parentWhere + ")";
+        return parentWhere == null
+                ? null
+                : column + " IN (SELECT p" + alias + ".id FROM " + parent.table() + " p" + alias + " WHERE "
+                        + parentWhere + ")";
     }
 
     /** Mail linked to one of the requests, and mail from the person's address that joined none (once out of triage). */
@@ -224,8 +250,9 @@ class DeskRecordSource implements RecordSource {
             ors.add(alias + ".request_id IN (" + requests + ")");
         }
         if (!((List<?>) params.getValue("emails")).isEmpty()) {
-            ors.add("(" + alias + ".request_id IS NULL AND LOWER(TRIM(" + alias + ".sender_address)) IN (:emails) AND NOT ("
-                    + alias + ".outcome IN ('TRIAGE', 'QUARANTINED') AND " + alias + ".resolved_at IS NULL))");
+            ors.add("(" + alias + ".request_id IS NULL AND LOWER(TRIM(" + alias
+                    + ".sender_address)) IN (:emails) AND NOT (" + alias + ".outcome IN ('TRIAGE', 'QUARANTINED') AND "
+                    + alias + ".resolved_at IS NULL))");
         }
         return ors.isEmpty() ? null : "(" + String.join(" OR ", ors) + ")";
     }
@@ -244,10 +271,11 @@ class DeskRecordSource implements RecordSource {
         if (phones) {
             keys.add("ri.value_key IN (:phones)");
         }
-        String byIdentifier = "r.id IN (SELECT ri.request_id FROM desk.request_identifier ri WHERE ri.state NOT IN ('SUGGESTED', 'REJECTED') AND ("
-                + String.join(" OR ", keys) + "))";
+        String byIdentifier =
+                "r.id IN (SELECT ri.request_id FROM desk.request_identifier ri WHERE ri.state NOT IN ('SUGGESTED', 'REJECTED') AND ("
+                        + String.join(" OR ", keys) + "))";
         String byEmail = emails ? " OR LOWER(TRIM(r.requester_email)) IN (:emails)" : "";
-        return "SELECT r.id FROM desk.request r WHERE r.closed_at IS NOT NULL AND r.reference NOT IN (:held)"
-                + " AND (" + byIdentifier + byEmail + ")";
+        return "SELECT r.id FROM desk.request r WHERE r.closed_at IS NOT NULL AND r.reference NOT IN (:held)" + " AND ("
+                + byIdentifier + byEmail + ")";
     }
 }

@@ -2,6 +2,14 @@ package uk.lucidservices.privacydesk.retention;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,15 +25,6 @@ import uk.lucidservices.privacydesk.request.RetainedData;
 import uk.lucidservices.privacydesk.request.RetentionCut;
 import uk.lucidservices.privacydesk.request.RetentionHolds;
 import uk.lucidservices.privacydesk.request.StoreSweep;
-
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Applies the retention schedule ({@link RetentionProperties}) to the desk's own stores: nightly at
@@ -57,9 +56,17 @@ public class RetentionJob {
     private final Map<RetentionStore, StoreSweep> sweeps;
     private final ObjectProvider<ProcessedMailExpiry> processedMail;
 
-    public RetentionJob(RetentionProperties properties, NamedParameterJdbcTemplate jdbc, JdbcTemplate plainJdbc,
-                        PlatformTransactionManager transactions, Clock clock, FileStore fileStore, MeterRegistry registry,
-                        RetentionHolds holds, List<RetainedData> owners, ObjectProvider<ProcessedMailExpiry> processedMail) {
+    public RetentionJob(
+            RetentionProperties properties,
+            NamedParameterJdbcTemplate jdbc,
+            JdbcTemplate plainJdbc,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            FileStore fileStore,
+            MeterRegistry registry,
+            RetentionHolds holds,
+            List<RetainedData> owners,
+            ObjectProvider<ProcessedMailExpiry> processedMail) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
@@ -83,13 +90,17 @@ public class RetentionJob {
             for (StoreSweep sweep : owner.retentionSweeps()) {
                 RetentionStore store = byKey.get(sweep.store());
                 if (store == null || sweeps.putIfAbsent(store, sweep) != null) {
-                    throw new IllegalStateException("Retention: store " + sweep.store() + " is not in the schedule, or swept twice");
+                    throw new IllegalStateException(
+                            "Retention: store " + sweep.store() + " is not in the schedule, or swept twice");
                 }
             }
         }
         if (sweeps.size() != byKey.size()) {
-            throw new IllegalStateException("Retention: no class sweeps " + byKey.values().stream()
-                    .filter(s -> !sweeps.containsKey(s)).map(RetentionStore::key).toList());
+            throw new IllegalStateException("Retention: no class sweeps "
+                    + byKey.values().stream()
+                            .filter(s -> !sweeps.containsKey(s))
+                            .map(RetentionStore::key)
+                            .toList());
         }
         return sweeps;
     }
@@ -116,8 +127,8 @@ public class RetentionJob {
                 long total = 0;
                 while (leaseHeld) {
                     // What is held is read again for each batch: a complaint opened mid-run holds at once.
-                    int batch = tx.execute(status -> entry.getValue().sweepBatch(jdbc, fileStore, cut(now, store),
-                            properties.batchSize()));
+                    int batch = tx.execute(status ->
+                            entry.getValue().sweepBatch(jdbc, fileStore, cut(now, store), properties.batchSize()));
                     metrics.removed(store.key(), batch);
                     total += batch;
                     if (batch < properties.batchSize()) {
@@ -151,7 +162,8 @@ public class RetentionJob {
             } while (batch.settled() > 0);
         } catch (MessagingException | RuntimeException e) {
             // The mailbox may be down tonight: what is left is found again tomorrow.
-            log.warn("Retention: the processed folder could not be cleared ({}); tried again next run",
+            log.warn(
+                    "Retention: the processed folder could not be cleared ({}); tried again next run",
                     e.getClass().getSimpleName());
         }
         metrics.removed(RetentionMetrics.PROCESSED_MAIL, expunged);
@@ -165,7 +177,9 @@ public class RetentionJob {
 
     /** The latest event time that is past the store's period, counted in UK days and months. */
     private OffsetDateTime cutoff(OffsetDateTime now, RetentionStore store) {
-        return now.atZoneSameInstant(clock.getZone()).minus(properties.rule(store).period()).toOffsetDateTime()
+        return now.atZoneSameInstant(clock.getZone())
+                .minus(properties.rule(store).period())
+                .toOffsetDateTime()
                 .withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

@@ -2,7 +2,6 @@ package uk.lucidservices.privacydesk.retention;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,7 +29,9 @@ final class RetentionMetrics {
     }
 
     private static Counter counter(MeterRegistry registry, String store) {
-        return Counter.builder("desk.retention.removed").description("Items removed by the retention schedule")
-                .tag("store", store).register(registry);
+        return Counter.builder("desk.retention.removed")
+                .description("Items removed by the retention schedule")
+                .tag("store", store)
+                .register(registry);
     }
 }

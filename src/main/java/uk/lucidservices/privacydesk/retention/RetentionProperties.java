@@ -1,11 +1,10 @@
 package uk.lucidservices.privacydesk.retention;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
 import java.time.Period;
 import java.util.EnumMap;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The retention schedule of the desk's own records ({@code desk.retention.*}; the README gives the
@@ -14,12 +13,11 @@ import java.util.Map;
  * silently kept for ever.
  */
 @ConfigurationProperties("desk.retention")
-public record RetentionProperties(boolean enabled, String cron, int batchSize, Duration lease,
-                                  Map<RetentionStore, Rule> schedule) {
+public record RetentionProperties(
+        boolean enabled, String cron, int batchSize, Duration lease, Map<RetentionStore, Rule> schedule) {
 
     /** A period counted from an event: {@code P30D} after {@code REQUEST_CLOSED}. */
-    public record Rule(Period period, RetentionEvent from) {
-    }
+    public record Rule(Period period, RetentionEvent from) {}
 
     public RetentionProperties {
         if (batchSize < 1) {
@@ -32,8 +30,8 @@ public record RetentionProperties(boolean enabled, String cron, int batchSize, D
         for (RetentionStore store : RetentionStore.values()) {
             Rule rule = schedule == null ? null : schedule.get(store);
             if (rule == null || rule.period() == null || rule.from() == null) {
-                throw new IllegalArgumentException("desk.retention.schedule." + store.key()
-                        + " needs a period and the event it counts from");
+                throw new IllegalArgumentException(
+                        "desk.retention.schedule." + store.key() + " needs a period and the event it counts from");
             }
             if (rule.period().isNegative()) {
                 throw new IllegalArgumentException("desk.retention.schedule." + store.key() + ".period is negative");

@@ -1,13 +1,12 @@
 package uk.lucidservices.privacydesk.security;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.List;
 
 @Configuration
 class ApiSecurityConfiguration {
@@ -29,7 +28,8 @@ class ApiSecurityConfiguration {
     /** Before anything else: a change another site's page asks a browser to make is refused (403). */
     @Bean
     public FilterRegistrationBean<SameOriginGuard> sameOriginGuard(@Value("${desk.public-url}") String publicUrl) {
-        FilterRegistrationBean<SameOriginGuard> registration = new FilterRegistrationBean<>(new SameOriginGuard(publicUrl));
+        FilterRegistrationBean<SameOriginGuard> registration =
+                new FilterRegistrationBean<>(new SameOriginGuard(publicUrl));
         registration.setName("desk-same-origin-guard");
         registration.addUrlPatterns(API_PATHS);
         registration.setOrder(0);
@@ -38,9 +38,8 @@ class ApiSecurityConfiguration {
 
     /** The engine's REST API and the desk's own API both answer 401 without credentials. */
     @Bean
-    public FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identityService,
-                                                                             ProcessEngine processEngine,
-                                                                             LoginThrottle throttle) {
+    public FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(
+            IdentityService identityService, ProcessEngine processEngine, LoginThrottle throttle) {
         WebappSessionUsers sessionUsers =
                 new WebappSessionUsers(identityService, processEngine.getName(), WEBAPP_SESSION_PATHS);
         FilterRegistrationBean<BasicAuthenticationFilter> registration =

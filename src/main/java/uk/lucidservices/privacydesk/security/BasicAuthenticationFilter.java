@@ -4,17 +4,16 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * HTTP Basic against Camunda's identity service for {@code /engine-rest} and {@code /api}.
@@ -34,7 +33,8 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
     private final WebappSessionUsers sessionUsers;
     private final LoginThrottle throttle;
 
-    BasicAuthenticationFilter(IdentityService identityService, WebappSessionUsers sessionUsers, LoginThrottle throttle) {
+    BasicAuthenticationFilter(
+            IdentityService identityService, WebappSessionUsers sessionUsers, LoginThrottle throttle) {
         this.identityService = identityService;
         this.sessionUsers = sessionUsers;
         this.throttle = throttle;
@@ -61,11 +61,17 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
         if (userId == null) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"unauthorized\",\"message\":\"Sign in with your desk user name and password (HTTP Basic)\"}");
+            response.getWriter()
+                    .write(
+                            "{\"error\":\"unauthorized\",\"message\":\"Sign in with your desk user name and password (HTTP Basic)\"}");
             return;
         }
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-        List<String> tenants = identityService.createTenantQuery().userMember(userId).list().stream().map(Tenant::getId).toList();
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId)
+                .toList();
+        List<String> tenants = identityService.createTenantQuery().userMember(userId).list().stream()
+                .map(Tenant::getId)
+                .toList();
         try {
             identityService.setAuthentication(userId, groups, tenants);
             chain.doFilter(request, response);
@@ -101,6 +107,6 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
         if (colon < 1) {
             return null;
         }
-        return new String[]{decoded.substring(0, colon), decoded.substring(colon + 1)};
+        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     }
 }

@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.security;
 
+import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.Actors;
-
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Who is calling the desk's API, as authenticated by {@link BasicAuthenticationFilter}: the signed-in

@@ -1,5 +1,9 @@
 package uk.lucidservices.privacydesk.security;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -10,11 +14,6 @@ import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Outside the demo, a database that was once started in the demo still holds the demo users and
@@ -36,8 +35,8 @@ class DemoAccountsGuard extends AbstractProcessEnginePlugin {
         List<String> problems = problems(engine);
         if (!problems.isEmpty()) {
             engine.close();
-            throw new StartRefused("Privacy Desk will not start as production on a database with demo accounts",
-                    problems);
+            throw new StartRefused(
+                    "Privacy Desk will not start as production on a database with demo accounts", problems);
         }
     }
 
@@ -72,7 +71,8 @@ class DemoAccountsGuard extends AbstractProcessEnginePlugin {
         }
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        return configuration.getPasswordManager()
+        return configuration
+                .getPasswordManager()
                 .check(EncryptionUtil.saltPassword(password, entity.getSalt()), entity.getPassword());
     }
 }

@@ -1,15 +1,14 @@
 package uk.lucidservices.privacydesk.security;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The demo (demo users with known passwords, a public HMAC secret, generated people) runs on an
@@ -32,12 +31,15 @@ class DemoDatabaseGuard implements BeanPostProcessor, EnvironmentAware {
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof DataSource dataSource) {
             String url = dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
-                    ? hikari.getJdbcUrl() : env.getProperty("spring.datasource.url", "");
+                    ? hikari.getJdbcUrl()
+                    : env.getProperty("spring.datasource.url", "");
             if (!isEmbedded(url) && !env.getProperty("desk.demo.allow-external-database", Boolean.class, false)) {
-                throw new StartRefused("The demo profile will not start on a database server", List.of(
-                        "spring.datasource.url (DESK_DB_URL) is not an embedded H2 database: the demo would put demo "
-                                + "users with known passwords and generated people into it. Start without the demo "
-                                + "profile for production, or set desk.demo.allow-external-database=true on purpose"));
+                throw new StartRefused(
+                        "The demo profile will not start on a database server",
+                        List.of(
+                                "spring.datasource.url (DESK_DB_URL) is not an embedded H2 database: the demo would put demo "
+                                        + "users with known passwords and generated people into it. Start without the demo "
+                                        + "profile for production, or set desk.demo.allow-external-database=true on purpose"));
             }
         }
         return bean;

@@ -1,11 +1,10 @@
 package uk.lucidservices.privacydesk.security;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * The demo profile's staff, one per role plus a second privacy officer for four-eyes steps.
@@ -15,8 +14,7 @@ import java.util.List;
 @Component
 class DemoUsers {
 
-    public record DemoUser(String id, String password, String firstName, String lastName, String group) {
-    }
+    public record DemoUser(String id, String password, String firstName, String lastName, String group) {}
 
     public static final List<DemoUser> USERS = List.of(
             new DemoUser("olivia", "olivia", "Olivia", "Officer", DeskGroups.PRIVACY_OFFICERS),
@@ -43,7 +41,12 @@ class DemoUsers {
                 // when a password is set, so these are set past it (and refused outside demo by DemoAccountsGuard).
                 ((IdentityServiceImpl) identityService).saveUser(user, true);
             }
-            if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(demo.group()).count() == 0) {
+            if (identityService
+                            .createUserQuery()
+                            .userId(demo.id())
+                            .memberOfGroup(demo.group())
+                            .count()
+                    == 0) {
                 identityService.createMembership(demo.id(), demo.group());
             }
         }

@@ -1,5 +1,9 @@
 package uk.lucidservices.privacydesk.security;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -9,11 +13,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * A deployment is code, so a deployed BPMN may only run the desk's code. Every element and
@@ -38,8 +37,7 @@ class DeployedBpmnRules extends AbstractProcessEnginePlugin {
 
     DeployedBpmnRules(ConfigurableListableBeanFactory beans) {
         this.expressions = new ExpressionRule(
-                name -> beans.containsBean(name) && isDeskType(beans.getType(name, false)),
-                beans::containsBean);
+                name -> beans.containsBean(name) && isDeskType(beans.getType(name, false)), beans::containsBean);
     }
 
     private static boolean isDeskType(Class<?> type) {
@@ -49,7 +47,8 @@ class DeployedBpmnRules extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseRootElement(Element definitions, List<ProcessDefinitionEntity> processDefinitions) {
@@ -90,14 +89,17 @@ class DeployedBpmnRules extends AbstractProcessEnginePlugin {
         }
         Optional<String> violation = expressions.violation(text);
         if (violation.isPresent()) {
-            throw refused(element, "expression " + text.trim() + ": " + violation.get()
-                    + "; expressions may name a desk bean (${bean} or ${bean.method(...)}) or compare process variables");
+            throw refused(
+                    element,
+                    "expression " + text.trim() + ": " + violation.get()
+                            + "; expressions may name a desk bean (${bean} or ${bean.method(...)}) or compare process variables");
         }
     }
 
     private static BpmnParseException refused(Element element, String why) {
         String id = element.attribute("id");
-        return new BpmnParseException("Deployment refused: <" + element.getTagName() + (id != null ? " id=\"" + id + "\"" : "")
-                + "> " + why, element);
+        return new BpmnParseException(
+                "Deployment refused: <" + element.getTagName() + (id != null ? " id=\"" + id + "\"" : "") + "> " + why,
+                element);
     }
 }

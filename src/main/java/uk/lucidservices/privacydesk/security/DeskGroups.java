@@ -14,6 +14,5 @@ public final class DeskGroups {
 
     public static final List<String> WORKING_GROUPS = List.of(PRIVACY_OFFICERS, COMPLAINT_HANDLERS, MANAGERS);
 
-    private DeskGroups() {
-    }
+    private DeskGroups() {}
 }

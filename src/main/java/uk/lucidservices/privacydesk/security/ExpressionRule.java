@@ -22,12 +22,12 @@ import java.util.function.Predicate;
  */
 final class ExpressionRule {
 
-    static final Set<String> EXECUTION_MEMBERS = Set.of("processBusinessKey", "processInstanceId", "setVariable",
-            "getVariable");
-    private static final Set<String> OPERATOR_WORDS = Set.of("true", "false", "null", "empty", "not", "and", "or",
-            "eq", "ne", "lt", "gt", "le", "ge", "div", "mod");
-    private static final Set<String> SYMBOLS = Set.of("==", "!=", "<=", ">=", "&&", "||", ".", "(", ")", ",", "<", ">",
-            "!", "+", "-", "*", "/", "%", "?", ":");
+    static final Set<String> EXECUTION_MEMBERS =
+            Set.of("processBusinessKey", "processInstanceId", "setVariable", "getVariable");
+    private static final Set<String> OPERATOR_WORDS = Set.of(
+            "true", "false", "null", "empty", "not", "and", "or", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod");
+    private static final Set<String> SYMBOLS = Set.of(
+            "==", "!=", "<=", ">=", "&&", "||", ".", "(", ")", ",", "<", ">", "!", "+", "-", "*", "/", "%", "?", ":");
 
     private final Predicate<String> isDeskBean;
     private final Predicate<String> isOtherBean;
@@ -114,7 +114,8 @@ final class ExpressionRule {
             if (token.equals(".") && (i == 0 || !isIdentifier(tokens.get(i - 1)))) {
                 return Optional.of("'.' may follow only a bean or execution, not a call, string or number");
             }
-            boolean chainStart = isIdentifier(token) && (i == 0 || !tokens.get(i - 1).equals("."));
+            boolean chainStart =
+                    isIdentifier(token) && (i == 0 || !tokens.get(i - 1).equals("."));
             if (!chainStart || OPERATOR_WORDS.contains(token)) {
                 continue;
             }
@@ -141,15 +142,16 @@ final class ExpressionRule {
                     : Optional.of("'" + chain + "' is not allowed; of execution only " + EXECUTION_MEMBERS);
         }
         if (isDeskBean.test(root)) {
-            return members.size() <= 1 ? Optional.empty()
+            return members.size() <= 1
+                    ? Optional.empty()
                     : Optional.of("'" + chain + "' reaches past the desk bean '" + root + "'");
         }
         if (isOtherBean.test(root)) {
             return Optional.of("'" + root + "' is a bean from outside the desk's packages");
         }
         if (!members.isEmpty() || called) {
-            return Optional.of("'" + chain + (called ? "(...)" : "")
-                    + "' is neither a desk bean nor a plain process variable");
+            return Optional.of(
+                    "'" + chain + (called ? "(...)" : "") + "' is neither a desk bean nor a plain process variable");
         }
         return Optional.empty();
     }

@@ -1,5 +1,12 @@
 package uk.lucidservices.privacydesk.security;
 
+import static uk.lucidservices.privacydesk.security.DeskGroups.COMPLAINT_HANDLERS;
+import static uk.lucidservices.privacydesk.security.DeskGroups.MANAGERS;
+import static uk.lucidservices.privacydesk.security.DeskGroups.PHONE_SYSTEM;
+import static uk.lucidservices.privacydesk.security.DeskGroups.PRIVACY_OFFICERS;
+
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -13,14 +20,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.Map;
-
-import static uk.lucidservices.privacydesk.security.DeskGroups.COMPLAINT_HANDLERS;
-import static uk.lucidservices.privacydesk.security.DeskGroups.MANAGERS;
-import static uk.lucidservices.privacydesk.security.DeskGroups.PHONE_SYSTEM;
-import static uk.lucidservices.privacydesk.security.DeskGroups.PRIVACY_OFFICERS;
 
 /**
  * Creates the desk's groups and what each may see, on every start and idempotently, so a
@@ -39,16 +38,25 @@ public class GroupAuthorizations {
             PHONE_SYSTEM, "Phone system (do-not-record feed)");
 
     /** Every process the desk ships, for revoking grants older versions gave on each. */
-    private static final List<String> DESK_PROCESSES = List.of("subject-access-request", "erasure-request", "complaint",
-            "desk-letter", "mail-triage", "request-sla-clocks", "marketing-objection", "do-not-record",
+    private static final List<String> DESK_PROCESSES = List.of(
+            "subject-access-request",
+            "erasure-request",
+            "complaint",
+            "desk-letter",
+            "mail-triage",
+            "request-sla-clocks",
+            "marketing-objection",
+            "do-not-record",
             "transcript-copy");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final String breakGlassGroup;
 
-    public GroupAuthorizations(IdentityService identityService, AuthorizationService authorizationService,
-                               @Value("${desk.security.break-glass-group:break-glass}") String breakGlassGroup) {
+    public GroupAuthorizations(
+            IdentityService identityService,
+            AuthorizationService authorizationService,
+            @Value("${desk.security.break-glass-group:break-glass}") String breakGlassGroup) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.breakGlassGroup = breakGlassGroup.trim();
@@ -64,26 +72,51 @@ public class GroupAuthorizations {
             // Only the desk starts processes (see request.ProcessStartGuard): no group may start one
             // through the engine's API. Revoked, not just left out, for databases from older versions.
             revoke(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.UPDATE);
-            revoke(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.CREATE_INSTANCE,
+            revoke(
+                    group,
+                    Resources.PROCESS_DEFINITION,
+                    "*",
+                    ProcessDefinitionPermissions.CREATE_INSTANCE,
                     ProcessDefinitionPermissions.UPDATE_INSTANCE);
             for (String process : DESK_PROCESSES) {
-                revoke(group, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.CREATE_INSTANCE,
+                revoke(
+                        group,
+                        Resources.PROCESS_DEFINITION,
+                        process,
+                        ProcessDefinitionPermissions.CREATE_INSTANCE,
                         ProcessDefinitionPermissions.UPDATE_INSTANCE);
             }
         }
-        for (String process : new String[]{"subject-access-request", "erasure-request", "marketing-objection",
-                "do-not-record", "transcript-copy"}) {
-            grant(PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        for (String process : new String[] {
+            "subject-access-request", "erasure-request", "marketing-objection", "do-not-record", "transcript-copy"
+        }) {
+            grant(
+                    PRIVACY_OFFICERS,
+                    Resources.PROCESS_DEFINITION,
+                    process,
+                    ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY);
         }
-        grant(COMPLAINT_HANDLERS, Resources.PROCESS_DEFINITION, "complaint", ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        grant(
+                COMPLAINT_HANDLERS,
+                Resources.PROCESS_DEFINITION,
+                "complaint",
+                ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY);
 
         // Managers watch every request in Cockpit and can act on every task, but change no running case.
         grant(MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(MANAGERS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
+        grant(
+                MANAGERS,
+                Resources.PROCESS_DEFINITION,
+                "*",
+                ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.UPDATE_TASK);
         grant(MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
         grant(MANAGERS, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
         grant(MANAGERS, Resources.DEPLOYMENT, "*", Permissions.READ);
@@ -103,16 +136,25 @@ public class GroupAuthorizations {
     private void applyBreakGlass() {
         ensureGroup(breakGlassGroup, "Break glass: modify running cases");
         grant(breakGlassGroup, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(breakGlassGroup, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        grant(
+                breakGlassGroup,
+                Resources.PROCESS_DEFINITION,
+                "*",
+                ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY,
                 ProcessDefinitionPermissions.UPDATE_INSTANCE);
         grant(breakGlassGroup, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
     }
 
     /** Takes permissions back from a group where an earlier version of the desk granted them. */
     public void revoke(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizationService.createAuthorizationQuery()
-                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization existing = authorizationService
+                .createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
         if (existing == null) {
             return;
         }
@@ -139,9 +181,14 @@ public class GroupAuthorizations {
 
     /** Grants permissions to a group, adding to an existing grant rather than duplicating it. */
     public void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizationService.createAuthorizationQuery()
-                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
-        Authorization auth = existing != null ? existing
+        Authorization existing = authorizationService
+                .createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+        Authorization auth = existing != null
+                ? existing
                 : authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         if (existing == null) {
             auth.setGroupId(group);

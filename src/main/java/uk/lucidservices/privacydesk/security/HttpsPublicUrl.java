@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.security;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-
-import java.util.Map;
 
 /**
  * Behind an https public address (desk.public-url) every session and CSRF cookie is Secure and
@@ -20,11 +19,18 @@ public class HttpsPublicUrl implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         if (env.getProperty("desk.public-url", "").trim().startsWith("https://")) {
-            env.getPropertySources().addLast(new MapPropertySource("deskHttpsPublicUrl", Map.of(
-                    "server.servlet.session.cookie.secure", "true",
-                    "camunda.bpm.webapp.session-cookie.enable-secure-cookie", "true",
-                    "camunda.bpm.webapp.csrf.enable-secure-cookie", "true",
-                    HSTS_ENABLED, "true")));
+            env.getPropertySources()
+                    .addLast(new MapPropertySource(
+                            "deskHttpsPublicUrl",
+                            Map.of(
+                                    "server.servlet.session.cookie.secure",
+                                    "true",
+                                    "camunda.bpm.webapp.session-cookie.enable-secure-cookie",
+                                    "true",
+                                    "camunda.bpm.webapp.csrf.enable-secure-cookie",
+                                    "true",
+                                    HSTS_ENABLED,
+                                    "true")));
         }
     }
 

@@ -15,8 +15,11 @@ class IdentitySetup {
     private final TasklistFilters filters;
     private final boolean demoUsersEnabled;
 
-    public IdentitySetup(GroupAuthorizations authorizations, DemoUsers demoUsers, TasklistFilters filters,
-                         @Value("${desk.demo.users}") boolean demoUsersEnabled) {
+    public IdentitySetup(
+            GroupAuthorizations authorizations,
+            DemoUsers demoUsers,
+            TasklistFilters filters,
+            @Value("${desk.demo.users}") boolean demoUsersEnabled) {
         this.authorizations = authorizations;
         this.demoUsers = demoUsers;
         this.filters = filters;

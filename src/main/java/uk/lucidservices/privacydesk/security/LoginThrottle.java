@@ -3,7 +3,6 @@ package uk.lucidservices.privacydesk.security;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.EstimationProbe;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -43,7 +42,9 @@ final class LoginThrottle {
     /** How long the address must wait before its next login attempt, if its failures are used up. */
     Optional<Duration> waitBeforeNextAttempt(String address) {
         EstimationProbe probe = bucket(address).estimateAbilityToConsume(1);
-        return probe.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        return probe.canBeConsumed()
+                ? Optional.empty()
+                : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     void failed(String address) {
@@ -52,7 +53,8 @@ final class LoginThrottle {
 
     private Bucket bucket(String address) {
         return buckets.computeIfAbsent(client(address), a -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(attempts).refillIntervally(attempts, period)).build());
+                .addLimit(limit -> limit.capacity(attempts).refillIntervally(attempts, period))
+                .build());
     }
 
     /**
@@ -65,7 +67,8 @@ final class LoginThrottle {
         }
         try {
             // A literal: parsed, never looked up.
-            byte[] bytes = InetAddress.getByName(address.replaceAll("^\\[|\\]$|%.*$", "")).getAddress();
+            byte[] bytes = InetAddress.getByName(address.replaceAll("^\\[|\\]$|%.*$", ""))
+                    .getAddress();
             if (bytes.length != 16) {
                 return address;
             }
@@ -81,7 +84,8 @@ final class LoginThrottle {
         response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
         response.setContentType("application/json");
-        response.getWriter().write("{\"error\":\"too_many_requests\",\"message\":\"Too many failed logins from this address;"
-                + " try again in " + seconds + " seconds\"}");
+        response.getWriter()
+                .write("{\"error\":\"too_many_requests\",\"message\":\"Too many failed logins from this address;"
+                        + " try again in " + seconds + " seconds\"}");
     }
 }

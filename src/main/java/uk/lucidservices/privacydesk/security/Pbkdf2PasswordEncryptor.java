@@ -1,13 +1,12 @@
 package uk.lucidservices.privacydesk.security;
 
-import org.camunda.bpm.engine.impl.digest.PasswordEncryptor;
-
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import org.camunda.bpm.engine.impl.digest.PasswordEncryptor;
 
 /**
  * PBKDF2-HMAC-SHA256 for the engine's user passwords, stored as
@@ -63,7 +62,9 @@ final class Pbkdf2PasswordEncryptor implements PasswordEncryptor {
     private static byte[] hash(String password, byte[] salt, int rounds) {
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, rounds, HASH_BITS);
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available in this JVM", e);
         } finally {

@@ -1,17 +1,16 @@
 package uk.lucidservices.privacydesk.security;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Without the demo profile the desk is production: before anything is created, this checks every
@@ -26,20 +25,25 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
     /** The demo profile's admin password (application-demo.yml), written in the README. */
     static final String DEMO_ADMIN_PASSWORD = "Lucid-Demo-2468";
     /** The demo profile's secrets (application-demo.yml): public knowledge, so never for real data. */
-    static final List<String> DEMO_SECRETS = List.of("demo-suppression-secret-not-for-production",
-            "demo-download-log-secret-not-for-production");
+    static final List<String> DEMO_SECRETS =
+            List.of("demo-suppression-secret-not-for-production", "demo-download-log-secret-not-for-production");
     /** HMAC keys need at least the hash's own size (SHA-256: 32 bytes) to keep their strength. */
     static final int MIN_SECRET_BYTES = 32;
     /** Every HMAC key of the desk, by property, with the variable an operator sets. */
-    static final Map<String, String> HMAC_SECRETS = Map.of("desk.suppression.hmac-secret", "DESK_SUPPRESSION_SECRET",
-            "desk.access.download-log-secret", "DESK_DOWNLOAD_LOG_SECRET");
+    static final Map<String, String> HMAC_SECRETS = Map.of(
+            "desk.suppression.hmac-secret",
+            "DESK_SUPPRESSION_SECRET",
+            "desk.access.download-log-secret",
+            "DESK_DOWNLOAD_LOG_SECRET");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         List<String> problems = problems(env);
         if (!problems.isEmpty()) {
-            throw new StartRefused("Privacy Desk will not start as production (the 'demo' profile is not active); "
-                    + problems.size() + " setting(s) to change", problems);
+            throw new StartRefused(
+                    "Privacy Desk will not start as production (the 'demo' profile is not active); " + problems.size()
+                            + " setting(s) to change",
+                    problems);
         }
     }
 
@@ -56,7 +60,8 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
         if (!isHttpUrl(publicUrl)) {
             problems.add("set DESK_PUBLIC_URL (desk.public-url) to the desk's address as requesters reach it, "
                     + "e.g. https://privacy.example.co.uk (used in download links)");
-        } else if (publicUrl.startsWith("https:") && !env.getProperty("server.ssl.enabled", Boolean.class, false)
+        } else if (publicUrl.startsWith("https:")
+                && !env.getProperty("server.ssl.enabled", Boolean.class, false)
                 && env.getProperty("server.forward-headers-strategy", "none").equalsIgnoreCase("none")) {
             // Behind a TLS proxy every caller has the proxy's address: the login throttle would let one
             // caller's wrong passwords lock everyone out.
@@ -86,7 +91,9 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
 
     private static void credentials(Environment env, List<String> problems) {
         String admin = env.getProperty("camunda.bpm.admin-user.password", "");
-        if (admin.isBlank() || DEFAULT_ADMIN_PASSWORD.equals(admin) || DEMO_ADMIN_PASSWORD.equals(admin)
+        if (admin.isBlank()
+                || DEFAULT_ADMIN_PASSWORD.equals(admin)
+                || DEMO_ADMIN_PASSWORD.equals(admin)
                 || admin.equals(env.getProperty("camunda.bpm.admin-user.id"))) {
             problems.add("set DESK_ADMIN_PASSWORD (camunda.bpm.admin-user.password) to a password of your own");
         }
@@ -110,7 +117,7 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
         boolean smtpTls = "smtps".equalsIgnoreCase(smtpProtocol)
                 || flag(env, "spring.mail.properties.mail.smtp.ssl.enable")
                 || (flag(env, "spring.mail.properties.mail.smtp.starttls.enable")
-                    && flag(env, "spring.mail.properties.mail.smtp.starttls.required"));
+                        && flag(env, "spring.mail.properties.mail.smtp.starttls.required"));
         if (!smtpTls) {
             problems.add("outgoing mail runs without TLS: set DESK_SMTP_STARTTLS=true (STARTTLS required) "
                     + "or DESK_SMTP_PROTOCOL=smtps");

@@ -4,12 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses (403) a request that would change something on {@code /api} or {@code /engine-rest}
@@ -35,7 +34,9 @@ class SameOriginGuard extends OncePerRequestFilter {
         if (!SAFE_METHODS.contains(request.getMethod()) && fromAnotherSite(request)) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"forbidden\",\"message\":\"Changes are accepted only from the desk's own pages\"}");
+            response.getWriter()
+                    .write(
+                            "{\"error\":\"forbidden\",\"message\":\"Changes are accepted only from the desk's own pages\"}");
             return;
         }
         chain.doFilter(request, response);
@@ -65,7 +66,9 @@ class SameOriginGuard extends OncePerRequestFilter {
     }
 
     private static String origin(URI uri) {
-        return uri.getScheme() == null || uri.getHost() == null ? null : origin(uri.getScheme(), uri.getHost(), uri.getPort());
+        return uri.getScheme() == null || uri.getHost() == null
+                ? null
+                : origin(uri.getScheme(), uri.getHost(), uri.getPort());
     }
 
     /** scheme://host[:port] in lower case, without the scheme's default port. */

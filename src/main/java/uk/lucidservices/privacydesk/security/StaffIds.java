@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 public final class StaffIds {
 
-    private StaffIds() {
-    }
+    private StaffIds() {}
 
     /** The comparable form of a user id, or null for none. */
     public static String canonical(String userId) {

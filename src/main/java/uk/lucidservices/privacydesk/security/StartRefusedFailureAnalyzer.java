@@ -8,7 +8,8 @@ class StartRefusedFailureAnalyzer extends AbstractFailureAnalyzer<StartRefused> 
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, StartRefused cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Change the settings listed above (README, \"Configuration\"). For the demo on its embedded "
                         + "database and mail server, run `mvn spring-boot:run` or start with --spring.profiles.active=demo.",
                 cause);

@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.security;
 
+import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -7,8 +8,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
-
-import java.util.Map;
 
 /**
  * Tasklist filters per group, created at start-up if missing: the group's tasks by due date,
@@ -35,26 +34,53 @@ class TasklistFilters {
     }
 
     private void filtersFor(String candidateGroup, String label, int priority, String sharedWith) {
-        ensure(label + ": all by due date", priority, "blue",
-                taskService.createTaskQuery().taskCandidateGroup(candidateGroup).includeAssignedTasks().orderByDueDate().asc(),
-                candidateGroup, sharedWith);
-        ensure(label + ": overdue", priority + 1, "red",
-                taskService.createTaskQuery().taskCandidateGroup(candidateGroup).includeAssignedTasks()
-                        .dueBeforeExpression("${now()}").orderByDueDate().asc(),
-                candidateGroup, sharedWith);
-        ensure(label + ": due within 7 days", priority + 2, "orange",
-                taskService.createTaskQuery().taskCandidateGroup(candidateGroup).includeAssignedTasks()
-                        .dueBeforeExpression("${dateTime().plusDays(7)}").orderByDueDate().asc(),
-                candidateGroup, sharedWith);
+        ensure(
+                label + ": all by due date",
+                priority,
+                "blue",
+                taskService
+                        .createTaskQuery()
+                        .taskCandidateGroup(candidateGroup)
+                        .includeAssignedTasks()
+                        .orderByDueDate()
+                        .asc(),
+                candidateGroup,
+                sharedWith);
+        ensure(
+                label + ": overdue",
+                priority + 1,
+                "red",
+                taskService
+                        .createTaskQuery()
+                        .taskCandidateGroup(candidateGroup)
+                        .includeAssignedTasks()
+                        .dueBeforeExpression("${now()}")
+                        .orderByDueDate()
+                        .asc(),
+                candidateGroup,
+                sharedWith);
+        ensure(
+                label + ": due within 7 days",
+                priority + 2,
+                "orange",
+                taskService
+                        .createTaskQuery()
+                        .taskCandidateGroup(candidateGroup)
+                        .includeAssignedTasks()
+                        .dueBeforeExpression("${dateTime().plusDays(7)}")
+                        .orderByDueDate()
+                        .asc(),
+                candidateGroup,
+                sharedWith);
     }
 
     private void ensure(String name, int priority, String colour, TaskQuery query, String... groups) {
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
-            filter = filterService.newTaskFilter(name)
+            filter = filterService
+                    .newTaskFilter(name)
                     .setQuery(query)
-                    .setProperties(Map.of("priority", priority, "color", colour, "refresh", true,
-                            "description", name));
+                    .setProperties(Map.of("priority", priority, "color", colour, "refresh", true, "description", name));
             filterService.saveFilter(filter);
         }
         for (String group : groups) {

@@ -2,14 +2,13 @@ package uk.lucidservices.privacydesk.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The user signed in to the Camunda webapps (Cockpit, Tasklist) in this browser session, for

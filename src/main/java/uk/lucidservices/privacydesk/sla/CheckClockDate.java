@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.sla;
 
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.calendar.Deadlines;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
-
-import java.util.Date;
 
 /**
  * Runs when a clock's timer fires and asks the register whether the clock still falls due now.

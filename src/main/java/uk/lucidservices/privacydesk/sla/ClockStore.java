@@ -1,11 +1,5 @@
 package uk.lucidservices.privacydesk.sla;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-import uk.lucidservices.privacydesk.calendar.ClockPause;
-import uk.lucidservices.privacydesk.calendar.Deadlines;
-import uk.lucidservices.privacydesk.request.RequestRegister;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import uk.lucidservices.privacydesk.calendar.ClockPause;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
+import uk.lucidservices.privacydesk.request.RequestRegister;
 
 /**
  * The clock facts of requests: pauses (its own table), and the extension, breaches and computed
@@ -25,9 +24,13 @@ import java.util.Set;
 public class ClockStore {
 
     /** What the register says about a request's extension and breaches, beyond {@code Request}. */
-    public record ClockRecord(String extensionReason, String extensionApprovedBy, LocalDate extendedOn,
-                              OffsetDateTime extensionNoticeSentAt, OffsetDateTime internalTargetBreachedAt,
-                              OffsetDateTime statutoryDeadlineBreachedAt) {
+    public record ClockRecord(
+            String extensionReason,
+            String extensionApprovedBy,
+            LocalDate extendedOn,
+            OffsetDateTime extensionNoticeSentAt,
+            OffsetDateTime internalTargetBreachedAt,
+            OffsetDateTime statutoryDeadlineBreachedAt) {
 
         public boolean breached(SlaClock clock) {
             return switch (clock) {
@@ -60,8 +63,10 @@ public class ClockStore {
     }
 
     public List<ClockPause> pauses(long requestId) {
-        return jdbc.query("SELECT asked, answered FROM desk.clock_pause WHERE request_id = ? ORDER BY asked, id",
-                (rs, i) -> new ClockPause(rs.getObject("asked", LocalDate.class), rs.getObject("answered", LocalDate.class)),
+        return jdbc.query(
+                "SELECT asked, answered FROM desk.clock_pause WHERE request_id = ? ORDER BY asked, id",
+                (rs, i) -> new ClockPause(
+                        rs.getObject("asked", LocalDate.class), rs.getObject("answered", LocalDate.class)),
                 requestId);
     }
 
@@ -72,20 +77,26 @@ public class ClockStore {
         jdbc.query("SELECT request_id, asked, answered FROM desk.clock_pause ORDER BY asked, id", rs -> {
             if (open.contains(rs.getLong("request_id"))) {
                 pauses.computeIfAbsent(rs.getLong("request_id"), id -> new ArrayList<>())
-                        .add(new ClockPause(rs.getObject("asked", LocalDate.class), rs.getObject("answered", LocalDate.class)));
+                        .add(new ClockPause(
+                                rs.getObject("asked", LocalDate.class), rs.getObject("answered", LocalDate.class)));
             }
         });
         return pauses;
     }
 
     public void openPause(long requestId, LocalDate asked) {
-        jdbc.update("INSERT INTO desk.clock_pause (request_id, asked, created_at) VALUES (?, ?, ?)",
-                requestId, asked, now());
+        jdbc.update(
+                "INSERT INTO desk.clock_pause (request_id, asked, created_at) VALUES (?, ?, ?)",
+                requestId,
+                asked,
+                now());
     }
 
     public void closePause(long requestId, LocalDate answered) {
-        jdbc.update("UPDATE desk.clock_pause SET answered = ? WHERE request_id = ? AND answered IS NULL",
-                answered, requestId);
+        jdbc.update(
+                "UPDATE desk.clock_pause SET answered = ? WHERE request_id = ? AND answered IS NULL",
+                answered,
+                requestId);
     }
 
     public Optional<ClockRecord> record(long requestId) {
@@ -99,14 +110,25 @@ public class ClockStore {
     }
 
     private static ClockRecord record(RequestRegister.ClockColumns c) {
-        return new ClockRecord(c.extensionReason(), c.extensionApprovedBy(), c.extendedOn(), c.extensionNoticeSentAt(),
-                c.internalTargetBreachedAt(), c.statutoryDeadlineBreachedAt());
+        return new ClockRecord(
+                c.extensionReason(),
+                c.extensionApprovedBy(),
+                c.extendedOn(),
+                c.extensionNoticeSentAt(),
+                c.internalTargetBreachedAt(),
+                c.statutoryDeadlineBreachedAt());
     }
 
     /** Writes the computed dates back, so the register, Tasklist and reports agree with the timers. */
     public void saveDates(long requestId, Deadlines d) {
-        register.saveClockDates(requestId, d.clockStart(), d.statutoryDeadline(), d.internalTarget(), d.escalationDate(),
-                d.paused(), d.extended());
+        register.saveClockDates(
+                requestId,
+                d.clockStart(),
+                d.statutoryDeadline(),
+                d.internalTarget(),
+                d.escalationDate(),
+                d.paused(),
+                d.extended());
     }
 
     public void saveClockStart(long requestId, LocalDate clockStart) {

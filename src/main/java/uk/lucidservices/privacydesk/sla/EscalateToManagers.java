@@ -3,10 +3,10 @@ package uk.lucidservices.privacydesk.sla;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-import uk.lucidservices.privacydesk.calendar.Deadlines;
 
 /** Seven days before the internal target, tells the managers the request is not finished. */
 @Component("escalateToManagers")
@@ -30,7 +30,10 @@ class EscalateToManagers implements JavaDelegate {
         }
         Deadlines d = clocks.current(request);
         int sent = notices.send(notices.managers(), StaffNotices.Kind.ESCALATION, SlaClock.ESCALATION, request, d);
-        register.record(request.id(), "SLA_ESCALATED", null,
+        register.record(
+                request.id(),
+                "SLA_ESCALATED",
+                null,
                 "Escalated to " + sent + " manager(s): internal target " + d.internalTarget());
     }
 }

@@ -26,7 +26,9 @@ public class ExtendDeadline implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        clocks.extend(ProcessVariables.reference(execution), ProcessVariables.text(execution, REASON),
+        clocks.extend(
+                ProcessVariables.reference(execution),
+                ProcessVariables.text(execution, REASON),
                 ProcessVariables.text(execution, APPROVED_BY));
         ProcessVariables.forget(execution, REASON);
     }

@@ -1,15 +1,14 @@
 package uk.lucidservices.privacydesk.sla;
 
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.calendar.Deadlines;
-
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The live timers of a request's {@code request-sla-clocks} instance. When a clock moves, the
@@ -37,7 +36,8 @@ class LiveTimers {
 
     /** Running clock instances of the request (normally one; none once the request has closed). */
     public List<ProcessInstance> instances(String reference) {
-        return runtimeService.createProcessInstanceQuery()
+        return runtimeService
+                .createProcessInstanceQuery()
                 .processDefinitionKey(PROCESS_KEY)
                 .processInstanceBusinessKey(reference)
                 .list();
@@ -60,7 +60,8 @@ class LiveTimers {
     }
 
     public List<Job> timerJobs(String processInstanceId, SlaClock clock) {
-        return managementService.createJobQuery()
+        return managementService
+                .createJobQuery()
                 .processInstanceId(processInstanceId)
                 .activityId(clock.timerActivityId())
                 .timers()

@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.sla;
 
+import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
-
-import java.util.Date;
-import java.util.Map;
 
 /** First step of {@code request-sla-clocks}: the instants its four timers wait for, from the register. */
 @Component("loadClockDates")

@@ -1,13 +1,12 @@
 package uk.lucidservices.privacydesk.sla;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * Stops the request's clock while clarification is awaited (Art. 12A). The day asked is
@@ -28,8 +27,8 @@ public class PauseClock implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate asked = Objects.requireNonNullElse(ProcessVariables.date(execution, ASKED_ON, clock.getZone()),
-                LocalDate.now(clock));
+        LocalDate asked = Objects.requireNonNullElse(
+                ProcessVariables.date(execution, ASKED_ON, clock.getZone()), LocalDate.now(clock));
         clocks.pause(ProcessVariables.reference(execution), asked);
     }
 }

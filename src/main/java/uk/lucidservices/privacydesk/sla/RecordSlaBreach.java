@@ -3,10 +3,10 @@ package uk.lucidservices.privacydesk.sla;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-import uk.lucidservices.privacydesk.calendar.Deadlines;
 
 /**
  * A clock passed with the request still open: marks the breach (and which clock) on the request,
@@ -26,8 +26,13 @@ class RecordSlaBreach implements JavaDelegate {
     private final SlaMetrics metrics;
     private final TimerDates timerDates;
 
-    public RecordSlaBreach(RequestRegister register, ClockStore store, RequestClocks clocks, StaffNotices notices,
-                           SlaMetrics metrics, TimerDates timerDates) {
+    public RecordSlaBreach(
+            RequestRegister register,
+            ClockStore store,
+            RequestClocks clocks,
+            StaffNotices notices,
+            SlaMetrics metrics,
+            TimerDates timerDates) {
         this.register = register;
         this.store = store;
         this.clocks = clocks;
@@ -45,11 +50,15 @@ class RecordSlaBreach implements JavaDelegate {
         }
         Deadlines d = clocks.current(request);
         DelegateExecution parent = execution.getProcessInstance().getSuperExecution();
-        (parent != null ? parent : execution).createIncident(INCIDENT_TYPE, clock.name(),
-                "SLA breach: " + clock.label() + " for " + request.reference());
+        (parent != null ? parent : execution)
+                .createIncident(
+                        INCIDENT_TYPE, clock.name(), "SLA breach: " + clock.label() + " for " + request.reference());
         metrics.breachRecorded(request.type(), clock);
         int told = notices.send(notices.managers(), StaffNotices.Kind.BREACH, clock, request, d);
-        register.record(request.id(), "SLA_BREACHED", null, "The " + clock.label() + " ("
-                + timerDates.date(clock, d) + ") passed; " + told + " manager(s) told");
+        register.record(
+                request.id(),
+                "SLA_BREACHED",
+                null,
+                "The " + clock.label() + " (" + timerDates.date(clock, d) + ") passed; " + told + " manager(s) told");
     }
 }

@@ -1,5 +1,8 @@
 package uk.lucidservices.privacydesk.sla;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,10 +15,6 @@ import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Reminds whoever holds the request's open tasks that its internal target is near: the assignee,
@@ -30,8 +29,12 @@ class RemindAssignees implements JavaDelegate {
     private final IdentityService identityService;
     private final StaffNotices notices;
 
-    public RemindAssignees(RequestRegister register, RequestClocks clocks, TaskService taskService,
-                           IdentityService identityService, StaffNotices notices) {
+    public RemindAssignees(
+            RequestRegister register,
+            RequestClocks clocks,
+            TaskService taskService,
+            IdentityService identityService,
+            StaffNotices notices) {
         this.register = register;
         this.clocks = clocks;
         this.taskService = taskService;
@@ -45,13 +48,20 @@ class RemindAssignees implements JavaDelegate {
         if (request.closedAt() != null) {
             return;
         }
-        List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(request.reference()).active().list();
+        List<Task> tasks = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(request.reference())
+                .active()
+                .list();
         Set<String> staff = new LinkedHashSet<>();
         for (Task task : tasks) {
             staff.addAll(holders(task));
         }
         int sent = notices.send(staff, StaffNotices.Kind.REMINDER, SlaClock.REMINDER, request, clocks.current(request));
-        register.record(request.id(), "SLA_REMINDER", null,
+        register.record(
+                request.id(),
+                "SLA_REMINDER",
+                null,
                 "Reminder sent to " + sent + " staff about " + tasks.size() + " open task(s)");
     }
 
@@ -69,7 +79,8 @@ class RemindAssignees implements JavaDelegate {
                 users.add(link.getUserId());
             } else if (link.getGroupId() != null) {
                 identityService.createUserQuery().memberOfGroup(link.getGroupId()).list().stream()
-                        .map(User::getId).forEach(users::add);
+                        .map(User::getId)
+                        .forEach(users::add);
             }
         }
         return users;

@@ -1,19 +1,18 @@
 package uk.lucidservices.privacydesk.sla;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import uk.lucidservices.privacydesk.request.Request;
-import uk.lucidservices.privacydesk.request.RequestRegister;
-import uk.lucidservices.privacydesk.request.RequestType;
-import uk.lucidservices.privacydesk.security.DeskGroups;
 import uk.lucidservices.privacydesk.calendar.ClockPause;
 import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
 import uk.lucidservices.privacydesk.calendar.Deadlines;
 import uk.lucidservices.privacydesk.calendar.RequestClock;
-
-import java.time.LocalDate;
-import java.util.List;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.security.DeskGroups;
 
 /**
  * Moves a request's clocks: clarification pauses (Art. 12A), the clock start on receipt of ID or
@@ -36,9 +35,14 @@ public class RequestClockService {
     private final TaskDueDates taskDueDates;
     private final IdentityService identityService;
 
-    public RequestClockService(RequestRegister register, ClockStore store, RequestClocks clocks,
-                               DeadlineCalculator calculator, LiveTimers timers, TaskDueDates taskDueDates,
-                               IdentityService identityService) {
+    public RequestClockService(
+            RequestRegister register,
+            ClockStore store,
+            RequestClocks clocks,
+            DeadlineCalculator calculator,
+            LiveTimers timers,
+            TaskDueDates taskDueDates,
+            IdentityService identityService) {
         this.register = register;
         this.store = store;
         this.clocks = clocks;
@@ -56,7 +60,8 @@ public class RequestClockService {
     /** Whether an extension can still be made today (rights requests, first month, not yet extended). */
     public boolean extensionAllowed(String reference) {
         Request request = register.get(reference);
-        return request.type() != RequestType.COMPLAINT && request.closedAt() == null
+        return request.type() != RequestType.COMPLAINT
+                && request.closedAt() == null
                 && calculator.extensionAllowed(clocks.facts(request, store.pauses(request.id())), clocks.today());
     }
 
@@ -69,8 +74,11 @@ public class RequestClockService {
             throw refused(reference, "the clock is already stopped awaiting clarification");
         }
         // Pauses never overlap: a day counts as paused once.
-        LocalDate earliest = pauses.stream().map(ClockPause::answered).max(LocalDate::compareTo)
-                .filter(lastAnswered -> lastAnswered.isAfter(request.clockStart())).orElse(request.clockStart());
+        LocalDate earliest = pauses.stream()
+                .map(ClockPause::answered)
+                .max(LocalDate::compareTo)
+                .filter(lastAnswered -> lastAnswered.isAfter(request.clockStart()))
+                .orElse(request.clockStart());
         notBefore(reference, asked, earliest, "clarification asked");
         notInFuture(reference, asked, "clarification asked");
         store.openPause(request.id(), asked);
@@ -85,15 +93,22 @@ public class RequestClockService {
     @Transactional
     public Deadlines resume(String reference, LocalDate answered) {
         Request request = changeable(reference, "resumed");
-        ClockPause open = store.pauses(request.id()).stream().filter(ClockPause::isOpen).findFirst()
+        ClockPause open = store.pauses(request.id()).stream()
+                .filter(ClockPause::isOpen)
+                .findFirst()
                 .orElseThrow(() -> refused(reference, "the clock is not stopped"));
         notBefore(reference, answered, open.asked(), "clarification answered");
         notInFuture(reference, answered, "clarification answered");
         store.closePause(request.id(), answered);
         Deadlines d = saved(request);
-        register.record(request.id(), "CLOCK_RESUMED", null, "Clock restarted on " + answered + " after "
-                + ClockPause.closed(open.asked(), answered).days(answered) + " paused day(s); statutory deadline "
-                + d.statutoryDeadline() + ", internal target " + d.internalTarget());
+        register.record(
+                request.id(),
+                "CLOCK_RESUMED",
+                null,
+                "Clock restarted on " + answered + " after "
+                        + ClockPause.closed(open.asked(), answered).days(answered)
+                        + " paused day(s); statutory deadline "
+                        + d.statutoryDeadline() + ", internal target " + d.internalTarget());
         timers.move(reference, d);
         taskDueDates.update(request, d);
         return d;
@@ -108,9 +123,13 @@ public class RequestClockService {
         store.saveClockStart(request.id(), idArrived);
         Request moved = register.get(reference);
         Deadlines d = saved(moved);
-        register.record(request.id(), "CLOCK_START_MOVED", null, "Clock starts on " + idArrived
-                + " (ID or fee received); statutory deadline " + d.statutoryDeadline() + ", internal target "
-                + d.internalTarget());
+        register.record(
+                request.id(),
+                "CLOCK_START_MOVED",
+                null,
+                "Clock starts on " + idArrived
+                        + " (ID or fee received); statutory deadline " + d.statutoryDeadline() + ", internal target "
+                        + d.internalTarget());
         timers.move(reference, d);
         taskDueDates.update(moved, d);
         return d;
@@ -137,14 +156,19 @@ public class RequestClockService {
         RequestClock facts = clocks.facts(request, store.pauses(request.id()));
         if (!calculator.extensionAllowed(facts, today)) {
             LocalDate firstMonth = calculator.statutoryDeadline(facts.withExtended(false), today);
-            throw refused(reference, "the first month ended on " + firstMonth
-                    + "; an extension must be decided and told to the requester within it");
+            throw refused(
+                    reference,
+                    "the first month ended on " + firstMonth
+                            + "; an extension must be decided and told to the requester within it");
         }
         store.saveExtension(request.id(), reason.strip(), approvedBy, today);
         Request extended = register.get(reference);
         Deadlines d = saved(extended);
-        register.record(request.id(), "DEADLINE_EXTENDED", approvedBy, "Statutory deadline extended to "
-                + d.statutoryDeadline() + "; reason recorded on the request");
+        register.record(
+                request.id(),
+                "DEADLINE_EXTENDED",
+                approvedBy,
+                "Statutory deadline extended to " + d.statutoryDeadline() + "; reason recorded on the request");
         timers.move(reference, d);
         taskDueDates.update(extended, d);
         return d;
@@ -179,7 +203,12 @@ public class RequestClockService {
     }
 
     private boolean isManager(String userId) {
-        return identityService.createUserQuery().userId(userId).memberOfGroup(DeskGroups.MANAGERS).count() > 0;
+        return identityService
+                        .createUserQuery()
+                        .userId(userId)
+                        .memberOfGroup(DeskGroups.MANAGERS)
+                        .count()
+                > 0;
     }
 
     private void notBefore(String reference, LocalDate date, LocalDate earliest, String what) {

@@ -1,18 +1,17 @@
 package uk.lucidservices.privacydesk.sla;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.request.Request;
-import uk.lucidservices.privacydesk.request.RequestRegister;
-import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.calendar.ClockPause;
 import uk.lucidservices.privacydesk.calendar.ComplaintDeadlines;
 import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
 import uk.lucidservices.privacydesk.calendar.Deadlines;
 import uk.lucidservices.privacydesk.calendar.RequestClock;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RequestType;
 
 /**
  * A request's dates as of today, computed from its clock facts (received, clock start, pauses,
@@ -51,7 +50,8 @@ public class RequestClocks {
         if (request.type() == RequestType.COMPLAINT) {
             // Complaint clocks neither stop nor extend: 28-day target, Ofcom's eight weeks outside.
             ComplaintDeadlines c = calculator.complaint(receivedDate(request));
-            return new Deadlines(c.received(), c.ofcomAdrPoint(), c.internalTarget(), c.escalationDate(), 0, false, false);
+            return new Deadlines(
+                    c.received(), c.ofcomAdrPoint(), c.internalTarget(), c.escalationDate(), 0, false, false);
         }
         if (request.type().actedOnByNextWorkingDay()) {
             return calculator.nextWorkingDay(receivedDate(request));

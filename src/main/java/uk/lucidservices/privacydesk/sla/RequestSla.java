@@ -1,11 +1,10 @@
 package uk.lucidservices.privacydesk.sla;
 
-import uk.lucidservices.privacydesk.request.RequestType;
-import uk.lucidservices.privacydesk.calendar.SlaStatus;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import uk.lucidservices.privacydesk.calendar.SlaStatus;
+import uk.lucidservices.privacydesk.request.RequestType;
 
 /**
  * One open request on the managers' SLA dashboard: its clocks and their state, no personal data.

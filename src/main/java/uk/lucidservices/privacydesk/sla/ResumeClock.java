@@ -1,13 +1,12 @@
 package uk.lucidservices.privacydesk.sla;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * Restarts the request's clock once clarification arrived; the paused days are added to both clocks.
@@ -28,8 +27,8 @@ class ResumeClock implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate answered = Objects.requireNonNullElse(ProcessVariables.date(execution, ANSWERED_ON, clock.getZone()),
-                LocalDate.now(clock));
+        LocalDate answered = Objects.requireNonNullElse(
+                ProcessVariables.date(execution, ANSWERED_ON, clock.getZone()), LocalDate.now(clock));
         clocks.resume(ProcessVariables.reference(execution), answered);
     }
 }

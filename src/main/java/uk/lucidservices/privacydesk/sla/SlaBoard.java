@@ -1,22 +1,22 @@
 package uk.lucidservices.privacydesk.sla;
 
-import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.request.Request;
-import uk.lucidservices.privacydesk.request.RequestRegister;
-import uk.lucidservices.privacydesk.calendar.ClockPause;
-import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
-import uk.lucidservices.privacydesk.calendar.Deadlines;
-
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.calendar.ClockPause;
+import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
 
 /** The open requests and their clocks as of today, most urgent first: the dashboard's and the metrics' source. */
 @Component
 class SlaBoard {
 
-    private static final ClockStore.ClockRecord NO_RECORD = new ClockStore.ClockRecord(null, null, null, null, null, null);
+    private static final ClockStore.ClockRecord NO_RECORD =
+            new ClockStore.ClockRecord(null, null, null, null, null, null);
 
     private final RequestRegister register;
     private final ClockStore store;
@@ -35,9 +35,13 @@ class SlaBoard {
         Map<Long, List<ClockPause>> pauses = store.pausesOfOpenRequests();
         Map<Long, ClockStore.ClockRecord> records = store.recordsOfOpenRequests();
         return register.open().stream()
-                .map(r -> row(r, clocks.compute(r, pauses.getOrDefault(r.id(), List.of()), today),
-                        records.getOrDefault(r.id(), NO_RECORD), today))
-                .sorted(Comparator.comparing((RequestSla r) -> r.rag()).reversed()
+                .map(r -> row(
+                        r,
+                        clocks.compute(r, pauses.getOrDefault(r.id(), List.of()), today),
+                        records.getOrDefault(r.id(), NO_RECORD),
+                        today))
+                .sorted(Comparator.comparing((RequestSla r) -> r.rag())
+                        .reversed()
                         .thenComparingLong(RequestSla::fewestDaysLeft)
                         .thenComparing(RequestSla::reference))
                 .toList();
@@ -46,9 +50,22 @@ class SlaBoard {
     private RequestSla row(Request r, Deadlines d, ClockStore.ClockRecord record, LocalDate today) {
         long statutoryLeft = calculator.daysLeft(d.statutoryDeadline(), today);
         long internalLeft = calculator.daysLeft(d.internalTarget(), today);
-        return new RequestSla(r.reference(), r.type(), r.status(), r.receivedAt(), d.clockStart(),
-                d.statutoryDeadline(), statutoryLeft, d.internalTarget(), internalLeft, d.escalationDate(),
-                d.paused(), d.extended(), r.breached(), record.breaches(),
-                RequestSla.ragOf(r.breached(), statutoryLeft, internalLeft), r.processInstanceId());
+        return new RequestSla(
+                r.reference(),
+                r.type(),
+                r.status(),
+                r.receivedAt(),
+                d.clockStart(),
+                d.statutoryDeadline(),
+                statutoryLeft,
+                d.internalTarget(),
+                internalLeft,
+                d.escalationDate(),
+                d.paused(),
+                d.extended(),
+                r.breached(),
+                record.breaches(),
+                RequestSla.ragOf(r.breached(), statutoryLeft, internalLeft),
+                r.processInstanceId());
     }
 }

@@ -1,13 +1,12 @@
 package uk.lucidservices.privacydesk.sla;
 
+import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.lucidservices.privacydesk.calendar.BankHolidays;
 import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
 import uk.lucidservices.privacydesk.calendar.UkCalendar;
-
-import java.nio.file.Path;
 
 @Configuration
 class SlaConfiguration {

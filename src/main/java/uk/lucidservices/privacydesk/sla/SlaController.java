@@ -1,5 +1,9 @@
 package uk.lucidservices.privacydesk.sla;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -9,11 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * Managers' view of every open request's clocks, for the Cockpit dashboard plugin and for
@@ -49,17 +48,34 @@ class SlaController {
         StringBuilder csv = new StringBuilder("reference,type,status,received,clock_start,internal_target,"
                 + "internal_days_left,statutory_deadline,statutory_days_left,paused,extended,breached,rag\r\n");
         for (RequestSla r : board.openRequests()) {
-            csv.append(String.join(",", r.reference(), r.type().name(), r.status(),
-                    r.receivedAt().atZoneSameInstant(clock.getZone()).toLocalDate().toString(), String.valueOf(r.clockStart()),
-                    String.valueOf(r.internalTarget()), String.valueOf(r.internalDaysLeft()),
-                    String.valueOf(r.statutoryDeadline()), String.valueOf(r.statutoryDaysLeft()),
-                    String.valueOf(r.paused()), String.valueOf(r.extended()), String.valueOf(r.breached()), r.rag().name()))
+            csv.append(String.join(
+                            ",",
+                            r.reference(),
+                            r.type().name(),
+                            r.status(),
+                            r.receivedAt()
+                                    .atZoneSameInstant(clock.getZone())
+                                    .toLocalDate()
+                                    .toString(),
+                            String.valueOf(r.clockStart()),
+                            String.valueOf(r.internalTarget()),
+                            String.valueOf(r.internalDaysLeft()),
+                            String.valueOf(r.statutoryDeadline()),
+                            String.valueOf(r.statutoryDaysLeft()),
+                            String.valueOf(r.paused()),
+                            String.valueOf(r.extended()),
+                            String.valueOf(r.breached()),
+                            r.rag().name()))
                     .append("\r\n");
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("open-requests-" + LocalDate.now(clock) + ".csv").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("open-requests-" + LocalDate.now(clock) + ".csv")
+                                .build()
+                                .toString())
                 .body(csv.toString());
     }
 

@@ -4,18 +4,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import uk.lucidservices.privacydesk.request.RequestType;
-import uk.lucidservices.privacydesk.calendar.SlaStatus;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import uk.lucidservices.privacydesk.calendar.SlaStatus;
+import uk.lucidservices.privacydesk.request.RequestType;
 
 /**
  * SLA metrics for Prometheus ({@code /actuator/prometheus}):
@@ -41,21 +40,28 @@ class SlaMetrics {
     public SlaMetrics(MeterRegistry registry, SlaBoard board) {
         this.board = board;
         this.open = MultiGauge.builder("desk.requests.open")
-                .description("Open requests by type and RAG status").register(registry);
+                .description("Open requests by type and RAG status")
+                .register(registry);
         this.daysLeft = MultiGauge.builder("desk.requests.days_left")
-                .description("Open requests by days left on each clock").register(registry);
+                .description("Open requests by days left on each clock")
+                .register(registry);
         for (RequestType type : RequestType.values()) {
             Map<SlaClock, Counter> byClock = new EnumMap<>(SlaClock.class);
             for (SlaClock clock : List.of(SlaClock.INTERNAL_TARGET, SlaClock.STATUTORY_DEADLINE)) {
-                byClock.put(clock, Counter.builder("desk.requests.breaches")
-                        .description("SLA breaches recorded").tags("type", type.name(), "clock", clock.name())
-                        .register(registry));
+                byClock.put(
+                        clock,
+                        Counter.builder("desk.requests.breaches")
+                                .description("SLA breaches recorded")
+                                .tags("type", type.name(), "clock", clock.name())
+                                .register(registry));
             }
             breaches.put(type, byClock);
         }
     }
 
-    @Scheduled(fixedDelayString = "${desk.sla.metrics.refresh:PT1M}", initialDelayString = "${desk.sla.metrics.first-refresh:PT30S}")
+    @Scheduled(
+            fixedDelayString = "${desk.sla.metrics.refresh:PT1M}",
+            initialDelayString = "${desk.sla.metrics.first-refresh:PT30S}")
     public void refresh() {
         List<RequestSla> requests = board.openRequests();
         Map<Tags, Integer> openCounts = new HashMap<>();
@@ -72,10 +78,26 @@ class SlaMetrics {
         }
         for (RequestSla r : requests) {
             openCounts.merge(Tags.of("type", r.type().name(), "status", r.rag().name()), 1, Integer::sum);
-            bucketCounts.merge(Tags.of("type", r.type().name(), "clock", SlaClock.INTERNAL_TARGET.name(),
-                    "bucket", bucket(r.internalDaysLeft())), 1, Integer::sum);
-            bucketCounts.merge(Tags.of("type", r.type().name(), "clock", SlaClock.STATUTORY_DEADLINE.name(),
-                    "bucket", bucket(r.statutoryDaysLeft())), 1, Integer::sum);
+            bucketCounts.merge(
+                    Tags.of(
+                            "type",
+                            r.type().name(),
+                            "clock",
+                            SlaClock.INTERNAL_TARGET.name(),
+                            "bucket",
+                            bucket(r.internalDaysLeft())),
+                    1,
+                    Integer::sum);
+            bucketCounts.merge(
+                    Tags.of(
+                            "type",
+                            r.type().name(),
+                            "clock",
+                            SlaClock.STATUTORY_DEADLINE.name(),
+                            "bucket",
+                            bucket(r.statutoryDaysLeft())),
+                    1,
+                    Integer::sum);
         }
         open.register(rows(openCounts), true);
         daysLeft.register(rows(bucketCounts), true);

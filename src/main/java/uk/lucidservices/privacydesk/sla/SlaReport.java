@@ -1,9 +1,5 @@
 package uk.lucidservices.privacydesk.sla;
 
-import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.request.RequestRegister;
-import uk.lucidservices.privacydesk.request.RequestType;
-
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -15,6 +11,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RequestType;
 
 /**
  * What a manager reports on, as of today: requests received and closed per week by type (the last
@@ -41,27 +40,43 @@ class SlaReport {
         this.clock = clock;
     }
 
-    record Week(LocalDate monday, Map<RequestType, Integer> received, Map<RequestType, Integer> closed) {
-    }
+    record Week(LocalDate monday, Map<RequestType, Integer> received, Map<RequestType, Integer> closed) {}
 
-    record Month(YearMonth month, int closed, int onTime) {
-    }
+    record Month(YearMonth month, int closed, int onTime) {}
 
-    record Breach(String reference, RequestType type, LocalDate statutoryDeadline, boolean internalTargetMissed,
-                  boolean statutoryDeadlineMissed, boolean open, String processInstanceId) {
-    }
+    record Breach(
+            String reference,
+            RequestType type,
+            LocalDate statutoryDeadline,
+            boolean internalTargetMissed,
+            boolean statutoryDeadlineMissed,
+            boolean open,
+            String processInstanceId) {}
 
-    record Report(LocalDate today, List<Week> weeks, List<Month> months, int closedInYear, int onTimeInYear,
-                  Map<String, Integer> openByDaysLeft, List<Breach> breaches) {
-    }
+    record Report(
+            LocalDate today,
+            List<Week> weeks,
+            List<Month> months,
+            int closedInYear,
+            int onTimeInYear,
+            Map<String, Integer> openByDaysLeft,
+            List<Breach> breaches) {}
 
-    private record Row(String reference, RequestType type, LocalDate received, LocalDate closed, LocalDate deadline,
-                       boolean breached, boolean internalMissed, boolean statutoryMissed, String processInstanceId) {
-    }
+    private record Row(
+            String reference,
+            RequestType type,
+            LocalDate received,
+            LocalDate closed,
+            LocalDate deadline,
+            boolean breached,
+            boolean internalMissed,
+            boolean statutoryMissed,
+            String processInstanceId) {}
 
     Report report() {
         LocalDate today = LocalDate.now(clock);
-        LocalDate firstMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1);
+        LocalDate firstMonday =
+                today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1);
         YearMonth firstMonth = YearMonth.from(today).minusMonths(MONTHS - 1);
         LocalDate since = firstMonth.atDay(1).isBefore(firstMonday) ? firstMonth.atDay(1) : firstMonday;
         List<Row> rows = rows(since);
@@ -89,18 +104,30 @@ class SlaReport {
                 }
             }
             if (r.breached() && (r.closed() == null || !r.closed().isBefore(since))) {
-                breaches.add(new Breach(r.reference(), r.type(), r.deadline(), r.internalMissed(), r.statutoryMissed(),
-                        r.closed() == null, r.processInstanceId()));
+                breaches.add(new Breach(
+                        r.reference(),
+                        r.type(),
+                        r.deadline(),
+                        r.internalMissed(),
+                        r.statutoryMissed(),
+                        r.closed() == null,
+                        r.processInstanceId()));
             }
         }
         List<Month> monthList = months.entrySet().stream()
-                .map(e -> new Month(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+                .map(e -> new Month(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .toList();
         Map<String, Integer> byDaysLeft = new LinkedHashMap<>();
         DAYS_LEFT_BANDS.forEach(band -> byDaysLeft.put(band, 0));
         board.openRequests().forEach(r -> byDaysLeft.merge(band(r.statutoryDaysLeft()), 1, Integer::sum));
-        return new Report(today, List.copyOf(weeks.values()), monthList,
-                monthList.stream().mapToInt(Month::closed).sum(), monthList.stream().mapToInt(Month::onTime).sum(),
-                byDaysLeft, breaches);
+        return new Report(
+                today,
+                List.copyOf(weeks.values()),
+                monthList,
+                monthList.stream().mapToInt(Month::closed).sum(),
+                monthList.stream().mapToInt(Month::onTime).sum(),
+                byDaysLeft,
+                breaches);
     }
 
     static String band(long daysLeft) {
@@ -128,8 +155,15 @@ class SlaReport {
     private List<Row> rows(LocalDate since) {
         OffsetDateTime from = since.atStartOfDay(clock.getZone()).toOffsetDateTime();
         return register.datesSince(from).stream()
-                .map(d -> new Row(d.reference(), d.type(), localDate(d.receivedAt()), localDate(d.closedAt()),
-                        d.statutoryDeadline(), d.breached(), d.internalTargetBreached(), d.statutoryDeadlineBreached(),
+                .map(d -> new Row(
+                        d.reference(),
+                        d.type(),
+                        localDate(d.receivedAt()),
+                        localDate(d.closedAt()),
+                        d.statutoryDeadline(),
+                        d.breached(),
+                        d.internalTargetBreached(),
+                        d.statutoryDeadlineBreached(),
                         d.processInstanceId()))
                 .toList();
     }

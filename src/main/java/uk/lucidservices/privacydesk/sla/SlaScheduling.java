@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Scheduling for the SLA metrics refresh ({@link SlaMetrics#refresh()}). */
 @Configuration
 @EnableScheduling
-class SlaScheduling {
-}
+class SlaScheduling {}

@@ -1,16 +1,5 @@
 package uk.lucidservices.privacydesk.sla;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.mail.LetterService;
-import uk.lucidservices.privacydesk.mail.Recipient;
-import uk.lucidservices.privacydesk.request.Request;
-import uk.lucidservices.privacydesk.security.DeskGroups;
-import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
-import uk.lucidservices.privacydesk.calendar.Deadlines;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -20,6 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
+import uk.lucidservices.privacydesk.mail.LetterService;
+import uk.lucidservices.privacydesk.mail.Recipient;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.security.DeskGroups;
 
 /**
  * Short e-mails to staff about a request's clocks: reminders to assignees, escalations and
@@ -30,7 +29,11 @@ import java.util.Set;
 @Component
 class StaffNotices {
 
-    public enum Kind { REMINDER, ESCALATION, BREACH }
+    public enum Kind {
+        REMINDER,
+        ESCALATION,
+        BREACH
+    }
 
     static final String TEMPLATE = "staff-notice";
 
@@ -40,8 +43,12 @@ class StaffNotices {
     private final Clock clock;
     private final String deskUrl;
 
-    public StaffNotices(LetterService letters, IdentityService identityService, DeadlineCalculator calculator,
-                        Clock clock, @Value("${desk.sla.notices.desk-url:http://localhost:8080}") String deskUrl) {
+    public StaffNotices(
+            LetterService letters,
+            IdentityService identityService,
+            DeadlineCalculator calculator,
+            Clock clock,
+            @Value("${desk.sla.notices.desk-url:http://localhost:8080}") String deskUrl) {
         this.letters = letters;
         this.identityService = identityService;
         this.calculator = calculator;
@@ -51,7 +58,8 @@ class StaffNotices {
 
     public List<String> managers() {
         return identityService.createUserQuery().memberOfGroup(DeskGroups.MANAGERS).list().stream()
-                .map(User::getId).toList();
+                .map(User::getId)
+                .toList();
     }
 
     /** Sends one notice to the users with an e-mail address; answers how many addresses it went to. */
@@ -76,7 +84,9 @@ class StaffNotices {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(kind.name().toLowerCase(Locale.ROOT), true);
         values.put("clock", about.label());
-        values.put("breachedDate", (about == SlaClock.INTERNAL_TARGET ? d.internalTarget() : d.statutoryDeadline()).toString());
+        values.put(
+                "breachedDate",
+                (about == SlaClock.INTERNAL_TARGET ? d.internalTarget() : d.statutoryDeadline()).toString());
         values.put("targetDate", d.internalTarget().toString());
         values.put("targetIn", in(d.internalTarget()));
         values.put("deadlineDate", d.statutoryDeadline().toString());

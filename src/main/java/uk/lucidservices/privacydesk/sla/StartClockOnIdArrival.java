@@ -1,13 +1,12 @@
 package uk.lucidservices.privacydesk.sla;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * Moves the clock start to the day ID (or a fee reasonably asked for) arrived. The day is
@@ -28,8 +27,8 @@ class StartClockOnIdArrival implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate arrived = Objects.requireNonNullElse(ProcessVariables.date(execution, ID_RECEIVED_ON, clock.getZone()),
-                LocalDate.now(clock));
+        LocalDate arrived = Objects.requireNonNullElse(
+                ProcessVariables.date(execution, ID_RECEIVED_ON, clock.getZone()), LocalDate.now(clock));
         clocks.startClockOn(ProcessVariables.reference(execution), arrived);
     }
 }

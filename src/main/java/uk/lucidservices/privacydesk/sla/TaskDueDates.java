@@ -1,17 +1,16 @@
 package uk.lucidservices.privacydesk.sla;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
-import uk.lucidservices.privacydesk.calendar.Deadlines;
-
-import java.util.Optional;
 
 /**
  * Every user task of a request carries the request's deadline as due date and its escalation date
@@ -28,7 +27,8 @@ class TaskDueDates {
     private final TimerDates timerDates;
     private final TaskService taskService;
 
-    public TaskDueDates(RequestRegister register, RequestClocks clocks, TimerDates timerDates, TaskService taskService) {
+    public TaskDueDates(
+            RequestRegister register, RequestClocks clocks, TimerDates timerDates, TaskService taskService) {
         this.register = register;
         this.clocks = clocks;
         this.timerDates = timerDates;
@@ -49,7 +49,10 @@ class TaskDueDates {
 
     /** Re-dates the request's open tasks after its clock moved. */
     public void update(Request request, Deadlines d) {
-        for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(request.reference()).list()) {
+        for (Task task : taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(request.reference())
+                .list()) {
             task.setDueDate(timerDates.taskDue(request.type(), d));
             task.setFollowUpDate(timerDates.taskFollowUp(d));
             taskService.saveTask(task);

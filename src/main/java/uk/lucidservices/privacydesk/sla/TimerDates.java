@@ -1,10 +1,5 @@
 package uk.lucidservices.privacydesk.sla;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-import uk.lucidservices.privacydesk.request.RequestType;
-import uk.lucidservices.privacydesk.calendar.Deadlines;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +8,10 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
+import uk.lucidservices.privacydesk.request.RequestType;
 
 /**
  * Turns a request's dates into the instants the engine works with, in UK time:
@@ -30,9 +29,10 @@ public class TimerDates {
     private final int reminderLeadDays;
     private final LocalTime noticeTime;
 
-    public TimerDates(Clock clock,
-                      @Value("${desk.sla.reminder-lead-days:14}") int reminderLeadDays,
-                      @Value("${desk.sla.notice-time:08:00}") LocalTime noticeTime) {
+    public TimerDates(
+            Clock clock,
+            @Value("${desk.sla.reminder-lead-days:14}") int reminderLeadDays,
+            @Value("${desk.sla.notice-time:08:00}") LocalTime noticeTime) {
         this.zone = clock.getZone();
         this.reminderLeadDays = reminderLeadDays;
         this.noticeTime = noticeTime;

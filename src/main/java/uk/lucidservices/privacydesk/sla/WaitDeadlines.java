@@ -1,11 +1,10 @@
 package uk.lucidservices.privacydesk.sla;
 
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Date;
+import org.springframework.stereotype.Component;
 
 /**
  * When a wait for the requester ends (the ID the desk asked for): the end of the UK day that is
@@ -25,7 +24,10 @@ public class WaitDeadlines {
     /** The last second of the day {@code wait} after today, in the desk's zone. */
     public Date lastMoment(Period wait) {
         LocalDate lastDay = LocalDate.now(clock).plus(wait);
-        return Date.from(lastDay.plusDays(1).atStartOfDay(clock.getZone()).minusSeconds(1).toInstant());
+        return Date.from(lastDay.plusDays(1)
+                .atStartOfDay(clock.getZone())
+                .minusSeconds(1)
+                .toInstant());
     }
 
     /** A wait setting must be a positive period such as P30D; {@code property} names it in the refusal. */

@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.tasklist;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.request.RequestType;
-
-import java.util.Map;
 
 /**
  * Tells tasks apart in Tasklist's list: every new task of a request is named with its reference
@@ -26,7 +25,8 @@ class TaskNames {
 
     @EventListener
     public void onTaskEvent(DelegateTask task) {
-        if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) || task.getExecution() == null
+        if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
+                || task.getExecution() == null
                 || task.getName() == null) {
             return;
         }

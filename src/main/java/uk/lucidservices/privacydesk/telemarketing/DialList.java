@@ -1,11 +1,5 @@
 package uk.lucidservices.privacydesk.telemarketing;
 
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import uk.lucidservices.privacydesk.records.SuppressionList;
-import uk.lucidservices.privacydesk.records.TelemarketingLeads;
-import uk.lucidservices.privacydesk.records.TelemarketingLeads.DialCandidate;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.lucidservices.privacydesk.records.SuppressionList;
+import uk.lucidservices.privacydesk.records.TelemarketingLeads;
+import uk.lucidservices.privacydesk.records.TelemarketingLeads.DialCandidate;
 
 /**
  * Builds a list of leads the dialler may call for marketing today. Every rule applies together and
@@ -29,15 +28,19 @@ public class DialList {
     static final int SCREENING_VALID_DAYS = 28;
 
     public enum Removal {
-        NOT_SCREENED_IN_28_DAYS, TPS, CTPS, SUPPRESSED, OBJECTED, DO_NOT_CALL, CONSENT_DID_NOT_NAME_LUCID
+        NOT_SCREENED_IN_28_DAYS,
+        TPS,
+        CTPS,
+        SUPPRESSED,
+        OBJECTED,
+        DO_NOT_CALL,
+        CONSENT_DID_NOT_NAME_LUCID
     }
 
     /** A lead on the list: the dialler needs its id and number. */
-    public record Entry(long leadId, String phone) {
-    }
+    public record Entry(long leadId, String phone) {}
 
-    public record Result(LocalDate builtOn, int considered, List<Entry> callable, Map<Removal, Integer> removed) {
-    }
+    public record Result(LocalDate builtOn, int considered, List<Entry> callable, Map<Removal, Integer> removed) {}
 
     private final TelemarketingLeads leads;
     private final SuppressionList suppression;
@@ -71,8 +74,12 @@ public class DialList {
             rules.put(Removal.CTPS, "CTPS".equals(lead.tpsStatus()));
             String phoneHash = suppression.hash(lead.phoneKey());
             String emailHash = lead.emailKey() == null ? null : suppression.hash(lead.emailKey());
-            rules.put(Removal.SUPPRESSED, erased.contains(phoneHash) || (emailHash != null && erased.contains(emailHash)));
-            rules.put(Removal.OBJECTED, objected.contains(phoneHash) || (emailHash != null && objected.contains(emailHash)));
+            rules.put(
+                    Removal.SUPPRESSED,
+                    erased.contains(phoneHash) || (emailHash != null && erased.contains(emailHash)));
+            rules.put(
+                    Removal.OBJECTED,
+                    objected.contains(phoneHash) || (emailHash != null && objected.contains(emailHash)));
             rules.put(Removal.DO_NOT_CALL, lead.doNotCall());
             rules.put(Removal.CONSENT_DID_NOT_NAME_LUCID, !lead.namesLucid());
             rules.forEach((rule, applies) -> {

@@ -1,14 +1,13 @@
 package uk.lucidservices.privacydesk.telemarketing;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.records.LeadScreening;
 import uk.lucidservices.privacydesk.records.SuppressionList;
 import uk.lucidservices.privacydesk.records.TelemarketingLeads;
 import uk.lucidservices.privacydesk.records.TelemarketingLeads.NewLead;
-
-import java.time.Clock;
-import java.time.LocalDate;
 
 /**
  * Imports a lead bought from a third-party list into the telemarketing dialler, refusing anyone
@@ -24,8 +23,8 @@ public class TelemarketingImport {
     private final LeadScreening screening;
     private final Clock clock;
 
-    public TelemarketingImport(TelemarketingLeads leads, SuppressionList suppression, LeadScreening screening,
-                               Clock clock) {
+    public TelemarketingImport(
+            TelemarketingLeads leads, SuppressionList suppression, LeadScreening screening, Clock clock) {
         this.leads = leads;
         this.suppression = suppression;
         this.screening = screening;
@@ -42,12 +41,39 @@ public class TelemarketingImport {
     }
 
     /** A lead as a data provider supplies it. {@code tpsStatus} defaults to UNCHECKED until screened. */
-    public record Lead(String source, String name, String company, String email, String phone, boolean consent,
-                       LocalDate consentOn, String tpsStatus, LocalDate tpsCheckedOn, ConsentEvidence evidence) {
+    public record Lead(
+            String source,
+            String name,
+            String company,
+            String email,
+            String phone,
+            boolean consent,
+            LocalDate consentOn,
+            String tpsStatus,
+            LocalDate tpsCheckedOn,
+            ConsentEvidence evidence) {
 
-        public Lead(String source, String name, String company, String email, String phone, boolean consent,
-                    LocalDate consentOn, String tpsStatus, LocalDate tpsCheckedOn) {
-            this(source, name, company, email, phone, consent, consentOn, tpsStatus, tpsCheckedOn, ConsentEvidence.NONE);
+        public Lead(
+                String source,
+                String name,
+                String company,
+                String email,
+                String phone,
+                boolean consent,
+                LocalDate consentOn,
+                String tpsStatus,
+                LocalDate tpsCheckedOn) {
+            this(
+                    source,
+                    name,
+                    company,
+                    email,
+                    phone,
+                    consent,
+                    consentOn,
+                    tpsStatus,
+                    tpsCheckedOn,
+                    ConsentEvidence.NONE);
         }
     }
 
@@ -70,10 +96,20 @@ public class TelemarketingImport {
             return Result.refused("Refused: the email address is on the marketing suppression list");
         }
         ConsentEvidence evidence = lead.evidence() == null ? ConsentEvidence.NONE : lead.evidence();
-        long id = leads.insert(new NewLead(lead.source(), lead.name(), lead.company(), lead.email(), lead.phone(),
-                lead.consent(), evidence.collectedOn() != null ? evidence.collectedOn() : lead.consentOn(),
-                lead.tpsStatus() == null ? "UNCHECKED" : lead.tpsStatus(), lead.tpsCheckedOn(), LocalDate.now(clock),
-                evidence.source(), evidence.wording(), lead.consent() && evidence.namedLucid()));
+        long id = leads.insert(new NewLead(
+                lead.source(),
+                lead.name(),
+                lead.company(),
+                lead.email(),
+                lead.phone(),
+                lead.consent(),
+                evidence.collectedOn() != null ? evidence.collectedOn() : lead.consentOn(),
+                lead.tpsStatus() == null ? "UNCHECKED" : lead.tpsStatus(),
+                lead.tpsCheckedOn(),
+                LocalDate.now(clock),
+                evidence.source(),
+                evidence.wording(),
+                lead.consent() && evidence.namedLucid()));
         // A provider's own screening date proves nothing about today's registers: the desk screens every lead itself.
         screening.screenLead(id);
         return new Result(true, id, null);

@@ -1,5 +1,13 @@
 package uk.lucidservices.privacydesk.telemarketing;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -10,15 +18,6 @@ import uk.lucidservices.privacydesk.records.TpsRegisters;
 import uk.lucidservices.privacydesk.records.TpsRegisters.Register;
 import uk.lucidservices.privacydesk.telemarketing.TelemarketingImport.ConsentEvidence;
 import uk.lucidservices.privacydesk.telemarketing.TelemarketingImport.Lead;
-
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
 
 /**
  * Demo profile only: synthetic TPS and CTPS files (a full file each and a daily change file, written
@@ -40,8 +39,12 @@ class TpsDemoData {
     private final Clock clock;
     private final Path folder;
 
-    TpsDemoData(TpsRegisters registers, TelemarketingImport imports, TelemarketingLeads leads, Clock clock,
-                @Value("${desk.data-dir}") Path dataDir) {
+    TpsDemoData(
+            TpsRegisters registers,
+            TelemarketingImport imports,
+            TelemarketingLeads leads,
+            Clock clock,
+            @Value("${desk.data-dir}") Path dataDir) {
         this.registers = registers;
         this.imports = imports;
         this.leads = leads;
@@ -61,22 +64,41 @@ class TpsDemoData {
         StringBuilder ctps = new StringBuilder("number,registered_on\n");
         for (int i = 0; i < LEADS; i++) {
             if (i % 5 == 0) {
-                tps.append(number(i)).append(',').append(LocalDate.of(2015, 1, 1).plusDays(97L * i)).append('\n');
+                tps.append(number(i))
+                        .append(',')
+                        .append(LocalDate.of(2015, 1, 1).plusDays(97L * i))
+                        .append('\n');
             } else if (i % 7 == 0) {
-                ctps.append(number(i)).append(',').append(LocalDate.of(2018, 1, 1).plusDays(61L * i)).append('\n');
+                ctps.append(number(i))
+                        .append(',')
+                        .append(LocalDate.of(2018, 1, 1).plusDays(61L * i))
+                        .append('\n');
             }
         }
-        String changes = "action,number,registered_on\nADD," + number(1) + "," + today.minusDays(1) + "\nDELETE," + number(5) + ",\n";
+        String changes = "action,number,registered_on\nADD," + number(1) + "," + today.minusDays(1) + "\nDELETE,"
+                + number(5) + ",\n";
         load(Register.TPS, "full", fullDate, tps.toString(), true);
         load(Register.CTPS, "full", fullDate, ctps.toString(), true);
         load(Register.TPS, "changes", today.minusDays(1), changes, false);
         for (int i = 0; i < LEADS; i++) {
             boolean namedLucid = i % 4 != 3;
-            imports.importLead(new Lead(SOURCE, "Demo lead " + (i + 1), "Demo Trading " + (i + 1) + " Ltd", null, number(i),
-                    true, null, null, null, new ConsentEvidence("Web form, www.example-offers.co.uk/business-phones",
-                    today.minusDays(30 + i), namedLucid
-                            ? "Tick to let Lucid Services Ltd call you about business phone systems."
-                            : "Tick to hear from our carefully selected partners.", namedLucid)));
+            imports.importLead(new Lead(
+                    SOURCE,
+                    "Demo lead " + (i + 1),
+                    "Demo Trading " + (i + 1) + " Ltd",
+                    null,
+                    number(i),
+                    true,
+                    null,
+                    null,
+                    null,
+                    new ConsentEvidence(
+                            "Web form, www.example-offers.co.uk/business-phones",
+                            today.minusDays(30 + i),
+                            namedLucid
+                                    ? "Tick to let Lucid Services Ltd call you about business phone systems."
+                                    : "Tick to hear from our carefully selected partners.",
+                            namedLucid)));
         }
     }
 

@@ -28,6 +28,10 @@ class OpenSubjectAccessRequestInstead implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Request copy = register.get(execution.getProcessBusinessKey());
         Request sar = copies.becomeSubjectAccessRequest(copy.reference());
-        links.link(copy, sar, "desk", "the address is not the one recorded in the chat: handled as a subject access request");
+        links.link(
+                copy,
+                sar,
+                "desk",
+                "the address is not the one recorded in the chat: handled as a subject access request");
     }
 }

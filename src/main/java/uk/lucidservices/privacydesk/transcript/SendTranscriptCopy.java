@@ -1,11 +1,10 @@
 package uk.lucidservices.privacydesk.transcript;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.mail.LetterService;
-
-import java.util.Map;
 
 /**
  * Service task: the transcript goes, as the letter {@code transcript-copy}, to the request's email,
@@ -26,7 +25,10 @@ class SendTranscriptCopy implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String reference = execution.getProcessBusinessKey();
-        letters.send(reference, "transcript-copy", Map.of("transcript", copies.transcriptText(reference)),
+        letters.send(
+                reference,
+                "transcript-copy",
+                Map.of("transcript", copies.transcriptText(reference)),
                 execution.getProcessInstanceId());
         copies.sent(reference);
     }

@@ -1,5 +1,10 @@
 package uk.lucidservices.privacydesk.transcript;
 
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,12 +16,6 @@ import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
-
-import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Requests for a copy of one live-chat transcript, and the transcript they name. The copy may go
@@ -34,8 +33,12 @@ class TranscriptCopies {
     private final RequestRegister register;
     private final ZoneId zone;
 
-    TranscriptCopies(JdbcTemplate jdbc, ChatTranscripts transcripts, RequestStarter starter, RequestRegister register,
-                     Clock clock) {
+    TranscriptCopies(
+            JdbcTemplate jdbc,
+            ChatTranscripts transcripts,
+            RequestStarter starter,
+            RequestRegister register,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transcripts = transcripts;
         this.starter = starter;
@@ -51,7 +54,10 @@ class TranscriptCopies {
     @Transactional
     Request open(long transcriptId, NewRequest asked) {
         Request request = starter.start(asked);
-        jdbc.update("INSERT INTO desk.transcript_copy (request_id, transcript_id) VALUES (?, ?)", request.id(), transcriptId);
+        jdbc.update(
+                "INSERT INTO desk.transcript_copy (request_id, transcript_id) VALUES (?, ?)",
+                request.id(),
+                transcriptId);
         register.record(request.id(), "TRANSCRIPT_NAMED", asked.loggedBy(), "chat transcript #" + transcriptId);
         return request;
     }
@@ -66,16 +72,20 @@ class TranscriptCopies {
 
     /** The transcript as the person would read it: time, who wrote, what they wrote. */
     String transcriptText(String reference) {
-        List<String> lines = transcriptOf(register.get(reference).id()).map(transcripts::messages).orElse(List.of())
-                .stream().map(m -> TIME.format(m.sentAt().atZoneSameInstant(zone)) + "  " + m.sender() + ": " + m.body())
-                .toList();
+        List<String> lines =
+                transcriptOf(register.get(reference).id()).map(transcripts::messages).orElse(List.of()).stream()
+                        .map(m -> TIME.format(m.sentAt().atZoneSameInstant(zone)) + "  " + m.sender() + ": " + m.body())
+                        .toList();
         return String.join("\n", lines);
     }
 
     /** The transcript the request names. */
     private Optional<Long> transcriptOf(long requestId) {
-        return jdbc.queryForList("SELECT transcript_id FROM desk.transcript_copy WHERE request_id = ?", Long.class, requestId)
-                .stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT transcript_id FROM desk.transcript_copy WHERE request_id = ?", Long.class, requestId)
+                .stream()
+                .findFirst();
     }
 
     /** Opens the subject access request this one became, with the same details, and records it. */
@@ -83,20 +93,33 @@ class TranscriptCopies {
     Request becomeSubjectAccessRequest(String reference) {
         Request copy = register.get(reference);
         Request sar = starter.start(NewRequest.builder(RequestType.SUBJECT_ACCESS, copy.channel())
-                .name(copy.requesterName()).email(copy.requesterEmail()).phone(copy.requesterPhone())
-                .accountNumber(copy.accountNumber()).summary(copy.summary()).receivedAt(copy.receivedAt())
-                .loggedBy(copy.loggedBy()).build());
-        jdbc.update("UPDATE desk.transcript_copy SET outcome = 'BECAME_SAR', sar_reference = ? WHERE request_id = ?",
-                sar.reference(), copy.id());
+                .name(copy.requesterName())
+                .email(copy.requesterEmail())
+                .phone(copy.requesterPhone())
+                .accountNumber(copy.accountNumber())
+                .summary(copy.summary())
+                .receivedAt(copy.receivedAt())
+                .loggedBy(copy.loggedBy())
+                .build());
+        jdbc.update(
+                "UPDATE desk.transcript_copy SET outcome = 'BECAME_SAR', sar_reference = ? WHERE request_id = ?",
+                sar.reference(),
+                copy.id());
         return sar;
     }
 
     void sent(String reference) {
-        jdbc.update("UPDATE desk.transcript_copy SET outcome = 'SENT' WHERE request_id = ?", register.get(reference).id());
+        jdbc.update(
+                "UPDATE desk.transcript_copy SET outcome = 'SENT' WHERE request_id = ?",
+                register.get(reference).id());
     }
 
     static NewRequest asked(String name, String email, Channel channel, String summary, String loggedBy) {
-        return NewRequest.builder(RequestType.TRANSCRIPT_COPY, channel).name(name).email(email).summary(summary)
-                .loggedBy(loggedBy).build();
+        return NewRequest.builder(RequestType.TRANSCRIPT_COPY, channel)
+                .name(name)
+                .email(email)
+                .summary(summary)
+                .loggedBy(loggedBy)
+                .build();
     }
 }

@@ -1,9 +1,12 @@
 package uk.lucidservices.privacydesk.transcript;
 
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,10 +19,6 @@ import uk.lucidservices.privacydesk.request.InvalidRequestException;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
-
-import java.net.URI;
-
-import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /**
  * Staff log a request for a copy of one chat transcript, asked in the chat itself or by a further
@@ -36,25 +35,36 @@ class TranscriptCopyController {
         this.staff = staff;
     }
 
-    record CopyRequest(@Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email, Channel channel) {
-    }
+    record CopyRequest(
+            @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 320) String email,
+            Channel channel) {}
 
-    record Logged(String reference) {
-    }
+    record Logged(String reference) {}
 
     @PostMapping("/api/chat-transcripts/{transcriptId}/copy-requests")
-    ResponseEntity<Logged> log(@PathVariable long transcriptId, @Valid @RequestBody CopyRequest body, BindingResult binding) {
+    ResponseEntity<Logged> log(
+            @PathVariable long transcriptId, @Valid @RequestBody CopyRequest body, BindingResult binding) {
         staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS, DeskGroups.MANAGERS);
         if (binding.hasFieldErrors()) {
-            throw new InvalidRequestException(String.join("; ", binding.getFieldErrors().stream()
-                    .map(f -> f.getField() + " " + f.getDefaultMessage()).toList()));
+            throw new InvalidRequestException(String.join(
+                    "; ",
+                    binding.getFieldErrors().stream()
+                            .map(f -> f.getField() + " " + f.getDefaultMessage())
+                            .toList()));
         }
         if (!copies.transcriptExists(transcriptId)) {
             throw new ResponseStatusException(NOT_FOUND, "No chat transcript #" + transcriptId);
         }
-        Request request = copies.open(transcriptId, TranscriptCopies.asked(body.name(), body.email(),
-                body.channel() == null ? Channel.EMAIL : body.channel(),
-                "Copy of chat transcript #" + transcriptId, staff.userId()));
-        return ResponseEntity.created(URI.create("/api/requests/" + request.reference())).body(new Logged(request.reference()));
+        Request request = copies.open(
+                transcriptId,
+                TranscriptCopies.asked(
+                        body.name(),
+                        body.email(),
+                        body.channel() == null ? Channel.EMAIL : body.channel(),
+                        "Copy of chat transcript #" + transcriptId,
+                        staff.userId()));
+        return ResponseEntity.created(URI.create("/api/requests/" + request.reference()))
+                .body(new Logged(request.reference()));
     }
 }

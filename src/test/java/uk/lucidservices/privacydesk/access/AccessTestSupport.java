@@ -1,6 +1,16 @@
 package uk.lucidservices.privacydesk.access;
 
-import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -16,18 +26,7 @@ import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
+import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
 /** Demo data, a logged access request for the class's demo person, and an independent SQL view of that person's rows. */
 abstract class AccessTestSupport extends DeskIntegrationTest {
@@ -35,18 +34,41 @@ abstract class AccessTestSupport extends DeskIntegrationTest {
     /** The one demo person each access test class claims in {@link TestPeople}. */
     final DemoPerson person = TestPeople.onlyPerson(getClass());
 
-    @Autowired DemoDataGenerator demoData;
-    @Autowired RequestRegister register;
-    @Autowired VerifiedIdentifiers identifiers;
-    @Autowired SubjectSearch search;
-    @Autowired ManualSearchChecklist checklist;
-    @Autowired RedactionReview review;
-    @Autowired DisclosurePackBuilder builder;
-    @Autowired DisclosurePacks packs;
-    @Autowired PackApproval approval;
-    @Autowired FileStore fileStore;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired NamedParameterJdbcTemplate named;
+    @Autowired
+    DemoDataGenerator demoData;
+
+    @Autowired
+    RequestRegister register;
+
+    @Autowired
+    VerifiedIdentifiers identifiers;
+
+    @Autowired
+    SubjectSearch search;
+
+    @Autowired
+    ManualSearchChecklist checklist;
+
+    @Autowired
+    RedactionReview review;
+
+    @Autowired
+    DisclosurePackBuilder builder;
+
+    @Autowired
+    DisclosurePacks packs;
+
+    @Autowired
+    PackApproval approval;
+
+    @Autowired
+    FileStore fileStore;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    NamedParameterJdbcTemplate named;
 
     /** The phone and email as the requester wrote them: another format and another case than most systems hold. */
     String requestPhone() {
@@ -64,9 +86,13 @@ abstract class AccessTestSupport extends DeskIntegrationTest {
 
     Request logRequestForThePerson() {
         demoData.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
-        return register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL).name(person.name())
-                .email(requestEmail()).phone(requestPhone()).summary("Please send me everything you hold")
-                .loggedBy("olivia").build());
+        return register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
+                .name(person.name())
+                .email(requestEmail())
+                .phone(requestPhone())
+                .summary("Please send me everything you hold")
+                .loggedBy("olivia")
+                .build());
     }
 
     /** Logged, matched to the customer and verified, searched and the manual systems answered: ready for the redaction review. */
@@ -96,8 +122,13 @@ abstract class AccessTestSupport extends DeskIntegrationTest {
         sql.put("crm-accounts", accounts);
         sql.put("crm-contacts", "SELECT id FROM records.crm_contact WHERE email_key = :email OR phone_key = :phone");
         sql.put("contracts", "SELECT id FROM records.contract WHERE account_id IN (" + accounts + ")");
-        sql.put("complaints", "SELECT id FROM records.complaint WHERE email_key = :email OR phone_key = :phone OR account_id IN (" + accounts + ")");
-        sql.put("call-recordings", "SELECT id FROM records.call_recording WHERE cli_key = :phone OR account_id IN (" + accounts + ")");
+        sql.put(
+                "complaints",
+                "SELECT id FROM records.complaint WHERE email_key = :email OR phone_key = :phone OR account_id IN ("
+                        + accounts + ")");
+        sql.put(
+                "call-recordings",
+                "SELECT id FROM records.call_recording WHERE cli_key = :phone OR account_id IN (" + accounts + ")");
         sql.put("web-enquiries", "SELECT id FROM records.web_enquiry WHERE email_key = :email OR phone_key = :phone");
         sql.put("tm-leads", leads);
         sql.put("tm-call-recordings", "SELECT id FROM records.tm_call_recording WHERE lead_id IN (" + leads + ")");

@@ -1,8 +1,20 @@
 package uk.lucidservices.privacydesk.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -14,19 +26,6 @@ import uk.lucidservices.privacydesk.mail.Recipient;
 import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.mail.TemplateOverride;
 
-import java.nio.file.Files;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Four-eyes approval, then a link emailed (letter {@code pack-ready}, recorded once) to the verified
  * address that downloads, is logged, and expires.
@@ -35,11 +34,20 @@ class PackDeliveryTest extends AccessTestSupport {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+(/packs/[A-Za-z0-9_-]{43})");
 
-    @Autowired SendPackLinkDelegate sendPackLink;
-    @Autowired PackDelivery delivery;
-    @Autowired PackExpiry expiry;
-    @Autowired TestRestTemplate http;
-    @Autowired SentLetters sentLetters;
+    @Autowired
+    SendPackLinkDelegate sendPackLink;
+
+    @Autowired
+    PackDelivery delivery;
+
+    @Autowired
+    PackExpiry expiry;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    SentLetters sentLetters;
 
     private DisclosurePack builtPack(String reference) {
         review.flag(reference);
@@ -55,7 +63,8 @@ class PackDeliveryTest extends AccessTestSupport {
                 .isInstanceOf(PackApproval.SamePersonException.class)
                 .hasMessageContaining("someone other than");
         assertThatThrownBy(() -> delivery.issueLink(reference))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not been approved");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not been approved");
 
         assertThat(approval.approvePack(reference, "peter").approvedBy()).isEqualTo("peter");
     }
@@ -66,23 +75,32 @@ class PackDeliveryTest extends AccessTestSupport {
         DisclosurePack pack = builtPack(reference);
         approval.approvePack(reference, "peter");
 
-        try (TemplateOverride marked = TemplateOverride.withMarker("pack-ready.txt", "{{> greeting}}", "\nMARKER-pack-ready\n")) {
+        try (TemplateOverride marked =
+                TemplateOverride.withMarker("pack-ready.txt", "{{> greeting}}", "\nMARKER-pack-ready\n")) {
             sendPackLink.send(reference);
         }
 
         MimeMessage mail = awaitMail(reference);
-        assertThat(Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(a -> ((InternetAddress) a).getAddress()))
+        assertThat(Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
+                        .map(a -> ((InternetAddress) a).getAddress()))
                 .containsExactly(requestEmail());
         String text = SarProcessTestSupport.text(mail);
-        assertThat(text).as("rendered from the pack-ready template").contains("MARKER-pack-ready")
-                .contains("The link works until 29 June 2026").doesNotContainIgnoringCase("password");
+        assertThat(text)
+                .as("rendered from the pack-ready template")
+                .contains("MARKER-pack-ready")
+                .contains("The link works until 29 June 2026")
+                .doesNotContainIgnoringCase("password");
         assertThat(mail.getSubject()).isEqualTo("Your personal data is ready to download [" + reference + "]");
-        assertThat(sentLetters.forReference(reference)).as("recorded once, after the cover letter in the pack")
+        assertThat(sentLetters.forReference(reference))
+                .as("recorded once, after the cover letter in the pack")
                 .extracting(SentLetters.SentLetter::template, SentLetters.SentLetter::channel)
-                .containsExactly(tuple("cover-letter", Recipient.Channel.PACK), tuple("pack-ready", Recipient.Channel.EMAIL));
-        assertThat(sentLetters.forReference(reference).get(1).messageId()).as("so a reply threads to the request")
+                .containsExactly(
+                        tuple("cover-letter", Recipient.Channel.PACK), tuple("pack-ready", Recipient.Channel.EMAIL));
+        assertThat(sentLetters.forReference(reference).get(1).messageId())
+                .as("so a reply threads to the request")
                 .isEqualTo(mail.getMessageID());
-        assertThat(sentLetters.referenceForMessageIds(List.of(mail.getMessageID()))).contains(reference);
+        assertThat(sentLetters.referenceForMessageIds(List.of(mail.getMessageID())))
+                .contains(reference);
         Matcher link = LINK.matcher(text);
         assertThat(link.find()).isTrue();
         String path = link.group(1);
@@ -103,11 +121,16 @@ class PackDeliveryTest extends AccessTestSupport {
         assertThat(http.getForEntity(path, byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(packs.downloads(pack.id())).isEqualTo(2);
 
-        jdbc.update("UPDATE desk.disclosure_pack SET expires_at = ? WHERE id = ?",
-                OffsetDateTime.now(TestClock.clock()).minusMinutes(1), pack.id());
+        jdbc.update(
+                "UPDATE desk.disclosure_pack SET expires_at = ? WHERE id = ?",
+                OffsetDateTime.now(TestClock.clock()).minusMinutes(1),
+                pack.id());
         ResponseEntity<String> expired = http.getForEntity(path, String.class);
         assertThat(expired.getStatusCode()).isEqualTo(HttpStatus.GONE);
-        assertThat(expired.getBody()).contains("expired").contains("privacy@lucidservices.co.uk").contains(reference);
+        assertThat(expired.getBody())
+                .contains("expired")
+                .contains("privacy@lucidservices.co.uk")
+                .contains(reference);
 
         assertThat(expiry.deleteExpired()).isPositive();
         assertThat(Files.exists(packFile(pack))).isFalse();
@@ -118,9 +141,11 @@ class PackDeliveryTest extends AccessTestSupport {
 
     @Test
     void unknownOrMalformedTokensAre404() {
-        assertThat(http.getForEntity("/packs/" + PackTokens.newToken(), String.class).getStatusCode())
+        assertThat(http.getForEntity("/packs/" + PackTokens.newToken(), String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.getForEntity("/packs/not-a-token", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/packs/not-a-token", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
@@ -138,16 +163,23 @@ class PackDeliveryTest extends AccessTestSupport {
         });
     }
 
-    @Autowired AccessRequestClosure closure;
+    @Autowired
+    AccessRequestClosure closure;
 
     private static MimeMessage awaitMail(String reference) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(TestMailServer.greenMail().getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return m.getSubject() != null && m.getSubject().contains(reference);
-                    } catch (Exception e) {
-                        return false;
-                    }
-                }).findFirst().orElse(null), m -> m != null);
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> Arrays.stream(TestMailServer.greenMail().getReceivedMessages())
+                                .filter(m -> {
+                                    try {
+                                        return m.getSubject() != null
+                                                && m.getSubject().contains(reference);
+                                    } catch (Exception e) {
+                                        return false;
+                                    }
+                                })
+                                .findFirst()
+                                .orElse(null),
+                        m -> m != null);
     }
 }

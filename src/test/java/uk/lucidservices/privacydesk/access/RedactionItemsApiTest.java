@@ -1,5 +1,7 @@
 package uk.lucidservices.privacydesk.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -8,12 +10,11 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The reviewer's list of flagged items: every item by the name the review form uses, with its text; officers only. */
 class RedactionItemsApiTest extends AccessTestSupport {
 
-    @Autowired TestRestTemplate http;
+    @Autowired
+    TestRestTemplate http;
 
     @Test
     void privacyOfficerSeesEveryFlaggedItemWithItsText() throws Exception {
@@ -33,7 +34,9 @@ class RedactionItemsApiTest extends AccessTestSupport {
             assertThat(item.get("decision").isNull()).isTrue();
         });
         assertThat(http.getForEntity(url, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.withBasicAuth("chloe", "chloe").getForEntity(url, String.class).getStatusCode())
+        assertThat(http.withBasicAuth("chloe", "chloe")
+                        .getForEntity(url, String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 }

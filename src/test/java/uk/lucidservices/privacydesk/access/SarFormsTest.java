@@ -1,7 +1,14 @@
 package uk.lucidservices.privacydesk.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -16,14 +23,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import uk.lucidservices.privacydesk.tasklist.EmbeddedForms;
 
-import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.Collection;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Every user task of subject-access-request opens a deployed Camunda Form in Tasklist: it names the
  * form by formRef (latest binding), the form is deployed for the 7.24 platform, and the REST API
@@ -31,8 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SarFormsTest extends SarProcessTestSupport {
 
-    private static final Set<String> TASKS = Set.of("Task_ConfirmIdentity", "Task_CheckIdDocument", "Task_TriageRequest",
-            "Task_ApproveExtension", "Task_ApproveRefusal", "Task_SearchManualSystems", "Task_ReviewRedactions", "Task_ApprovePack",
+    private static final Set<String> TASKS = Set.of(
+            "Task_ConfirmIdentity",
+            "Task_CheckIdDocument",
+            "Task_TriageRequest",
+            "Task_ApproveExtension",
+            "Task_ApproveRefusal",
+            "Task_SearchManualSystems",
+            "Task_ReviewRedactions",
+            "Task_ApprovePack",
             "Task_DeliverPackAnotherWay");
 
     /** Tasks whose form shows the case read from the desk: an embedded form, served by the desk. */
@@ -41,12 +47,16 @@ class SarFormsTest extends SarProcessTestSupport {
             "Task_SearchManualSystems", EmbeddedForms.PREFIX + "manual-search-checklist.html",
             "Task_ReviewRedactions", EmbeddedForms.PREFIX + "redaction-review.html");
 
-    @Autowired TestRestTemplate http;
+    @Autowired
+    TestRestTemplate http;
 
     @Test
     void everyUserTaskReferencesADeployedCamundaFormForItsGroup() throws Exception {
-        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS)
-                .latestVersion().singleResult();
+        ProcessDefinition definition = repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(PROCESS)
+                .latestVersion()
+                .singleResult();
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
         Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
         assertThat(userTasks).extracting(UserTask::getId).containsExactlyInAnyOrderElementsOf(TASKS);
@@ -54,22 +64,33 @@ class SarFormsTest extends SarProcessTestSupport {
         for (UserTask userTask : userTasks) {
             if (EMBEDDED.containsKey(userTask.getId())) {
                 assertThat(userTask.getCamundaFormKey()).as(userTask.getId()).isEqualTo(EMBEDDED.get(userTask.getId()));
-                assertThat(EmbeddedForms.file(userTask.getCamundaFormKey())).as(userTask.getId()).isRegularFile();
-                assertThat(userTask.getCamundaCandidateGroups()).as(userTask.getId()).isEqualTo("privacy-officers");
+                assertThat(EmbeddedForms.file(userTask.getCamundaFormKey()))
+                        .as(userTask.getId())
+                        .isRegularFile();
+                assertThat(userTask.getCamundaCandidateGroups())
+                        .as(userTask.getId())
+                        .isEqualTo("privacy-officers");
                 continue;
             }
             String formRef = userTask.getCamundaFormRef();
             assertThat(formRef).as("formRef of %s", userTask.getId()).isNotBlank();
             assertThat(userTask.getCamundaFormRefBinding()).as(userTask.getId()).isEqualTo("latest");
             assertThat(userTask.getName()).as(userTask.getId()).isNotBlank();
-            assertThat(userTask.getCamundaCandidateGroups()).as(userTask.getId())
-                    .isEqualTo(Set.of("Task_ApproveExtension", "Task_ApproveRefusal").contains(userTask.getId())
-                            ? "managers" : "privacy-officers");
+            assertThat(userTask.getCamundaCandidateGroups())
+                    .as(userTask.getId())
+                    .isEqualTo(
+                            Set.of("Task_ApproveExtension", "Task_ApproveRefusal")
+                                            .contains(userTask.getId())
+                                    ? "managers"
+                                    : "privacy-officers");
 
             CamundaFormDefinitionEntity form = deployedForm(formRef);
-            assertThat(form).as("deployed form %s of %s", formRef, userTask.getId()).isNotNull();
+            assertThat(form)
+                    .as("deployed form %s of %s", formRef, userTask.getId())
+                    .isNotNull();
             JsonNode json;
-            try (InputStream in = repositoryService.getResourceAsStream(form.getDeploymentId(), form.getResourceName())) {
+            try (InputStream in =
+                    repositoryService.getResourceAsStream(form.getDeploymentId(), form.getResourceName())) {
                 json = new ObjectMapper().readTree(in);
             }
             assertThat(json.get("id").asText()).isEqualTo(formRef);
@@ -77,7 +98,9 @@ class SarFormsTest extends SarProcessTestSupport {
             assertThat(json.get("executionPlatform").asText()).isEqualTo("Camunda Platform");
             assertThat(json.get("executionPlatformVersion").asText()).isEqualTo("7.24.0");
             // The deployed form is the one in forms/.
-            assertThat(json).isEqualTo(new ObjectMapper().readTree(Path.of("forms", formRef + ".form").toFile()));
+            assertThat(json)
+                    .isEqualTo(new ObjectMapper()
+                            .readTree(Path.of("forms", formRef + ".form").toFile()));
         }
     }
 
@@ -93,12 +116,20 @@ class SarFormsTest extends SarProcessTestSupport {
         assertThat(form.getBody().get("key").asText()).isEqualTo(EmbeddedForms.PREFIX + "confirm-identity.html");
         ResponseEntity<String> page = http.getForEntity("/forms/confirm-identity.html", String.class);
         assertThat(page.getStatusCode()).as("the desk serves the embedded form").isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).contains("identityDecision").doesNotContain(person(220).name());
+        assertThat(page.getBody())
+                .contains("identityDecision")
+                .doesNotContain(person(220).name());
         assertThat(http.getForEntity("/engine-rest/task/" + confirm.getId() + "/form", String.class)
-                .getStatusCode()).as("not without signing in").isEqualTo(HttpStatus.UNAUTHORIZED);
+                        .getStatusCode())
+                .as("not without signing in")
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
 
         work(pi, "Task_ConfirmIdentity", "olivia", Map.of("identityDecision", "CONFIRMED"));
-        work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "EXTEND", "proposedExtensionReason", "Complex"));
+        work(
+                pi,
+                "Task_TriageRequest",
+                "olivia",
+                Map.of("triageDecision", "EXTEND", "proposedExtensionReason", "Complex"));
         Task extension = task(pi, "Task_ApproveExtension");
         ResponseEntity<JsonNode> managerForm = http.withBasicAuth("mark", "mark")
                 .getForEntity("/engine-rest/task/" + extension.getId() + "/deployed-form", JsonNode.class);
@@ -106,13 +137,19 @@ class SarFormsTest extends SarProcessTestSupport {
         assertThat(managerForm.getBody().get("id").asText()).isEqualTo("sar-approve-extension");
         ResponseEntity<JsonNode> variables = http.withBasicAuth("mark", "mark")
                 .getForEntity("/engine-rest/task/" + extension.getId() + "/form-variables", JsonNode.class);
-        assertThat(variables.getBody().get("proposedExtensionReason").get("value").asText())
-                .as("the officer's reason fills the manager's form").isEqualTo("Complex");
+        assertThat(variables
+                        .getBody()
+                        .get("proposedExtensionReason")
+                        .get("value")
+                        .asText())
+                .as("the officer's reason fills the manager's form")
+                .isEqualTo("Complex");
     }
 
     private CamundaFormDefinitionEntity deployedForm(String key) {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        return configuration.getCommandExecutorTxRequired()
-                .execute(context -> context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key));
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        return configuration.getCommandExecutorTxRequired().execute(context -> context.getCamundaFormDefinitionManager()
+                .findLatestDefinitionByKey(key));
     }
 }

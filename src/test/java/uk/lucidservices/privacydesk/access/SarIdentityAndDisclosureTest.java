@@ -1,8 +1,21 @@
 package uk.lucidservices.privacydesk.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -17,20 +30,6 @@ import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Request;
 
-import java.nio.file.Files;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The subject-access-request process from receipt to closure: a matched customer confirmed by an
  * officer and sent the download link after four-eyes approval; ID asked for, received (the clock
@@ -39,16 +38,41 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+(/packs/[A-Za-z0-9_-]{43})");
-    private static final Set<String> ENGINE_VARIABLES = Set.of("requestReference", "requestId", "letter", "identityMatched",
-            "identityDecision", "identityCheckedBy", "triageDecision", "totalRecords", "manualSystemsCount",
-            "thirdPartyItemsCount", "packPreparedBy", "packId", "packApprovedBy", "packChecked", "outcome",
-            "manual_social_media", "manual_social_media_count", "manual_paper_files", "manual_paper_files_count",
-            "redactionDefault", "redactionDefaultReason", "redactionExceptions");
+    private static final Set<String> ENGINE_VARIABLES = Set.of(
+            "requestReference",
+            "requestId",
+            "letter",
+            "identityMatched",
+            "identityDecision",
+            "identityCheckedBy",
+            "triageDecision",
+            "totalRecords",
+            "manualSystemsCount",
+            "thirdPartyItemsCount",
+            "packPreparedBy",
+            "packId",
+            "packApprovedBy",
+            "packChecked",
+            "outcome",
+            "manual_social_media",
+            "manual_social_media_count",
+            "manual_paper_files",
+            "manual_paper_files_count",
+            "redactionDefault",
+            "redactionDefaultReason",
+            "redactionExceptions");
 
-    @Autowired ManualSearchChecklist checklist;
-    @Autowired DisclosurePacks packs;
-    @Autowired TestRestTemplate http;
-    @Autowired FileStore fileStore;
+    @Autowired
+    ManualSearchChecklist checklist;
+
+    @Autowired
+    DisclosurePacks packs;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    FileStore fileStore;
 
     @Test
     void aMatchedCustomerIsConfirmedSearchedReviewedApprovedByASecondOfficerAndSentTheLink() throws Exception {
@@ -57,18 +81,29 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
         String reference = pi.getBusinessKey();
 
         process(pi).isWaitingAt("Task_ConfirmIdentity");
-        assertThat(runtimeService.getVariable(pi.getId(), AssessIdentityDelegate.IDENTITY_MATCHED)).isEqualTo(true);
+        assertThat(runtimeService.getVariable(pi.getId(), AssessIdentityDelegate.IDENTITY_MATCHED))
+                .isEqualTo(true);
         assertThat(letters(reference)).containsExactly("acknowledgement");
         ProcessInstance clocks = clocksOf(pi);
         assertThat(clocks.getBusinessKey()).isEqualTo(reference);
-        assertThat(managementService.createJobQuery().processInstanceId(clocks.getId()).activityId("Timer_Escalation").count())
-                .as("the SLA escalation timer of this request").isEqualTo(1);
-        assertThat(task(pi, "Task_ConfirmIdentity").getDueDate()).as("due on the statutory deadline").isNotNull();
+        assertThat(managementService
+                        .createJobQuery()
+                        .processInstanceId(clocks.getId())
+                        .activityId("Timer_Escalation")
+                        .count())
+                .as("the SLA escalation timer of this request")
+                .isEqualTo(1);
+        assertThat(task(pi, "Task_ConfirmIdentity").getDueDate())
+                .as("due on the statutory deadline")
+                .isNotNull();
 
         work(pi, "Task_ConfirmIdentity", "olivia", Map.of("identityDecision", "CONFIRMED"));
         process(pi).isWaitingAt("Task_TriageRequest");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM desk.request_identifier WHERE request_id = ? AND verified = TRUE",
-                Integer.class, register.get(reference).id())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM desk.request_identifier WHERE request_id = ? AND verified = TRUE",
+                        Integer.class,
+                        register.get(reference).id()))
+                .isEqualTo(1);
         assertThat(register.events(register.get(reference).id())).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("IDENTITY_VERIFIED");
             assertThat(e.actor()).isEqualTo("olivia");
@@ -76,14 +111,25 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
 
         work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "PROCEED"));
         process(pi).isWaitingAt("Task_SearchManualSystems");
-        assertThat((Long) runtimeService.getVariable(pi.getId(), "totalRecords")).isPositive();
+        assertThat((Long) runtimeService.getVariable(pi.getId(), "totalRecords"))
+                .isPositive();
 
         work(pi, "Task_SearchManualSystems", "olivia", manualAnswers(reference));
         process(pi).isWaitingAt("Task_ReviewRedactions");
-        assertThat((Integer) runtimeService.getVariable(pi.getId(), "thirdPartyItemsCount")).isPositive();
+        assertThat((Integer) runtimeService.getVariable(pi.getId(), "thirdPartyItemsCount"))
+                .isPositive();
 
-        work(pi, "Task_ReviewRedactions", "olivia", Map.of("redactionDefault", "REDACT",
-                "redactionDefaultReason", "Other people's details are not disclosed", "redactionExceptions", ""));
+        work(
+                pi,
+                "Task_ReviewRedactions",
+                "olivia",
+                Map.of(
+                        "redactionDefault",
+                        "REDACT",
+                        "redactionDefaultReason",
+                        "Other people's details are not disclosed",
+                        "redactionExceptions",
+                        ""));
         process(pi).isWaitingAt("Task_ApprovePack");
         String packId = (String) runtimeService.getVariable(pi.getId(), "packId");
 
@@ -94,10 +140,17 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
         taskService.setAssignee(approval.getId(), "peter");
         ResponseEntity<byte[]> opened = http.withBasicAuth("peter", "peter")
                 .getForEntity("/api/access-requests/" + reference + "/pack", byte[].class);
-        assertThat(opened.getStatusCode()).as("the second officer, holding the approval, opens the pack").isEqualTo(HttpStatus.OK);
-        assertThat(opened.getBody()).isEqualTo(Files.readAllBytes(fileStore.resolve(packs.find(packId).orElseThrow().filePath())));
-        assertThat(http.withBasicAuth("chloe", "chloe").getForEntity("/api/access-requests/" + reference + "/pack",
-                String.class).getStatusCode()).as("complaint handlers may not").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(opened.getStatusCode())
+                .as("the second officer, holding the approval, opens the pack")
+                .isEqualTo(HttpStatus.OK);
+        assertThat(opened.getBody())
+                .isEqualTo(Files.readAllBytes(
+                        fileStore.resolve(packs.find(packId).orElseThrow().filePath())));
+        assertThat(http.withBasicAuth("chloe", "chloe")
+                        .getForEntity("/api/access-requests/" + reference + "/pack", String.class)
+                        .getStatusCode())
+                .as("complaint handlers may not")
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(register.events(register.get(reference).id())).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("PACK_OPENED_BY_STAFF");
             assertThat(e.actor()).isEqualTo("peter");
@@ -113,11 +166,13 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
         assertThat(packs.find(packId).orElseThrow().approvedBy()).isEqualTo("peter");
 
         MimeMessage mail = mailFor(reference, "/packs/");
-        assertThat(Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(a -> ((InternetAddress) a).getAddress()))
+        assertThat(Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
+                        .map(a -> ((InternetAddress) a).getAddress()))
                 .containsExactly(person.emailVariants().get(1));
         Matcher link = LINK.matcher(text(mail));
         assertThat(link.find()).isTrue();
-        assertThat(http.getForEntity(link.group(1), byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity(link.group(1), byte[].class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         assertThat(packs.downloads(packId)).isEqualTo(1);
 
         assertEngineKeptNoPersonalData(pi, person);
@@ -128,7 +183,8 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
         ProcessInstance pi = startRequest("someone.unknown.110@example.org", null, 5);
         String reference = pi.getBusinessKey();
 
-        assertThat(runtimeService.getVariable(pi.getId(), AssessIdentityDelegate.IDENTITY_MATCHED)).isEqualTo(false);
+        assertThat(runtimeService.getVariable(pi.getId(), AssessIdentityDelegate.IDENTITY_MATCHED))
+                .isEqualTo(false);
         process(pi).isWaitingFor("requester-reply");
         assertThat(letters(reference)).containsExactly("acknowledgement", "id-request");
         Job timer = idTimer(pi);
@@ -138,7 +194,9 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
 
         replyFromRequester(pi, 1);
         process(pi).isWaitingAt("Task_CheckIdDocument");
-        assertThat(register.get(reference).clockStart()).as("the clock starts on receipt of ID").isEqualTo(today());
+        assertThat(register.get(reference).clockStart())
+                .as("the clock starts on receipt of ID")
+                .isEqualTo(today());
         assertThat(eventKinds(reference)).contains("CLOCK_START_MOVED");
 
         work(pi, "Task_CheckIdDocument", "olivia", Map.of("identityDecision", "ASK_FOR_ID"));
@@ -153,25 +211,36 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
                 .as("the address matches no customer: the officer accepts it on its own first")
                 .hasMessageContaining("on no single customer account");
         taskService.setAssignee(check.getId(), null);
-        long email = jdbc.queryForObject("SELECT id FROM desk.request_identifier WHERE request_id = ? AND kind = 'EMAIL'",
-                Long.class, register.get(reference).id());
-        assertThat(http.withBasicAuth("peter", "peter").postForEntity("/api/requests/" + reference + "/identifiers/"
-                + email + "/accept", null, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        long email = jdbc.queryForObject(
+                "SELECT id FROM desk.request_identifier WHERE request_id = ? AND kind = 'EMAIL'",
+                Long.class,
+                register.get(reference).id());
+        assertThat(http.withBasicAuth("peter", "peter")
+                        .postForEntity(
+                                "/api/requests/" + reference + "/identifiers/" + email + "/accept", null, String.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         work(pi, "Task_CheckIdDocument", "peter", Map.of("identityDecision", "CONFIRMED"));
         process(pi).isWaitingAt("Task_TriageRequest");
         assertThat(register.events(register.get(reference).id())).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("IDENTITY_VERIFIED");
             assertThat(e.actor()).isEqualTo("peter");
         });
-        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_IdNotReceived").count())
-                .as("the ID wait is over").isZero();
+        assertThat(managementService
+                        .createJobQuery()
+                        .processInstanceId(pi.getId())
+                        .activityId("Timer_IdNotReceived")
+                        .count())
+                .as("the ID wait is over")
+                .isZero();
     }
 
     @Test
     void contactDetailsOfTwoDifferentCustomersAreReasonableDoubt() {
         ProcessInstance pi = startRequest(person(250).email(), person(260).phone(), 1);
 
-        assertThat(runtimeService.getVariable(pi.getId(), AssessIdentityDelegate.IDENTITY_MATCHED)).isEqualTo(false);
+        assertThat(runtimeService.getVariable(pi.getId(), AssessIdentityDelegate.IDENTITY_MATCHED))
+                .isEqualTo(false);
         process(pi).isWaitingFor("requester-reply");
         assertThat(letters(pi.getBusinessKey())).containsExactly("acknowledgement", "id-request");
         assertThat(register.events(register.get(pi.getBusinessKey()).id())).anySatisfy(e -> {
@@ -187,8 +256,12 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
 
         process(pi).isWaitingFor("requester-reply");
         assertThat(letters(pi.getBusinessKey())).containsExactly("acknowledgement", "id-request");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM desk.request_identifier WHERE request_id = ? AND verified = TRUE",
-                Integer.class, register.get(pi.getBusinessKey()).id())).as("nothing verified yet").isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM desk.request_identifier WHERE request_id = ? AND verified = TRUE",
+                        Integer.class,
+                        register.get(pi.getBusinessKey()).id()))
+                .as("nothing verified yet")
+                .isZero();
     }
 
     @Test
@@ -206,8 +279,13 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
         assertThat(register.get(reference).status()).isEqualTo("CLOSED");
         assertThat(letters(reference)).containsExactly("acknowledgement", "id-request", "id-not-received");
         assertThat(clocksEnded(pi)).isTrue();
-        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
-                .activityId("Task_SearchAllSystems").count()).as("nothing was searched").isZero();
+        assertThat(historyService
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .activityId("Task_SearchAllSystems")
+                        .count())
+                .as("nothing was searched")
+                .isZero();
     }
 
     @Test
@@ -219,8 +297,12 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
         work(pi, "Task_ApprovePack", "peter", Map.of("packChecked", true));
 
         process(pi).isWaitingAt("Task_ApprovePack");
-        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
-                .activityId("Error_SamePersonApproved").count()).isEqualTo(1);
+        assertThat(historyService
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .activityId("Error_SamePersonApproved")
+                        .count())
+                .isEqualTo(1);
         assertThat(letters(pi.getBusinessKey())).doesNotContain("pack-ready");
     }
 
@@ -229,7 +311,8 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
         ProcessInstance pi = toApproval(person(210));
         String reference = pi.getBusinessKey();
         // The verified address turned out not to be the requester's: the officer unverified it.
-        jdbc.update("UPDATE desk.request_identifier SET verified = FALSE WHERE request_id = ? AND kind = 'EMAIL'",
+        jdbc.update(
+                "UPDATE desk.request_identifier SET verified = FALSE WHERE request_id = ? AND kind = 'EMAIL'",
                 register.get(reference).id());
         work(pi, "Task_ApprovePack", "peter", Map.of("packChecked", true));
 
@@ -237,7 +320,8 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
         assertThat(letters(reference)).doesNotContain("pack-ready");
         Task deliver = task(pi, "Task_DeliverPackAnotherWay");
         taskService.claim(deliver.getId(), "olivia");
-        assertThatThrownBy(() -> taskService.complete(deliver.getId(), Map.of("deliveryMethod", "POST", "deliveryConfirmed", false)))
+        assertThatThrownBy(() -> taskService.complete(
+                        deliver.getId(), Map.of("deliveryMethod", "POST", "deliveryConfirmed", false)))
                 .hasMessageContaining("Confirm");
         taskService.setAssignee(deliver.getId(), null);
         work(pi, "Task_DeliverPackAnotherWay", "olivia", Map.of("deliveryMethod", "POST", "deliveryConfirmed", true));
@@ -249,7 +333,11 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
             assertThat(e.actor()).isEqualTo("olivia");
             assertThat(e.detail()).contains("method=POST");
         });
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceBusinessKey(reference)
+                        .count())
+                .isZero();
     }
 
     /** Confirmed, triaged, searched, reviewed by olivia: waiting for a second officer's approval. */
@@ -258,8 +346,17 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
         work(pi, "Task_ConfirmIdentity", "olivia", Map.of("identityDecision", "CONFIRMED"));
         work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "PROCEED"));
         work(pi, "Task_SearchManualSystems", "olivia", manualAnswers(pi.getBusinessKey()));
-        work(pi, "Task_ReviewRedactions", "olivia", Map.of("redactionDefault", "KEEP",
-                "redactionDefaultReason", "Staff acting in their work role", "redactionExceptions", ""));
+        work(
+                pi,
+                "Task_ReviewRedactions",
+                "olivia",
+                Map.of(
+                        "redactionDefault",
+                        "KEEP",
+                        "redactionDefaultReason",
+                        "Staff acting in their work role",
+                        "redactionExceptions",
+                        ""));
         process(pi).isWaitingAt("Task_ApprovePack");
         return pi;
     }
@@ -267,28 +364,41 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
     private Map<String, Object> manualAnswers(String reference) {
         Map<String, Object> answers = new HashMap<>();
         for (String category : checklist.categories(reference)) {
-            answers.put(ManualSearchChecklist.answerField(category), "Searched by every verified identifier; nothing found");
+            answers.put(
+                    ManualSearchChecklist.answerField(category),
+                    "Searched by every verified identifier; nothing found");
             answers.put(ManualSearchChecklist.countField(category), 0L);
         }
         return answers;
     }
 
     private Job idTimer(ProcessInstance pi) {
-        List<Job> timers = managementService.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_IdNotReceived").list();
+        List<Job> timers = managementService
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .activityId("Timer_IdNotReceived")
+                .list();
         assertThat(timers).hasSize(1);
         return timers.get(0);
     }
 
     /** Runtime and history hold references, ids, counts, decisions and user ids: nothing the requester wrote. */
     private void assertEngineKeptNoPersonalData(ProcessInstance pi, DemoPerson person) {
-        List<HistoricVariableInstance> history = historyService.createHistoricVariableInstanceQuery()
-                .processInstanceId(pi.getId()).includeDeleted().list();
+        List<HistoricVariableInstance> history = historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .includeDeleted()
+                .list();
         assertThat(history).extracting(HistoricVariableInstance::getName).allMatch(ENGINE_VARIABLES::contains);
         String digits = person.phone().replace(" ", "").substring(1);
         for (HistoricVariableInstance variable : history) {
             String value = String.valueOf(variable.getValue());
-            assertThat(value).as(variable.getName()).doesNotContain(person.lastName()).doesNotContain("@")
-                    .doesNotContain(digits).doesNotContain("/packs/");
+            assertThat(value)
+                    .as(variable.getName())
+                    .doesNotContain(person.lastName())
+                    .doesNotContain("@")
+                    .doesNotContain(digits)
+                    .doesNotContain("/packs/");
         }
     }
 }

@@ -1,9 +1,23 @@
 package uk.lucidservices.privacydesk.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,7 +26,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -22,7 +35,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import uk.lucidservices.privacydesk.tasklist.EmbeddedForms;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestClock;
 import uk.lucidservices.privacydesk.TestMailServer;
@@ -35,22 +47,7 @@ import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import uk.lucidservices.privacydesk.tasklist.EmbeddedForms;
 
 /**
  * Drives the real {@code subject-access-request} process: starts a request for a demo person (100,
@@ -62,19 +59,44 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
 
     static final String PROCESS = "subject-access-request";
 
-    @Autowired ProcessEngine processEngine;
-    @Autowired RuntimeService runtimeService;
-    @Autowired TaskService taskService;
-    @Autowired ManagementService managementService;
-    @Autowired FormService formService;
-    @Autowired HistoryService historyService;
-    @Autowired RepositoryService repositoryService;
-    @Autowired IdentityService identityService;
-    @Autowired RequestRegister register;
-    @Autowired RequestStarter starter;
-    @Autowired DemoDataGenerator demoData;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired Clock clock;
+    @Autowired
+    ProcessEngine processEngine;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    FormService formService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    RequestRegister register;
+
+    @Autowired
+    RequestStarter starter;
+
+    @Autowired
+    DemoDataGenerator demoData;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Clock clock;
 
     @BeforeEach
     void engineAndData() {
@@ -102,12 +124,23 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
      * every channel starts one ({@link RequestStarter}), then acknowledged (its jobs run).
      */
     ProcessInstance startRequest(String email, String phone, int daysAgo) {
-        OffsetDateTime received = today().minusDays(daysAgo).atTime(LocalTime.NOON).atZone(clock.getZone()).toOffsetDateTime();
-        Request request = starter.start(NewRequest.builder(RequestType.SUBJECT_ACCESS,
-                        email == null ? Channel.PHONE : Channel.EMAIL)
-                .name("Requester").email(email).phone(phone).summary("Please send me a copy of my personal data")
-                .receivedAt(received).loggedBy("intake").build());
-        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceId(request.processInstanceId()).singleResult();
+        OffsetDateTime received = today().minusDays(daysAgo)
+                .atTime(LocalTime.NOON)
+                .atZone(clock.getZone())
+                .toOffsetDateTime();
+        Request request = starter.start(
+                NewRequest.builder(RequestType.SUBJECT_ACCESS, email == null ? Channel.PHONE : Channel.EMAIL)
+                        .name("Requester")
+                        .email(email)
+                        .phone(phone)
+                        .summary("Please send me a copy of my personal data")
+                        .receivedAt(received)
+                        .loggedBy("intake")
+                        .build());
+        ProcessInstance pi = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(request.processInstanceId())
+                .singleResult();
         assertThat(pi).as("the process of %s", request.reference()).isNotNull();
         assertThat(pi.getBusinessKey()).isEqualTo(request.reference());
         runJobs(pi);
@@ -139,16 +172,19 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
      * the deployed Camunda Form its model element references.
      */
     void assertFormRenders(Task task) {
-        UserTask element = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+        UserTask element = repositoryService
+                .getBpmnModelInstance(task.getProcessDefinitionId())
                 .getModelElementById(task.getTaskDefinitionKey());
         if (EmbeddedForms.isEmbedded(element.getCamundaFormKey())) {
-            assertThat(EmbeddedForms.read(element.getCamundaFormKey())).as("form of %s", task.getTaskDefinitionKey())
+            assertThat(EmbeddedForms.read(element.getCamundaFormKey()))
+                    .as("form of %s", task.getTaskDefinitionKey())
                     .contains("cam-script");
             return;
         }
         try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
             JsonNode json = new ObjectMapper().readTree(form);
-            assertThat(json.get("id").asText()).as("form of %s", task.getTaskDefinitionKey())
+            assertThat(json.get("id").asText())
+                    .as("form of %s", task.getTaskDefinitionKey())
                     .isEqualTo(element.getCamundaFormRef());
             assertThat(json.get("components").size()).isPositive();
         } catch (IOException e) {
@@ -157,16 +193,21 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
     }
 
     void replyFromRequester(ProcessInstance pi, int attachments) {
-        runtimeService.createMessageCorrelation("requester-reply").processInstanceBusinessKey(pi.getBusinessKey())
-                .setVariable("replyKind", "reply").setVariable("replyAttachmentCount", attachments)
-                .setVariable("replyIntakeId", 1L).correlateAllWithResult();
+        runtimeService
+                .createMessageCorrelation("requester-reply")
+                .processInstanceBusinessKey(pi.getBusinessKey())
+                .setVariable("replyKind", "reply")
+                .setVariable("replyAttachmentCount", attachments)
+                .setVariable("replyIntakeId", 1L)
+                .correlateAllWithResult();
         runJobs(pi);
     }
 
     /** The letters sent for a request, in order, by template name (the register's LETTER_SENT events). */
     List<String> letters(String reference) {
         List<String> templates = new ArrayList<>();
-        for (RequestRegister.RequestEvent e : register.events(register.get(reference).id())) {
+        for (RequestRegister.RequestEvent e :
+                register.events(register.get(reference).id())) {
             if (e.kind().equals("LETTER_SENT")) {
                 String detail = e.detail();
                 int start = detail.indexOf("template=") + "template=".length();
@@ -178,20 +219,33 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
     }
 
     boolean clocksEnded(ProcessInstance pi) {
-        return historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId())
-                .processDefinitionKey("request-sla-clocks").finished().count() == 1 && clocksOf(pi) == null;
+        return historyService
+                                .createHistoricProcessInstanceQuery()
+                                .superProcessInstanceId(pi.getId())
+                                .processDefinitionKey("request-sla-clocks")
+                                .finished()
+                                .count()
+                        == 1
+                && clocksOf(pi) == null;
     }
 
     /** The mail to the requester whose text contains {@code marker}, for the request. */
     static MimeMessage mailFor(String reference, String marker) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(TestMailServer.greenMail().getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return m.getSubject() != null && m.getSubject().contains(reference) && text(m).contains(marker);
-                    } catch (Exception e) {
-                        return false;
-                    }
-                }).findFirst().orElse(null), m -> m != null);
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> Arrays.stream(TestMailServer.greenMail().getReceivedMessages())
+                                .filter(m -> {
+                                    try {
+                                        return m.getSubject() != null
+                                                && m.getSubject().contains(reference)
+                                                && text(m).contains(marker);
+                                    } catch (Exception e) {
+                                        return false;
+                                    }
+                                })
+                                .findFirst()
+                                .orElse(null),
+                        m -> m != null);
     }
 
     /** The plain text of a mail (a multipart letter's text part, or the body). */

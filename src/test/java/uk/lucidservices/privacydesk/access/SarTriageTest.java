@@ -1,16 +1,7 @@
 package uk.lucidservices.privacydesk.access;
 
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import uk.lucidservices.privacydesk.request.Request;
-import uk.lucidservices.privacydesk.sla.ClockStore;
-import uk.lucidservices.privacydesk.calendar.Deadlines;
-import uk.lucidservices.privacydesk.sla.RequestClocks;
-import uk.lucidservices.privacydesk.request.RequestType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,9 +10,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.sla.ClockStore;
+import uk.lucidservices.privacydesk.sla.RequestClocks;
 
 /**
  * Triage of a confirmed request: refusal with reasons and rights, clarification with the clock
@@ -31,9 +29,14 @@ class SarTriageTest extends SarProcessTestSupport {
 
     private static final DateTimeFormatter LETTER_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    @Autowired TriageNotes notes;
-    @Autowired ClockStore clockStore;
-    @Autowired RequestClocks clocks;
+    @Autowired
+    TriageNotes notes;
+
+    @Autowired
+    ClockStore clockStore;
+
+    @Autowired
+    RequestClocks clocks;
 
     /** Started, acknowledged and confirmed by olivia: waiting for triage. */
     private ProcessInstance atTriage(int personIndex, int daysAgo) {
@@ -47,7 +50,8 @@ class SarTriageTest extends SarProcessTestSupport {
     void aRefusalNeedsAReasonWhichTheLetterGivesWithTheRightToComplainAndNoVariableKeeps() throws Exception {
         ProcessInstance pi = atTriage(110, 2);
         String reference = pi.getBusinessKey();
-        String reason = "This is the twelfth identical request this month, and we answered it in full on each occasion.";
+        String reason =
+                "This is the twelfth identical request this month, and we answered it in full on each occasion.";
 
         Task triage = task(pi, "Task_TriageRequest");
         taskService.claim(triage.getId(), "olivia");
@@ -63,7 +67,8 @@ class SarTriageTest extends SarProcessTestSupport {
         assertThat(letters(reference)).containsExactly("acknowledgement", "refusal");
         String letter = text(mailFor(reference, "not able to comply"));
         assertThat(letter).contains(reason).contains("Information Commissioner").contains("courts");
-        assertThat(notes.latest(register.get(reference).id(), TriageNotes.Kind.REFUSAL_REASON)).contains(reason);
+        assertThat(notes.latest(register.get(reference).id(), TriageNotes.Kind.REFUSAL_REASON))
+                .contains(reason);
         assertThat(register.events(register.get(reference).id())).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("TRIAGE_DECISION");
             assertThat(e.actor()).isEqualTo("olivia");
@@ -79,11 +84,22 @@ class SarTriageTest extends SarProcessTestSupport {
         Request before = register.get(reference);
         String question = "Which calls do you mean? Please give the approximate dates.";
 
-        work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "CLARIFY", "clarificationQuestion", question,
-                "clarificationAlreadyAskedOn", today().minusDays(5).toString()));
+        work(
+                pi,
+                "Task_TriageRequest",
+                "olivia",
+                Map.of(
+                        "triageDecision",
+                        "CLARIFY",
+                        "clarificationQuestion",
+                        question,
+                        "clarificationAlreadyAskedOn",
+                        today().minusDays(5).toString()));
 
         process(pi).isWaitingFor("requester-reply");
-        assertThat(register.get(reference).paused()).as("the register shows the clock stopped").isTrue();
+        assertThat(register.get(reference).paused())
+                .as("the register shows the clock stopped")
+                .isTrue();
         assertThat(letters(reference)).containsExactly("acknowledgement", "clarification-request");
         assertThat(text(mailFor(reference, "ask you a question"))).contains(question);
 
@@ -99,10 +115,16 @@ class SarTriageTest extends SarProcessTestSupport {
         assertThat(after.statutoryDeadline()).isEqualTo(LocalDate.of(2026, 7, 1));
         assertThat(clocks.current(reference).pausedDays()).isEqualTo(5);
         assertThat(eventKinds(reference)).containsSubsequence("TRIAGE_DECISION", "CLOCK_PAUSED", "CLOCK_RESUMED");
-        assertThat(task(pi, "Task_TriageRequest").getDueDate()).as("the new triage task is due on the moved deadline")
+        assertThat(task(pi, "Task_TriageRequest").getDueDate())
+                .as("the new triage task is due on the moved deadline")
                 .isEqualTo(ukTime("2026-07-01T23:59"));
         assertThat(runtimeService.getVariables(pi.getId()).keySet())
-                .as("the next triage form opens empty").doesNotContain("triageDecision", "clarificationAlreadyAskedOn", "clarificationAskedOn", "clarificationQuestion");
+                .as("the next triage form opens empty")
+                .doesNotContain(
+                        "triageDecision",
+                        "clarificationAlreadyAskedOn",
+                        "clarificationAskedOn",
+                        "clarificationQuestion");
     }
 
     @Test
@@ -120,9 +142,15 @@ class SarTriageTest extends SarProcessTestSupport {
         work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "EXTEND", "proposedExtensionReason", reason));
 
         process(pi).isWaitingAt("Task_ApproveExtension");
-        assertThat(taskService.getIdentityLinksForTask(task(pi, "Task_ApproveExtension").getId()))
-                .extracting(IdentityLink::getGroupId).containsExactly("managers");
-        work(pi, "Task_ApproveExtension", "mark", Map.of("extensionDecision", "APPROVE", "proposedExtensionReason", reason));
+        assertThat(taskService.getIdentityLinksForTask(
+                        task(pi, "Task_ApproveExtension").getId()))
+                .extracting(IdentityLink::getGroupId)
+                .containsExactly("managers");
+        work(
+                pi,
+                "Task_ApproveExtension",
+                "mark",
+                Map.of("extensionDecision", "APPROVE", "proposedExtensionReason", reason));
 
         process(pi).isWaitingAt("Task_TriageRequest");
         Request extended = register.get(reference);
@@ -135,11 +163,13 @@ class SarTriageTest extends SarProcessTestSupport {
         assertThat(record.extensionApprovedBy()).isEqualTo("mark");
         assertThat(record.extensionNoticeSentAt()).isNotNull();
         assertThat(letters(reference)).containsExactly("acknowledgement", "extension-notice");
-        assertThat(text(mailFor(reference, "two further months"))).contains(reason)
+        assertThat(text(mailFor(reference, "two further months")))
+                .contains(reason)
                 .contains(LETTER_DATE.format(extended.statutoryDeadline()));
-        assertThat(eventKinds(reference)).containsSubsequence("EXTENSION_APPROVED", "DEADLINE_EXTENDED", "LETTER_SENT",
-                "EXTENSION_NOTICE_SENT");
-        assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("proposedExtensionReason", "extensionReason", "extensionDecision");
+        assertThat(eventKinds(reference))
+                .containsSubsequence("EXTENSION_APPROVED", "DEADLINE_EXTENDED", "LETTER_SENT", "EXTENSION_NOTICE_SENT");
+        assertThat(runtimeService.getVariables(pi.getId()))
+                .doesNotContainKeys("proposedExtensionReason", "extensionReason", "extensionDecision");
         assertThat(historicValues(pi, "proposedExtensionReason")).containsOnlyNulls();
     }
 
@@ -147,8 +177,16 @@ class SarTriageTest extends SarProcessTestSupport {
     void aManagerWhoRefusesTheExtensionSendsTheRequestBackToTriage() {
         ProcessInstance pi = atTriage(420, 3);
         String reference = pi.getBusinessKey();
-        work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "EXTEND", "proposedExtensionReason", "Complex"));
-        work(pi, "Task_ApproveExtension", "mark", Map.of("extensionDecision", "REFUSE", "proposedExtensionReason", "Complex"));
+        work(
+                pi,
+                "Task_TriageRequest",
+                "olivia",
+                Map.of("triageDecision", "EXTEND", "proposedExtensionReason", "Complex"));
+        work(
+                pi,
+                "Task_ApproveExtension",
+                "mark",
+                Map.of("extensionDecision", "REFUSE", "proposedExtensionReason", "Complex"));
 
         process(pi).isWaitingAt("Task_TriageRequest");
         assertThat(register.get(reference).extended()).isFalse();
@@ -157,18 +195,27 @@ class SarTriageTest extends SarProcessTestSupport {
             assertThat(e.kind()).isEqualTo("EXTENSION_REFUSED");
             assertThat(e.actor()).isEqualTo("mark");
         });
-        assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("proposedExtensionReason", "extensionReason", "extensionDecision");
+        assertThat(runtimeService.getVariables(pi.getId()))
+                .doesNotContainKeys("proposedExtensionReason", "extensionReason", "extensionDecision");
     }
 
     @Test
     void afterTheFirstMonthNoExtensionIsOfferedToAManager() {
         ProcessInstance pi = atTriage(430, 40);
         String reference = pi.getBusinessKey();
-        work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "EXTEND", "proposedExtensionReason", "Complex"));
+        work(
+                pi,
+                "Task_TriageRequest",
+                "olivia",
+                Map.of("triageDecision", "EXTEND", "proposedExtensionReason", "Complex"));
 
         process(pi).isWaitingAt("Task_TriageRequest");
-        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
-                .activityId("Task_ApproveExtension").count()).isZero();
+        assertThat(historyService
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .activityId("Task_ApproveExtension")
+                        .count())
+                .isZero();
         assertThat(register.get(reference).extended()).isFalse();
         assertThat(letters(reference)).containsExactly("acknowledgement");
     }
@@ -177,20 +224,29 @@ class SarTriageTest extends SarProcessTestSupport {
     void anExtensionApprovedAfterTheFirstMonthEndedIsRefusedAndTheTaskStaysOpen() {
         ProcessInstance pi = atTriage(440, 3);
         String reference = pi.getBusinessKey();
-        work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "EXTEND", "proposedExtensionReason", "Complex"));
+        work(
+                pi,
+                "Task_TriageRequest",
+                "olivia",
+                Map.of("triageDecision", "EXTEND", "proposedExtensionReason", "Complex"));
         process(pi).isWaitingAt("Task_ApproveExtension");
         Deadlines beforeMonthEnded = clocks.current(reference);
         assertThat(beforeMonthEnded.extended()).isFalse();
         // The manager leaves the task until the first month is over.
-        OffsetDateTime fortyDaysAgo = today().minusDays(40).atStartOfDay(clock.getZone()).toOffsetDateTime();
-        jdbc.update("UPDATE desk.request SET received_at = ?, clock_start = ? WHERE reference = ?",
-                fortyDaysAgo.withOffsetSameInstant(ZoneOffset.UTC), fortyDaysAgo.toLocalDate(), reference);
+        OffsetDateTime fortyDaysAgo =
+                today().minusDays(40).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        jdbc.update(
+                "UPDATE desk.request SET received_at = ?, clock_start = ? WHERE reference = ?",
+                fortyDaysAgo.withOffsetSameInstant(ZoneOffset.UTC),
+                fortyDaysAgo.toLocalDate(),
+                reference);
 
         Task approve = task(pi, "Task_ApproveExtension");
         taskService.claim(approve.getId(), "mark");
-        assertThatThrownBy(() -> taskService.complete(approve.getId(), Map.of("extensionDecision", "APPROVE",
-                "proposedExtensionReason", "Complex")))
-                .hasMessageContaining(reference).hasMessageContaining("the first month ended on");
+        assertThatThrownBy(() -> taskService.complete(
+                        approve.getId(), Map.of("extensionDecision", "APPROVE", "proposedExtensionReason", "Complex")))
+                .hasMessageContaining(reference)
+                .hasMessageContaining("the first month ended on");
 
         process(pi).isWaitingAt("Task_ApproveExtension");
         assertThat(register.get(reference).extended()).isFalse();
@@ -198,7 +254,14 @@ class SarTriageTest extends SarProcessTestSupport {
     }
 
     private List<Object> historicValues(ProcessInstance pi, String name) {
-        return historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
-                .includeDeleted().list().stream().map(HistoricVariableInstance::getValue).toList();
+        return historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .variableName(name)
+                .includeDeleted()
+                .list()
+                .stream()
+                .map(HistoricVariableInstance::getValue)
+                .toList();
     }
 }

@@ -1,6 +1,11 @@
 package uk.lucidservices.privacydesk.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -11,12 +16,6 @@ import org.springframework.http.ResponseEntity;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Request;
 
-import java.util.HashMap;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * Separation of duties on subject access requests, through the desk's API and the engine's REST
  * API as Tasklist uses them: who logged a request does not confirm the caller's identity; who
@@ -25,8 +24,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SeparationOfDutiesTest extends SarProcessTestSupport {
 
-    @Autowired TestRestTemplate http;
-    @Autowired ManualSearchChecklist checklist;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    ManualSearchChecklist checklist;
 
     @Test
     void theOfficerWhoLoggedAPhoneRequestCannotTakeOrCompleteTheIdentityCheck() {
@@ -36,43 +38,57 @@ class SeparationOfDutiesTest extends SarProcessTestSupport {
         process(pi).isWaitingAt("Task_ConfirmIdentity");
         String taskId = task(pi, "Task_ConfirmIdentity").getId();
 
-        ResponseEntity<String> claim = post("peter", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "peter"));
+        ResponseEntity<String> claim =
+                post("peter", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "peter"));
         assertThat(claim.getStatusCode().is2xxSuccessful()).as(claim.getBody()).isFalse();
         assertThat(claim.getBody()).contains("another officer must check the requester's identity");
         assertThat(task(pi, "Task_ConfirmIdentity").getAssignee()).isNull();
-        assertThatThrownBy(() -> taskService.claim(taskId, " PETER")).as("the same user, written another way")
+        assertThatThrownBy(() -> taskService.claim(taskId, " PETER"))
+                .as("the same user, written another way")
                 .hasMessageContaining("another officer");
 
         // A colleague holds it; the logger cannot complete it past them either.
-        assertThat(post("olivia", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "olivia")).getStatusCode())
+        assertThat(post("olivia", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "olivia"))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         ResponseEntity<String> byLogger = complete("peter", taskId, Map.of("identityDecision", "CONFIRMED"));
-        assertThat(byLogger.getStatusCode().is2xxSuccessful()).as(byLogger.getBody()).isFalse();
+        assertThat(byLogger.getStatusCode().is2xxSuccessful())
+                .as(byLogger.getBody())
+                .isFalse();
         assertThat(byLogger.getBody()).contains("another officer");
         process(pi).isWaitingAt("Task_ConfirmIdentity");
 
-        assertThat(complete("olivia", taskId, Map.of("identityDecision", "CONFIRMED")).getStatusCode())
+        assertThat(complete("olivia", taskId, Map.of("identityDecision", "CONFIRMED"))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         process(pi).isWaitingAt("Task_TriageRequest");
-        assertThat(register.events(register.get(reference).id())).anySatisfy(e -> {
-            assertThat(e.kind()).isEqualTo("IDENTITY_CHECKED");
-            assertThat(e.actor()).isEqualTo("olivia");
-        }).noneSatisfy(e -> assertThat(e.kind().equals("IDENTITY_CHECKED") && "peter".equals(e.actor())).isTrue());
+        assertThat(register.events(register.get(reference).id()))
+                .anySatisfy(e -> {
+                    assertThat(e.kind()).isEqualTo("IDENTITY_CHECKED");
+                    assertThat(e.actor()).isEqualTo("olivia");
+                })
+                .noneSatisfy(e -> assertThat(e.kind().equals("IDENTITY_CHECKED") && "peter".equals(e.actor()))
+                        .isTrue());
     }
 
     @Test
     void theSameHoldsForAnErasureRequestLoggedByPhone() {
-        ResponseEntity<JsonNode> logged = http.withBasicAuth("olivia", "olivia").postForEntity("/api/requests",
-                Map.of("type", "ERASURE", "channel", "PHONE", "name", "Wren Ashdown", "phone", "01632 960871"), JsonNode.class);
+        ResponseEntity<JsonNode> logged = http.withBasicAuth("olivia", "olivia")
+                .postForEntity(
+                        "/api/requests",
+                        Map.of("type", "ERASURE", "channel", "PHONE", "name", "Wren Ashdown", "phone", "01632 960871"),
+                        JsonNode.class);
         assertThat(logged.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         ProcessInstance pi = instance(logged.getBody().get("reference").asText());
         runJobs(pi);
         String taskId = task(pi, "Task_ConfirmIdentity").getId();
 
-        ResponseEntity<String> claim = post("olivia", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "olivia"));
+        ResponseEntity<String> claim =
+                post("olivia", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "olivia"));
         assertThat(claim.getStatusCode().is2xxSuccessful()).as(claim.getBody()).isFalse();
         assertThat(claim.getBody()).contains("another officer");
-        assertThat(post("peter", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "peter")).getStatusCode())
+        assertThat(post("peter", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "peter"))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
@@ -84,21 +100,28 @@ class SeparationOfDutiesTest extends SarProcessTestSupport {
         ResponseEntity<String> preparer = get("olivia", pack);
         assertThat(preparer.getStatusCode()).as("the preparer").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(preparer.getBody()).contains("second officer");
-        assertThat(get("mark", pack).getStatusCode()).as("a manager who is no candidate of the approval")
+        assertThat(get("mark", pack).getStatusCode())
+                .as("a manager who is no candidate of the approval")
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(get("peter", pack).getStatusCode()).as("a candidate who has not claimed the approval")
+        assertThat(get("peter", pack).getStatusCode())
+                .as("a candidate who has not claimed the approval")
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
         Task approval = task(pi, "Task_ApprovePack");
         taskService.claim(approval.getId(), "peter");
-        assertThat(get("peter", pack).getStatusCode()).as("the second officer, holding the task").isEqualTo(HttpStatus.OK);
+        assertThat(get("peter", pack).getStatusCode())
+                .as("the second officer, holding the task")
+                .isEqualTo(HttpStatus.OK);
         assertThat(get("olivia", pack).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(eventKinds(pi.getBusinessKey())).contains("PACK_OPENING_REFUSED", "PACK_OPENED_BY_STAFF");
 
-        assertThat(complete("peter", approval.getId(), Map.of("packChecked", true)).getStatusCode())
+        assertThat(complete("peter", approval.getId(), Map.of("packChecked", true))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         runJobs(pi);
-        assertThat(get("olivia", pack).getStatusCode()).as("after approval, to deliver it").isEqualTo(HttpStatus.OK);
+        assertThat(get("olivia", pack).getStatusCode())
+                .as("after approval, to deliver it")
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -107,10 +130,12 @@ class SeparationOfDutiesTest extends SarProcessTestSupport {
         Task approval = task(pi, "Task_ApprovePack");
 
         taskService.claim(approval.getId(), "OLIVIA ");
-        assertThat(get("olivia", "/api/access-requests/" + pi.getBusinessKey() + "/pack").getStatusCode())
+        assertThat(get("olivia", "/api/access-requests/" + pi.getBusinessKey() + "/pack")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThatThrownBy(() -> taskService.complete(approval.getId(), Map.of("packChecked", true)))
-                .as("the assignee completes it, and is the preparer").hasMessageContaining("someone other than");
+                .as("the assignee completes it, and is the preparer")
+                .hasMessageContaining("someone other than");
         process(pi).isWaitingAt("Task_ApprovePack");
 
         taskService.setAssignee(approval.getId(), "PETER");
@@ -124,42 +149,74 @@ class SeparationOfDutiesTest extends SarProcessTestSupport {
         ProcessInstance pi = startFor(person(120), 2);
         String reference = pi.getBusinessKey();
         work(pi, "Task_ConfirmIdentity", "olivia", Map.of("identityDecision", "CONFIRMED"));
-        work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "REFUSE",
-                "refusalReason", "The same request was answered in full last week."));
+        work(
+                pi,
+                "Task_TriageRequest",
+                "olivia",
+                Map.of(
+                        "triageDecision",
+                        "REFUSE",
+                        "refusalReason",
+                        "The same request was answered in full last week."));
 
         process(pi).isWaitingAt("Task_ApproveRefusal");
-        assertThat(letters(reference)).as("no refusal letter before the sign-off").containsExactly("acknowledgement");
+        assertThat(letters(reference))
+                .as("no refusal letter before the sign-off")
+                .containsExactly("acknowledgement");
         Task signOff = task(pi, "Task_ApproveRefusal");
         ResponseEntity<String> byOfficer = complete("olivia", signOff.getId(), Map.of("refusalDecision", "SIGN_OFF"));
-        assertThat(byOfficer.getStatusCode().is2xxSuccessful()).as("a privacy officer cannot sign it off").isFalse();
+        assertThat(byOfficer.getStatusCode().is2xxSuccessful())
+                .as("a privacy officer cannot sign it off")
+                .isFalse();
         process(pi).isWaitingAt("Task_ApproveRefusal");
 
-        assertThat(complete("mark", signOff.getId(), Map.of("refusalDecision", "BACK_TO_TRIAGE")).getStatusCode())
+        assertThat(complete("mark", signOff.getId(), Map.of("refusalDecision", "BACK_TO_TRIAGE"))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         runJobs(pi);
         process(pi).isWaitingAt("Task_TriageRequest");
         assertThat(letters(reference)).containsExactly("acknowledgement");
 
-        work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "REFUSE",
-                "refusalReason", "The same request was answered in full last week."));
+        work(
+                pi,
+                "Task_TriageRequest",
+                "olivia",
+                Map.of(
+                        "triageDecision",
+                        "REFUSE",
+                        "refusalReason",
+                        "The same request was answered in full last week."));
         assertThat(complete("mark", task(pi, "Task_ApproveRefusal").getId(), Map.of("refusalDecision", "SIGN_OFF"))
-                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
         runJobs(pi);
         process(pi).isEnded();
         assertThat(register.get(reference).outcome()).isEqualTo("REFUSED");
         assertThat(letters(reference)).containsExactly("acknowledgement", "refusal");
-        assertThat(register.events(register.get(reference).id())).anySatisfy(e -> {
-            assertThat(e.kind()).isEqualTo("REFUSAL_SIGNED_OFF");
-            assertThat(e.actor()).isEqualTo("mark");
-        }).anySatisfy(e -> assertThat(e.kind()).isEqualTo("REFUSAL_SENT_BACK"));
+        assertThat(register.events(register.get(reference).id()))
+                .anySatisfy(e -> {
+                    assertThat(e.kind()).isEqualTo("REFUSAL_SIGNED_OFF");
+                    assertThat(e.actor()).isEqualTo("mark");
+                })
+                .anySatisfy(e -> assertThat(e.kind()).isEqualTo("REFUSAL_SENT_BACK"));
     }
 
     // --- driving the request as staff do ---
 
     private String logByPhone(String officer, DemoPerson caller) {
-        ResponseEntity<JsonNode> logged = http.withBasicAuth(officer, officer).postForEntity("/api/requests",
-                Map.of("type", "SUBJECT_ACCESS", "channel", "PHONE", "name", caller.name(), "phone", caller.phone()),
-                JsonNode.class);
+        ResponseEntity<JsonNode> logged = http.withBasicAuth(officer, officer)
+                .postForEntity(
+                        "/api/requests",
+                        Map.of(
+                                "type",
+                                "SUBJECT_ACCESS",
+                                "channel",
+                                "PHONE",
+                                "name",
+                                caller.name(),
+                                "phone",
+                                caller.phone()),
+                        JsonNode.class);
         assertThat(logged.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String reference = logged.getBody().get("reference").asText();
         assertThat(register.get(reference).loggedBy()).isEqualTo(officer);
@@ -169,7 +226,10 @@ class SeparationOfDutiesTest extends SarProcessTestSupport {
 
     private ProcessInstance instance(String reference) {
         Request request = register.get(reference);
-        return runtimeService.createProcessInstanceQuery().processInstanceId(request.processInstanceId()).singleResult();
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(request.processInstanceId())
+                .singleResult();
     }
 
     /** Confirmed, triaged, searched and reviewed by olivia: waiting for a second officer's approval. */
@@ -179,13 +239,29 @@ class SeparationOfDutiesTest extends SarProcessTestSupport {
         work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "PROCEED"));
         Map<String, Object> answers = new HashMap<>();
         for (String category : checklist.categories(pi.getBusinessKey())) {
-            answers.put(ManualSearchChecklist.answerField(category), "Searched by every verified identifier; nothing found");
+            answers.put(
+                    ManualSearchChecklist.answerField(category),
+                    "Searched by every verified identifier; nothing found");
             answers.put(ManualSearchChecklist.countField(category), 0L);
         }
         work(pi, "Task_SearchManualSystems", "olivia", answers);
-        if (taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ReviewRedactions").count() > 0) {
-            work(pi, "Task_ReviewRedactions", "olivia", Map.of("redactionDefault", "KEEP",
-                    "redactionDefaultReason", "Staff acting in their work role", "redactionExceptions", ""));
+        if (taskService
+                        .createTaskQuery()
+                        .processInstanceId(pi.getId())
+                        .taskDefinitionKey("Task_ReviewRedactions")
+                        .count()
+                > 0) {
+            work(
+                    pi,
+                    "Task_ReviewRedactions",
+                    "olivia",
+                    Map.of(
+                            "redactionDefault",
+                            "KEEP",
+                            "redactionDefaultReason",
+                            "Staff acting in their work role",
+                            "redactionExceptions",
+                            ""));
         }
         process(pi).isWaitingAt("Task_ApprovePack");
         return pi;

@@ -1,15 +1,10 @@
 package uk.lucidservices.privacydesk.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
-import uk.lucidservices.privacydesk.records.FileStore;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,9 +15,12 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import uk.lucidservices.privacydesk.records.FileStore;
 
 /**
  * A household line: Hannah Quist holds the account and calls from its landline; Ravi Quist calls
@@ -40,12 +38,23 @@ class SharedLineAccessTest extends SarProcessTestSupport {
     private static final String DIR = "recordings/shared-line-access/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Autowired ManualSearchChecklist checklist;
-    @Autowired RedactionReview review;
-    @Autowired DisclosurePackBuilder builder;
-    @Autowired DisclosurePacks packs;
-    @Autowired FileStore fileStore;
-    @Autowired TestRestTemplate http;
+    @Autowired
+    ManualSearchChecklist checklist;
+
+    @Autowired
+    RedactionReview review;
+
+    @Autowired
+    DisclosurePackBuilder builder;
+
+    @Autowired
+    DisclosurePacks packs;
+
+    @Autowired
+    FileStore fileStore;
+
+    @Autowired
+    TestRestTemplate http;
 
     private long hannahCall;
     private long raviCall;
@@ -53,12 +62,14 @@ class SharedLineAccessTest extends SarProcessTestSupport {
 
     @BeforeEach
     void household() {
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM records.crm_account WHERE account_number = ?", Long.class, ACCOUNT) == 0) {
+        if (jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM records.crm_account WHERE account_number = ?", Long.class, ACCOUNT)
+                == 0) {
             jdbc.update("""
                     INSERT INTO records.crm_account (account_number, name, email, email_key, phone, phone_key, status, opened_on)
-                    VALUES (?, 'Hannah Quist', ?, ?, ?, '+441134960731', 'ACTIVE', DATE '2021-06-01')""",
-                    ACCOUNT, HANNAH_EMAIL, HANNAH_EMAIL, HANNAH_LANDLINE);
-            long account = jdbc.queryForObject("SELECT id FROM records.crm_account WHERE account_number = ?", Long.class, ACCOUNT);
+                    VALUES (?, 'Hannah Quist', ?, ?, ?, '+441134960731', 'ACTIVE', DATE '2021-06-01')""", ACCOUNT, HANNAH_EMAIL, HANNAH_EMAIL, HANNAH_LANDLINE);
+            long account = jdbc.queryForObject(
+                    "SELECT id FROM records.crm_account WHERE account_number = ?", Long.class, ACCOUNT);
             call(account, HANNAH_LANDLINE, "+441134960731", "hannah.wav");
             call(account, RAVI_MOBILE, "+441134960732", "ravi.wav");
             call(account, "Withheld", null, "withheld.wav");
@@ -73,49 +84,85 @@ class SharedLineAccessTest extends SarProcessTestSupport {
         ProcessInstance pi = searchedAndWaitingForReview();
         String reference = pi.getBusinessKey();
 
-        assertThat(jdbc.queryForObject("SELECT record_count FROM desk.search_result WHERE reference = ? AND category_id = 'call-recordings'",
-                Long.class, reference)).as("found by Hannah's own number").isEqualTo(1L);
-        assertThat(callItems(reference)).isEqualTo(Set.of(
-                hannahCall + ":agent_name", hannahCall + ":audio_file",
-                raviCall + ":via-account", raviCall + ":agent_name", raviCall + ":audio_file",
-                withheldCall + ":via-account", withheldCall + ":agent_name", withheldCall + ":audio_file"));
-        assertThat(packs.current(reference)).as("no pack until the review is decided").isEmpty();
+        assertThat(jdbc.queryForObject(
+                        "SELECT record_count FROM desk.search_result WHERE reference = ? AND category_id = 'call-recordings'",
+                        Long.class,
+                        reference))
+                .as("found by Hannah's own number")
+                .isEqualTo(1L);
+        assertThat(callItems(reference))
+                .isEqualTo(Set.of(
+                        hannahCall + ":agent_name",
+                        hannahCall + ":audio_file",
+                        raviCall + ":via-account",
+                        raviCall + ":agent_name",
+                        raviCall + ":audio_file",
+                        withheldCall + ":via-account",
+                        withheldCall + ":agent_name",
+                        withheldCall + ":audio_file"));
+        assertThat(packs.current(reference))
+                .as("no pack until the review is decided")
+                .isEmpty();
         assertThatThrownBy(() -> builder.build(reference, "olivia")).hasMessageContaining("no redaction decision");
 
         JsonNode listed = JSON.readTree(http.withBasicAuth("peter", "peter")
-                .getForEntity("/api/access-requests/" + reference + "/redaction-items", String.class).getBody());
+                .getForEntity("/api/access-requests/" + reference + "/redaction-items", String.class)
+                .getBody());
         assertThat(listed).anySatisfy(item -> {
             assertThat(item.get("item").asText()).isEqualTo("call-recordings:" + raviCall + ":via-account");
             assertThat(item.get("text").asText()).startsWith("Found only through the account");
         });
 
-        work(pi, "Task_ReviewRedactions", "olivia", Map.of("redactionDefault", "KEEP",
-                "redactionDefaultReason", "Staff acting in their work role",
-                "redactionExceptions", "call-recordings:" + raviCall + ":via-account:WITHHOLD:Another caller on the household line\n"
-                        + "call-recordings:" + withheldCall + ":via-account:WITHHOLD:Caller not known to be the requester"));
+        work(
+                pi,
+                "Task_ReviewRedactions",
+                "olivia",
+                Map.of(
+                        "redactionDefault",
+                        "KEEP",
+                        "redactionDefaultReason",
+                        "Staff acting in their work role",
+                        "redactionExceptions",
+                        "call-recordings:" + raviCall + ":via-account:WITHHOLD:Another caller on the household line\n"
+                                + "call-recordings:" + withheldCall
+                                + ":via-account:WITHHOLD:Caller not known to be the requester"));
         process(pi).isWaitingAt("Task_ApprovePack");
 
         try (ZipFile zip = pack(pi)) {
             assertThat(ids(zip)).containsExactly(hannahCall);
             assertThat(recordings(zip)).containsExactly("recordings/call-recordings/" + hannahCall + "-hannah.wav");
-            assertThat(new String(entry(zip, "data/call-recordings.csv"), StandardCharsets.UTF_8)).doesNotContain(RAVI_MOBILE);
+            assertThat(new String(entry(zip, "data/call-recordings.csv"), StandardCharsets.UTF_8))
+                    .doesNotContain(RAVI_MOBILE);
         }
-        assertThat(register.events(register.get(reference).id())).filteredOn(e -> e.kind().equals("PACK_BUILT"))
-                .singleElement().satisfies(e -> assertThat(e.detail()).contains("via-account-left-out=2"));
+        assertThat(register.events(register.get(reference).id()))
+                .filteredOn(e -> e.kind().equals("PACK_BUILT"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("via-account-left-out=2"));
     }
 
     @Test
     void aKeptRecordOfAnotherCallerIsDisclosedAndItsAudioOnlyIfTheAudioIsKeptToo() throws Exception {
         ProcessInstance pi = searchedAndWaitingForReview();
 
-        work(pi, "Task_ReviewRedactions", "olivia", Map.of("redactionDefault", "KEEP",
-                "redactionDefaultReason", "Staff acting in their work role",
-                "redactionExceptions", "call-recordings:" + raviCall + ":audio_file:REDACT:Ravi's voice, not Hannah's\n"
-                        + "call-recordings:" + withheldCall + ":via-account:REDACT:Caller not known to be the requester"));
+        work(
+                pi,
+                "Task_ReviewRedactions",
+                "olivia",
+                Map.of(
+                        "redactionDefault",
+                        "KEEP",
+                        "redactionDefaultReason",
+                        "Staff acting in their work role",
+                        "redactionExceptions",
+                        "call-recordings:" + raviCall + ":audio_file:REDACT:Ravi's voice, not Hannah's\n"
+                                + "call-recordings:" + withheldCall
+                                + ":via-account:REDACT:Caller not known to be the requester"));
         process(pi).isWaitingAt("Task_ApprovePack");
 
         try (ZipFile zip = pack(pi)) {
-            assertThat(ids(zip)).as("a redacted whole-record item leaves the record out").containsExactly(hannahCall, raviCall);
+            assertThat(ids(zip))
+                    .as("a redacted whole-record item leaves the record out")
+                    .containsExactly(hannahCall, raviCall);
             assertThat(recordings(zip)).containsExactly("recordings/call-recordings/" + hannahCall + "-hannah.wav");
             assertThat(entry(zip, "recordings/call-recordings/" + hannahCall + "-hannah.wav"))
                     .isEqualTo(Files.readAllBytes(fileStore.resolve(DIR + "hannah.wav")));
@@ -135,7 +182,9 @@ class SharedLineAccessTest extends SarProcessTestSupport {
         work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "PROCEED"));
         Map<String, Object> answers = new HashMap<>();
         for (String category : checklist.categories(pi.getBusinessKey())) {
-            answers.put(ManualSearchChecklist.answerField(category), "Searched by every verified identifier; nothing found");
+            answers.put(
+                    ManualSearchChecklist.answerField(category),
+                    "Searched by every verified identifier; nothing found");
             answers.put(ManualSearchChecklist.countField(category), 0L);
         }
         work(pi, "Task_SearchManualSystems", "olivia", answers);
@@ -144,23 +193,29 @@ class SharedLineAccessTest extends SarProcessTestSupport {
     }
 
     private Set<String> callItems(String reference) {
-        return review.items(reference).stream().filter(i -> i.categoryId().equals("call-recordings"))
-                .map(i -> i.recordId() + ":" + i.field()).collect(Collectors.toSet());
+        return review.items(reference).stream()
+                .filter(i -> i.categoryId().equals("call-recordings"))
+                .map(i -> i.recordId() + ":" + i.field())
+                .collect(Collectors.toSet());
     }
 
     private ZipFile pack(ProcessInstance pi) throws IOException {
         String packId = (String) runtimeService.getVariable(pi.getId(), "packId");
-        return new ZipFile(fileStore.resolve(packs.find(packId).orElseThrow().filePath()).toFile());
+        return new ZipFile(
+                fileStore.resolve(packs.find(packId).orElseThrow().filePath()).toFile());
     }
 
     private static Set<Long> ids(ZipFile zip) throws IOException {
         Set<Long> ids = new TreeSet<>();
-        JSON.readTree(entry(zip, "data/call-recordings.json")).forEach(r -> ids.add(r.get("id").asLong()));
+        JSON.readTree(entry(zip, "data/call-recordings.json"))
+                .forEach(r -> ids.add(r.get("id").asLong()));
         return ids;
     }
 
     private static Set<String> recordings(ZipFile zip) {
-        return zip.stream().map(ZipEntry::getName).filter(n -> n.startsWith("recordings/call-recordings/"))
+        return zip.stream()
+                .map(ZipEntry::getName)
+                .filter(n -> n.startsWith("recordings/call-recordings/"))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -177,6 +232,7 @@ class SharedLineAccessTest extends SarProcessTestSupport {
     }
 
     private long callWithAudio(String audio) {
-        return jdbc.queryForObject("SELECT id FROM records.call_recording WHERE audio_file = ?", Long.class, DIR + audio);
+        return jdbc.queryForObject(
+                "SELECT id FROM records.call_recording WHERE audio_file = ?", Long.class, DIR + audio);
     }
 }

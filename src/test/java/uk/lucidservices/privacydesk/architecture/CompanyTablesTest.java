@@ -54,22 +54,29 @@ class CompanyTablesTest {
             String code = read(file);
             for (String table : tables) {
                 if (names(code, table)) {
-                    String key = SOURCES.resolve("uk/lucidservices/privacydesk").relativize(file).toString().replace('\\', '/');
+                    String key = SOURCES.resolve("uk/lucidservices/privacydesk")
+                            .relativize(file)
+                            .toString()
+                            .replace('\\', '/');
                     found.computeIfAbsent(key, k -> new TreeSet<>()).add(table);
                 }
             }
         }
         Map<String, Set<String>> frozen = new TreeMap<>();
         FROZEN.forEach((k, v) -> frozen.put(k, new TreeSet<>(v)));
-        assertThat(found).as("company tables touched outside records (left) vs the frozen list").isEqualTo(frozen);
+        assertThat(found)
+                .as("company tables touched outside records (left) vs the frozen list")
+                .isEqualTo(frozen);
     }
 
     @Test
     void theScanFindsATableInSql() {
-        assertThat(names("jdbc.query(\"SELECT id FROM records.crm_account WHERE x\")", "crm_account")).isTrue();
+        assertThat(names("jdbc.query(\"SELECT id FROM records.crm_account WHERE x\")", "crm_account"))
+                .isTrue();
         assertThat(names("\"UPDATE  web_enquiry SET a = 1\"", "web_enquiry")).isTrue();
         assertThat(names("\"DELETE FROM records.contract_x\"", "contract")).isFalse();
-        assertThat(names("private final SuppressionList suppression;", "suppression")).isFalse();
+        assertThat(names("private final SuppressionList suppression;", "suppression"))
+                .isFalse();
     }
 
     private static boolean names(String code, String table) {

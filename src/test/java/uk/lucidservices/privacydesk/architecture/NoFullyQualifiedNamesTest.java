@@ -61,7 +61,8 @@ class NoFullyQualifiedNamesTest {
         Matcher notCode = NOT_CODE.matcher(source);
         StringBuilder code = new StringBuilder();
         while (notCode.find()) {
-            notCode.appendReplacement(code, Matcher.quoteReplacement(notCode.group().replaceAll("[^\\n]", " ")));
+            notCode.appendReplacement(
+                    code, Matcher.quoteReplacement(notCode.group().replaceAll("[^\\n]", " ")));
         }
         notCode.appendTail(code);
         List<String> found = new ArrayList<>();

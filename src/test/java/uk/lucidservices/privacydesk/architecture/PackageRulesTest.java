@@ -105,7 +105,9 @@ class PackageRulesTest {
                 stale.add(name);
             }
         });
-        assertThat(stale).as("named engine users that no longer use the engine: drop them").isEmpty();
+        assertThat(stale)
+                .as("named engine users that no longer use the engine: drop them")
+                .isEmpty();
     }
 
     /**
@@ -194,10 +196,11 @@ class PackageRulesTest {
      */
     private static boolean onlyReadsTheExecution(JavaClass c) {
         List<Dependency> engine = engineDependencies(c);
-        return !engine.isEmpty() && engine.stream()
-                .map(d -> d.getTargetClass().getPackageName())
-                .allMatch(p -> p.equals("org.camunda.bpm.engine.delegate")
-                        || p.startsWith("org.camunda.bpm.engine.variable"));
+        return !engine.isEmpty()
+                && engine.stream()
+                        .map(d -> d.getTargetClass().getPackageName())
+                        .allMatch(p -> p.equals("org.camunda.bpm.engine.delegate")
+                                || p.startsWith("org.camunda.bpm.engine.variable"));
     }
 
     private static boolean usesEngine(JavaClass c) {

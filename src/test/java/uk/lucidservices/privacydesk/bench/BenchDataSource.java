@@ -1,11 +1,10 @@
 package uk.lucidservices.privacydesk.bench;
 
+import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-
-import javax.sql.DataSource;
 
 /**
  * Puts {@link SqlCounter} between the desk (engine, register, records) and its connection pool.
@@ -21,8 +20,11 @@ public class BenchDataSource {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof DataSource dataSource && "dataSource".equals(beanName)) {
-                    return ProxyDataSourceBuilder.create(dataSource).name("desk")
-                            .listener(SqlCounter.INSTANCE).methodListener(SqlCounter.INSTANCE).build();
+                    return ProxyDataSourceBuilder.create(dataSource)
+                            .name("desk")
+                            .listener(SqlCounter.INSTANCE)
+                            .methodListener(SqlCounter.INSTANCE)
+                            .build();
                 }
                 return bean;
             }

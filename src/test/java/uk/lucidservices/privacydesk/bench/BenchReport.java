@@ -2,7 +2,6 @@ package uk.lucidservices.privacydesk.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,7 +43,8 @@ public final class BenchReport {
         rows.add(new Row(workload, metric, value, unit, "", null));
     }
 
-    public synchronized void check(String workload, String metric, double value, String unit, String target, boolean met) {
+    public synchronized void check(
+            String workload, String metric, double value, String unit, String target, boolean met) {
         rows.add(new Row(workload, metric, value, unit, target, met));
     }
 
@@ -79,15 +79,17 @@ public final class BenchReport {
 
     public synchronized String markdown() {
         StringBuilder md = new StringBuilder();
-        setting.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
+        setting.forEach((key, value) ->
+                md.append("- ").append(key).append(": ").append(value).append('\n'));
         md.append("\n| workload | metric | value | unit | target | met |\n|---|---|---:|---|---|---|\n");
         for (Row r : rows) {
-            md.append("| %s | %s | %s | %s | %s | %s |\n".formatted(r.workload(), r.metric(), format(r.value()), r.unit(),
-                    r.target(), r.verdict()));
+            md.append("| %s | %s | %s | %s | %s | %s |\n"
+                    .formatted(r.workload(), r.metric(), format(r.value()), r.unit(), r.target(), r.verdict()));
         }
         notes.forEach((heading, lines) -> {
             md.append("\n").append(heading).append(":\n\n");
-            lines.forEach(line -> md.append("- ").append(line.replace("|", "\\|")).append('\n'));
+            lines.forEach(
+                    line -> md.append("- ").append(line.replace("|", "\\|")).append('\n'));
         });
         return md.toString();
     }
@@ -96,7 +98,9 @@ public final class BenchReport {
         if (value == Math.rint(value) && Math.abs(value) < 1e12) {
             return "%,d".formatted((long) value);
         }
-        return Math.abs(value) >= 100 ? "%,.0f".formatted(value) : Math.abs(value) >= 10 ? "%.1f".formatted(value) : "%.2f".formatted(value);
+        return Math.abs(value) >= 100
+                ? "%,.0f".formatted(value)
+                : Math.abs(value) >= 10 ? "%.1f".formatted(value) : "%.2f".formatted(value);
     }
 
     public synchronized void write() {
@@ -111,7 +115,9 @@ public final class BenchReport {
             Path dir = Path.of("target", "bench");
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(name + ".md"), "# Benchmark: " + name + "\n\n" + md);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(name + ".json").toFile(), json);
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(dir.resolve(name + ".json").toFile(), json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

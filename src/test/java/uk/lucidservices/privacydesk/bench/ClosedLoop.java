@@ -35,8 +35,7 @@ final class ClosedLoop {
         }
     }
 
-    private ClosedLoop() {
-    }
+    private ClosedLoop() {}
 
     /** Runs {@code before} once after the warm-up, just before the measured window opens (to reset counters). */
     static Result run(int clients, Duration warmUp, Duration measured, Operation operation, Runnable before) {

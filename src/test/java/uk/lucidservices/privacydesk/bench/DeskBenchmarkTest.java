@@ -1,6 +1,17 @@
 package uk.lucidservices.privacydesk.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -45,18 +56,6 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
-import javax.sql.DataSource;
-import java.lang.management.ManagementFactory;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * Every benchmark of the desk in one run, on one database, in one table: the database's own
  * rate over JDBC first, then the desk's request starts, the job executor against a million
@@ -86,14 +85,18 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
     private static final int TPS_LEADS = Integer.getInteger("bench.tpsLeads", 2_000_000);
     private static final int TPS_CHANGES = Integer.getInteger("bench.tpsChanges", 20_000);
     /** Which workloads run, e.g. {@code -Dbench.workloads=1,7}; all by default. */
-    private static final List<String> WORKLOADS = List.of(System.getProperty("bench.workloads", "1,2,3,4,5,6,7").split(","));
+    private static final List<String> WORKLOADS =
+            List.of(System.getProperty("bench.workloads", "1,2,3,4,5,6,7").split(","));
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ProcessEngine engine;
 
@@ -104,30 +107,67 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
     @BeforeAll
     void describeTheSetting() {
         Runtime runtime = Runtime.getRuntime();
-        report.setting("machine", "%d cores, %d GiB RAM seen by the JVM host, max heap %d MiB, Java %s, %s %s".formatted(
-                runtime.availableProcessors(), totalMemoryGiB(), runtime.maxMemory() >> 20,
-                System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch")));
-        report.setting("database", TestDatabase.description() + "; " + jdbc.queryForObject("SELECT version()", String.class)
-                .replaceAll(",.*", ""));
-        report.setting("database settings", "fsync=%s, synchronous_commit=%s, shared_buffers=%s, max_connections=%s; driver rewrites batched inserts: %s".formatted(
-                show("fsync"), show("synchronous_commit"), show("shared_buffers"), show("max_connections"), rewritesBatchedInserts()));
+        report.setting(
+                "machine",
+                "%d cores, %d GiB RAM seen by the JVM host, max heap %d MiB, Java %s, %s %s"
+                        .formatted(
+                                runtime.availableProcessors(),
+                                totalMemoryGiB(),
+                                runtime.maxMemory() >> 20,
+                                System.getProperty("java.version"),
+                                System.getProperty("os.name"),
+                                System.getProperty("os.arch")));
+        report.setting(
+                "database",
+                TestDatabase.description() + "; "
+                        + jdbc.queryForObject("SELECT version()", String.class).replaceAll(",.*", ""));
+        report.setting(
+                "database settings",
+                "fsync=%s, synchronous_commit=%s, shared_buffers=%s, max_connections=%s; driver rewrites batched inserts: %s"
+                        .formatted(
+                                show("fsync"),
+                                show("synchronous_commit"),
+                                show("shared_buffers"),
+                                show("max_connections"),
+                                rewritesBatchedInserts()));
         ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         CamundaBpmProperties camunda = context.getBean(CamundaBpmProperties.class);
-        report.setting("engine", "Camunda %s, history level %s, id generator %s, JDBC batch processing %s".formatted(
-                ProcessEngine.class.getPackage().getImplementationVersion(), config.getHistoryLevel().getName(),
-                config.getIdGenerator().getClass().getSimpleName(), config.isJdbcBatchProcessing()));
+        report.setting(
+                "engine",
+                "Camunda %s, history level %s, id generator %s, JDBC batch processing %s"
+                        .formatted(
+                                ProcessEngine.class.getPackage().getImplementationVersion(),
+                                        config.getHistoryLevel().getName(),
+                                config.getIdGenerator().getClass().getSimpleName(), config.isJdbcBatchProcessing()));
         JobExecutor executor = config.getJobExecutor();
         if (executor.isActive()) {
             executor.shutdown();
         }
-        report.setting("job executor", "core pool %s, max pool %s, queue %s, max jobs per acquisition %d, acquire by due date %s, due date never null %s, connection pool %s"
-                .formatted(camunda.getJobExecution().getCorePoolSize(), camunda.getJobExecution().getMaxPoolSize(),
-                        camunda.getJobExecution().getQueueCapacity(), executor.getMaxJobsPerAcquisition(),
-                        config.isJobExecutorAcquireByDueDate(), config.isEnsureJobDueDateNotNull(),
-                        context.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size")));
-        report.setting("sizes", "bench.rows=%d, bench.timers=%d, bench.dueJobs=%d, bench.seconds=%d (after %d s warm-up), bench.mails=%d, bench.tpsRegister=%d, bench.tpsLeads=%d, bench.tpsChanges=%d, bench.workloads=%s"
-                .formatted(ROWS, TIMERS, DUE_JOBS, MEASURED.toSeconds(), WARM_UP.toSeconds(), MAILS, TPS_REGISTER, TPS_LEADS,
-                        TPS_CHANGES, String.join(",", WORKLOADS)));
+        report.setting(
+                "job executor",
+                "core pool %s, max pool %s, queue %s, max jobs per acquisition %d, acquire by due date %s, due date never null %s, connection pool %s"
+                        .formatted(
+                                camunda.getJobExecution().getCorePoolSize(),
+                                camunda.getJobExecution().getMaxPoolSize(),
+                                camunda.getJobExecution().getQueueCapacity(),
+                                executor.getMaxJobsPerAcquisition(),
+                                config.isJobExecutorAcquireByDueDate(),
+                                config.isEnsureJobDueDateNotNull(),
+                                context.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size")));
+        report.setting(
+                "sizes",
+                "bench.rows=%d, bench.timers=%d, bench.dueJobs=%d, bench.seconds=%d (after %d s warm-up), bench.mails=%d, bench.tpsRegister=%d, bench.tpsLeads=%d, bench.tpsChanges=%d, bench.workloads=%s"
+                        .formatted(
+                                ROWS,
+                                TIMERS,
+                                DUE_JOBS,
+                                MEASURED.toSeconds(),
+                                WARM_UP.toSeconds(),
+                                MAILS,
+                                TPS_REGISTER,
+                                TPS_LEADS,
+                                TPS_CHANGES,
+                                String.join(",", WORKLOADS)));
         context.getBean(DemoDataGenerator.class).generate(300, 20260401);
     }
 
@@ -139,11 +179,14 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
         JdbcBaseline baseline = new JdbcBaseline(dataSource);
         baseline.createTables(4);
         try {
-            for (int clients : new int[]{1, 4}) {
+            for (int clients : new int[] {1, 4}) {
                 ClosedLoop.Result one = baseline.run(clients, 1, false, WARM_UP, MEASURED);
                 row("1. JDBC baseline: 1 insert per transaction, " + clients + " client(s)", one, "tx");
                 ClosedLoop.Result fifteen = baseline.run(clients, 15, true, WARM_UP, MEASURED);
-                row("1. JDBC baseline: 15 inserts + 1 update per transaction, " + clients + " client(s)", fifteen, "tx");
+                row(
+                        "1. JDBC baseline: 15 inserts + 1 update per transaction, " + clients + " client(s)",
+                        fifteen,
+                        "tx");
                 baseline15[clients] = fifteen.perSecond();
                 assertThat(one.operations()).isPositive();
                 assertThat(fifteen.operations()).isPositive();
@@ -159,40 +202,69 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
         assumeTrue(WORKLOADS.contains("2"), "workload 2 not selected (bench.workloads)");
         progress("2. request starts");
         RequestStarts starts = new RequestStarts(context.getBean(RequestStarter.class), engine.getRuntimeService());
-        for (int clients : new int[]{1, 4}) {
+        for (int clients : new int[] {1, 4}) {
             RequestStarts.Result result = starts.run(clients, WARM_UP, MEASURED);
             String workload = "2. Request starts to first wait state, " + clients + " client(s)";
             row(workload, result.loop(), "starts");
             if (baseline15[clients] > 0) {
                 double ratio = result.loop().perSecond() / baseline15[clients];
-                report.check(workload, "ratio to the 15-insert baseline, " + clients + " client(s)", ratio, "x", ">= 0.3",
+                report.check(
+                        workload,
+                        "ratio to the 15-insert baseline, " + clients + " client(s)",
+                        ratio,
+                        "x",
+                        ">= 0.3",
                         ratio >= 0.3);
             }
-            report.add(workload, "SQL statements per start (batched rows counted)", result.statementsPerStart(), "statements");
+            report.add(
+                    workload,
+                    "SQL statements per start (batched rows counted)",
+                    result.statementsPerStart(),
+                    "statements");
             report.add(workload, "round trips per start", result.roundTripsPerStart(), "round trips");
             report.add(workload, "commits per start", result.commitsPerStart(), "commits");
-            report.add(workload, "time in SQL statements per start (in the JVM, all clients)", result.queryMsPerStart(), "ms");
+            report.add(
+                    workload,
+                    "time in SQL statements per start (in the JVM, all clients)",
+                    result.queryMsPerStart(),
+                    "ms");
             report.add(workload, "time in commits per start", result.commitMsPerStart(), "ms");
             bestStartRate = Math.max(bestStartRate, result.loop().perSecond());
-            report.note("Where a start's database time goes, " + clients + " client(s) (time measured in the JVM, per start)",
+            report.note(
+                    "Where a start's database time goes, " + clients
+                            + " client(s) (time measured in the JVM, per start)",
                     result.slowest());
             assertThat(result.loop().operations()).isPositive();
         }
-        engine.getRepositoryService().createDeployment().name("benchmark: minimal start")
-                .addClasspathResource("bench/minimal-start.bpmn").deploy();
-        for (int clients : new int[]{1, 4}) {
+        engine.getRepositoryService()
+                .createDeployment()
+                .name("benchmark: minimal start")
+                .addClasspathResource("bench/minimal-start.bpmn")
+                .deploy();
+        for (int clients : new int[] {1, 4}) {
             RequestStarts.Result floor = starts.runMinimal(clients, WARM_UP, MEASURED);
-            String workload = "2. For comparison, the engine's floor: a process with 2 variables and one asynchronous step, "
-                    + clients + " client(s)";
+            String workload =
+                    "2. For comparison, the engine's floor: a process with 2 variables and one asynchronous step, "
+                            + clients + " client(s)";
             report.add(workload, "rate", floor.loop().perSecond(), "starts/s");
             report.add(workload, "median", floor.loop().medianMs(), "ms");
             if (baseline15[clients] > 0) {
-                report.add(workload, "ratio to the 15-insert baseline", floor.loop().perSecond() / baseline15[clients], "x");
+                report.add(
+                        workload,
+                        "ratio to the 15-insert baseline",
+                        floor.loop().perSecond() / baseline15[clients],
+                        "x");
             }
-            report.add(workload, "SQL statements per start (batched rows counted)", floor.statementsPerStart(), "statements");
+            report.add(
+                    workload,
+                    "SQL statements per start (batched rows counted)",
+                    floor.statementsPerStart(),
+                    "statements");
             report.add(workload, "round trips per start", floor.roundTripsPerStart(), "round trips");
         }
-        long open = jdbc.queryForObject("SELECT COUNT(*) FROM desk.request WHERE status <> 'CLOSED' AND process_instance_id IS NOT NULL", Long.class);
+        long open = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM desk.request WHERE status <> 'CLOSED' AND process_instance_id IS NOT NULL",
+                Long.class);
         assertThat(open).as("requests started and still open").isGreaterThanOrEqualTo(starts.requestsStarted());
     }
 
@@ -201,23 +273,33 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
     void timerDrain() throws Exception {
         assumeTrue(WORKLOADS.contains("3"), "workload 3 not selected (bench.workloads)");
         progress("3. timers: future timers in place, due timers drained");
-        TimerDrain drain = new TimerDrain(engine, jdbc, new TransactionTemplate(context.getBean(
-                PlatformTransactionManager.class)));
+        TimerDrain drain = new TimerDrain(
+                engine, jdbc, new TransactionTemplate(context.getBean(PlatformTransactionManager.class)));
         TimerDrain.Result result = drain.run(TIMERS, DUE_JOBS);
-        String workload = "3. Timers: %,d future timers in place, %,d due jobs drained".formatted(result.futureTimers(), result.due());
+        String workload = "3. Timers: %,d future timers in place, %,d due jobs drained"
+                .formatted(result.futureTimers(), result.due());
         report.add(workload, "future timers (real SLA timers + SQL copies)", result.futureTimers(), "timers");
         report.add(workload, "of which SQL copies of real SLA timers", result.clonedTimers(), "timers");
         report.add(workload, "due timers created (executor off, 4 clients, 100 per tx)", result.createSeconds(), "s");
         report.add(workload, "drain time", result.drainSeconds(), "s");
         double jobsPerSecond = result.jobsPerSecond();
-        report.check(workload, "drain rate", jobsPerSecond, "jobs/s",
-                ">= half the best start rate (%.0f/s)".formatted(bestStartRate / 2), jobsPerSecond >= bestStartRate / 2);
+        report.check(
+                workload,
+                "drain rate",
+                jobsPerSecond,
+                "jobs/s",
+                ">= half the best start rate (%.0f/s)".formatted(bestStartRate / 2),
+                jobsPerSecond >= bestStartRate / 2);
         long[] acquisitions = result.acquisitionNanos();
         report.add(workload, "acquisition queries", acquisitions.length, "queries");
         report.add(workload, "acquisition query median", BenchReport.median(acquisitions), "ms");
         double p95 = BenchReport.p95(acquisitions);
         report.check(workload, "acquisition query p95", p95, "ms", "< 10 ms", p95 < 10);
-        report.add(workload, "SQL statements per job (drain, all included)", (double) result.counts().statements() / result.due(), "statements");
+        report.add(
+                workload,
+                "SQL statements per job (drain, all included)",
+                (double) result.counts().statements() / result.due(),
+                "statements");
         assertThat(drain.dueLeft()).isZero();
         assertThat(acquisitions).isNotEmpty();
     }
@@ -230,12 +312,22 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
         Map<String, Double> fill = new LargeTables(jdbc, context.getBean(BulkFiller.class)).fill(ROWS);
         String filled = "4. Bench fill: %,d rows in each of 10 large tables".formatted(ROWS);
         fill.forEach((table, seconds) -> report.add(filled, table, seconds, "s"));
-        report.add(filled, "all tables", fill.values().stream().mapToDouble(Double::doubleValue).sum(), "s");
+        report.add(
+                filled,
+                "all tables",
+                fill.values().stream().mapToDouble(Double::doubleValue).sum(),
+                "s");
 
-        LookupAndErasure work = new LookupAndErasure(new LookupAndErasure.Beans(jdbc, context.getBean(DataMap.class),
-                context.getBean(JdbcRecordSource.class), context.getBean(SubjectResolver.class),
-                context.getBean(RequestRegister.class), context.getBean(FileStore.class), context.getBean(ErasurePreview.class),
-                context.getBean(ErasureAuthorisation.class), context.getBean(ErasureExecutor.class),
+        LookupAndErasure work = new LookupAndErasure(new LookupAndErasure.Beans(
+                jdbc,
+                context.getBean(DataMap.class),
+                context.getBean(JdbcRecordSource.class),
+                context.getBean(SubjectResolver.class),
+                context.getBean(RequestRegister.class),
+                context.getBean(FileStore.class),
+                context.getBean(ErasurePreview.class),
+                context.getBean(ErasureAuthorisation.class),
+                context.getBean(ErasureExecutor.class),
                 context.getBean(ErasureVerification.class)));
         LookupAndErasure.Lookup lookup = work.lookup(ROWS, 101);
         String lookedUp = "4. Lookup: one subject across all %d systems, 101 subjects".formatted(lookup.systems());
@@ -249,8 +341,13 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
         double eraseMedian = BenchReport.median(erasure.nanos());
         report.check(erased, "erase, median", eraseMedian, "ms", "< 1000 ms", eraseMedian < 1000);
         report.add(erased, "erase, p95", BenchReport.p95(erasure.nanos()), "ms");
-        report.add(erased, "preview + authorise + erase + verify, median", BenchReport.median(erasure.wholeNanos()), "ms");
-        report.add("4. Erasure: a subject with 10,000 call recordings and audio files", "erase", erasure.bigMillis(), "ms");
+        report.add(
+                erased, "preview + authorise + erase + verify, median", BenchReport.median(erasure.wholeNanos()), "ms");
+        report.add(
+                "4. Erasure: a subject with 10,000 call recordings and audio files",
+                "erase",
+                erasure.bigMillis(),
+                "ms");
         assertThat(erasure.deletedPerSubject()).isEqualTo(11);
         assertThat(erasure.bigDeleted()).isEqualTo(10_000);
         assertThat(erasure.bigFiles()).isEqualTo(10_000);
@@ -261,9 +358,13 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
     void disclosurePacks() {
         assumeTrue(WORKLOADS.contains("5"), "workload 5 not selected (bench.workloads)");
         progress("5. disclosure packs");
-        PackWorkload packs = new PackWorkload(new PackWorkload.Beans(jdbc, context.getBean(RequestRegister.class),
-                context.getBean(VerifiedIdentifiers.class), context.getBean(SubjectSearch.class),
-                context.getBean(ManualSearchChecklist.class), context.getBean(RedactionReview.class),
+        PackWorkload packs = new PackWorkload(new PackWorkload.Beans(
+                jdbc,
+                context.getBean(RequestRegister.class),
+                context.getBean(VerifiedIdentifiers.class),
+                context.getBean(SubjectSearch.class),
+                context.getBean(ManualSearchChecklist.class),
+                context.getBean(RedactionReview.class),
                 context.getBean(DisclosurePackBuilder.class)));
         String small = packs.subjectWith(10_000, "bench.ten.thousand@example.org", "07700 900998");
         String large = packs.subjectWith(100_000, "bench.hundred.thousand@example.org", "07700 900999");
@@ -280,8 +381,13 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
         String hundredWorkload = "5. Disclosure pack of %,d records".formatted(hundred.records());
         report.add(hundredWorkload, "build", hundred.buildMs() / 1000, "s");
         report.add(hundredWorkload, "pack size", hundred.sizeKiB() / 1024.0, "MiB");
-        report.check(hundredWorkload, "peak heap (max heap %d MiB)".formatted(Runtime.getRuntime().maxMemory() >> 20),
-                hundred.peakHeapMiB(), "MiB", "< 512 MiB", hundred.peakHeapMiB() < 512);
+        report.check(
+                hundredWorkload,
+                "peak heap (max heap %d MiB)".formatted(Runtime.getRuntime().maxMemory() >> 20),
+                hundred.peakHeapMiB(),
+                "MiB",
+                "< 512 MiB",
+                hundred.peakHeapMiB() < 512);
         assertThat(ten.records()).isGreaterThanOrEqualTo(10_000);
         assertThat(hundred.records()).isGreaterThanOrEqualTo(100_000);
     }
@@ -291,8 +397,8 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
     void intake() throws Exception {
         assumeTrue(WORKLOADS.contains("6"), "workload 6 not selected (bench.workloads)");
         progress("6. intake");
-        IntakeWorkload intake = new IntakeWorkload(engine, context.getBean(MailboxPoller.class),
-                context.getBean(IntakeProperties.class), jdbc);
+        IntakeWorkload intake = new IntakeWorkload(
+                engine, context.getBean(MailboxPoller.class), context.getBean(IntakeProperties.class), jdbc);
         long[] latency = intake.acknowledgementLatency(20);
         String one = "6. Intake: SMTP delivery to acknowledgement received, one mail at a time (20, poll every %d s)"
                 .formatted(intake.pollInterval().toSeconds());
@@ -303,10 +409,20 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
         String many = "6. Intake: %,d mails delivered at once".formatted(MAILS);
         report.add(many, "SMTP delivery (8 senders)", burst.deliverySeconds(), "s");
         report.add(many, "all started, from the first poll", burst.startedSeconds(), "s");
-        report.check(many, "all started and acknowledged", burst.acknowledgedSeconds(), "s", "< 120 s",
+        report.check(
+                many,
+                "all started and acknowledged",
+                burst.acknowledgedSeconds(),
+                "s",
+                "< 120 s",
                 burst.acknowledgedSeconds() < 120);
-        report.check(many, "requests started (none lost, none twice)", burst.distinctReferences(), "requests",
-                "= " + MAILS, burst.distinctReferences() == MAILS && burst.logRows() == MAILS);
+        report.check(
+                many,
+                "requests started (none lost, none twice)",
+                burst.distinctReferences(),
+                "requests",
+                "= " + MAILS,
+                burst.distinctReferences() == MAILS && burst.logRows() == MAILS);
         assertThat(burst.logRows()).isEqualTo(MAILS);
         assertThat(burst.requests()).isEqualTo(MAILS);
         assertThat(burst.distinctReferences()).isEqualTo(MAILS);
@@ -317,8 +433,9 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
     void tpsScreening() {
         assumeTrue(WORKLOADS.contains("7"), "workload 7 not selected (bench.workloads)");
         progress("7. TPS screening");
-        TpsScreeningWorkload.Result r = new TpsScreeningWorkload(jdbc, context.getBean(LeadScreening.class),
-                context.getBean(TpsRegisters.class)).run(TPS_REGISTER, TPS_LEADS, TPS_CHANGES);
+        TpsScreeningWorkload.Result r = new TpsScreeningWorkload(
+                        jdbc, context.getBean(LeadScreening.class), context.getBean(TpsRegisters.class))
+                .run(TPS_REGISTER, TPS_LEADS, TPS_CHANGES);
         String workload = "7. TPS screening: %,d leads against a %,d-number register, one set-based pass"
                 .formatted(r.leads(), r.registerRows());
         report.add(workload, "register and leads filled in SQL, analysed", r.fillSeconds(), "s");
@@ -335,7 +452,9 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
         report.add(change, "JVM peak heap", r.changePeakHeapMiB(), "MiB");
         assertThat(r.screened()).as("every lead with a number screened").isEqualTo(r.leads());
         assertThat(r.clear()).as("the screening finds what the anti-join finds").isEqualTo(r.notOnRegister());
-        assertThat(r.change().added() + r.change().removed()).as("every change applied").isEqualTo(TPS_CHANGES);
+        assertThat(r.change().added() + r.change().removed())
+                .as("every change applied")
+                .isEqualTo(TPS_CHANGES);
     }
 
     @AfterAll

@@ -1,10 +1,20 @@
 package uk.lucidservices.privacydesk.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -18,26 +28,20 @@ import uk.lucidservices.privacydesk.intake.MailboxPollingSchedule;
 import uk.lucidservices.privacydesk.intake.Smtp;
 import uk.lucidservices.privacydesk.intake.TestMail;
 
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
-
-import static org.awaitility.Awaitility.await;
-
 /**
  * The email channel with everything running as in production: mails delivered over real SMTP,
  * the poller on its configured schedule, the job executor sending the acknowledgements.
  */
 final class IntakeWorkload {
 
-    record Burst(int mails, double deliverySeconds, double startedSeconds, double acknowledgedSeconds,
-                 long logRows, long requests, long distinctReferences) {
-    }
+    record Burst(
+            int mails,
+            double deliverySeconds,
+            double startedSeconds,
+            double acknowledgedSeconds,
+            long logRows,
+            long requests,
+            long distinctReferences) {}
 
     private final ProcessEngine engine;
     private final MailboxPoller poller;
@@ -60,11 +64,13 @@ final class IntakeWorkload {
         long[] nanos = new long[samples];
         runningLikeProduction(() -> {
             for (int i = 0; i < samples; i++) {
-                TestMail mail = TestMail.from("Latency Person").subject("Subject access request")
+                TestMail mail = TestMail.from("Latency Person")
+                        .subject("Subject access request")
                         .text("Please send me a copy of my data");
                 long start = System.nanoTime();
                 deliver(mail);
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(20))
                         .until(() -> recipients().contains(mail.address().toLowerCase()));
                 nanos[i] = System.nanoTime() - start;
             }
@@ -74,8 +80,11 @@ final class IntakeWorkload {
 
     /** Mails delivered at once (8 SMTP senders), then the poller and job executor let loose. */
     Burst burst(int count) throws Exception {
-        List<TestMail> mails = IntStream.range(0, count).mapToObj(i -> TestMail.from("Burst Person")
-                .subject("Subject access request").text("Please send me a copy of my data")).toList();
+        List<TestMail> mails = IntStream.range(0, count)
+                .mapToObj(i -> TestMail.from("Burst Person")
+                        .subject("Subject access request")
+                        .text("Please send me a copy of my data"))
+                .toList();
         List<String> ids = mails.stream().map(TestMail::messageId).toList();
         long deliverStart = System.nanoTime();
         ExecutorService senders = Executors.newFixedThreadPool(8);
@@ -88,16 +97,30 @@ final class IntakeWorkload {
         double[] times = new double[2];
         runningLikeProduction(() -> {
             long start = System.nanoTime();
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> count("SELECT COUNT(*) FROM desk.intake_log WHERE outcome = 'STARTED' AND message_id IN (:ids)", ids) == count);
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> count(
+                                    "SELECT COUNT(*) FROM desk.intake_log WHERE outcome = 'STARTED' AND message_id IN (:ids)",
+                                    ids)
+                            == count);
             times[0] = (System.nanoTime() - start) / 1e9;
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> recipients().containsAll(mails.stream().map(mail -> mail.address().toLowerCase()).toList()));
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> recipients()
+                            .containsAll(mails.stream()
+                                    .map(mail -> mail.address().toLowerCase())
+                                    .toList()));
             times[1] = (System.nanoTime() - start) / 1e9;
         });
-        return new Burst(count, delivered, times[0], times[1],
+        return new Burst(
+                count,
+                delivered,
+                times[0],
+                times[1],
                 count("SELECT COUNT(*) FROM desk.intake_log WHERE message_id IN (:ids)", ids),
-                count("SELECT COUNT(*) FROM desk.request r JOIN desk.intake_log l ON l.request_id = r.id WHERE l.message_id IN (:ids)", ids),
+                count(
+                        "SELECT COUNT(*) FROM desk.request r JOIN desk.intake_log l ON l.request_id = r.id WHERE l.message_id IN (:ids)",
+                        ids),
                 count("SELECT COUNT(DISTINCT request_reference) FROM desk.intake_log WHERE message_id IN (:ids)", ids));
     }
 
@@ -124,13 +147,14 @@ final class IntakeWorkload {
     }
 
     private long count(String sql, List<String> ids) {
-        return new NamedParameterJdbcTemplate(jdbc).queryForObject(sql, new MapSqlParameterSource("ids", ids), Long.class);
+        return new NamedParameterJdbcTemplate(jdbc)
+                .queryForObject(sql, new MapSqlParameterSource("ids", ids), Long.class);
     }
 
     private void runningLikeProduction(Runnable body) {
         JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
-        MailboxPollingSchedule schedule = new MailboxPollingSchedule(poller, properties.polling().interval(),
-                properties.polling().maxBackoff());
+        MailboxPollingSchedule schedule = new MailboxPollingSchedule(
+                poller, properties.polling().interval(), properties.polling().maxBackoff());
         jobs.start();
         schedule.start();
         try {

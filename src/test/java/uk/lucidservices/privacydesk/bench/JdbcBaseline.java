@@ -1,13 +1,12 @@
 package uk.lucidservices.privacydesk.bench;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The database's own rate from Java over JDBC, on the desk's pool: a transaction of one insert,
@@ -47,7 +46,7 @@ final class JdbcBaseline {
     }
 
     ClosedLoop.Result run(int clients, int inserts, boolean update, Duration warmUp, Duration measured) {
-        return ClosedLoop.run(clients, warmUp, measured, client -> transaction(client, inserts, update), () -> { });
+        return ClosedLoop.run(clients, warmUp, measured, client -> transaction(client, inserts, update), () -> {});
     }
 
     private void transaction(int client, int inserts, boolean update) throws Exception {

@@ -1,10 +1,9 @@
 package uk.lucidservices.privacydesk.bench;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import uk.lucidservices.privacydesk.records.demo.BulkFiller;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.lucidservices.privacydesk.records.demo.BulkFiller;
 
 /**
  * Fills every large records table to the bench size once, for lookup, erasure and pack alike.
@@ -28,14 +27,16 @@ final class LargeTables {
         seconds.put("web_enquiry (COPY)", time(() -> filler.webEnquiries(rows)));
         seconds.put("tm_lead (COPY)", time(() -> filler.telemarketingLeads(rows)));
         seconds.put("chat_transcript (COPY)", time(() -> filler.chatTranscripts(rows)));
-        long firstTranscript = jdbc.queryForObject("SELECT MIN(id) FROM records.chat_transcript WHERE visitor_name LIKE 'Bench %'", Long.class);
+        long firstTranscript = jdbc.queryForObject(
+                "SELECT MIN(id) FROM records.chat_transcript WHERE visitor_name LIKE 'Bench %'", Long.class);
         seconds.put("chat_message (COPY)", time(() -> filler.chatMessages(rows, firstTranscript, rows)));
         seconds.put("crm_account", time(() -> jdbc.update("""
                 INSERT INTO records.crm_account (account_number, name, email, email_key, phone, phone_key, status, opened_on)
                 SELECT 'BN' || g, 'Filler ' || g, 'f' || g || '@filler.invalid', 'f' || g || '@filler.invalid',
                     '020 ' || lpad(g::text, 8, '0'), '+4420' || lpad(g::text, 8, '0'), 'ACTIVE', DATE '2020-01-01'
                 FROM generate_series(1, ?) g""", rows)));
-        long firstAccount = jdbc.queryForObject("SELECT MIN(id) FROM records.crm_account WHERE account_number LIKE 'BN%'", Long.class);
+        long firstAccount = jdbc.queryForObject(
+                "SELECT MIN(id) FROM records.crm_account WHERE account_number LIKE 'BN%'", Long.class);
         String account = "(" + firstAccount + " + (g % " + Math.max(1, rows / 2) + "))";
         seconds.put("crm_contact", time(() -> jdbc.update("""
                 INSERT INTO records.crm_contact (account_id, name, email, email_key, phone, phone_key)
@@ -48,8 +49,10 @@ final class LargeTables {
                 INSERT INTO records.complaint (account_id, complainant_name, email_key, phone_key, category, received_at, status)
                 SELECT %s, 'Filler', 'm' || g || '@filler.invalid', '+4422' || lpad(g::text, 8, '0'), 'OTHER',
                     TIMESTAMP WITH TIME ZONE '2024-01-01 10:00:00+00', 'CLOSED' FROM generate_series(1, ?) g""".formatted(account), rows)));
-        long firstLead = jdbc.queryForObject("SELECT MIN(id) FROM records.tm_lead WHERE source = 'Bench Lists Ltd'", Long.class);
-        seconds.put("tm_call_recording", time(() -> jdbc.update("""
+        long firstLead =
+                jdbc.queryForObject("SELECT MIN(id) FROM records.tm_lead WHERE source = 'Bench Lists Ltd'", Long.class);
+        seconds.put(
+                "tm_call_recording", time(() -> jdbc.update("""
                 INSERT INTO records.tm_call_recording (lead_id, started_at, duration_seconds)
                 SELECT %d + (g %% %d), TIMESTAMP WITH TIME ZONE '2024-01-01 10:00:00+00', 30
                 FROM generate_series(1, ?) g""".formatted(firstLead, Math.max(1, rows / 2)), rows)));

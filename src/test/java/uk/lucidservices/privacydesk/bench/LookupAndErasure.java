@@ -1,5 +1,10 @@
 package uk.lucidservices.privacydesk.bench;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.datamap.Category;
 import uk.lucidservices.privacydesk.datamap.DataMap;
@@ -18,12 +23,6 @@ import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Random;
-import java.util.Set;
-
 /**
  * One subject found, and one subject erased, across every system with the large tables full.
  * Lookup subjects are the bench filler's own (one row in each COPY-filled table, found by an
@@ -33,17 +32,28 @@ final class LookupAndErasure {
 
     private static final OffsetDateTime WHEN = OffsetDateTime.of(2025, 6, 2, 10, 0, 0, 0, ZoneOffset.UTC);
 
-    record Beans(JdbcTemplate jdbc, DataMap dataMap, JdbcRecordSource source, SubjectResolver resolver,
-                 RequestRegister register, FileStore fileStore, ErasurePreview preview,
-                 ErasureAuthorisation authorisation, ErasureExecutor executor, ErasureVerification verification) {
-    }
+    record Beans(
+            JdbcTemplate jdbc,
+            DataMap dataMap,
+            JdbcRecordSource source,
+            SubjectResolver resolver,
+            RequestRegister register,
+            FileStore fileStore,
+            ErasurePreview preview,
+            ErasureAuthorisation authorisation,
+            ErasureExecutor executor,
+            ErasureVerification verification) {}
 
     /** Timings in nanoseconds, and how many rows the lookups found (so a fast nothing is not a result). */
-    record Lookup(int systems, long[] nanos, long found) {
-    }
+    record Lookup(int systems, long[] nanos, long found) {}
 
-    record Erasure(long[] nanos, long[] wholeNanos, long deletedPerSubject, double bigMillis, long bigDeleted, long bigFiles) {
-    }
+    record Erasure(
+            long[] nanos,
+            long[] wholeNanos,
+            long deletedPerSubject,
+            double bigMillis,
+            long bigDeleted,
+            long bigFiles) {}
 
     private final Beans beans;
 
@@ -53,14 +63,19 @@ final class LookupAndErasure {
 
     Lookup lookup(int rows, int samples) {
         // The company's systems only: the desk's own records have their own source (retention.DeskRecordSource).
-        List<Category> categories = beans.dataMap().searchable().stream().filter(beans.source()::handles).toList();
+        List<Category> categories = beans.dataMap().searchable().stream()
+                .filter(beans.source()::handles)
+                .toList();
         Random random = new Random(7);
         long[] nanos = new long[samples];
         long found = 0;
         for (int i = 0; i < samples; i++) {
             int n = random.nextInt(rows);
-            Subject subject = beans.resolver().resolve(List.of(BulkFiller.benchEmail(n).toUpperCase()),
-                    List.of("0" + BulkFiller.benchPhone(n).substring(3)), List.of());
+            Subject subject = beans.resolver()
+                    .resolve(
+                            List.of(BulkFiller.benchEmail(n).toUpperCase()),
+                            List.of("0" + BulkFiller.benchPhone(n).substring(3)),
+                            List.of());
             long t = System.nanoTime();
             for (Category category : categories) {
                 found += beans.source().count(category, subject);
@@ -118,9 +133,18 @@ final class LookupAndErasure {
     }
 
     private String request(String phone, String email) {
-        Request request = beans.register().log(NewRequest.builder(RequestType.ERASURE, Channel.EMAIL)
-                .name("Bench Subject").email(email).phone(phone).summary("Erase me").loggedBy("olivia").build());
-        beans.jdbc().update("UPDATE desk.request_identifier SET verified = TRUE, state = 'CONFIRMED' WHERE request_id = ?", request.id());
+        Request request = beans.register()
+                .log(NewRequest.builder(RequestType.ERASURE, Channel.EMAIL)
+                        .name("Bench Subject")
+                        .email(email)
+                        .phone(phone)
+                        .summary("Erase me")
+                        .loggedBy("olivia")
+                        .build());
+        beans.jdbc()
+                .update(
+                        "UPDATE desk.request_identifier SET verified = TRUE, state = 'CONFIRMED' WHERE request_id = ?",
+                        request.id());
         return request.reference();
     }
 
@@ -132,12 +156,20 @@ final class LookupAndErasure {
         jdbc.update("""
                 INSERT INTO records.crm_account (account_number, name, email, email_key, phone, phone_key, status, opened_on)
                 VALUES (?, 'Bench Subject', ?, ?, ?, ?, 'ACTIVE', DATE '2021-01-01')""", account, email, email, phone, e164);
-        long accountId = jdbc.queryForObject("SELECT id FROM records.crm_account WHERE account_number = ?", Long.class, account);
-        jdbc.update("INSERT INTO records.crm_contact (account_id, name, email, email_key, phone, phone_key) VALUES (?, 'Bench Subject', ?, ?, ?, ?)",
-                accountId, email, email, phone, e164);
+        long accountId =
+                jdbc.queryForObject("SELECT id FROM records.crm_account WHERE account_number = ?", Long.class, account);
+        jdbc.update(
+                "INSERT INTO records.crm_contact (account_id, name, email, email_key, phone, phone_key) VALUES (?, 'Bench Subject', ?, ?, ?, ?)",
+                accountId,
+                email,
+                email,
+                phone,
+                e164);
         for (int c = 0; c < 2; c++) {
-            jdbc.update("INSERT INTO records.contract (account_id, contract_ref, product, start_date) VALUES (?, ?, 'SIP trunk x4', DATE '2021-01-01')",
-                    accountId, "BC-" + k + "-" + c);
+            jdbc.update(
+                    "INSERT INTO records.contract (account_id, contract_ref, product, start_date) VALUES (?, ?, 'SIP trunk x4', DATE '2021-01-01')",
+                    accountId,
+                    "BC-" + k + "-" + c);
         }
         jdbc.update("""
                 INSERT INTO records.complaint (account_id, complainant_name, email_key, phone_key, category, received_at, status)
@@ -156,15 +188,24 @@ final class LookupAndErasure {
         for (int c = 0; c < 2; c++) {
             String audio = "recordings/bench/subjects/%d/tm-%d.wav".formatted(k, c);
             beans.fileStore().write(audio, new byte[2048]);
-            jdbc.update("INSERT INTO records.tm_call_recording (lead_id, started_at, duration_seconds, audio_file) VALUES (?, ?, 60, ?)",
-                    lead, WHEN, audio);
+            jdbc.update(
+                    "INSERT INTO records.tm_call_recording (lead_id, started_at, duration_seconds, audio_file) VALUES (?, ?, 60, ?)",
+                    lead,
+                    WHEN,
+                    audio);
         }
-        jdbc.update("INSERT INTO records.chat_transcript (visitor_name, visitor_email, email_key, started_at) VALUES ('Bench', ?, ?, ?)",
-                email, email, WHEN);
-        long transcript = jdbc.queryForObject("SELECT MAX(id) FROM records.chat_transcript WHERE email_key = ?", Long.class, email);
+        jdbc.update(
+                "INSERT INTO records.chat_transcript (visitor_name, visitor_email, email_key, started_at) VALUES ('Bench', ?, ?, ?)",
+                email,
+                email,
+                WHEN);
+        long transcript = jdbc.queryForObject(
+                "SELECT MAX(id) FROM records.chat_transcript WHERE email_key = ?", Long.class, email);
         for (int m = 0; m < 3; m++) {
-            jdbc.update("INSERT INTO records.chat_message (transcript_id, sent_at, sender, body) VALUES (?, ?, 'VISITOR', 'Hello')",
-                    transcript, WHEN);
+            jdbc.update(
+                    "INSERT INTO records.chat_message (transcript_id, sent_at, sender, body) VALUES (?, ?, 'VISITOR', 'Hello')",
+                    transcript,
+                    WHEN);
         }
         jdbc.update("""
                 INSERT INTO records.web_enquiry (form_type, name, email, email_key, phone, phone_key, submitted_at)

@@ -1,5 +1,12 @@
 package uk.lucidservices.privacydesk.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.access.Decision;
 import uk.lucidservices.privacydesk.access.DisclosurePack;
@@ -15,14 +22,6 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Subject access at volume: the search for one subject, and disclosure packs of 10,000 and
  * 100,000 records with the peak heap while each is built (the bench JVM has -Xmx512m, so
@@ -30,12 +29,16 @@ import java.util.List;
  */
 final class PackWorkload {
 
-    record Beans(JdbcTemplate jdbc, RequestRegister register, VerifiedIdentifiers identifiers, SubjectSearch search,
-                 ManualSearchChecklist checklist, RedactionReview review, DisclosurePackBuilder builder) {
-    }
+    record Beans(
+            JdbcTemplate jdbc,
+            RequestRegister register,
+            VerifiedIdentifiers identifiers,
+            SubjectSearch search,
+            ManualSearchChecklist checklist,
+            RedactionReview review,
+            DisclosurePackBuilder builder) {}
 
-    record Pack(long records, double buildMs, long sizeKiB, long peakHeapMiB, double flagMs) {
-    }
+    record Pack(long records, double buildMs, long sizeKiB, long peakHeapMiB, double flagMs) {}
 
     private final Beans beans;
 
@@ -45,20 +48,36 @@ final class PackWorkload {
 
     /** Subjects with this many records each (half inbound calls, half web enquiries), logged and verified. */
     String subjectWith(int records, String email, String phone) {
-        String reference = beans.register().log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
-                .name("Bench Subject").email(email).phone(phone).summary("benchmark").loggedBy("olivia").build()).reference();
+        String reference = beans.register()
+                .log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
+                        .name("Bench Subject")
+                        .email(email)
+                        .phone(phone)
+                        .summary("benchmark")
+                        .loggedBy("olivia")
+                        .build())
+                .reference();
         // A bench subject has no customer account: the officer accepts its email and phone one by one.
-        beans.identifiers().list(reference).stream().filter(i -> i.searchKey())
-                .forEach(i -> beans.identifiers().accept(reference, i.id(), "olivia"));
+        beans.identifiers().list(reference).stream().filter(i -> i.searchKey()).forEach(i -> beans.identifiers()
+                .accept(reference, i.id(), "olivia"));
         beans.identifiers().markVerified(reference, "olivia");
         String phoneKey = "+44" + phone.replace(" ", "").substring(1);
         Timestamp at = Timestamp.from(Instant.parse("2025-01-01T10:00:00Z"));
         List<Object[]> calls = new ArrayList<>();
         List<Object[]> enquiries = new ArrayList<>();
         for (int i = 0; i < records / 2; i++) {
-            calls.add(new Object[]{phone, phoneKey, at, 60 + i % 600, "Sam Porter"});
-            enquiries.add(new Object[]{"CONTACT", "Bench Subject", email, email, phone, phoneKey,
-                    "Enquiry number " + i + " about hosted phones", "google-organic", at});
+            calls.add(new Object[] {phone, phoneKey, at, 60 + i % 600, "Sam Porter"});
+            enquiries.add(new Object[] {
+                "CONTACT",
+                "Bench Subject",
+                email,
+                email,
+                phone,
+                phoneKey,
+                "Enquiry number " + i + " about hosted phones",
+                "google-organic",
+                at
+            });
             if (calls.size() == 5_000) {
                 flush(calls, enquiries);
             }
@@ -70,9 +89,15 @@ final class PackWorkload {
     /** Demo person 0's request: a small pack built first, so class loading and the PDF renderer's start are not measured. */
     String demoPersonRequest() {
         DemoPerson person = DemoPeople.person(0);
-        String reference = beans.register().log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
-                .name(person.name()).email(person.emailVariants().get(1)).phone(person.phoneVariants().get(4))
-                .summary("benchmark").loggedBy("olivia").build()).reference();
+        String reference = beans.register()
+                .log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
+                        .name(person.name())
+                        .email(person.emailVariants().get(1))
+                        .phone(person.phoneVariants().get(4))
+                        .summary("benchmark")
+                        .loggedBy("olivia")
+                        .build())
+                .reference();
         beans.identifiers().assess(reference);
         beans.identifiers().markVerified(reference, "olivia");
         return reference;

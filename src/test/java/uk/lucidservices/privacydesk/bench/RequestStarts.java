@@ -1,15 +1,14 @@
 package uk.lucidservices.privacydesk.bench;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RuntimeService;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Subject access requests started the way the API and the mail intake start them
@@ -58,21 +57,29 @@ final class RequestStarts {
      * wait state is one asynchronous step (bench/minimal-start.bpmn), no register, no clocks.
      */
     Result runMinimal(int clients, Duration warmUp, Duration measured) {
-        ClosedLoop.Result loop = ClosedLoop.run(clients, warmUp, measured, client -> {
-            int n = sequence.incrementAndGet();
-            runtimeService.startProcessInstanceByKey(MINIMAL_PROCESS, "BENCH-" + n,
-                    Map.of("requestReference", "BENCH-" + n, "requestId", (long) n));
-        }, SqlCounter.INSTANCE::reset);
+        ClosedLoop.Result loop = ClosedLoop.run(
+                clients,
+                warmUp,
+                measured,
+                client -> {
+                    int n = sequence.incrementAndGet();
+                    runtimeService.startProcessInstanceByKey(
+                            MINIMAL_PROCESS, "BENCH-" + n, Map.of("requestReference", "BENCH-" + n, "requestId", (long)
+                                    n));
+                },
+                SqlCounter.INSTANCE::reset);
         return new Result(loop, SqlCounter.INSTANCE.counts(), List.of());
     }
 
     Result run(int clients, Duration warmUp, Duration measured) {
-        ClosedLoop.Result loop = ClosedLoop.run(clients, warmUp, measured, client -> startOne(), SqlCounter.INSTANCE::reset);
+        ClosedLoop.Result loop =
+                ClosedLoop.run(clients, warmUp, measured, client -> startOne(), SqlCounter.INSTANCE::reset);
         // Read at once: the window has just closed and nothing else writes meanwhile.
-        return new Result(loop, SqlCounter.INSTANCE.counts(),
+        return new Result(
+                loop,
+                SqlCounter.INSTANCE.counts(),
                 SqlCounter.INSTANCE.slowest(12, Math.max(1, loop.operations()), "start"));
     }
-
 
     int requestsStarted() {
         return requestsStarted.get();
@@ -81,8 +88,11 @@ final class RequestStarts {
     private void startOne() {
         requestsStarted.incrementAndGet();
         int n = sequence.incrementAndGet();
-        starter.start(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL).name("Bench Requester " + n)
-                .email("bench.requester" + n + "@example.net").summary("Please send me a copy of my data")
-                .loggedBy("bench").build());
+        starter.start(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
+                .name("Bench Requester " + n)
+                .email("bench.requester" + n + "@example.net")
+                .summary("Please send me a copy of my data")
+                .loggedBy("bench")
+                .build());
     }
 }

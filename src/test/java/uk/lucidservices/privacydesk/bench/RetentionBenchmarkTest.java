@@ -1,17 +1,16 @@
 package uk.lucidservices.privacydesk.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.retention.RetentionJob;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The retention job over {@code bench.retentionRows} expired rows in every store of the desk (default
@@ -29,6 +28,7 @@ class RetentionBenchmarkTest extends DeskIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RetentionJob job;
 
@@ -40,15 +40,30 @@ class RetentionBenchmarkTest extends DeskIntegrationTest {
         RetentionJob.Report report = job.run();
         double seconds = (System.nanoTime() - t) / 1e9;
 
-        System.out.printf("%nRetention sweep: %,d expired rows per store, %.1f s, %,.0f rows/s%n", ROWS, seconds,
+        System.out.printf(
+                "%nRetention sweep: %,d expired rows per store, %.1f s, %,.0f rows/s%n",
+                ROWS,
+                seconds,
                 report.removed().values().stream().mapToLong(Long::longValue).sum() / seconds);
         report.removed().forEach((store, n) -> System.out.printf("  %-26s %,12d%n", store, n));
-        for (String store : List.of("raw-mail", "id-documents", "register-personal-fields", "intake-log", "triage-notes",
-                "manual-answers", "packs", "sent-letters", "certificates", "download-log")) {
+        for (String store : List.of(
+                "raw-mail",
+                "id-documents",
+                "register-personal-fields",
+                "intake-log",
+                "triage-notes",
+                "manual-answers",
+                "packs",
+                "sent-letters",
+                "certificates",
+                "download-log")) {
             assertThat(report.removed(store)).as(store).isEqualTo(ROWS);
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM desk.request WHERE id >= ? AND requester_email IS NOT NULL",
-                Long.class, first)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM desk.request WHERE id >= ? AND requester_email IS NOT NULL",
+                        Long.class,
+                        first))
+                .isZero();
     }
 
     /** ROWS closed requests, each with one row in every store; returns the first request id. */
@@ -62,8 +77,9 @@ class RetentionBenchmarkTest extends DeskIntegrationTest {
                 FROM generate_series(1, ?) g""", CLOSED.minusDays(30), CLOSED, CLOSED.minusDays(30), ROWS);
         long first = before + 1;
         String requests = "SELECT id, reference FROM desk.request WHERE id >= " + first;
-        jdbc.update("INSERT INTO desk.request_identifier (request_id, kind, id_value, value_key) SELECT id, 'EMAIL', 'x', 'x' FROM ("
-                + requests + ") r");
+        jdbc.update(
+                "INSERT INTO desk.request_identifier (request_id, kind, id_value, value_key) SELECT id, 'EMAIL', 'x', 'x' FROM ("
+                        + requests + ") r");
         jdbc.update("""
                 INSERT INTO desk.intake_log (message_key, message_id, read_at, sender_address, subject, outcome, request_id,
                                              request_reference, raw_file, mailbox_expunged_at)
@@ -74,8 +90,10 @@ class RetentionBenchmarkTest extends DeskIntegrationTest {
                 INSERT INTO desk.intake_attachment (intake_id, request_id, file_name, content_type, size_bytes, sha256, stored_path)
                 SELECT l.id, l.request_id, 'id.pdf', 'application/pdf', 1, 'h', 'intake/bench/' || l.id || '.pdf'
                 FROM desk.intake_log l WHERE l.request_id >= ?""", first);
-        jdbc.update("INSERT INTO desk.triage_note (request_id, kind, note, written_by, written_at) SELECT id, 'REFUSAL', 'n', 'olivia', ? FROM ("
-                + requests + ") r", CLOSED);
+        jdbc.update(
+                "INSERT INTO desk.triage_note (request_id, kind, note, written_by, written_at) SELECT id, 'REFUSAL', 'n', 'olivia', ? FROM ("
+                        + requests + ") r",
+                CLOSED);
         jdbc.update("""
                 INSERT INTO desk.search_result (reference, category_id, system, searched_at, manual, manual_answer)
                 SELECT reference, 'paper-files', 'Office filing', ?, TRUE, 'a' FROM (%s) r""".formatted(requests), CLOSED);
@@ -88,8 +106,7 @@ class RetentionBenchmarkTest extends DeskIntegrationTest {
                 FROM (%s) r""".formatted(requests), CLOSED);
         jdbc.update("""
                 INSERT INTO desk.disclosure_pack (id, reference, file_path, size_bytes, record_count, created_at, expires_at)
-                SELECT 'bench-ret-' || id, reference, 'packs/' || reference || '/p.zip', 1, 1, ?, ? FROM (%s) r""".formatted(requests),
-                CLOSED, CLOSED);
+                SELECT 'bench-ret-' || id, reference, 'packs/' || reference || '/p.zip', 1, 1, ?, ? FROM (%s) r""".formatted(requests), CLOSED, CLOSED);
         jdbc.update("""
                 INSERT INTO desk.pack_download (pack_id, downloaded_at, remote_hash)
                 SELECT 'bench-ret-' || id, ?, 'h' FROM (%s) r""".formatted(requests), CLOSED);

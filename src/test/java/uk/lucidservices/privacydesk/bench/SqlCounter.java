@@ -1,17 +1,16 @@
 package uk.lucidservices.privacydesk.bench;
 
-import net.ttddyy.dsproxy.ExecutionInfo;
-import net.ttddyy.dsproxy.QueryInfo;
-import net.ttddyy.dsproxy.listener.MethodExecutionContext;
-import net.ttddyy.dsproxy.listener.MethodExecutionListener;
-import net.ttddyy.dsproxy.listener.QueryExecutionListener;
-
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.MethodExecutionContext;
+import net.ttddyy.dsproxy.listener.MethodExecutionListener;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 
 /**
  * Counts what the desk sends to the database, for the benchmarks only: statements (each row of a
@@ -24,6 +23,7 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
 
     /** The acquisition query's own text (Camunda's selectNextJobsToExecute); no other job query has both. */
     private static final String ACQUISITION_FROM = "from ACT_RU_JOB RES";
+
     private static final String ACQUISITION_LOCK = "RES.LOCK_EXP_TIME_ <";
 
     private final LongAdder statements = new LongAdder();
@@ -38,12 +38,10 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
     private int acquisitions;
     private final Map<String, LongAdder[]> byStatement = new ConcurrentHashMap<>();
 
-    private SqlCounter() {
-    }
+    private SqlCounter() {}
 
     /** What was counted since the last {@link #reset()}. */
-    public record Counts(long statements, long roundTrips, long commits, long queryNanos, long commitNanos) {
-    }
+    public record Counts(long statements, long roundTrips, long commits, long queryNanos, long commitNanos) {}
 
     public void reset() {
         statements.reset();
@@ -81,8 +79,8 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
         long count = execInfo.isBatch() ? Math.max(1, execInfo.getBatchSize()) : queries.size();
         statements.add(count);
         if (!queries.isEmpty()) {
-            LongAdder[] stat = byStatement.computeIfAbsent(shape(queries.get(0).getQuery()),
-                    key -> new LongAdder[]{new LongAdder(), new LongAdder()});
+            LongAdder[] stat = byStatement.computeIfAbsent(
+                    shape(queries.get(0).getQuery()), key -> new LongAdder[] {new LongAdder(), new LongAdder()});
             stat[0].add(count);
             stat[1].add(nanos);
         }
@@ -99,10 +97,15 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
     /** The statement kinds that took the most database time since the last reset, slowest first. */
     public List<String> slowest(int limit, long per, String unit) {
         return byStatement.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, LongAdder[]> e) -> e.getValue()[1].sum()).reversed())
+                .sorted(Comparator.comparingLong((Map.Entry<String, LongAdder[]> e) -> e.getValue()[1].sum())
+                        .reversed())
                 .limit(limit)
-                .map(e -> "%.2f ms and %.1f statements per %s: %s".formatted(e.getValue()[1].sum() / 1e6 / per,
-                        (double) e.getValue()[0].sum() / per, unit, e.getKey()))
+                .map(e -> "%.2f ms and %.1f statements per %s: %s"
+                        .formatted(
+                                e.getValue()[1].sum() / 1e6 / per,
+                                (double) e.getValue()[0].sum() / per,
+                                unit,
+                                e.getKey()))
                 .toList();
     }
 

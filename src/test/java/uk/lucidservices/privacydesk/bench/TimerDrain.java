@@ -1,11 +1,6 @@
 package uk.lucidservices.privacydesk.bench;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.awaitility.core.ConditionTimeoutException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +9,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The job executor against a large job table: a million future SLA timers in place, then a
@@ -29,8 +28,14 @@ final class TimerDrain {
     static final String DUE_PROCESS = "bench-due-timer";
     private static final String CLONE_PREFIX = "bench-clone-";
 
-    record Result(long futureTimers, long clonedTimers, double createSeconds, long due, double drainSeconds,
-                  long[] acquisitionNanos, SqlCounter.Counts counts) {
+    record Result(
+            long futureTimers,
+            long clonedTimers,
+            double createSeconds,
+            long due,
+            double drainSeconds,
+            long[] acquisitionNanos,
+            SqlCounter.Counts counts) {
         double jobsPerSecond() {
             return due / drainSeconds;
         }
@@ -51,25 +56,34 @@ final class TimerDrain {
         long cloned = Math.max(0, futureTimers - real);
         cloneFutureTimers(cloned);
 
-        engine.getRepositoryService().createDeployment().name("benchmark")
-                .addClasspathResource("bench/due-timer.bpmn").deploy();
+        engine.getRepositoryService()
+                .createDeployment()
+                .name("benchmark")
+                .addClasspathResource("bench/due-timer.bpmn")
+                .deploy();
         long t0 = System.nanoTime();
         startDueTimers(dueJobs);
         double createSeconds = (System.nanoTime() - t0) / 1e9;
         // The started requests' acknowledgement steps (and the minimal starts' steps) are due too; they
         // are held so that only the timers are drained (letters would measure the mail server instead).
-        for (String key : new String[]{"subject-access-request", RequestStarts.MINIMAL_PROCESS}) {
-            engine.getManagementService().updateJobSuspensionState().byProcessDefinitionKey(key).suspend();
+        for (String key : new String[] {"subject-access-request", RequestStarts.MINIMAL_PROCESS}) {
+            engine.getManagementService()
+                    .updateJobSuspensionState()
+                    .byProcessDefinitionKey(key)
+                    .suspend();
         }
         jdbc.execute("VACUUM ANALYZE ACT_RU_JOB");
 
-        JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        JobExecutor executor =
+                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
         SqlCounter.INSTANCE.reset();
         long start = System.nanoTime();
         executor.start();
         try {
             // An indexed "any left?" every 250 ms: the watching must not load the database it measures.
-            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250)).until(() -> !anyDueLeft());
+            await().atMost(Duration.ofMinutes(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> !anyDueLeft());
         } catch (ConditionTimeoutException e) {
             // Reported below with the number left.
         } finally {
@@ -88,20 +102,26 @@ final class TimerDrain {
     }
 
     long dueLeft() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_JOB WHERE JOB_DEF_ID_ = ?", Long.class, dueJobDefinition());
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM ACT_RU_JOB WHERE JOB_DEF_ID_ = ?", Long.class, dueJobDefinition());
     }
 
     private boolean anyDueLeft() {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM ACT_RU_JOB WHERE JOB_DEF_ID_ = ?)",
-                Boolean.class, dueJobDefinition()));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM ACT_RU_JOB WHERE JOB_DEF_ID_ = ?)", Boolean.class, dueJobDefinition()));
     }
 
     private String dueJobDefinition() {
-        return engine.getManagementService().createJobDefinitionQuery().processDefinitionKey(DUE_PROCESS).singleResult().getId();
+        return engine.getManagementService()
+                .createJobDefinitionQuery()
+                .processDefinitionKey(DUE_PROCESS)
+                .singleResult()
+                .getId();
     }
 
     private long futureTimerCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_JOB WHERE TYPE_ = 'timer' AND DUEDATE_ > now()", Long.class);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM ACT_RU_JOB WHERE TYPE_ = 'timer' AND DUEDATE_ > now()", Long.class);
     }
 
     private void cloneFutureTimers(long count) {
@@ -120,8 +140,7 @@ final class TimerDrain {
                     t.DEPLOYMENT_ID_, 1, t.JOB_DEF_ID_, t.PRIORITY_, 1, t.TENANT_ID_, now()
                 FROM generate_series(1, ?) AS g(n)
                 JOIN (SELECT j.*, row_number() OVER (ORDER BY j.ID_) - 1 AS k
-                      FROM ACT_RU_JOB j WHERE j.TYPE_ = 'timer' AND j.DUEDATE_ > now()) t ON t.k = g.n % ?""",
-                CLONE_PREFIX, count, real);
+                      FROM ACT_RU_JOB j WHERE j.TYPE_ = 'timer' AND j.DUEDATE_ > now()) t ON t.k = g.n % ?""", CLONE_PREFIX, count, real);
     }
 
     /** Starts the due timers with the executor off: 4 clients, 100 starts per transaction. */

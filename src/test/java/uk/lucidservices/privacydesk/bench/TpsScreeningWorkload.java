@@ -1,14 +1,13 @@
 package uk.lucidservices.privacydesk.bench;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import uk.lucidservices.privacydesk.records.LeadScreening;
-import uk.lucidservices.privacydesk.records.TpsRegisters;
-
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.lucidservices.privacydesk.records.LeadScreening;
+import uk.lucidservices.privacydesk.records.TpsRegisters;
 
 /**
  * TPS screening at the registers' real size: a register of {@code registerSize} numbers (TPS holds
@@ -20,11 +19,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TpsScreeningWorkload {
 
-    record Result(long registerRows, long leads, double fillSeconds, double antiJoinSeconds, long notOnRegister,
-                  double screenSeconds, long screened, long clear, double changeSeconds, TpsRegisters.Load change,
-                  long antiJoinPeakHeapMiB, long screenPeakHeapMiB, long changePeakHeapMiB, long screenTempMiB,
-                  long antiJoinTempMiB) {
-    }
+    record Result(
+            long registerRows,
+            long leads,
+            double fillSeconds,
+            double antiJoinSeconds,
+            long notOnRegister,
+            double screenSeconds,
+            long screened,
+            long clear,
+            double changeSeconds,
+            TpsRegisters.Load change,
+            long antiJoinPeakHeapMiB,
+            long screenPeakHeapMiB,
+            long changePeakHeapMiB,
+            long screenTempMiB,
+            long antiJoinTempMiB) {}
 
     // UK mobile numbers 07400 000001 onwards: valid to libphonenumber, so the change file parses as a real one would.
     private static final String BASE = "7400000000";
@@ -45,19 +55,19 @@ final class TpsScreeningWorkload {
         // so about half the leads are on the register, spread over it.
         jdbc.update("""
                 INSERT INTO records.tps_register (e164, register, registered_on)
-                SELECT '+44' || (%s + g)::text, 'TPS', DATE '2005-01-01' + (g %% 7000) FROM generate_series(1, ?) g"""
-                .formatted(BASE), registerSize);
+                SELECT '+44' || (%s + g)::text, 'TPS', DATE '2005-01-01' + (g %% 7000) FROM generate_series(1, ?) g""".formatted(BASE), registerSize);
         long step = Math.max(1, (2L * registerSize) / Math.max(1, leads));
         jdbc.update("""
                 INSERT INTO records.tm_lead (source, name, phone, phone_key, consent, tps_status, imported_on, consent_names_lucid)
                 SELECT 'Bench TPS list', 'Bench lead ' || g, '0' || (%s + g * %d)::text, '+44' || (%s + g * %d)::text,
-                       TRUE, 'UNCHECKED', DATE '2026-01-01', TRUE FROM generate_series(1, ?) g"""
-                .formatted(BASE, step, BASE, step), leads);
+                       TRUE, 'UNCHECKED', DATE '2026-01-01', TRUE FROM generate_series(1, ?) g""".formatted(BASE, step, BASE, step), leads);
         jdbc.execute("VACUUM ANALYZE records.tps_register");
         jdbc.execute("VACUUM ANALYZE records.tm_lead");
         double fill = (System.nanoTime() - t0) / 1e9;
-        long registerRows = jdbc.queryForObject("SELECT COUNT(*) FROM records.tps_register WHERE register = 'TPS'", Long.class);
-        long allLeads = jdbc.queryForObject("SELECT COUNT(*) FROM records.tm_lead WHERE phone_key IS NOT NULL", Long.class);
+        long registerRows =
+                jdbc.queryForObject("SELECT COUNT(*) FROM records.tps_register WHERE register = 'TPS'", Long.class);
+        long allLeads =
+                jdbc.queryForObject("SELECT COUNT(*) FROM records.tm_lead WHERE phone_key IS NOT NULL", Long.class);
 
         long[] notOn = new long[1];
         long antiTemp = tempBytes();
@@ -70,40 +80,58 @@ final class TpsScreeningWorkload {
         long screenTemp = tempBytes();
         Measured screen = measure(() -> screened[0] = screening.screenAll());
         screenTemp = tempBytes() - screenTemp;
-        long clear = jdbc.queryForObject("SELECT COUNT(*) FROM records.tm_lead WHERE phone_key IS NOT NULL AND tps_status <> 'TPS'",
-                Long.class);
+        long clear = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM records.tm_lead WHERE phone_key IS NOT NULL AND tps_status <> 'TPS'", Long.class);
 
         StringBuilder file = new StringBuilder("action,number,registered_on\n");
         for (int i = 1; i <= changes; i++) {
             // Half new registrations beyond the register, half removals of registered numbers.
             long number = i % 2 == 0 ? Long.parseLong(BASE) + registerSize + i : Long.parseLong(BASE) + i;
-            file.append(i % 2 == 0 ? "ADD" : "DELETE").append(",0").append(number).append(',')
-                    .append(i % 2 == 0 ? "2026-06-14" : "").append('\n');
+            file.append(i % 2 == 0 ? "ADD" : "DELETE")
+                    .append(",0")
+                    .append(number)
+                    .append(',')
+                    .append(i % 2 == 0 ? "2026-06-14" : "")
+                    .append('\n');
         }
         TpsRegisters.Load[] load = new TpsRegisters.Load[1];
-        Measured change = measure(() -> load[0] = registers.applyChanges(TpsRegisters.Register.TPS,
-                LocalDate.of(2026, 6, 14), new StringReader(file.toString())));
-        return new Result(registerRows, allLeads, fill, anti.seconds(), notOn[0], screen.seconds(), screened[0], clear,
-                change.seconds(), load[0], anti.peakHeapMiB(), screen.peakHeapMiB(), change.peakHeapMiB(),
-                screenTemp >> 20, antiTemp >> 20);
+        Measured change = measure(() -> load[0] = registers.applyChanges(
+                TpsRegisters.Register.TPS, LocalDate.of(2026, 6, 14), new StringReader(file.toString())));
+        return new Result(
+                registerRows,
+                allLeads,
+                fill,
+                anti.seconds(),
+                notOn[0],
+                screen.seconds(),
+                screened[0],
+                clear,
+                change.seconds(),
+                load[0],
+                anti.peakHeapMiB(),
+                screen.peakHeapMiB(),
+                change.peakHeapMiB(),
+                screenTemp >> 20,
+                antiTemp >> 20);
     }
 
-    private record Measured(double seconds, long peakHeapMiB) {
-    }
+    private record Measured(double seconds, long peakHeapMiB) {}
 
     private static Measured measure(Runnable work) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "tps-bench-heap-sampler");
+        Thread sampler = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "tps-bench-heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
         long t = System.nanoTime();
@@ -116,7 +144,8 @@ final class TpsScreeningWorkload {
     }
 
     private long tempBytes() {
-        Long bytes = jdbc.queryForObject("SELECT temp_bytes FROM pg_stat_database WHERE datname = current_database()", Long.class);
+        Long bytes = jdbc.queryForObject(
+                "SELECT temp_bytes FROM pg_stat_database WHERE datname = current_database()", Long.class);
         return bytes == null ? 0 : bytes;
     }
 }

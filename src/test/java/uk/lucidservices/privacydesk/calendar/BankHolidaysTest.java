@@ -27,7 +27,8 @@ class BankHolidaysTest {
     @Test
     void bundledFileCovers2018To2028() {
         assertThat(bundled.fileYears())
-                .containsExactlyElementsOf(IntStream.rangeClosed(2018, 2028).boxed().toList());
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(2018, 2028).boxed().toList());
     }
 
     @Test
@@ -45,12 +46,13 @@ class BankHolidaysTest {
                 }
             });
         }
-        assertThat(onlyInFile).containsExactly(
-                LocalDate.of(2020, 5, 8),   // VE Day replaced Mon 4 May
-                LocalDate.of(2022, 6, 2),   // spring holiday moved from Mon 30 May
-                LocalDate.of(2022, 6, 3),   // Platinum Jubilee
-                LocalDate.of(2022, 9, 19),  // State Funeral
-                LocalDate.of(2023, 5, 8));  // Coronation
+        assertThat(onlyInFile)
+                .containsExactly(
+                        LocalDate.of(2020, 5, 8), // VE Day replaced Mon 4 May
+                        LocalDate.of(2022, 6, 2), // spring holiday moved from Mon 30 May
+                        LocalDate.of(2022, 6, 3), // Platinum Jubilee
+                        LocalDate.of(2022, 9, 19), // State Funeral
+                        LocalDate.of(2023, 5, 8)); // Coronation
         assertThat(onlyInRules).containsExactly(LocalDate.of(2020, 5, 4), LocalDate.of(2022, 5, 30));
     }
 
@@ -68,7 +70,8 @@ class BankHolidaysTest {
         assertThat(holidays(2022, 6)).containsExactly(2, 3);
         assertThat(holidays(2023, 5)).containsExactly(1, 8, 29);
         assertThat(bundled.name(LocalDate.of(2026, 12, 28))).contains("Boxing Day (substitute day)");
-        assertThat(bundled.name(LocalDate.of(2022, 9, 19))).hasValueSatisfying(n -> assertThat(n).contains("State Funeral"));
+        assertThat(bundled.name(LocalDate.of(2022, 9, 19)))
+                .hasValueSatisfying(n -> assertThat(n).contains("State Funeral"));
         assertThat(bundled.name(LocalDate.of(2026, 12, 24))).isEmpty();
     }
 
@@ -82,10 +85,16 @@ class BankHolidaysTest {
 
     @Test
     void computedYear2029() {
-        assertThat(bundled.forYear(2029).keySet()).containsExactly(
-                LocalDate.of(2029, 1, 1), LocalDate.of(2029, 3, 30), LocalDate.of(2029, 4, 2),
-                LocalDate.of(2029, 5, 7), LocalDate.of(2029, 5, 28), LocalDate.of(2029, 8, 27),
-                LocalDate.of(2029, 12, 25), LocalDate.of(2029, 12, 26));
+        assertThat(bundled.forYear(2029).keySet())
+                .containsExactly(
+                        LocalDate.of(2029, 1, 1),
+                        LocalDate.of(2029, 3, 30),
+                        LocalDate.of(2029, 4, 2),
+                        LocalDate.of(2029, 5, 7),
+                        LocalDate.of(2029, 5, 28),
+                        LocalDate.of(2029, 8, 27),
+                        LocalDate.of(2029, 12, 25),
+                        LocalDate.of(2029, 12, 26));
     }
 
     // Christmas 2032 Sat, 2033 Sun, 2037 Fri; New Year 2033 Sat, 2034 Sun (all computed years).
@@ -102,10 +111,11 @@ class BankHolidaysTest {
 
     @ParameterizedTest(name = "Easter {0} is {1}")
     @CsvSource({
-            "2008, 2008-03-23", "2011, 2011-04-24", "2018, 2018-04-01", "2019, 2019-04-21", "2020, 2020-04-12",
-            "2021, 2021-04-04", "2022, 2022-04-17", "2023, 2023-04-09", "2024, 2024-03-31", "2025, 2025-04-20",
-            "2026, 2026-04-05", "2027, 2027-03-28", "2028, 2028-04-16", "2029, 2029-04-01", "2031, 2031-04-13",
-            "2035, 2035-03-25", "2038, 2038-04-25", "2285, 2285-03-22"})
+        "2008, 2008-03-23", "2011, 2011-04-24", "2018, 2018-04-01", "2019, 2019-04-21", "2020, 2020-04-12",
+        "2021, 2021-04-04", "2022, 2022-04-17", "2023, 2023-04-09", "2024, 2024-03-31", "2025, 2025-04-20",
+        "2026, 2026-04-05", "2027, 2027-03-28", "2028, 2028-04-16", "2029, 2029-04-01", "2031, 2031-04-13",
+        "2035, 2035-03-25", "2038, 2038-04-25", "2285, 2285-03-22"
+    })
     void easterSunday(int year, LocalDate easter) {
         assertThat(BankHolidayRules.easterSunday(year)).isEqualTo(easter);
     }
@@ -133,8 +143,8 @@ class BankHolidaysTest {
 
     @Test
     void replacementCsvTakesEffectForItsYearsOnly() {
-        BankHolidays custom = BankHolidays.fromCsv(stream(
-                "\uFEFFdate,name\n# a made-up one-off\n2026-06-15,Test holiday\n"));
+        BankHolidays custom =
+                BankHolidays.fromCsv(stream("\uFEFFdate,name\n# a made-up one-off\n2026-06-15,Test holiday\n"));
         assertThat(custom.fileYears()).containsExactly(2026);
         assertThat(custom.name(LocalDate.of(2026, 6, 15))).contains("Test holiday");
         // 2026 now comes wholly from the file, so the usual days are gone...
@@ -165,8 +175,10 @@ class BankHolidaysTest {
 
     private Set<Integer> holidays(int year, int month) {
         Map<LocalDate, String> all = bundled.forYear(year);
-        return all.keySet().stream().filter(d -> d.getMonthValue() == month)
-                .map(LocalDate::getDayOfMonth).collect(Collectors.toCollection(TreeSet::new));
+        return all.keySet().stream()
+                .filter(d -> d.getMonthValue() == month)
+                .map(LocalDate::getDayOfMonth)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static InputStream stream(String csv) {

@@ -14,9 +14,9 @@ class DeadlineCalculatorTest {
 
     @Test
     void workingDays() {
-        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 4, 2))).isTrue();    // Thu
-        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 4, 3))).isFalse();   // Good Friday
-        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 4, 4))).isFalse();   // Saturday
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 4, 2))).isTrue(); // Thu
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 4, 3))).isFalse(); // Good Friday
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 4, 4))).isFalse(); // Saturday
         assertThat(calendar.onOrNextWorkingDay(LocalDate.of(2026, 4, 2))).isEqualTo(LocalDate.of(2026, 4, 2));
         assertThat(calendar.onOrNextWorkingDay(LocalDate.of(2026, 4, 3))).isEqualTo(LocalDate.of(2026, 4, 7));
         assertThat(calendar.onOrNextWorkingDay(LocalDate.of(2027, 12, 24))).isEqualTo(LocalDate.of(2027, 12, 24));
@@ -25,8 +25,8 @@ class DeadlineCalculatorTest {
 
     @Test
     void openPauseKeepsMovingTheDeadline() {
-        RequestClock clock = RequestClock.receivedOn(LocalDate.of(2026, 2, 2))
-                .withPause(ClockPause.open(LocalDate.of(2026, 2, 9)));
+        RequestClock clock =
+                RequestClock.receivedOn(LocalDate.of(2026, 2, 2)).withPause(ClockPause.open(LocalDate.of(2026, 2, 9)));
         Deadlines day1 = calculator.compute(clock, LocalDate.of(2026, 2, 10));
         Deadlines day2 = calculator.compute(clock, LocalDate.of(2026, 2, 11));
         assertThat(day1.paused()).isTrue();
@@ -43,15 +43,19 @@ class DeadlineCalculatorTest {
                 .withPause(ClockPause.closed(LocalDate.of(2026, 3, 20), LocalDate.of(2026, 3, 22)))
                 .withExtended(true);
         // 16 Jun + 2 = Thu 18 Jun 2026
-        assertThat(calculator.statutoryDeadline(clock, LocalDate.of(2026, 4, 1))).isEqualTo(LocalDate.of(2026, 6, 18));
-        assertThat(calculator.extensionAllowed(clock, LocalDate.of(2026, 3, 16))).isFalse();
+        assertThat(calculator.statutoryDeadline(clock, LocalDate.of(2026, 4, 1)))
+                .isEqualTo(LocalDate.of(2026, 6, 18));
+        assertThat(calculator.extensionAllowed(clock, LocalDate.of(2026, 3, 16)))
+                .isFalse();
     }
 
     @Test
     void clockPauseRules() {
-        assertThat(ClockPause.closed(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1)).days(LocalDate.of(2026, 6, 1)))
+        assertThat(ClockPause.closed(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1))
+                        .days(LocalDate.of(2026, 6, 1)))
                 .isZero();
-        assertThat(ClockPause.open(LocalDate.of(2026, 1, 10)).days(LocalDate.of(2026, 1, 5))).isZero();
+        assertThat(ClockPause.open(LocalDate.of(2026, 1, 10)).days(LocalDate.of(2026, 1, 5)))
+                .isZero();
         assertThatThrownBy(() -> ClockPause.closed(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.ArgumentCountValidationMode;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,8 +17,16 @@ class DeadlineTableTest {
 
     @ParameterizedTest(name = "[{index}] {0}", argumentCountValidation = ArgumentCountValidationMode.STRICT)
     @CsvFileSource(resources = "/sla/deadline-cases.csv", delimiter = '|')
-    void requestDeadlines(String description, LocalDate received, LocalDate clockStart, String pauses,
-            Boolean extended, LocalDate today, LocalDate statutory, LocalDate internal, LocalDate escalation,
+    void requestDeadlines(
+            String description,
+            LocalDate received,
+            LocalDate clockStart,
+            String pauses,
+            Boolean extended,
+            LocalDate today,
+            LocalDate statutory,
+            LocalDate internal,
+            LocalDate escalation,
             long pausedDays) {
         RequestClock clock = clock(received, clockStart, pauses, extended);
 
@@ -35,8 +43,14 @@ class DeadlineTableTest {
 
     @ParameterizedTest(name = "[{index}] {0}", argumentCountValidation = ArgumentCountValidationMode.STRICT)
     @CsvFileSource(resources = "/sla/extension-cases.csv", delimiter = '|')
-    void extensionAllowed(String description, LocalDate received, LocalDate clockStart, String pauses,
-            Boolean extended, LocalDate today, boolean allowed) {
+    void extensionAllowed(
+            String description,
+            LocalDate received,
+            LocalDate clockStart,
+            String pauses,
+            Boolean extended,
+            LocalDate today,
+            boolean allowed) {
         assertThat(calculator.extensionAllowed(clock(received, clockStart, pauses, extended), today))
                 .isEqualTo(allowed);
     }
@@ -50,8 +64,13 @@ class DeadlineTableTest {
             Calendar days only, no shifts       | 2026-06-15 | 2026-07-15 | 2026-07-13 | 2026-07-06 | 2026-08-10
             Received on Christmas Day 2027      | 2027-12-25 | 2028-01-24 | 2028-01-22 | 2028-01-15 | 2028-02-19
             """)
-    void complaintDeadlines(String description, LocalDate received, LocalDate ack, LocalDate internal,
-            LocalDate escalation, LocalDate adr) {
+    void complaintDeadlines(
+            String description,
+            LocalDate received,
+            LocalDate ack,
+            LocalDate internal,
+            LocalDate escalation,
+            LocalDate adr) {
         assertThat(calculator.complaint(received))
                 .isEqualTo(new ComplaintDeadlines(received, ack, internal, escalation, adr));
     }

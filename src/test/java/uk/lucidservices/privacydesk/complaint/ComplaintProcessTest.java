@@ -1,8 +1,21 @@
 package uk.lucidservices.privacydesk.complaint;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,10 +32,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestClock;
 import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
@@ -34,20 +47,6 @@ import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.security.DeskGroups;
 
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-
 /** The complaint process on the real engine and PostgreSQL, one test per path. */
 class ComplaintProcessTest extends DeskIntegrationTest {
 
@@ -55,24 +54,34 @@ class ComplaintProcessTest extends DeskIntegrationTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RequestStarter starter;
+
     @Autowired
     RequestRegister register;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     SentLetters sentLetters;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     DemoDataGenerator demoData;
 
@@ -89,12 +98,19 @@ class ComplaintProcessTest extends DeskIntegrationTest {
     }
 
     private Request complaintFrom(String email) {
-        return starter.start(NewRequest.builder(RequestType.COMPLAINT, Channel.EMAIL).name("Complainant")
-                .email(email).summary("I want to complain about my bill").loggedBy("test").build());
+        return starter.start(NewRequest.builder(RequestType.COMPLAINT, Channel.EMAIL)
+                .name("Complainant")
+                .email(email)
+                .summary("I want to complain about my bill")
+                .loggedBy("test")
+                .build());
     }
 
     private ProcessInstance instance(Request request) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(request.processInstanceId()).singleResult();
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(request.processInstanceId())
+                .singleResult();
     }
 
     private Map<String, Object> complaintRow(Request request) {
@@ -105,20 +121,25 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         ProcessInstance pi = instance(request);
         runDueJobs(pi.getId());
         assertThat(pi).isWaitingAt("Task_CategoriseComplaint");
-        complete(BpmnAwareTests.task(pi), withVariables("complaintCategory", category, "relatedReference", "", "linkAccountNumber", ""));
+        complete(
+                BpmnAwareTests.task(pi),
+                withVariables("complaintCategory", category, "relatedReference", "", "linkAccountNumber", ""));
         assertThat(pi).isWaitingAt("Task_ResolveComplaint");
         return pi;
     }
 
     private String lastMailBodyTo(String address) throws Exception {
         MimeMessage[] all = TestMailServer.greenMail().getReceivedMessages();
-        List<MimeMessage> mine = Arrays.stream(all).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        List<MimeMessage> mine = Arrays.stream(all)
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(a -> a.toString().contains(address));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
         return plainText(mine.get(mine.size() - 1));
     }
 
@@ -146,11 +167,17 @@ class ComplaintProcessTest extends DeskIntegrationTest {
 
         assertThat(lettersSent(request.reference())).containsExactly("complaint-acknowledgement");
         Map<String, Object> row = complaintRow(request);
-        assertThat(row.get("account_id")).as("matched to the customer's account").isNotNull();
+        assertThat(row.get("account_id"))
+                .as("matched to the customer's account")
+                .isNotNull();
         assertThat(row.get("status")).isEqualTo("OPEN");
 
-        complete(BpmnAwareTests.task(pi), withVariables("complaintCategory", "OTHER", "relatedReference", "", "linkAccountNumber", ""));
-        complete(BpmnAwareTests.task(pi), withVariables("outcome", "RESOLVED", "outcomeNote", "Apologised and refunded the call charge"));
+        complete(
+                BpmnAwareTests.task(pi),
+                withVariables("complaintCategory", "OTHER", "relatedReference", "", "linkAccountNumber", ""));
+        complete(
+                BpmnAwareTests.task(pi),
+                withVariables("outcome", "RESOLVED", "outcomeNote", "Apologised and refunded the call charge"));
         runDueJobs(pi.getId());
 
         assertThat(pi).isEnded();
@@ -162,8 +189,12 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         assertThat(row.get("closed_at")).isNotNull();
         assertThat(register.get(request.reference()).status()).isEqualTo("CLOSED");
         // The outcome text lives on the CRM (need to know), not in the engine's history.
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName("outcomeNote").count()).isZero();
+        assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .variableName("outcomeNote")
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -172,7 +203,9 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         Request request = complaintFrom(email);
         ProcessInstance pi = receivedAndCategorised(request, "SERVICE_BILLING");
 
-        complete(BpmnAwareTests.task(pi), withVariables("outcome", "DEADLOCKED", "outcomeNote", "Customer disputes the early termination fee"));
+        complete(
+                BpmnAwareTests.task(pi),
+                withVariables("outcome", "DEADLOCKED", "outcomeNote", "Customer disputes the early termination fee"));
         runDueJobs(pi.getId());
 
         assertThat(pi).isEnded();
@@ -188,7 +221,9 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         Request request = complaintFrom(email);
         ProcessInstance pi = receivedAndCategorised(request, "DATA_PROTECTION");
 
-        complete(BpmnAwareTests.task(pi), withVariables("outcome", "RESOLVED", "outcomeNote", "Recording deleted as asked"));
+        complete(
+                BpmnAwareTests.task(pi),
+                withVariables("outcome", "RESOLVED", "outcomeNote", "Recording deleted as asked"));
         runDueJobs(pi.getId());
 
         assertThat(lettersSent(request.reference())).containsExactly("complaint-acknowledgement", "final-response");
@@ -199,8 +234,11 @@ class ComplaintProcessTest extends DeskIntegrationTest {
     void aTelecomsComplaintStillOpenAtEightWeeksGetsTheAdrLetterByItself() {
         Request request = complaintFrom("eight.weeks." + UUID.randomUUID() + "@example.org");
         ProcessInstance pi = receivedAndCategorised(request, "SERVICE_BILLING");
-        Job eightWeeks = managementService.createJobQuery().processInstanceId(pi.getId())
-                .activityId("Timer_OfcomEightWeeks").singleResult();
+        Job eightWeeks = managementService
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .activityId("Timer_OfcomEightWeeks")
+                .singleResult();
         // Received Monday 15 June: eight weeks on is Monday 10 August, at the start of the working day.
         Date ofcomPoint = ukTime("2026-08-10T09:00");
         assertThat(eightWeeks.getDuedate()).isEqualTo(ofcomPoint);
@@ -218,8 +256,11 @@ class ComplaintProcessTest extends DeskIntegrationTest {
     void theComplainantHearsProgressOnTheConfiguredInterval() {
         Request request = complaintFrom("progress." + UUID.randomUUID() + "@example.org");
         ProcessInstance pi = receivedAndCategorised(request, "OTHER");
-        Job progress = managementService.createJobQuery().processInstanceId(pi.getId())
-                .activityId("Timer_ProgressUpdate").singleResult();
+        Job progress = managementService
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .activityId("Timer_ProgressUpdate")
+                .singleResult();
 
         ClockUtil.setCurrentTime(new Date(progress.getDuedate().getTime() + 60_000));
         runDueJobs(pi.getId());
@@ -236,12 +277,19 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         assertThat(complaintRow(request).get("account_id")).isNull();
         assertThat(runtimeService.getVariable(pi.getId(), "accountMatched")).isEqualTo(false);
 
-        complete(BpmnAwareTests.task(pi), withVariables("complaintCategory", "OTHER", "relatedReference", "SAR-2026-000001",
-                "linkAccountNumber", CUSTOMER.accountNumber().toLowerCase()));
+        complete(
+                BpmnAwareTests.task(pi),
+                withVariables(
+                        "complaintCategory",
+                        "OTHER",
+                        "relatedReference",
+                        "SAR-2026-000001",
+                        "linkAccountNumber",
+                        CUSTOMER.accountNumber().toLowerCase()));
 
         Map<String, Object> row = complaintRow(request);
-        Long accountId = jdbc.queryForObject("SELECT id FROM records.crm_account WHERE account_number = ?", Long.class,
-                CUSTOMER.accountNumber());
+        Long accountId = jdbc.queryForObject(
+                "SELECT id FROM records.crm_account WHERE account_number = ?", Long.class, CUSTOMER.accountNumber());
         assertThat(((Number) row.get("account_id")).longValue()).isEqualTo(accountId);
         assertThat(row.get("related_reference")).isEqualTo("SAR-2026-000001");
         assertThat(runtimeService.getVariable(pi.getId(), "accountMatched")).isEqualTo(true);
@@ -251,11 +299,16 @@ class ComplaintProcessTest extends DeskIntegrationTest {
     @Test
     void managersAreWarnedBeforeTheInternalTargetByTheSharedClocks() {
         Request request = complaintFrom("clocks." + UUID.randomUUID() + "@example.org");
-        ProcessInstance clocks = runtimeService.createProcessInstanceQuery()
-                .superProcessInstanceId(request.processInstanceId()).singleResult();
+        ProcessInstance clocks = runtimeService
+                .createProcessInstanceQuery()
+                .superProcessInstanceId(request.processInstanceId())
+                .singleResult();
         assertThat(clocks).as("the complaint runs the shared SLA clocks").isNotNull();
-        Job escalation = managementService.createJobQuery().processInstanceId(clocks.getId())
-                .activityId("Timer_Escalation").singleResult();
+        Job escalation = managementService
+                .createJobQuery()
+                .processInstanceId(clocks.getId())
+                .activityId("Timer_Escalation")
+                .singleResult();
         // Received Monday 15 June: internal target 13 July, managers warned a week before, at 08:00.
         assertThat(escalation.getDuedate()).isEqualTo(ukTime("2026-07-06T08:00"));
         assertThat(register.get(request.reference()).escalationDate()).isEqualTo(LocalDate.of(2026, 7, 6));
@@ -270,14 +323,26 @@ class ComplaintProcessTest extends DeskIntegrationTest {
 
         identityService.setAuthentication("olivia", List.of(DeskGroups.PRIVACY_OFFICERS));
         assertThat(taskService.createTaskQuery().processInstanceId(id).count()).isZero();
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceId(id)
+                        .count())
+                .isZero();
         assertThatThrownBy(() -> runtimeService.getVariables(id)).isInstanceOf(AuthorizationException.class);
         identityService.clearAuthentication();
 
-        for (var user : Map.of("chloe", DeskGroups.COMPLAINT_HANDLERS, "mark", DeskGroups.MANAGERS).entrySet()) {
+        for (var user : Map.of("chloe", DeskGroups.COMPLAINT_HANDLERS, "mark", DeskGroups.MANAGERS)
+                .entrySet()) {
             identityService.setAuthentication(user.getKey(), List.of(user.getValue()));
-            assertThat(taskService.createTaskQuery().processInstanceId(id).count()).as(user.getKey()).isEqualTo(1);
-            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).as(user.getKey()).isEqualTo(1);
+            assertThat(taskService.createTaskQuery().processInstanceId(id).count())
+                    .as(user.getKey())
+                    .isEqualTo(1);
+            assertThat(runtimeService
+                            .createProcessInstanceQuery()
+                            .processInstanceId(id)
+                            .count())
+                    .as(user.getKey())
+                    .isEqualTo(1);
             assertThat(runtimeService.getVariables(id)).as(user.getKey()).containsKey("complaintId");
             identityService.clearAuthentication();
         }

@@ -1,14 +1,13 @@
 package uk.lucidservices.privacydesk.datamap;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.time.Period;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.time.Period;
+import org.junit.jupiter.api.Test;
 
 class DataMapReaderTest {
 
@@ -35,13 +34,17 @@ class DataMapReaderTest {
     void theShippedDataMapReadsAndListsChildrenBeforeParents() throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/datamap/lucid-data-map.yml")) {
             DataMap map = new DataMapReader().read(in, "lucid-data-map.yml");
-            assertThat(map.categories()).extracting(Category::id).containsSubsequence("chat-messages", "chat-transcripts");
+            assertThat(map.categories())
+                    .extracting(Category::id)
+                    .containsSubsequence("chat-messages", "chat-transcripts");
             assertThat(map.categories()).extracting(Category::id).containsSubsequence("tm-call-recordings", "tm-leads");
             assertThat(map.manual()).extracting(Category::id).containsExactly("social-media", "paper-files");
-            assertThat(map.category("complaints").orElseThrow().erasure().action()).isEqualTo(ErasureAction.KEEP);
+            assertThat(map.category("complaints").orElseThrow().erasure().action())
+                    .isEqualTo(ErasureAction.KEEP);
             assertThat(map.category("call-recordings").orElseThrow().level()).isEqualTo(Level.PERSON);
             assertThat(map.category("contracts").orElseThrow().level()).isEqualTo(Level.ACCOUNT);
-            assertThat(map.category("chat-messages").orElseThrow().level()).as("a child has its parent's level")
+            assertThat(map.category("chat-messages").orElseThrow().level())
+                    .as("a child has its parent's level")
                     .isEqualTo(Level.PERSON);
             // What the Art. 15 letter prints under "How long we keep it".
             assertThat(map.category("call-recordings").orElseThrow().retention())
@@ -57,50 +60,63 @@ class DataMapReaderTest {
     void aRetentionIsAPeriodCountedFromAnEventWithTheLawWhereOneSetsIt() {
         DataMap map = read("categories:\n"
                 + ENTRY.formatted("contracts", "{ action: keep, reason: k }")
-                        .replace("retention: r", "retention: { period: P6Y, from: contract-end, law: \"Companies Act 2006 s. 388\" }")
-                + ENTRY.formatted("calls", "{ action: delete }").replace("retention: r", "retention: { period: P12M, from: call }")
-                + ENTRY.formatted("contacts", "{ action: delete }").replace("retention: r", "retention: { period: P0D, from: relationship-end }"));
+                        .replace(
+                                "retention: r",
+                                "retention: { period: P6Y, from: contract-end, law: \"Companies Act 2006 s. 388\" }")
+                + ENTRY.formatted("calls", "{ action: delete }")
+                        .replace("retention: r", "retention: { period: P12M, from: call }")
+                + ENTRY.formatted("contacts", "{ action: delete }")
+                        .replace("retention: r", "retention: { period: P0D, from: relationship-end }"));
 
         Category contracts = map.category("contracts").orElseThrow();
         assertThat(contracts.retentionPeriod().period()).isEqualTo(Period.ofYears(6));
         assertThat(contracts.retentionPeriod().from()).isEqualTo(RetentionPeriod.Event.CONTRACT_END);
         assertThat(contracts.retention()).isEqualTo("6 years after the contract ends (Companies Act 2006 s. 388)");
         assertThat(map.category("calls").orElseThrow().retention()).isEqualTo("12 months after the call");
-        assertThat(map.category("contacts").orElseThrow().retention()).isEqualTo("Until the customer relationship ends");
+        assertThat(map.category("contacts").orElseThrow().retention())
+                .isEqualTo("Until the customer relationship ends");
     }
 
     @Test
     void aRetentionFromAnUnknownEventNamesTheEntry() {
-        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("calls", "{ action: delete }")
-                .replace("retention: r", "retention: { period: P12M, from: the-weather }")))
+        assertThatThrownBy(() -> read("categories:\n"
+                        + ENTRY.formatted("calls", "{ action: delete }")
+                                .replace("retention: r", "retention: { period: P12M, from: the-weather }")))
                 .isInstanceOf(DataMapException.class)
-                .hasMessageStartingWith("Data map entry 'calls': retention counts from unknown event 'the-weather' (use call, ");
+                .hasMessageStartingWith(
+                        "Data map entry 'calls': retention counts from unknown event 'the-weather' (use call, ");
     }
 
     @Test
     void aSearchableEntryWithoutALevelNamesTheEntry() {
-        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("accounts", "{ action: delete }").replace("    level: person\n", "")))
+        assertThatThrownBy(() -> read("categories:\n"
+                        + ENTRY.formatted("accounts", "{ action: delete }").replace("    level: person\n", "")))
                 .isInstanceOf(DataMapException.class)
                 .hasMessage("Data map entry 'accounts': level is missing (person or account)");
     }
 
     @Test
     void anUnknownLevelNamesTheEntry() {
-        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("accounts", "{ action: delete }").replace("level: person", "level: household")))
+        assertThatThrownBy(() -> read("categories:\n"
+                        + ENTRY.formatted("accounts", "{ action: delete }")
+                                .replace("level: person", "level: household")))
                 .hasMessage("Data map entry 'accounts': unknown level 'household' (use person or account)");
     }
 
     @Test
     void aPersonLevelEntryFoundOnlyByAccountIsRefused() {
-        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("calls", "{ action: delete }")
-                .replace("identity: { email: email_key }", "identity: { account: account_id }")))
+        assertThatThrownBy(() -> read("categories:\n"
+                        + ENTRY.formatted("calls", "{ action: delete }")
+                                .replace("identity: { email: email_key }", "identity: { account: account_id }")))
                 .hasMessage("Data map entry 'calls': a person-level category needs an email or phone identity column");
     }
 
     @Test
     void anAccountLevelEntryWithoutAnAccountColumnIsRefused() {
-        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("calls", "{ action: delete }").replace("level: person", "level: account")))
-                .hasMessage("Data map entry 'calls': an account-level category needs an account identity column or an account-key");
+        assertThatThrownBy(() -> read("categories:\n"
+                        + ENTRY.formatted("calls", "{ action: delete }").replace("level: person", "level: account")))
+                .hasMessage(
+                        "Data map entry 'calls': an account-level category needs an account identity column or an account-key");
     }
 
     @Test
@@ -109,14 +125,16 @@ class DataMapReaderTest {
                 .replace("identity: { email: email_key }", "parent: { category: accounts, column: account_id }")
                 .replace("level: person", "level: account");
         assertThatThrownBy(() -> read("categories:\n" + child + ENTRY.formatted("accounts", "{ action: delete }")))
-                .hasMessage("Data map entry 'child': level account differs from its parent 'accounts' (person); a child has its parent's level");
+                .hasMessage(
+                        "Data map entry 'child': level account differs from its parent 'accounts' (person); a child has its parent's level");
     }
 
     @Test
     void anUnknownErasureActionNamesTheEntry() {
         assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("accounts", "{ action: shred }")))
                 .isInstanceOf(DataMapException.class)
-                .hasMessage("Data map entry 'accounts': unknown erasure action 'shred' (use delete, anonymise or keep)");
+                .hasMessage(
+                        "Data map entry 'accounts': unknown erasure action 'shred' (use delete, anonymise or keep)");
     }
 
     @Test
@@ -130,20 +148,24 @@ class DataMapReaderTest {
         String child = ENTRY.formatted("child", "{ action: delete }")
                 .replace("identity: { email: email_key }", "parent: { category: accounts, column: account_id }");
         assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("accounts", "{ action: delete }") + child))
-                .hasMessage("Data map entry 'child': must be listed before its parent 'accounts' (erasure runs children first)");
+                .hasMessage(
+                        "Data map entry 'child': must be listed before its parent 'accounts' (erasure runs children first)");
     }
 
     @Test
     void aMissingPurposeNamesTheEntry() {
-        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("accounts", "{ action: delete }").replace("    purpose: p\n", "")))
+        assertThatThrownBy(() -> read("categories:\n"
+                        + ENTRY.formatted("accounts", "{ action: delete }").replace("    purpose: p\n", "")))
                 .hasMessage("Data map entry 'accounts': purpose is missing");
     }
 
     @Test
     void anUnknownIdentityKeyNamesTheEntry() {
-        assertThatThrownBy(() -> read("categories:\n" + ENTRY.formatted("accounts", "{ action: delete }")
-                .replace("email: email_key", "shoe-size: email_key")))
-                .hasMessage("Data map entry 'accounts': unknown identity key 'shoe-size' (use email, phone or account)");
+        assertThatThrownBy(() -> read("categories:\n"
+                        + ENTRY.formatted("accounts", "{ action: delete }")
+                                .replace("email: email_key", "shoe-size: email_key")))
+                .hasMessage(
+                        "Data map entry 'accounts': unknown identity key 'shoe-size' (use email, phone or account)");
     }
 
     @Test

@@ -1,15 +1,14 @@
 package uk.lucidservices.privacydesk.datamap;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
-
-import javax.sql.DataSource;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The start-up check against the real PostgreSQL tables. */
 class DataMapSchemaCheckTest extends DeskIntegrationTest {
@@ -46,20 +45,25 @@ class DataMapSchemaCheckTest extends DeskIntegrationTest {
 
     @Test
     void aMissingTableStopsWithTheEntryName() {
-        assertThatThrownBy(() -> new DataMapSchemaCheck(dataSource).check(map("records.call_recordingz", "cli_key", "[cli]")))
+        assertThatThrownBy(() ->
+                        new DataMapSchemaCheck(dataSource).check(map("records.call_recordingz", "cli_key", "[cli]")))
                 .isInstanceOf(DataMapException.class)
                 .hasMessage("Data map entry 'call-recordings': table 'records.call_recordingz' does not exist");
     }
 
     @Test
     void aMissingIdentityColumnStopsWithTheEntryName() {
-        assertThatThrownBy(() -> new DataMapSchemaCheck(dataSource).check(map("records.call_recording", "cli_kee", "[cli]")))
-                .hasMessage("Data map entry 'call-recordings': column 'cli_kee' does not exist in table 'records.call_recording'");
+        assertThatThrownBy(() ->
+                        new DataMapSchemaCheck(dataSource).check(map("records.call_recording", "cli_kee", "[cli]")))
+                .hasMessage(
+                        "Data map entry 'call-recordings': column 'cli_kee' does not exist in table 'records.call_recording'");
     }
 
     @Test
     void aMissingFieldStopsWithTheEntryName() {
-        assertThatThrownBy(() -> new DataMapSchemaCheck(dataSource).check(map("records.call_recording", "cli_key", "[cli, colour]")))
-                .hasMessage("Data map entry 'call-recordings': column 'colour' does not exist in table 'records.call_recording'");
+        assertThatThrownBy(() -> new DataMapSchemaCheck(dataSource)
+                        .check(map("records.call_recording", "cli_key", "[cli, colour]")))
+                .hasMessage(
+                        "Data map entry 'call-recordings': column 'colour' does not exist in table 'records.call_recording'");
     }
 }

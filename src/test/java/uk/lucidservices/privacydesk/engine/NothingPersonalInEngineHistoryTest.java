@@ -1,13 +1,22 @@
 package uk.lucidservices.privacydesk.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -19,9 +28,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.intake.MailboxPoller;
 import uk.lucidservices.privacydesk.intake.Smtp;
 import uk.lucidservices.privacydesk.intake.TestMail;
@@ -31,16 +40,6 @@ import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 12 §4: after a case has run to its end, the engine's history holds references, ids,
@@ -54,21 +53,45 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
 
     /** Demo people used by no other test class (450 is in every system; the others are customers). */
     private static final DemoPerson SAR_PERSON = TestPeople.person(NothingPersonalInEngineHistoryTest.class, 450);
+
     private static final DemoPerson ERASURE_PERSON = TestPeople.person(NothingPersonalInEngineHistoryTest.class, 283);
     private static final DemoPerson COMPLAINT_PERSON = TestPeople.person(NothingPersonalInEngineHistoryTest.class, 287);
 
-    @Autowired ProcessEngine engine;
-    @Autowired TaskService taskService;
-    @Autowired HistoryService historyService;
-    @Autowired RequestRegister register;
-    @Autowired DemoDataGenerator demoData;
-    @Autowired MailboxPoller poller;
-    @Autowired LetterQueue letterQueue;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired TestRestTemplate http;
-    @Autowired ManagementService managementService;
-    @Autowired RuntimeService runtimeService;
-    @Autowired JavaMailSenderImpl smtp;
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @Autowired
+    RequestRegister register;
+
+    @Autowired
+    DemoDataGenerator demoData;
+
+    @Autowired
+    MailboxPoller poller;
+
+    @Autowired
+    LetterQueue letterQueue;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    JavaMailSenderImpl smtp;
 
     /** Every string that must not be found, with what it is (for the failure message). */
     private final Map<String, String> needles = new LinkedHashMap<>();
@@ -93,21 +116,56 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
         runDueJobs(pid);
 
         work(pid, "Task_ConfirmIdentity", "olivia", Map.of("identityDecision", "CONFIRMED"));
-        work(pid, "Task_TriageRequest", "olivia", Map.of("triageDecision", "EXTEND",
-                "proposedExtensionReason", typed("proposed extension reason", person)));
-        work(pid, "Task_ApproveExtension", "mark", Map.of("extensionDecision", "APPROVE",
-                "proposedExtensionReason", typed("approved extension reason", person)));
-        work(pid, "Task_TriageRequest", "olivia", Map.of("triageDecision", "CLARIFY",
-                "clarificationQuestion", typed("clarification question", person)));
+        work(
+                pid,
+                "Task_TriageRequest",
+                "olivia",
+                Map.of(
+                        "triageDecision",
+                        "EXTEND",
+                        "proposedExtensionReason",
+                        typed("proposed extension reason", person)));
+        work(
+                pid,
+                "Task_ApproveExtension",
+                "mark",
+                Map.of(
+                        "extensionDecision",
+                        "APPROVE",
+                        "proposedExtensionReason",
+                        typed("approved extension reason", person)));
+        work(
+                pid,
+                "Task_TriageRequest",
+                "olivia",
+                Map.of("triageDecision", "CLARIFY", "clarificationQuestion", typed("clarification question", person)));
         replyByMail(person, request.reference(), typed("clarification answer", person));
         runDueJobs(pid);
         work(pid, "Task_TriageRequest", "olivia", Map.of("triageDecision", "PROCEED"));
-        work(pid, "Task_SearchManualSystems", "olivia", Map.of(
-                "manual_social_media", typed("social media search answer", person), "manual_social_media_count", 0L,
-                "manual_paper_files", typed("paper files search answer", person), "manual_paper_files_count", 0L));
-        work(pid, "Task_ReviewRedactions", "olivia", Map.of("redactionDefault", "REDACT",
-                "redactionDefaultReason", typed("redaction reason", person),
-                "redactionExceptions", "# " + typed("redaction exceptions", person)));
+        work(
+                pid,
+                "Task_SearchManualSystems",
+                "olivia",
+                Map.of(
+                        "manual_social_media",
+                        typed("social media search answer", person),
+                        "manual_social_media_count",
+                        0L,
+                        "manual_paper_files",
+                        typed("paper files search answer", person),
+                        "manual_paper_files_count",
+                        0L));
+        work(
+                pid,
+                "Task_ReviewRedactions",
+                "olivia",
+                Map.of(
+                        "redactionDefault",
+                        "REDACT",
+                        "redactionDefaultReason",
+                        typed("redaction reason", person),
+                        "redactionExceptions",
+                        "# " + typed("redaction exceptions", person)));
         submit(pid, "Task_ApprovePack", "peter", Map.of("packChecked", true));
         // The server's refusal of the link mail quotes the address: none of it reaches the engine (issue 20 §5).
         failOnceThenSend(pid, "Task_SendPackLink", request.reference(), person.email());
@@ -125,14 +183,24 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
         runDueJobs(pid);
 
         work(pid, "Task_ConfirmIdentity", "olivia", Map.of("identityDecision", "CONFIRMED", "erasureScope", ""));
-        work(pid, "Task_ReviewErasurePreview", "peter", Map.of("additionalKeeps",
-                "web-enquiries: " + typed("keep reason", person)));
-        work(pid, "Task_AuthoriseErasure", "mark", Map.of("erasureApproved", "true",
-                "authorisationReason", typed("authorisation reason", person)));
-        for (Task notice = openTask(pid); notice != null && notice.getTaskDefinitionKey().equals("Task_NotifyRecipient");
-             notice = openTask(pid)) {
-            submit(pid, "Task_NotifyRecipient", "peter", Map.of("noticeStatus", "NOTIFIED",
-                    "noticeNote", typed("recipient notice note", person)));
+        work(
+                pid,
+                "Task_ReviewErasurePreview",
+                "peter",
+                Map.of("additionalKeeps", "web-enquiries: " + typed("keep reason", person)));
+        work(
+                pid,
+                "Task_AuthoriseErasure",
+                "mark",
+                Map.of("erasureApproved", "true", "authorisationReason", typed("authorisation reason", person)));
+        for (Task notice = openTask(pid);
+                notice != null && notice.getTaskDefinitionKey().equals("Task_NotifyRecipient");
+                notice = openTask(pid)) {
+            submit(
+                    pid,
+                    "Task_NotifyRecipient",
+                    "peter",
+                    Map.of("noticeStatus", "NOTIFIED", "noticeNote", typed("recipient notice note", person)));
             runDueJobsExcept(pid, "Task_SendErasureConfirmation");
         }
         // The server's refusal of the confirmation quotes the address: none of it reaches the engine (issue 20 §5).
@@ -149,10 +217,22 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
         String pid = request.processInstanceId();
         runDueJobs(pid);
 
-        work(pid, "Task_CategoriseComplaint", "chloe", Map.of("complaintCategory", "OTHER", "relatedReference", "",
-                "linkAccountNumber", person.accountNumber()));
-        work(pid, "Task_ResolveComplaint", "chloe", Map.of("outcome", "RESOLVED",
-                "outcomeNote", typed("outcome note", person)));
+        work(
+                pid,
+                "Task_CategoriseComplaint",
+                "chloe",
+                Map.of(
+                        "complaintCategory",
+                        "OTHER",
+                        "relatedReference",
+                        "",
+                        "linkAccountNumber",
+                        person.accountNumber()));
+        work(
+                pid,
+                "Task_ResolveComplaint",
+                "chloe",
+                Map.of("outcome", "RESOLVED", "outcomeNote", typed("outcome note", person)));
 
         assertEnded(pid);
 
@@ -173,17 +253,20 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
         needles.put(local, "the sender's address");
         needles.put("7700900987", "the phone number in the mail");
         String marker = marker("mail text");
-        TestMail mail = TestMail.fromHeader(name + " <" + address + ">").subject("Question")
+        TestMail mail = TestMail.fromHeader(name + " <" + address + ">")
+                .subject("Question")
                 .text("Hi, I'd like to know what you have on file for me. My mobile is " + phone + ". " + marker);
         Smtp.send(TestMailServer.smtpPort(), address, TestMailServer.PRIVACY_MAILBOX, mail.bytes());
         assertThat(poller.pollOnce().failed()).isFalse();
-        String triage = jdbc.queryForObject("SELECT triage_instance_id FROM desk.intake_log WHERE message_id = ?",
-                String.class, mail.messageId());
+        String triage = jdbc.queryForObject(
+                "SELECT triage_instance_id FROM desk.intake_log WHERE message_id = ?", String.class, mail.messageId());
         Task task = taskService.createTaskQuery().processInstanceId(triage).singleResult();
 
-        ResponseEntity<String> done = http.withBasicAuth("olivia", "olivia").postForEntity(
-                "/engine-rest/task/" + task.getId() + "/complete",
-                Map.of("variables", Map.of("triageDecision", Map.of("value", "SUBJECT_ACCESS"))), String.class);
+        ResponseEntity<String> done = http.withBasicAuth("olivia", "olivia")
+                .postForEntity(
+                        "/engine-rest/task/" + task.getId() + "/complete",
+                        Map.of("variables", Map.of("triageDecision", Map.of("value", "SUBJECT_ACCESS"))),
+                        String.class);
         assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
         assertEnded(triage);
@@ -214,9 +297,19 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
     }
 
     private Request logRequest(String user, String type, DemoPerson person, String summary) {
-        Map<String, Object> body = Map.of("type", type, "channel", "EMAIL",
-                "name", person.firstName() + " " + person.lastName(), "email", person.email(), "phone", person.phone(),
-                "summary", summary);
+        Map<String, Object> body = Map.of(
+                "type",
+                type,
+                "channel",
+                "EMAIL",
+                "name",
+                person.firstName() + " " + person.lastName(),
+                "email",
+                person.email(),
+                "phone",
+                person.phone(),
+                "summary",
+                summary);
         ResponseEntity<Map> logged = http.withBasicAuth(user, user).postForEntity("/api/requests", body, Map.class);
         assertThat(logged.getStatusCode()).as(String.valueOf(logged.getBody())).isEqualTo(HttpStatus.CREATED);
         Request request = register.get((String) logged.getBody().get("reference"));
@@ -226,7 +319,8 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
 
     private void replyByMail(DemoPerson person, String reference, String text) {
         TestMail reply = TestMail.fromHeader(person.firstName() + " " + person.lastName() + " <" + person.email() + ">")
-                .subject("Re: your question [" + reference + "]").text(text);
+                .subject("Re: your question [" + reference + "]")
+                .text(text);
         Smtp.send(TestMailServer.smtpPort(), person.email(), TestMailServer.PRIVACY_MAILBOX, reply.bytes());
         assertThat(poller.pollOnce().failed()).isFalse();
     }
@@ -243,25 +337,36 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
 
     /** Works a task as Tasklist does: the user claims it and submits the form's fields over the engine REST API. */
     private void submit(String pid, String taskKey, String user, Map<String, Object> fields) {
-        Task task = taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey(taskKey).singleResult();
+        Task task = taskService
+                .createTaskQuery()
+                .processInstanceId(pid)
+                .taskDefinitionKey(taskKey)
+                .singleResult();
         assertThat(task).as("open task %s", taskKey).isNotNull();
         TestRestTemplate as = http.withBasicAuth(user, user);
-        ResponseEntity<String> claimed = as.postForEntity("/engine-rest/task/" + task.getId() + "/claim",
-                Map.of("userId", user), String.class);
-        assertThat(claimed.getStatusCode()).as("claim %s: %s", taskKey, claimed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> claimed =
+                as.postForEntity("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", user), String.class);
+        assertThat(claimed.getStatusCode())
+                .as("claim %s: %s", taskKey, claimed.getBody())
+                .isEqualTo(HttpStatus.NO_CONTENT);
         Map<String, Object> variables = new LinkedHashMap<>();
         fields.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", restType(value))));
-        ResponseEntity<String> submitted = as.postForEntity("/engine-rest/task/" + task.getId() + "/submit-form",
-                Map.of("variables", variables), String.class);
-        assertThat(submitted.getStatusCode()).as("submit %s: %s", taskKey, submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> submitted = as.postForEntity(
+                "/engine-rest/task/" + task.getId() + "/submit-form", Map.of("variables", variables), String.class);
+        assertThat(submitted.getStatusCode())
+                .as("submit %s: %s", taskKey, submitted.getBody())
+                .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     private void runDueJobsExcept(String pid, String activityId) {
         for (int round = 0; round < 20; round++) {
-            List<String> held = managementService.createJobQuery().processInstanceId(pid).activityId(activityId).list()
-                    .stream().map(Job::getId).toList();
+            List<String> held =
+                    managementService.createJobQuery().processInstanceId(pid).activityId(activityId).list().stream()
+                            .map(Job::getId)
+                            .toList();
             List<Job> due = managementService.createJobQuery().processInstanceId(pid).executable().list().stream()
-                    .filter(job -> !held.contains(job.getId())).toList();
+                    .filter(job -> !held.contains(job.getId()))
+                    .toList();
             if (due.isEmpty()) {
                 return;
             }
@@ -277,7 +382,11 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
      * name the letter and the reference, not the address.
      */
     private void failOnceThenSend(String pid, String activityId, String reference, String address) throws Exception {
-        Job job = managementService.createJobQuery().processInstanceId(pid).activityId(activityId).singleResult();
+        Job job = managementService
+                .createJobQuery()
+                .processInstanceId(pid)
+                .activityId(activityId)
+                .singleResult();
         assertThat(job).as("job of %s", activityId).isNotNull();
         int realPort = smtp.getPort();
         try (RejectingSmtpServer rejecting = new RejectingSmtpServer()) {
@@ -285,11 +394,15 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
             // The retry cycle (R5/PT5M) gives five attempts; the last one leaves an incident.
             for (int attempt = 1; attempt <= 5 && incidentAt(pid, activityId) == null; attempt++) {
                 assertThatThrownBy(() -> managementService.executeJob(job.getId()))
-                        .isInstanceOf(LetterNotSentException.class).hasMessageContaining(reference)
-                        .hasMessageContaining("SMTPAddressFailedException").hasNoCause()
+                        .isInstanceOf(LetterNotSentException.class)
+                        .hasMessageContaining(reference)
+                        .hasMessageContaining("SMTPAddressFailedException")
+                        .hasNoCause()
                         .satisfies(e -> assertThat(e.getMessage()).doesNotContainIgnoringCase(address));
             }
-            assertThat(rejecting.refusedRecipients()).as("the server did refuse the address").isPositive();
+            assertThat(rejecting.refusedRecipients())
+                    .as("the server did refuse the address")
+                    .isPositive();
         } finally {
             smtp.setPort(realPort);
         }
@@ -308,12 +421,21 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
     }
 
     private Incident incidentAt(String pid, String activityId) {
-        return runtimeService.createIncidentQuery().processInstanceId(pid).activityId(activityId).singleResult();
+        return runtimeService
+                .createIncidentQuery()
+                .processInstanceId(pid)
+                .activityId(activityId)
+                .singleResult();
     }
 
     private void assertEnded(String processInstanceId) {
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
-                .singleResult().getEndTime()).as("process %s ended", processInstanceId).isNotNull();
+        assertThat(historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .singleResult()
+                        .getEndTime())
+                .as("process %s ended", processInstanceId)
+                .isNotNull();
     }
 
     // --- reading history directly ---
@@ -325,16 +447,24 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
     private void assertHistoryHoldsNoneOfTheNeedles() {
         List<String> tables = jdbc.queryForList("""
                 SELECT table_name FROM information_schema.tables
-                WHERE table_schema = current_schema() AND (lower(table_name) LIKE 'act\\_hi\\_%' OR lower(table_name) = 'act_ge_bytearray')""",
-                String.class);
-        assertThat(tables).extracting(t -> t.toLowerCase(Locale.ROOT))
-                .contains("act_hi_varinst", "act_hi_detail", "act_hi_incident", "act_hi_comment", "act_hi_taskinst",
-                        "act_hi_op_log", "act_ge_bytearray");
+                WHERE table_schema = current_schema() AND (lower(table_name) LIKE 'act\\_hi\\_%' OR lower(table_name) = 'act_ge_bytearray')""", String.class);
+        assertThat(tables)
+                .extracting(t -> t.toLowerCase(Locale.ROOT))
+                .contains(
+                        "act_hi_varinst",
+                        "act_hi_detail",
+                        "act_hi_incident",
+                        "act_hi_comment",
+                        "act_hi_taskinst",
+                        "act_hi_op_log",
+                        "act_ge_bytearray");
         List<String> found = new ArrayList<>();
         for (String table : tables) {
             for (Map.Entry<String, String> needle : needles.entrySet()) {
-                Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " t WHERE lower(t::text) LIKE ?",
-                        Integer.class, "%" + needle.getKey() + "%");
+                Integer rows = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM " + table + " t WHERE lower(t::text) LIKE ?",
+                        Integer.class,
+                        "%" + needle.getKey() + "%");
                 if (rows != null && rows > 0) {
                     found.add(needle.getValue() + " in " + table + " (" + rows + " row(s))");
                 }
@@ -348,6 +478,8 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
                 found.add(needle.getValue() + " in the bytes of act_ge_bytearray (" + rows + " row(s))");
             }
         }
-        assertThat(found).as("personal data or free text left in the engine's history").isEmpty();
+        assertThat(found)
+                .as("personal data or free text left in the engine's history")
+                .isEmpty();
     }
 }

@@ -40,8 +40,9 @@ final class RejectingSmtpServer implements AutoCloseable {
     private void serve() {
         while (!server.isClosed()) {
             try (Socket socket = server.accept();
-                 BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-                 Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII)) {
+                    BufferedReader in = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                    Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII)) {
                 reply(out, "220 reject.example ESMTP");
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     String command = line.toUpperCase(Locale.ROOT);
@@ -49,7 +50,10 @@ final class RejectingSmtpServer implements AutoCloseable {
                         reply(out, "250 reject.example");
                     } else if (command.startsWith("RCPT")) {
                         refused.incrementAndGet();
-                        reply(out, "550 5.1.1 " + line.substring(line.indexOf('<')) + ": Recipient address rejected: User unknown");
+                        reply(
+                                out,
+                                "550 5.1.1 " + line.substring(line.indexOf('<'))
+                                        + ": Recipient address rejected: User unknown");
                     } else if (command.startsWith("QUIT")) {
                         reply(out, "221 2.0.0 Bye");
                         break;

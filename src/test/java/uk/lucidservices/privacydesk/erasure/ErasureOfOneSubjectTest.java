@@ -1,7 +1,17 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -18,17 +28,6 @@ import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.telemarketing.TelemarketingImport;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The whole erasure of demo person 40, who is in every system under differently written numbers
  * and emails: preview, four-eyes approval, erasure, suppression, verification, recipients and
@@ -41,26 +40,37 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
 
     @Autowired
     ErasurePreview preview;
+
     @Autowired
     ErasureAuthorisation authorisation;
+
     @Autowired
     ErasureExecutor executor;
+
     @Autowired
     SuppressionList suppression;
+
     @Autowired
     ErasureSubjects subjects;
+
     @Autowired
     ErasureVerification verification;
+
     @Autowired
     RecipientNotices recipients;
+
     @Autowired
     ErasureCertificate certificate;
+
     @Autowired
     ErasureRunItems runItems;
+
     @Autowired
     TelemarketingImport telemarketing;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     SentLetters sentLetters;
 
@@ -100,7 +110,8 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
 
     @Test
     void theSubjectIsFoundInEverySystemBeforeErasure() {
-        assertThat(sizes(before)).allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
+        assertThat(sizes(before))
+                .allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
         assertThat(audioBefore).isNotEmpty();
         assertThat(audioPresentBefore).isTrue();
     }
@@ -110,15 +121,18 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
         Map<String, ErasurePlanItem> byCategory = new HashMap<>();
         plan.forEach(i -> byCategory.put(i.categoryId(), i));
         assertThat(byCategory.get("call-recordings").action()).isEqualTo(ErasureAction.DELETE);
-        assertThat(byCategory.get("call-recordings").recordCount()).isEqualTo(before.get("call_recording").size());
+        assertThat(byCategory.get("call-recordings").recordCount())
+                .isEqualTo(before.get("call_recording").size());
         assertThat(byCategory.get("crm-contacts").action()).isEqualTo(ErasureAction.ANONYMISE);
         assertThat(byCategory.get("contracts").action()).isEqualTo(ErasureAction.KEEP);
         assertThat(byCategory.get("contracts").keepReason()).contains("Art. 17(3)");
         assertThat(byCategory.get("complaints").keepReason()).contains("complaints");
         assertThat(byCategory.get("social-media").manual()).isTrue();
         assertThat(byCategory.get("social-media").recordCount()).isNull();
-        CATEGORY_OF_TABLE.forEach((table, category) -> assertThat(byCategory.get(category).recordCount())
-                .as(category).isEqualTo((long) before.get(table).size()));
+        CATEGORY_OF_TABLE.forEach(
+                (table, category) -> assertThat(byCategory.get(category).recordCount())
+                        .as(category)
+                        .isEqualTo((long) before.get(table).size()));
         // Children before parents, as the data map lists them.
         List<String> order = plan.stream().map(ErasurePlanItem::categoryId).toList();
         assertThat(order.indexOf("chat-messages")).isLessThan(order.indexOf("chat-transcripts"));
@@ -131,18 +145,24 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
         Map<String, Long> keptInCertificate = new HashMap<>();
         for (JsonNode system : certificateJson().get("systems")) {
             for (JsonNode line : system.get("categories")) {
-                if ("KEEP".equals(line.get("action").asText()) && !line.get("kept").isNull()) {
-                    keptInCertificate.put(line.get("category").asText(), line.get("kept").asLong());
+                if ("KEEP".equals(line.get("action").asText())
+                        && !line.get("kept").isNull()) {
+                    keptInCertificate.put(
+                            line.get("category").asText(), line.get("kept").asLong());
                 }
             }
         }
-        CATEGORY_OF_TABLE.forEach((table, category) -> assertThat((long) after.get(table).size())
-                .as("rows of the person left in " + table)
-                .isEqualTo(keptInCertificate.getOrDefault(category, 0L)));
-        // The desk keeps which letters it sent (retention.DeskRecordSource), no longer linked to the person once erased.
-        assertThat(keptInCertificate).containsOnlyKeys("complaints", "contracts", "crm-accounts", "desk-sent-letters")
+        CATEGORY_OF_TABLE.forEach(
+                (table, category) -> assertThat((long) after.get(table).size())
+                        .as("rows of the person left in " + table)
+                        .isEqualTo(keptInCertificate.getOrDefault(category, 0L)));
+        // The desk keeps which letters it sent (retention.DeskRecordSource), no longer linked to the person once
+        // erased.
+        assertThat(keptInCertificate)
+                .containsOnlyKeys("complaints", "contracts", "crm-accounts", "desk-sent-letters")
                 .containsEntry("desk-sent-letters", 0L);
-        assertThat(List.of("complaints", "contracts", "crm-accounts")).allSatisfy(c -> assertThat(keptInCertificate.get(c)).isPositive());
+        assertThat(List.of("complaints", "contracts", "crm-accounts"))
+                .allSatisfy(c -> assertThat(keptInCertificate.get(c)).isPositive());
     }
 
     @Test
@@ -157,8 +177,11 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
 
     @Test
     void theAudioFilesAreGoneFromTheFileStore() {
-        assertThat(audioBefore).allSatisfy(f -> assertThat(Files.exists(fileStore.resolve(f))).as(f).isFalse());
-        long recordings = before.get("call_recording").size() + before.get("tm_call_recording").size();
+        assertThat(audioBefore)
+                .allSatisfy(f ->
+                        assertThat(Files.exists(fileStore.resolve(f))).as(f).isFalse());
+        long recordings = before.get("call_recording").size()
+                + before.get("tm_call_recording").size();
         assertThat(firstPass.filesDeleted()).isEqualTo(recordings);
     }
 
@@ -179,7 +202,9 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
     void otherPeoplesAudioFilesAreStillThere() {
         List<String> others = new ArrayList<>(jdbc.queryForList(
                 "SELECT audio_file FROM records.call_recording WHERE audio_file IS NOT NULL", String.class));
-        assertThat(others).isNotEmpty().allSatisfy(f -> assertThat(fileStore.exists(f)).as(f).isTrue());
+        assertThat(others)
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(fileStore.exists(f)).as(f).isTrue());
     }
 
     @Test
@@ -189,8 +214,11 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
         assertThat(firstPass.deleted()).isPositive();
         assertThat(firstPass.anonymised()).isEqualTo(before.get("crm_contact").size());
         assertThat(secondPass.didNothing()).isTrue();
-        assertThat(runItems.items(reference)).allSatisfy(r -> assertThat(r.passes()).isEqualTo(1));
-        long deleted = runItems.items(reference).stream().mapToLong(ErasureRunItem::deleted).sum();
+        assertThat(runItems.items(reference))
+                .allSatisfy(r -> assertThat(r.passes()).isEqualTo(1));
+        long deleted = runItems.items(reference).stream()
+                .mapToLong(ErasureRunItem::deleted)
+                .sum();
         assertThat(deleted).isEqualTo(firstPass.deleted());
     }
 
@@ -201,9 +229,14 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
 
     @Test
     void recipientsOfErasedDataAreListedFromTheDataMap() {
-        assertThat(recipients.notices(reference)).extracting(RecipientNotices.Notice::recipient)
-                .contains("Lucid customer service supervisors", "Lucid telemarketing staff", "TPS/CTPS screening service",
-                        "Lucid sales staff", "Lucid customer service staff")
+        assertThat(recipients.notices(reference))
+                .extracting(RecipientNotices.Notice::recipient)
+                .contains(
+                        "Lucid customer service supervisors",
+                        "Lucid telemarketing staff",
+                        "TPS/CTPS screening service",
+                        "Lucid sales staff",
+                        "Lucid customer service staff")
                 .doesNotContain("HMRC where the law requires", "Lucid billing and provisioning staff");
     }
 
@@ -217,16 +250,21 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
             assertThat(cert.get("dates").get(date).isNull()).as(date).isFalse();
         }
         JsonNode pbx = system(cert, "Telephone system (PBX)");
-        assertThat(pbx.get("deleted").asLong()).isEqualTo(before.get("call_recording").size());
-        assertThat(pbx.get("filesDeleted").asLong()).isEqualTo(before.get("call_recording").size());
+        assertThat(pbx.get("deleted").asLong())
+                .isEqualTo(before.get("call_recording").size());
+        assertThat(pbx.get("filesDeleted").asLong())
+                .isEqualTo(before.get("call_recording").size());
         JsonNode crm = system(cert, "CRM");
-        assertThat(crm.get("anonymised").asLong()).isEqualTo(before.get("crm_contact").size());
-        assertThat(crm.get("kept").asLong()).isEqualTo(before.get("crm_account").size() + before.get("contract").size()
-                + before.get("complaint").size());
+        assertThat(crm.get("anonymised").asLong())
+                .isEqualTo(before.get("crm_contact").size());
+        assertThat(crm.get("kept").asLong())
+                .isEqualTo(before.get("crm_account").size()
+                        + before.get("contract").size()
+                        + before.get("complaint").size());
         assertThat(cert.get("suppression").get("phoneKeys").asLong()).isEqualTo(1);
         assertThat(cert.get("backups").asText()).contains("beyond use").contains("overwritten");
-        String hash = jdbc.queryForObject("SELECT json_sha256 FROM desk.erasure_certificate WHERE reference = ?",
-                String.class, reference);
+        String hash = jdbc.queryForObject(
+                "SELECT json_sha256 FROM desk.erasure_certificate WHERE reference = ?", String.class, reference);
         assertThat(hash).isEqualTo(ErasureCertificate.sha256(Files.readAllBytes(fileStore.resolve(issued.jsonPath()))));
     }
 
@@ -237,9 +275,14 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
         try (PDDocument pdf = Loader.loadPDF(fileStore.resolve(issued.pdfPath()).toFile())) {
             pdfText = new PDFTextStripper().getText(pdf);
         }
-        assertThat(pdfText).contains("Certificate of erasure").contains(reference).contains("Telephone system (PBX)");
-        assertThat(sentLetters.forReference(reference)).as("rendered for the desk's file and recorded once")
-                .singleElement().satisfies(l -> {
+        assertThat(pdfText)
+                .contains("Certificate of erasure")
+                .contains(reference)
+                .contains("Telephone system (PBX)");
+        assertThat(sentLetters.forReference(reference))
+                .as("rendered for the desk's file and recorded once")
+                .singleElement()
+                .satisfies(l -> {
                     assertThat(l.template()).isEqualTo("erasure-certificate");
                     assertThat(l.recipient()).isEqualTo("desk");
                     assertThat(l.channel()).isEqualTo(Recipient.Channel.FILE);
@@ -250,7 +293,8 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
             for (String value : personalValues()) {
                 assertThat(lower).doesNotContain(value.toLowerCase().trim());
             }
-            assertThat(text.replaceAll("[^0-9]", "")).doesNotContain(PERSON.phone().replace(" ", "").substring(1));
+            assertThat(text.replaceAll("[^0-9]", ""))
+                    .doesNotContain(PERSON.phone().replace(" ", "").substring(1));
         }
     }
 
@@ -258,12 +302,28 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
     void aTelemarketingImportOfTheErasedNumberWrittenDifferentlyIsRefused() {
         String digits = PERSON.phone().replace(" ", "").substring(1);
         String writtenAnotherWay = "+44 (0)" + digits.substring(0, 4) + "-" + digits.substring(4);
-        TelemarketingImport.Result result = telemarketing.importLead(new TelemarketingImport.Lead("Prospect Lists plc",
-                PERSON.name(), "Acme", null, writtenAnotherWay, true, LocalDate.of(2026, 5, 1), null, null));
+        TelemarketingImport.Result result = telemarketing.importLead(new TelemarketingImport.Lead(
+                "Prospect Lists plc",
+                PERSON.name(),
+                "Acme",
+                null,
+                writtenAnotherWay,
+                true,
+                LocalDate.of(2026, 5, 1),
+                null,
+                null));
         assertThat(result.imported()).isFalse();
         assertThat(result.refusal()).contains("suppression list").doesNotContain(digits);
-        TelemarketingImport.Result byEmail = telemarketing.importLead(new TelemarketingImport.Lead("Prospect Lists plc",
-                PERSON.name(), "Acme", " " + PERSON.email().toUpperCase() + " ", null, true, null, null, null));
+        TelemarketingImport.Result byEmail = telemarketing.importLead(new TelemarketingImport.Lead(
+                "Prospect Lists plc",
+                PERSON.name(),
+                "Acme",
+                " " + PERSON.email().toUpperCase() + " ",
+                null,
+                true,
+                null,
+                null,
+                null));
         assertThat(byEmail.imported()).isFalse();
         assertThat(directSearch(PERSON).get("tm_lead")).isEmpty();
     }
@@ -275,7 +335,8 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
         assertThat(rows).hasSize(2).extracting(r -> r.get("kind")).containsExactlyInAnyOrder("PHONE", "EMAIL");
         assertThat(rows).allSatisfy(r -> assertThat((String) r.get("key_hash")).matches("[0-9a-f]{64}"));
         String digits = PERSON.phone().replace(" ", "").substring(1);
-        assertThat(suppression.hash("+44" + digits)).isIn(rows.stream().map(r -> r.get("key_hash")).toList());
+        assertThat(suppression.hash("+44" + digits))
+                .isIn(rows.stream().map(r -> r.get("key_hash")).toList());
         assertThat(suppression.isSuppressedPhone("0044 " + digits)).isTrue();
         assertThat(suppression.isSuppressedPhone(person(41).phone())).isFalse();
     }

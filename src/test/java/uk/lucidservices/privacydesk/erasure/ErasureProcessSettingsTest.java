@@ -1,21 +1,21 @@
 package uk.lucidservices.privacydesk.erasure;
 
-import org.junit.jupiter.api.Test;
-import uk.lucidservices.privacydesk.TestClock;
-import uk.lucidservices.privacydesk.sla.WaitDeadlines;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.Period;
 import java.util.Date;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import uk.lucidservices.privacydesk.TestClock;
+import uk.lucidservices.privacydesk.sla.WaitDeadlines;
 
 class ErasureProcessSettingsTest {
 
     @Test
     void theIdWaitOfP30dEndsAtTheEndOf15JulyAsForAccess() {
         // The access process gives the same moment for the same setting (AccessProcessSettingsTest).
-        ErasureProcessSettings settings = new ErasureProcessSettings(Period.parse("P30D"), new WaitDeadlines(TestClock.clock()));
+        ErasureProcessSettings settings =
+                new ErasureProcessSettings(Period.parse("P30D"), new WaitDeadlines(TestClock.clock()));
         assertThat(settings.idDueDate()).isEqualTo(Date.from(Instant.parse("2026-07-15T22:59:59Z")));
     }
 }

@@ -1,8 +1,19 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -21,23 +32,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.lucidservices.privacydesk.TestPeople;
-import uk.lucidservices.privacydesk.tasklist.EmbeddedForms;
 import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.security.DeskGroups;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import uk.lucidservices.privacydesk.tasklist.EmbeddedForms;
 
 /**
  * The erasure delegates wired into a small test process the way {@code bpmn/erasure-request.bpmn}
@@ -57,26 +56,37 @@ class ErasureProcessTest extends ErasureTestSupport {
 
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     FormService forms;
+
     @Autowired
     ErasurePlan plan;
+
     @Autowired
     ErasureRunItems runItems;
+
     @Autowired
     RecipientNotices notices;
+
     @Autowired
     ErasureCertificate certificate;
+
     @Autowired
     ErasurePreview preview;
 
@@ -85,12 +95,20 @@ class ErasureProcessTest extends ErasureTestSupport {
     @BeforeAll
     void deploy() {
         demoData();
-        deploymentId = repository.createDeployment().name("erasure delegates test")
+        deploymentId = repository
+                .createDeployment()
+                .name("erasure delegates test")
                 .addModelInstance(PROCESS + ".bpmn", erasureProcess())
                 .addModelInstance(BPMN_ERROR_PROCESS + ".bpmn", samePersonProcess())
-                .addModelInstance(EARLIER_REQUEST_PROCESS + ".bpmn", Bpmn.createExecutableProcess(EARLIER_REQUEST_PROCESS)
-                        .camundaHistoryTimeToLive(1).startEvent("Start_Earlier").endEvent("End_Earlier").done())
-                .deploy().getId();
+                .addModelInstance(
+                        EARLIER_REQUEST_PROCESS + ".bpmn",
+                        Bpmn.createExecutableProcess(EARLIER_REQUEST_PROCESS)
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent("Start_Earlier")
+                                .endEvent("End_Earlier")
+                                .done())
+                .deploy()
+                .getId();
     }
 
     @AfterAll
@@ -99,29 +117,41 @@ class ErasureProcessTest extends ErasureTestSupport {
     }
 
     @Test
-    void anErasureRetriedAfterASystemFailedFinishesWithoutDoubleWorkAndLeavesNothingPersonalInTheEngine() throws Exception {
+    void anErasureRetriedAfterASystemFailedFinishesWithoutDoubleWorkAndLeavesNothingPersonalInTheEngine()
+            throws Exception {
         // An earlier, finished request of the same person whose process kept a free-text variable.
         String earlier = logErasureRequest(PERSON).reference();
-        String earlierPid = runtime.startProcessInstanceByKey(EARLIER_REQUEST_PROCESS, earlier,
-                Map.of("requestReference", earlier, "officerNote", "Spoke to the customer")).getId();
+        String earlierPid = runtime.startProcessInstanceByKey(
+                        EARLIER_REQUEST_PROCESS,
+                        earlier,
+                        Map.of("requestReference", earlier, "officerNote", "Spoke to the customer"))
+                .getId();
         register.attachProcess(earlier, earlierPid);
 
         String reference = logErasureRequest(PERSON).reference();
         Map<String, Set<Long>> before = directSearch(PERSON);
-        String pid = runtime.startProcessInstanceByKey(PROCESS, reference,
-                Map.of("requestReference", reference, "erasureScope", "ALL", "preparedBy", "olivia")).getId();
+        String pid = runtime.startProcessInstanceByKey(
+                        PROCESS,
+                        reference,
+                        Map.of("requestReference", reference, "erasureScope", "ALL", "preparedBy", "olivia"))
+                .getId();
 
         // The officer reviews the preview in its form and keeps the web enquiries for a legal claim.
         Task review = task(pid);
         assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewPreview");
-        assertThat(EmbeddedForms.submits(forms.getTaskFormKey(review.getProcessDefinitionId(), review.getTaskDefinitionKey())))
+        assertThat(EmbeddedForms.submits(
+                        forms.getTaskFormKey(review.getProcessDefinitionId(), review.getTaskDefinitionKey())))
                 .contains("additionalKeeps");
         assertThat((String) runtime.getVariable(pid, "erasurePlanSummary"))
-                .contains("call-recordings (Telephone system (PBX)): DELETE, " + before.get("call_recording").size() + " record(s)");
-        as("olivia", DeskGroups.PRIVACY_OFFICERS, () -> tasks.complete(review.getId(),
-                Map.of("additionalKeeps", "web-enquiries: " + LEGAL_CLAIM)));
+                .contains("call-recordings (Telephone system (PBX)): DELETE, "
+                        + before.get("call_recording").size() + " record(s)");
+        as(
+                "olivia",
+                DeskGroups.PRIVACY_OFFICERS,
+                () -> tasks.complete(review.getId(), Map.of("additionalKeeps", "web-enquiries: " + LEGAL_CLAIM)));
         assertThat(runtime.getVariable(pid, "additionalKeeps")).isNull();
-        assertThat(plan.item(reference, "web-enquiries").orElseThrow().markedBy()).isEqualTo("olivia");
+        assertThat(plan.item(reference, "web-enquiries").orElseThrow().markedBy())
+                .isEqualTo("olivia");
 
         // The officer cannot authorise her own preview; the task stays open for a manager.
         Task authorise = task(pid);
@@ -144,8 +174,10 @@ class ErasureProcessTest extends ErasureTestSupport {
             Job failedOnce = management.createJobQuery().jobId(erase.getId()).singleResult();
             assertThat(failedOnce.getRetries()).isEqualTo(2);
             assertThat(failedOnce.getExceptionMessage()).startsWith("Erasure failed in Telephone system (PBX)");
-            assertThat(runtime.createIncidentQuery().processInstanceId(pid).count()).isZero();
-            assertThat(runItems.items(reference)).extracting(ErasureRunItem::categoryId)
+            assertThat(runtime.createIncidentQuery().processInstanceId(pid).count())
+                    .isZero();
+            assertThat(runItems.items(reference))
+                    .extracting(ErasureRunItem::categoryId)
                     .containsExactlyInAnyOrder("chat-messages", "chat-transcripts", "tm-call-recordings", "tm-leads");
             assertThatThrownBy(() -> management.executeJob(erase.getId())).isInstanceOf(ErasureFailedException.class);
             assertThatThrownBy(() -> management.executeJob(erase.getId())).isInstanceOf(ErasureFailedException.class);
@@ -154,8 +186,10 @@ class ErasureProcessTest extends ErasureTestSupport {
         }
         Incident incident = runtime.createIncidentQuery().processInstanceId(pid).singleResult();
         assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-        assertThat(incident.getIncidentMessage()).startsWith("Erasure failed in Telephone system (PBX) (category call-recordings)")
-                .doesNotContain(PERSON.phone().replace(" ", "").substring(1)).doesNotContain(PERSON.name());
+        assertThat(incident.getIncidentMessage())
+                .startsWith("Erasure failed in Telephone system (PBX) (category call-recordings)")
+                .doesNotContain(PERSON.phone().replace(" ", "").substring(1))
+                .doesNotContain(PERSON.name());
 
         // The system is back and an operator retries the job (Cockpit's "retry"): the erasure
         // finishes the rest without redoing the finished systems or counting anything twice.
@@ -166,7 +200,9 @@ class ErasureProcessTest extends ErasureTestSupport {
             if (item.toErase()) {
                 ErasureRunItem run = runItems.item(reference, item.categoryId()).orElseThrow();
                 assertThat(run.passes()).as(item.categoryId()).isEqualTo(1);
-                assertThat(run.deleted() + run.anonymised()).as(item.categoryId()).isEqualTo(item.recordCount());
+                assertThat(run.deleted() + run.anonymised())
+                        .as(item.categoryId())
+                        .isEqualTo(item.recordCount());
             }
         }
         assertThat(directSearch(PERSON).get("call_recording")).isEmpty();
@@ -179,17 +215,30 @@ class ErasureProcessTest extends ErasureTestSupport {
             String recipient = (String) tasks.getVariable(t.getId(), "recipient");
             told.add(recipient);
             Map<String, Object> outcome = recipient.startsWith("TPS")
-                    ? Map.of("noticeStatus", "IMPOSSIBLE", "noticeNote", "The screening service keeps no copy of the list")
+                    ? Map.of(
+                            "noticeStatus",
+                            "IMPOSSIBLE",
+                            "noticeNote",
+                            "The screening service keeps no copy of the list")
                     : Map.of("noticeStatus", "NOTIFIED", "noticeNote", "Told by internal memo");
             String id = t.getId();
             as("olivia", DeskGroups.PRIVACY_OFFICERS, () -> tasks.complete(id, outcome));
         }
-        assertThat(told).containsExactlyInAnyOrder("Lucid customer service staff", "Lucid telemarketing supervisors",
-                "Lucid telemarketing staff", "TPS/CTPS screening service", "Lucid customer service supervisors");
+        assertThat(told)
+                .containsExactlyInAnyOrder(
+                        "Lucid customer service staff",
+                        "Lucid telemarketing supervisors",
+                        "Lucid telemarketing staff",
+                        "TPS/CTPS screening service",
+                        "Lucid customer service supervisors");
         assertThat(notices.pendingRecipients(reference)).isEmpty();
 
         runJobs(pid);
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pid).singleResult().getEndTime()).isNotNull();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(pid)
+                        .singleResult()
+                        .getEndTime())
+                .isNotNull();
         assertThat(register.get(reference).status()).isEqualTo("CLOSED");
         assertThat(register.get(reference).outcome()).isEqualTo(ErasureClosing.ERASED_IN_PART);
         assertThat(certificate.issued(reference)).isPresent();
@@ -197,89 +246,139 @@ class ErasureProcessTest extends ErasureTestSupport {
         MimeMessage letter = letterFor(reference);
         String body = plainText(letter.getContent());
         assertThat(body).contains("beyond use").contains("overwritten").contains(LEGAL_CLAIM);
-        assertThat(((InternetAddress) letter.getAllRecipients()[0]).getAddress()).isEqualToIgnoringCase(PERSON.email());
+        assertThat(((InternetAddress) letter.getAllRecipients()[0]).getAddress())
+                .isEqualToIgnoringCase(PERSON.email());
 
-        assertThat(historicVariables(pid)).extracting(HistoricVariableInstance::getName).containsOnly("requestReference");
-        assertThat(historicVariables(pid)).extracting(v -> String.valueOf(v.getValue())).containsOnly(reference);
-        assertThat(historicVariables(earlierPid)).extracting(HistoricVariableInstance::getName).containsOnly("requestReference");
+        assertThat(historicVariables(pid))
+                .extracting(HistoricVariableInstance::getName)
+                .containsOnly("requestReference");
+        assertThat(historicVariables(pid))
+                .extracting(v -> String.valueOf(v.getValue()))
+                .containsOnly(reference);
+        assertThat(historicVariables(earlierPid))
+                .extracting(HistoricVariableInstance::getName)
+                .containsOnly("requestReference");
     }
 
     @Test
     void aRefusedErasureErasesNothingAndItsReasonDoesNotStayInTheEngine() {
         String reference = logErasureRequest(PERSON).reference();
         Map<String, Set<Long>> before = directSearch(PERSON);
-        String pid = runtime.startProcessInstanceByKey(PROCESS, reference,
-                Map.of("requestReference", reference, "erasureScope", "marketing", "preparedBy", "peter")).getId();
+        String pid = runtime.startProcessInstanceByKey(
+                        PROCESS,
+                        reference,
+                        Map.of("requestReference", reference, "erasureScope", "marketing", "preparedBy", "peter"))
+                .getId();
         as("olivia", DeskGroups.PRIVACY_OFFICERS, () -> tasks.complete(task(pid).getId(), Map.of()));
-        as("mark", DeskGroups.MANAGERS, () -> tasks.complete(task(pid).getId(), Map.of("erasureApproved", false,
-                "authorisationReason", "Disputed account: legal hold")));
+        as(
+                "mark",
+                DeskGroups.MANAGERS,
+                () -> tasks.complete(
+                        task(pid).getId(),
+                        Map.of("erasureApproved", false, "authorisationReason", "Disputed account: legal hold")));
         runJobs(pid);
 
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pid).singleResult().getEndTime()).isNotNull();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(pid)
+                        .singleResult()
+                        .getEndTime())
+                .isNotNull();
         assertThat(register.get(reference).outcome()).isEqualTo(ErasureClosing.REFUSED);
         assertThat(runItems.anyStarted(reference)).isFalse();
         assertThat(directSearch(PERSON)).isEqualTo(before);
-        assertThat(historicVariables(pid)).extracting(HistoricVariableInstance::getName).containsOnly("requestReference");
+        assertThat(historicVariables(pid))
+                .extracting(HistoricVariableInstance::getName)
+                .containsOnly("requestReference");
     }
 
     @Test
     void asAServiceTaskTheFourEyesCheckThrowsTheBpmnErrorSamePerson() {
         String reference = logErasureRequest(PERSON).reference();
         preview.preview(reference, Set.of(), "mark");
-        String pid = runtime.startProcessInstanceByKey(BPMN_ERROR_PROCESS, reference,
-                Map.of("preparedBy", "mark", "authorisedBy", "mark", "erasureApproved", true)).getId();
+        String pid = runtime.startProcessInstanceByKey(
+                        BPMN_ERROR_PROCESS,
+                        reference,
+                        Map.of("preparedBy", "mark", "authorisedBy", "mark", "erasureApproved", true))
+                .getId();
         assertThat(task(pid).getTaskDefinitionKey()).isEqualTo("Task_AskAnotherManager");
     }
 
     private BpmnModelInstance erasureProcess() {
-        return Bpmn.createExecutableProcess(PROCESS).name("Erasure delegates (test)").camundaHistoryTimeToLive(1)
+        return Bpmn.createExecutableProcess(PROCESS)
+                .name("Erasure delegates (test)")
+                .camundaHistoryTimeToLive(1)
                 .startEvent("Start_Requested")
-                .serviceTask("Task_PrepareErasurePreview").camundaDelegateExpression("${prepareErasurePreview}")
-                .userTask("Task_ReviewPreview").camundaCandidateGroups(DeskGroups.PRIVACY_OFFICERS)
-                    .camundaFormKey(EmbeddedForms.PREFIX + "erasure-preview-review.html")
-                    .camundaTaskListenerDelegateExpression("complete", "${recordKeepDecisions}")
-                .userTask("Task_AuthoriseErasure").camundaCandidateGroups(DeskGroups.MANAGERS)
-                    .camundaFormRef("erasure-authorisation").camundaFormRefBinding("latest")
-                    .camundaTaskListenerDelegateExpression("complete", "${checkErasureAuthoriser}")
+                .serviceTask("Task_PrepareErasurePreview")
+                .camundaDelegateExpression("${prepareErasurePreview}")
+                .userTask("Task_ReviewPreview")
+                .camundaCandidateGroups(DeskGroups.PRIVACY_OFFICERS)
+                .camundaFormKey(EmbeddedForms.PREFIX + "erasure-preview-review.html")
+                .camundaTaskListenerDelegateExpression("complete", "${recordKeepDecisions}")
+                .userTask("Task_AuthoriseErasure")
+                .camundaCandidateGroups(DeskGroups.MANAGERS)
+                .camundaFormRef("erasure-authorisation")
+                .camundaFormRefBinding("latest")
+                .camundaTaskListenerDelegateExpression("complete", "${checkErasureAuthoriser}")
                 .exclusiveGateway("Gateway_Authorised")
                 .condition("approved", "${erasureAuthorised}")
-                .serviceTask("Task_EraseAcrossSystems").camundaAsyncBefore().camundaFailedJobRetryTimeCycle("R3/PT5M")
-                    .camundaDelegateExpression("${eraseAcrossSystems}")
-                .serviceTask("Task_AddToSuppressionList").camundaDelegateExpression("${addToSuppressionList}")
-                .serviceTask("Task_VerifyErasure").camundaDelegateExpression("${verifyErasure}")
+                .serviceTask("Task_EraseAcrossSystems")
+                .camundaAsyncBefore()
+                .camundaFailedJobRetryTimeCycle("R3/PT5M")
+                .camundaDelegateExpression("${eraseAcrossSystems}")
+                .serviceTask("Task_AddToSuppressionList")
+                .camundaDelegateExpression("${addToSuppressionList}")
+                .serviceTask("Task_VerifyErasure")
+                .camundaDelegateExpression("${verifyErasure}")
                 .exclusiveGateway("Gateway_Leftovers")
-                .condition("leftovers", "${leftoversFound}").connectTo("Task_EraseAcrossSystems")
+                .condition("leftovers", "${leftoversFound}")
+                .connectTo("Task_EraseAcrossSystems")
                 .moveToNode("Gateway_Leftovers")
                 .condition("clean", "${!leftoversFound}")
-                .serviceTask("Task_ListRecipientsToNotify").camundaDelegateExpression("${listRecipientsToNotify}")
-                .userTask("Task_NotifyRecipient").camundaCandidateGroups(DeskGroups.PRIVACY_OFFICERS)
-                    .camundaFormRef("recipient-notices").camundaFormRefBinding("latest")
-                    .camundaTaskListenerDelegateExpression("complete", "${recordRecipientNotices}")
-                    .multiInstance().sequential()
-                    .camundaCollection("${recipientNotices.recipients(execution.processBusinessKey)}")
-                    .camundaElementVariable("recipient").multiInstanceDone()
-                .serviceTask("Task_IssueErasureCertificate").camundaDelegateExpression("${issueErasureCertificate}")
-                .serviceTask("Task_SendErasureConfirmation").camundaAsyncBefore()
-                    .camundaDelegateExpression("${sendErasureConfirmation}")
-                .serviceTask("Task_CloseErasureRequest").camundaDelegateExpression("${closeErasureRequest}")
-                .serviceTask("Task_PurgeEngineCopy").camundaAsyncBefore().camundaDelegateExpression("${purgeEngineCopy}")
+                .serviceTask("Task_ListRecipientsToNotify")
+                .camundaDelegateExpression("${listRecipientsToNotify}")
+                .userTask("Task_NotifyRecipient")
+                .camundaCandidateGroups(DeskGroups.PRIVACY_OFFICERS)
+                .camundaFormRef("recipient-notices")
+                .camundaFormRefBinding("latest")
+                .camundaTaskListenerDelegateExpression("complete", "${recordRecipientNotices}")
+                .multiInstance()
+                .sequential()
+                .camundaCollection("${recipientNotices.recipients(execution.processBusinessKey)}")
+                .camundaElementVariable("recipient")
+                .multiInstanceDone()
+                .serviceTask("Task_IssueErasureCertificate")
+                .camundaDelegateExpression("${issueErasureCertificate}")
+                .serviceTask("Task_SendErasureConfirmation")
+                .camundaAsyncBefore()
+                .camundaDelegateExpression("${sendErasureConfirmation}")
+                .serviceTask("Task_CloseErasureRequest")
+                .camundaDelegateExpression("${closeErasureRequest}")
+                .serviceTask("Task_PurgeEngineCopy")
+                .camundaAsyncBefore()
+                .camundaDelegateExpression("${purgeEngineCopy}")
                 .endEvent("End_Erased")
                 .moveToNode("Gateway_Authorised")
                 .condition("refused", "${!erasureAuthorised}")
-                .serviceTask("Task_CloseRefusedRequest").camundaDelegateExpression("${closeErasureRequest}")
-                .serviceTask("Task_PurgeEngineCopyRefused").camundaAsyncBefore().camundaDelegateExpression("${purgeEngineCopy}")
+                .serviceTask("Task_CloseRefusedRequest")
+                .camundaDelegateExpression("${closeErasureRequest}")
+                .serviceTask("Task_PurgeEngineCopyRefused")
+                .camundaAsyncBefore()
+                .camundaDelegateExpression("${purgeEngineCopy}")
                 .endEvent("End_Refused")
                 .done();
     }
 
     private BpmnModelInstance samePersonProcess() {
-        return Bpmn.createExecutableProcess(BPMN_ERROR_PROCESS).name("Four eyes as a service task (test)")
+        return Bpmn.createExecutableProcess(BPMN_ERROR_PROCESS)
+                .name("Four eyes as a service task (test)")
                 .camundaHistoryTimeToLive(1)
                 .startEvent("Start_Decided")
-                .serviceTask("Task_CheckErasureAuthoriser").camundaDelegateExpression("${checkErasureAuthoriser}")
+                .serviceTask("Task_CheckErasureAuthoriser")
+                .camundaDelegateExpression("${checkErasureAuthoriser}")
                 .endEvent("End_Authorised")
                 .moveToActivity("Task_CheckErasureAuthoriser")
-                .boundaryEvent("Error_SamePerson").error(SamePersonException.BPMN_ERROR_CODE)
+                .boundaryEvent("Error_SamePerson")
+                .error(SamePersonException.BPMN_ERROR_CODE)
                 .userTask("Task_AskAnotherManager")
                 .endEvent("End_AskedAnotherManager")
                 .done();
@@ -297,11 +396,16 @@ class ErasureProcessTest extends ErasureTestSupport {
     }
 
     private Job nextJob(String pid) {
-        return management.createJobQuery().processInstanceId(pid).list().stream().findFirst().orElse(null);
+        return management.createJobQuery().processInstanceId(pid).list().stream()
+                .findFirst()
+                .orElse(null);
     }
 
     private List<HistoricVariableInstance> historicVariables(String pid) {
-        return history.createHistoricVariableInstanceQuery().processInstanceId(pid).includeDeleted().list();
+        return history.createHistoricVariableInstanceQuery()
+                .processInstanceId(pid)
+                .includeDeleted()
+                .list();
     }
 
     private void as(String user, String group, Runnable action) {
@@ -327,7 +431,8 @@ class ErasureProcessTest extends ErasureTestSupport {
     private static String plainText(Object content) throws Exception {
         if (content instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
-                if (multipart.getBodyPart(i).isMimeType("text/plain") || multipart.getBodyPart(i).isMimeType("multipart/*")) {
+                if (multipart.getBodyPart(i).isMimeType("text/plain")
+                        || multipart.getBodyPart(i).isMimeType("multipart/*")) {
                     return plainText(multipart.getBodyPart(i).getContent());
                 }
             }

@@ -1,18 +1,17 @@
 package uk.lucidservices.privacydesk.erasure;
 
-import org.junit.jupiter.api.Test;
-import uk.lucidservices.privacydesk.datamap.DataMap;
-import uk.lucidservices.privacydesk.datamap.DataMapException;
-import uk.lucidservices.privacydesk.datamap.DataMapReader;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import uk.lucidservices.privacydesk.datamap.DataMap;
+import uk.lucidservices.privacydesk.datamap.DataMapException;
+import uk.lucidservices.privacydesk.datamap.DataMapReader;
 
 /** Scopes against the shipped data map, without a database. */
 class ErasureScopesTest {
@@ -41,7 +40,8 @@ class ErasureScopesTest {
 
     @Test
     void aNamedScopeWinsOverTheCategoryOfTheSameName() {
-        assertThat(scopes.categories("call-recordings")).containsExactlyInAnyOrder("call-recordings", "tm-call-recordings");
+        assertThat(scopes.categories("call-recordings"))
+                .containsExactlyInAnyOrder("call-recordings", "tm-call-recordings");
     }
 
     @Test
@@ -54,12 +54,14 @@ class ErasureScopesTest {
     void anUnknownScopeIsRefusedWithTheChoices() {
         assertThatThrownBy(() -> scopes.categories("everything-please"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("everything-please").hasMessageContaining("call-recordings, marketing");
+                .hasMessageContaining("everything-please")
+                .hasMessageContaining("call-recordings, marketing");
     }
 
     @Test
     void deletingAParentTakesItsChildrenIntoTheScope() {
-        assertThat(scopes.withChildren(Set.of("chat-transcripts"))).containsExactlyInAnyOrder("chat-transcripts", "chat-messages");
+        assertThat(scopes.withChildren(Set.of("chat-transcripts")))
+                .containsExactlyInAnyOrder("chat-transcripts", "chat-messages");
         assertThat(scopes.withChildren(Set.of("tm-call-recordings"))).containsExactly("tm-call-recordings");
     }
 
@@ -70,7 +72,10 @@ class ErasureScopesTest {
 
     @Test
     void aNamedScopeWithAnUnknownCategoryStopsStartUp() {
-        assertThatThrownBy(() -> new ErasureScopes(MAP, new ErasureProperties(Map.of("voice", List.of("voicemail")), null)))
-                .isInstanceOf(DataMapException.class).hasMessageContaining("'voice'").hasMessageContaining("'voicemail'");
+        assertThatThrownBy(() ->
+                        new ErasureScopes(MAP, new ErasureProperties(Map.of("voice", List.of("voicemail")), null)))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageContaining("'voice'")
+                .hasMessageContaining("'voicemail'");
     }
 }

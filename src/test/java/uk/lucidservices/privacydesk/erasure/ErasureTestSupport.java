@@ -1,5 +1,12 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -15,14 +22,6 @@ import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 /**
  * What the erasure tests share: the demo data (the same size and seed as every other test), a
  * request logged as a person would write it, and a search of the company's tables written in plain
@@ -34,19 +33,39 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
 
     /** Table to data-map category: how the direct search's findings compare with the certificate. */
     static final Map<String, String> CATEGORY_OF_TABLE = Map.of(
-            "crm_account", "crm-accounts", "crm_contact", "crm-contacts", "contract", "contracts",
-            "complaint", "complaints", "call_recording", "call-recordings", "tm_lead", "tm-leads",
-            "tm_call_recording", "tm-call-recordings", "chat_transcript", "chat-transcripts",
-            "chat_message", "chat-messages", "web_enquiry", "web-enquiries");
+            "crm_account",
+            "crm-accounts",
+            "crm_contact",
+            "crm-contacts",
+            "contract",
+            "contracts",
+            "complaint",
+            "complaints",
+            "call_recording",
+            "call-recordings",
+            "tm_lead",
+            "tm-leads",
+            "tm_call_recording",
+            "tm-call-recordings",
+            "chat_transcript",
+            "chat-transcripts",
+            "chat_message",
+            "chat-messages",
+            "web_enquiry",
+            "web-enquiries");
 
     @Autowired
     DemoDataGenerator demoData;
+
     @Autowired
     RequestRegister register;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     NamedParameterJdbcTemplate named;
+
     @Autowired
     FileStore fileStore;
 
@@ -62,10 +81,16 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
     Request logErasureRequest(DemoPerson person) {
         String mixedCaseEmail = person.emailVariants().get(1);
         String phoneWrittenDifferently = person.phoneVariants().get(3);
-        Request request = register.log(NewRequest.builder(RequestType.ERASURE, Channel.EMAIL).name(person.name())
-                .email(mixedCaseEmail).phone(phoneWrittenDifferently)
-                .summary("Please delete everything you hold about me").loggedBy("olivia").build());
-        jdbc.update("UPDATE desk.request_identifier SET verified = TRUE, state = 'CONFIRMED' WHERE request_id = ?", request.id());
+        Request request = register.log(NewRequest.builder(RequestType.ERASURE, Channel.EMAIL)
+                .name(person.name())
+                .email(mixedCaseEmail)
+                .phone(phoneWrittenDifferently)
+                .summary("Please delete everything you hold about me")
+                .loggedBy("olivia")
+                .build());
+        jdbc.update(
+                "UPDATE desk.request_identifier SET verified = TRUE, state = 'CONFIRMED' WHERE request_id = ?",
+                request.id());
         return request;
     }
 
@@ -79,35 +104,69 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
         String email = p.email().toLowerCase();
         String digits = p.phone().replace(" ", "").substring(1);
         MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("email", email).addValue("e164", "+44" + digits).addValue("digits", digits)
+                .addValue("email", email)
+                .addValue("e164", "+44" + digits)
+                .addValue("digits", digits)
                 .addValue("account", p.accountNumber());
         String emailMatch = "(%1$s = :email OR lower(trim(%2$s)) = :email)";
         String phoneMatch = "(%1$s = :e164 OR right(regexp_replace(%2$s, '[^0-9]', '', 'g'), 10) = :digits)";
         Map<String, Set<Long>> found = new LinkedHashMap<>();
-        found.put("crm_account", ids(params, "crm_account", emailMatch.formatted("email_key", "email") + " OR "
-                + phoneMatch.formatted("phone_key", "phone") + " OR account_number = :account"));
+        found.put(
+                "crm_account",
+                ids(
+                        params,
+                        "crm_account",
+                        emailMatch.formatted("email_key", "email") + " OR " + phoneMatch.formatted("phone_key", "phone")
+                                + " OR account_number = :account"));
         params.addValue("accounts", orNone(found.get("crm_account")));
-        found.put("crm_contact", ids(params, "crm_contact", emailMatch.formatted("email_key", "email") + " OR "
-                + phoneMatch.formatted("phone_key", "phone")));
+        found.put(
+                "crm_contact",
+                ids(
+                        params,
+                        "crm_contact",
+                        emailMatch.formatted("email_key", "email") + " OR "
+                                + phoneMatch.formatted("phone_key", "phone")));
         found.put("contract", ids(params, "contract", "account_id IN (:accounts)"));
-        found.put("complaint", ids(params, "complaint", emailMatch.formatted("email_key", "complainant_email") + " OR "
-                + phoneMatch.formatted("phone_key", "complainant_phone") + " OR account_id IN (:accounts)"));
-        found.put("call_recording", ids(params, "call_recording", phoneMatch.formatted("cli_key", "cli")
-                + " OR account_id IN (:accounts)"));
-        found.put("tm_lead", ids(params, "tm_lead", emailMatch.formatted("email_key", "email") + " OR "
-                + phoneMatch.formatted("phone_key", "phone")));
+        found.put(
+                "complaint",
+                ids(
+                        params,
+                        "complaint",
+                        emailMatch.formatted("email_key", "complainant_email") + " OR "
+                                + phoneMatch.formatted("phone_key", "complainant_phone")
+                                + " OR account_id IN (:accounts)"));
+        found.put(
+                "call_recording",
+                ids(
+                        params,
+                        "call_recording",
+                        phoneMatch.formatted("cli_key", "cli") + " OR account_id IN (:accounts)"));
+        found.put(
+                "tm_lead",
+                ids(
+                        params,
+                        "tm_lead",
+                        emailMatch.formatted("email_key", "email") + " OR "
+                                + phoneMatch.formatted("phone_key", "phone")));
         params.addValue("leads", orNone(found.get("tm_lead")));
         found.put("tm_call_recording", ids(params, "tm_call_recording", "lead_id IN (:leads)"));
-        found.put("chat_transcript", ids(params, "chat_transcript", emailMatch.formatted("email_key", "visitor_email")));
+        found.put(
+                "chat_transcript", ids(params, "chat_transcript", emailMatch.formatted("email_key", "visitor_email")));
         params.addValue("transcripts", orNone(found.get("chat_transcript")));
         found.put("chat_message", ids(params, "chat_message", "transcript_id IN (:transcripts)"));
-        found.put("web_enquiry", ids(params, "web_enquiry", emailMatch.formatted("email_key", "email") + " OR "
-                + phoneMatch.formatted("phone_key", "phone")));
+        found.put(
+                "web_enquiry",
+                ids(
+                        params,
+                        "web_enquiry",
+                        emailMatch.formatted("email_key", "email") + " OR "
+                                + phoneMatch.formatted("phone_key", "phone")));
         return found;
     }
 
     private Set<Long> ids(MapSqlParameterSource params, String table, String where) {
-        return Set.copyOf(named.queryForList("SELECT id FROM records." + table + " WHERE " + where, params, Long.class));
+        return Set.copyOf(
+                named.queryForList("SELECT id FROM records." + table + " WHERE " + where, params, Long.class));
     }
 
     private static Set<Long> orNone(Set<Long> ids) {
@@ -119,10 +178,9 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
         Map<String, Map<Long, String>> tables = new HashMap<>();
         for (String table : CATEGORY_OF_TABLE.keySet()) {
             Map<Long, String> rows = new HashMap<>();
-            jdbc.query("SELECT id, md5(t::text) AS sum FROM records." + table + " t",
-                    rs -> {
-                        rows.put(rs.getLong("id"), rs.getString("sum"));
-                    });
+            jdbc.query("SELECT id, md5(t::text) AS sum FROM records." + table + " t", rs -> {
+                rows.put(rs.getLong("id"), rs.getString("sum"));
+            });
             tables.put(table, rows);
         }
         return tables;
@@ -140,11 +198,14 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return named.queryForList("SELECT audio_file FROM records." + table + " WHERE id IN (:ids) AND audio_file IS NOT NULL",
-                new MapSqlParameterSource("ids", ids), String.class);
+        return named.queryForList(
+                "SELECT audio_file FROM records." + table + " WHERE id IN (:ids) AND audio_file IS NOT NULL",
+                new MapSqlParameterSource("ids", ids),
+                String.class);
     }
 
     static Map<String, Integer> sizes(Map<String, Set<Long>> rows) {
-        return rows.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
+        return rows.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
     }
 }

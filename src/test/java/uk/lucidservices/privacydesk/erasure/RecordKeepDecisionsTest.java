@@ -1,14 +1,13 @@
 package uk.lucidservices.privacydesk.erasure;
 
-import org.junit.jupiter.api.Test;
-import uk.lucidservices.privacydesk.datamap.DataMap;
-import uk.lucidservices.privacydesk.datamap.DataMapReader;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import uk.lucidservices.privacydesk.datamap.DataMap;
+import uk.lucidservices.privacydesk.datamap.DataMapReader;
 
 /** The review form's "keep more" lines, without a database. */
 class RecordKeepDecisionsTest {
@@ -29,17 +28,18 @@ class RecordKeepDecisionsTest {
                 tm-call-recordings: Legal claim: the call of 3 March
 
                 tm-leads: Legal claim about consent
-                """)).containsExactly(
-                new RecordKeepDecisions.Keep("tm-leads", "Legal claim about consent"),
-                new RecordKeepDecisions.Keep("tm-call-recordings", "Legal claim: the call of 3 March"));
+                """))
+                .containsExactly(
+                        new RecordKeepDecisions.Keep("tm-leads", "Legal claim about consent"),
+                        new RecordKeepDecisions.Keep("tm-call-recordings", "Legal claim: the call of 3 March"));
     }
 
     @Test
     void aLineWithoutAReasonIsRefusedByNumber() {
         assertThatThrownBy(() -> decisions.parse("web-enquiries: ok\ncontracts"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Line 2");
-        assertThatThrownBy(() -> decisions.parse("web-enquiries:   "))
-                .hasMessageContaining("Line 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Line 2");
+        assertThatThrownBy(() -> decisions.parse("web-enquiries:   ")).hasMessageContaining("Line 1");
     }
 
     @Test

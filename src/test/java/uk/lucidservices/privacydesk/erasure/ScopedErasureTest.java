@@ -1,7 +1,14 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -9,14 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.datamap.ErasureAction;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Demo person 50 asks to erase only their call recordings (the named scope {@code call-recordings}),
@@ -27,22 +26,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScopedErasureTest extends ErasureTestSupport {
 
     private static final DemoPerson PERSON = TestPeople.person(ScopedErasureTest.class, 50);
-    private static final String LEGAL_CLAIM = "Needed to defend a legal claim about a disputed sales call (Art. 17(3)(e))";
+    private static final String LEGAL_CLAIM =
+            "Needed to defend a legal claim about a disputed sales call (Art. 17(3)(e))";
 
     @Autowired
     ErasurePreview preview;
+
     @Autowired
     ErasureScopes scopes;
+
     @Autowired
     ErasureAuthorisation authorisation;
+
     @Autowired
     ErasureExecutor executor;
+
     @Autowired
     ErasureVerification verification;
+
     @Autowired
     ErasureCertificate certificate;
+
     @Autowired
     ErasurePlan plan;
+
     @Autowired
     ObjectMapper json;
 
@@ -59,8 +66,10 @@ class ScopedErasureTest extends ErasureTestSupport {
         demoData();
         before = directSearch(PERSON);
         checksumsBefore = rowChecksums();
-        inboundAudio = audioFiles(Map.of("call_recording", before.get("call_recording"), "tm_call_recording", Set.of()));
-        telemarketingAudio = audioFiles(Map.of("call_recording", Set.of(), "tm_call_recording", before.get("tm_call_recording")));
+        inboundAudio =
+                audioFiles(Map.of("call_recording", before.get("call_recording"), "tm_call_recording", Set.of()));
+        telemarketingAudio =
+                audioFiles(Map.of("call_recording", Set.of(), "tm_call_recording", before.get("tm_call_recording")));
         reference = logErasureRequest(PERSON).reference();
 
         preview.preview(reference, scopes.categories("call-recordings"), "olivia");
@@ -68,33 +77,43 @@ class ScopedErasureTest extends ErasureTestSupport {
         authorisation.authorise(reference, "mark", true, null);
         executor.execute(reference);
         verification.requireNothingLeft(reference);
-        certificateJson = json.readTree(Files.readAllBytes(fileStore.resolve(certificate.issue(reference).jsonPath())));
+        certificateJson = json.readTree(Files.readAllBytes(
+                fileStore.resolve(certificate.issue(reference).jsonPath())));
         after = directSearch(PERSON);
     }
 
     @Test
     void theNamedScopeCoversBothKindsOfCallRecording() {
-        assertThat(scopes.categories("call-recordings")).containsExactlyInAnyOrder("call-recordings", "tm-call-recordings");
-        assertThat(scopes.categories("marketing")).containsExactlyInAnyOrder("tm-leads", "tm-call-recordings", "web-enquiries");
+        assertThat(scopes.categories("call-recordings"))
+                .containsExactlyInAnyOrder("call-recordings", "tm-call-recordings");
+        assertThat(scopes.categories("marketing"))
+                .containsExactlyInAnyOrder("tm-leads", "tm-call-recordings", "web-enquiries");
     }
 
     @Test
     void onlyTheInboundCallRecordingsAndTheirAudioAreErased() {
         assertThat(before.get("call_recording")).isNotEmpty();
         assertThat(after.get("call_recording")).isEmpty();
-        assertThat(inboundAudio).isNotEmpty().allSatisfy(f -> assertThat(fileStore.exists(f)).as(f).isFalse());
+        assertThat(inboundAudio)
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(fileStore.exists(f)).as(f).isFalse());
     }
 
     @Test
     void theRecordingsTheOfficerKeptStayWithTheirAudioAndTheReason() {
-        assertThat(after.get("tm_call_recording")).isEqualTo(before.get("tm_call_recording")).isNotEmpty();
-        assertThat(telemarketingAudio).isNotEmpty().allSatisfy(f -> assertThat(fileStore.exists(f)).as(f).isTrue());
+        assertThat(after.get("tm_call_recording"))
+                .isEqualTo(before.get("tm_call_recording"))
+                .isNotEmpty();
+        assertThat(telemarketingAudio)
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(fileStore.exists(f)).as(f).isTrue());
         ErasurePlanItem kept = plan.item(reference, "tm-call-recordings").orElseThrow();
         assertThat(kept.action()).isEqualTo(ErasureAction.KEEP);
         assertThat(kept.keepReason()).isEqualTo(LEGAL_CLAIM);
         assertThat(kept.markedBy()).isEqualTo("olivia");
         JsonNode line = line("tm-call-recordings");
-        assertThat(line.get("kept").asLong()).isEqualTo(before.get("tm_call_recording").size());
+        assertThat(line.get("kept").asLong())
+                .isEqualTo(before.get("tm_call_recording").size());
         assertThat(line.get("keptReason").asText()).isEqualTo(LEGAL_CLAIM);
         assertThat(line.get("keptBy").asText()).isEqualTo("olivia");
     }
@@ -108,7 +127,9 @@ class ScopedErasureTest extends ErasureTestSupport {
             }
             assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
             for (Long id : before.get(table)) {
-                assertThat(checksumsAfter.get(table).get(id)).as(table + " row").isEqualTo(checksumsBefore.get(table).get(id));
+                assertThat(checksumsAfter.get(table).get(id))
+                        .as(table + " row")
+                        .isEqualTo(checksumsBefore.get(table).get(id));
             }
         }
         assertThat(line("web-enquiries").get("keptReason").asText()).startsWith(ErasurePreview.OUTSIDE_SCOPE);

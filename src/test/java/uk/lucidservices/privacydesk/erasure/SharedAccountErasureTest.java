@@ -1,5 +1,13 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -8,15 +16,6 @@ import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestType;
-
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A household line: Nadia Brook holds the account and calls from its landline; Tom Brook calls
@@ -39,11 +38,20 @@ class SharedAccountErasureTest extends ErasureTestSupport {
     private static final String NADIA_ONLY = DIR + "nadia-only.wav";
     private static final String TOM_ONLY = DIR + "tom-only.wav";
 
-    @Autowired ErasurePreview preview;
-    @Autowired ErasureAuthorisation authorisation;
-    @Autowired ErasureExecutor executor;
-    @Autowired ErasureVerification verification;
-    @Autowired ErasureRunItems runItems;
+    @Autowired
+    ErasurePreview preview;
+
+    @Autowired
+    ErasureAuthorisation authorisation;
+
+    @Autowired
+    ErasureExecutor executor;
+
+    @Autowired
+    ErasureVerification verification;
+
+    @Autowired
+    ErasureRunItems runItems;
 
     private long accountId;
     private Set<Long> nadiaCalls;
@@ -96,7 +104,9 @@ class SharedAccountErasureTest extends ErasureTestSupport {
         assertThat(after.keySet()).isEqualTo(tomCalls);
         assertThat(after).hasSize(2);
         for (long tomCall : tomCalls) {
-            assertThat(after.get(tomCall)).as("checksum of Tom's call " + tomCall).isEqualTo(before.get(tomCall));
+            assertThat(after.get(tomCall))
+                    .as("checksum of Tom's call " + tomCall)
+                    .isEqualTo(before.get(tomCall));
         }
         assertThat(checksumsAfterNadia.get("tm_call_recording").get(tomTmCall))
                 .isEqualTo(checksumsBefore.get("tm_call_recording").get(tomTmCall));
@@ -113,25 +123,43 @@ class SharedAccountErasureTest extends ErasureTestSupport {
     @Test
     void theRepeatedSearchForNadiaIsCleanAlthoughTomsCallsAreStillOnHerAccount() {
         assertThat(nadiaVerified.clean()).isTrue();
-        assertThat(runItems.item(nadiaReference, "call-recordings").orElseThrow().deleted()).isEqualTo(3);
+        assertThat(runItems.item(nadiaReference, "call-recordings")
+                        .orElseThrow()
+                        .deleted())
+                .isEqualTo(3);
     }
 
     @Test
     void aSharedRecordingStaysWhileAnotherRowPointsAtIt() {
-        assertThat(filesAfterNadia).containsEntry(CONFERENCE, true).containsEntry(TRANSFER, true)
-                .containsEntry(TOM_ONLY, true).containsEntry(NADIA_ONLY, false);
-        assertThat(runItems.item(nadiaReference, "call-recordings").orElseThrow().filesDeleted())
-                .as("only the recording no other row points at").isEqualTo(1);
+        assertThat(filesAfterNadia)
+                .containsEntry(CONFERENCE, true)
+                .containsEntry(TRANSFER, true)
+                .containsEntry(TOM_ONLY, true)
+                .containsEntry(NADIA_ONLY, false);
+        assertThat(runItems.item(nadiaReference, "call-recordings")
+                        .orElseThrow()
+                        .filesDeleted())
+                .as("only the recording no other row points at")
+                .isEqualTo(1);
     }
 
     @Test
     void theSharedRecordingsGoWithTheLastRowsThatPointAtThem() {
-        assertThat(filesAfterTom).containsEntry(CONFERENCE, false).containsEntry(TRANSFER, false)
-                .containsEntry(TOM_ONLY, false).containsEntry(NADIA_ONLY, false);
-        assertThat(runItems.item(tomReference, "call-recordings").orElseThrow().filesDeleted()).isEqualTo(2);
-        assertThat(runItems.item(tomReference, "call-recordings").orElseThrow().deleted()).isEqualTo(2);
-        assertThat(runItems.item(tomReference, "tm-call-recordings").orElseThrow().filesDeleted()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM records.call_recording WHERE account_id = ?", Long.class, accountId))
+        assertThat(filesAfterTom)
+                .containsEntry(CONFERENCE, false)
+                .containsEntry(TRANSFER, false)
+                .containsEntry(TOM_ONLY, false)
+                .containsEntry(NADIA_ONLY, false);
+        assertThat(runItems.item(tomReference, "call-recordings").orElseThrow().filesDeleted())
+                .isEqualTo(2);
+        assertThat(runItems.item(tomReference, "call-recordings").orElseThrow().deleted())
+                .isEqualTo(2);
+        assertThat(runItems.item(tomReference, "tm-call-recordings")
+                        .orElseThrow()
+                        .filesDeleted())
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM records.call_recording WHERE account_id = ?", Long.class, accountId))
                 .isZero();
     }
 
@@ -139,9 +167,9 @@ class SharedAccountErasureTest extends ErasureTestSupport {
     private void household() {
         jdbc.update("""
                 INSERT INTO records.crm_account (account_number, name, email, email_key, phone, phone_key, status, opened_on)
-                VALUES (?, 'Nadia Brook', ?, ?, ?, '+441134960741', 'ACTIVE', DATE '2022-03-01')""",
-                ACCOUNT, NADIA_EMAIL, NADIA_EMAIL, NADIA_LANDLINE);
-        accountId = jdbc.queryForObject("SELECT id FROM records.crm_account WHERE account_number = ?", Long.class, ACCOUNT);
+                VALUES (?, 'Nadia Brook', ?, ?, ?, '+441134960741', 'ACTIVE', DATE '2022-03-01')""", ACCOUNT, NADIA_EMAIL, NADIA_EMAIL, NADIA_LANDLINE);
+        accountId =
+                jdbc.queryForObject("SELECT id FROM records.crm_account WHERE account_number = ?", Long.class, ACCOUNT);
         for (String file : List.of(CONFERENCE, TRANSFER, NADIA_ONLY, TOM_ONLY)) {
             fileStore.write(file, ("RIFF " + file).getBytes(StandardCharsets.UTF_8));
         }
@@ -155,11 +183,13 @@ class SharedAccountErasureTest extends ErasureTestSupport {
         jdbc.update("""
                 INSERT INTO records.tm_lead (source, name, phone, phone_key, consent, tps_status, imported_on)
                 VALUES ('Prospect Lists plc', 'Tom Brook', ?, '+441134960742', TRUE, 'CLEAR', DATE '2025-01-10')""", TOM_MOBILE);
-        long lead = jdbc.queryForObject("SELECT MAX(id) FROM records.tm_lead WHERE phone_key = '+441134960742'", Long.class);
+        long lead = jdbc.queryForObject(
+                "SELECT MAX(id) FROM records.tm_lead WHERE phone_key = '+441134960742'", Long.class);
         jdbc.update("""
                 INSERT INTO records.tm_call_recording (lead_id, started_at, duration_seconds, agent_name, outcome, audio_file)
                 VALUES (?, TIMESTAMP WITH TIME ZONE '2025-01-12 10:00:00+00', 95, 'Jo Marsh', 'CALL_BACK', ?)""", lead, TRANSFER);
-        tomTmCall = jdbc.queryForObject("SELECT MAX(id) FROM records.tm_call_recording WHERE lead_id = ?", Long.class, lead);
+        tomTmCall = jdbc.queryForObject(
+                "SELECT MAX(id) FROM records.tm_call_recording WHERE lead_id = ?", Long.class, lead);
     }
 
     private long call(String cli, String cliKey, String audio) {
@@ -167,16 +197,23 @@ class SharedAccountErasureTest extends ErasureTestSupport {
                 INSERT INTO records.call_recording (account_id, cli, cli_key, dialled_number, started_at, duration_seconds,
                     agent_name, audio_file) VALUES (?, ?, ?, '0330 088 1234', TIMESTAMP WITH TIME ZONE '2025-02-03 09:30:00+00',
                     140, 'Dee Khan', ?)""", accountId, cli, cliKey, audio);
-        return jdbc.queryForObject("SELECT MAX(id) FROM records.call_recording WHERE account_id = ?", Long.class, accountId);
+        return jdbc.queryForObject(
+                "SELECT MAX(id) FROM records.call_recording WHERE account_id = ?", Long.class, accountId);
     }
 
     /** Logged as the person asked, with the identifiers the identity check verified. */
     private String erasureRequest(String name, String email, String phone) {
-        Request request = register.log(NewRequest.builder(RequestType.ERASURE,
-                        email == null ? Channel.PHONE : Channel.EMAIL)
-                .name(name).email(email).phone(phone)
-                .summary("Please delete my call recordings and everything else").loggedBy("olivia").build());
-        jdbc.update("UPDATE desk.request_identifier SET verified = TRUE, state = 'CONFIRMED' WHERE request_id = ?", request.id());
+        Request request =
+                register.log(NewRequest.builder(RequestType.ERASURE, email == null ? Channel.PHONE : Channel.EMAIL)
+                        .name(name)
+                        .email(email)
+                        .phone(phone)
+                        .summary("Please delete my call recordings and everything else")
+                        .loggedBy("olivia")
+                        .build());
+        jdbc.update(
+                "UPDATE desk.request_identifier SET verified = TRUE, state = 'CONFIRMED' WHERE request_id = ?",
+                request.id());
         return request.reference();
     }
 

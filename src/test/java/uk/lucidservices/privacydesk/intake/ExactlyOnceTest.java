@@ -1,16 +1,7 @@
 package uk.lucidservices.privacydesk.intake;
 
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import uk.lucidservices.privacydesk.TestMailServer;
-import uk.lucidservices.privacydesk.mail.LetterQueue;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -21,8 +12,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.mail.LetterQueue;
 
 /**
  * Exactly once: whatever happens between reading a mail and moving it, each mail starts one
@@ -32,14 +31,19 @@ class ExactlyOnceTest extends IntakeTestSupport {
 
     @Autowired
     MailIntake intake;
+
     @Autowired
     IntakeProperties properties;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Clock clock;
+
     @Autowired
     DataSource dataSource;
 
@@ -52,7 +56,8 @@ class ExactlyOnceTest extends IntakeTestSupport {
         poll();
 
         List<IntakeLog.Entry> entries = intakeLog.findByMessageId(mail.messageId());
-        assertThat(entries).extracting(IntakeLog.Entry::outcome)
+        assertThat(entries)
+                .extracting(IntakeLog.Entry::outcome)
                 .containsExactly(IntakeOutcome.STARTED, IntakeOutcome.DUPLICATE);
         assertThat(entries.get(1).duplicateOf()).isEqualTo(entries.get(0).id());
         assertThat(requestsFrom(mail)).isEqualTo(1);
@@ -73,7 +78,8 @@ class ExactlyOnceTest extends IntakeTestSupport {
         assertThat(restarted.pollOnce().failed()).isFalse();
         restarted.close();
 
-        assertThat(intakeLog.findByMessageId(mail.messageId())).extracting(IntakeLog.Entry::outcome)
+        assertThat(intakeLog.findByMessageId(mail.messageId()))
+                .extracting(IntakeLog.Entry::outcome)
                 .containsExactly(IntakeOutcome.STARTED, IntakeOutcome.DUPLICATE);
         assertThat(requestsFrom(mail)).isEqualTo(1);
         assertThat(acknowledgementsQueued(first.reference())).isEqualTo(1);
@@ -94,24 +100,31 @@ class ExactlyOnceTest extends IntakeTestSupport {
 
         poll();
 
-        assertThat(intakeLog.findByMessageId(mail.messageId())).extracting(IntakeLog.Entry::outcome)
+        assertThat(intakeLog.findByMessageId(mail.messageId()))
+                .extracting(IntakeLog.Entry::outcome)
                 .containsExactly(IntakeOutcome.STARTED);
         assertThat(requestsFrom(mail)).isEqualTo(1);
     }
 
     @Test
     void aMailWithoutMessageIdIsRecognisedByItsContent() {
-        TestMail mail = TestMail.from("Tia Dunn").messageId(null).subject("SAR").text("Please send me a copy of my data");
+        TestMail mail =
+                TestMail.from("Tia Dunn").messageId(null).subject("SAR").text("Please send me a copy of my data");
         deliver(mail);
         deliver(mail);
 
         poll();
 
         List<String> outcomes = jdbc.queryForList(
-                "SELECT outcome FROM desk.intake_log WHERE sender_address = ? ORDER BY id", String.class, mail.address());
+                "SELECT outcome FROM desk.intake_log WHERE sender_address = ? ORDER BY id",
+                String.class,
+                mail.address());
         assertThat(outcomes).containsExactly("STARTED", "DUPLICATE");
-        assertThat(jdbc.queryForObject("SELECT message_key FROM desk.intake_log WHERE sender_address = ? AND outcome = 'STARTED'",
-                String.class, mail.address())).startsWith("sha256:");
+        assertThat(jdbc.queryForObject(
+                        "SELECT message_key FROM desk.intake_log WHERE sender_address = ? AND outcome = 'STARTED'",
+                        String.class,
+                        mail.address()))
+                .startsWith("sha256:");
         assertThat(requestsFrom(mail)).isEqualTo(1);
     }
 
@@ -138,7 +151,8 @@ class ExactlyOnceTest extends IntakeTestSupport {
         long refusedCommits;
         try {
             refused = poller.pollOnce();
-            refusedCommits = jdbc.queryForObject("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM desk.test_refused_commits", Long.class);
+            refusedCommits = jdbc.queryForObject(
+                    "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM desk.test_refused_commits", Long.class);
         } finally {
             jdbc.execute("DROP TRIGGER test_refuse_commit ON desk.intake_log");
             jdbc.execute("DROP FUNCTION desk.test_refuse_commit()");
@@ -152,7 +166,9 @@ class ExactlyOnceTest extends IntakeTestSupport {
         assertThat(intakeLog.findByMessageId(mail.messageId())).isEmpty();
         assertThat(requestsFrom(mail)).isZero();
         assertThat(mailsTo(mail.address())).isEmpty();
-        assertThat(PrivacyMailbox.count("INBOX", mail.messageId())).as("left in the inbox").isEqualTo(1);
+        assertThat(PrivacyMailbox.count("INBOX", mail.messageId()))
+                .as("left in the inbox")
+                .isEqualTo(1);
 
         poll();
 
@@ -196,8 +212,9 @@ class ExactlyOnceTest extends IntakeTestSupport {
             Future<MailboxPoller.PollReport> a = readers.submit(first::pollOnce);
             Future<MailboxPoller.PollReport> b = readers.submit(second::pollOnce);
 
-            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(waitingAtTheGate()).as("readers inside a poll at the same moment").isEqualTo(2));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(waitingAtTheGate())
+                    .as("readers inside a poll at the same moment")
+                    .isEqualTo(2));
 
             try (Statement release = gate.createStatement()) {
                 release.execute("SELECT pg_advisory_unlock(" + OVERLAP_LOCK + ")");
@@ -216,7 +233,8 @@ class ExactlyOnceTest extends IntakeTestSupport {
 
         for (TestMail mail : mails) {
             assertThat(intakeLog.findByMessageId(mail.messageId()))
-                    .filteredOn(e -> e.outcome() == IntakeOutcome.STARTED).hasSize(1);
+                    .filteredOn(e -> e.outcome() == IntakeOutcome.STARTED)
+                    .hasSize(1);
             assertThat(requestsFrom(mail)).isEqualTo(1);
             assertThat(PrivacyMailbox.count("INBOX", mail.messageId())).isZero();
         }
@@ -225,8 +243,10 @@ class ExactlyOnceTest extends IntakeTestSupport {
     private static final long OVERLAP_LOCK = 7_013_013L;
 
     private long waitingAtTheGate() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid::bigint = ?",
-                Long.class, OVERLAP_LOCK);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid::bigint = ?",
+                Long.class,
+                OVERLAP_LOCK);
     }
 
     private MailboxPoller newReader() {
@@ -234,22 +254,34 @@ class ExactlyOnceTest extends IntakeTestSupport {
     }
 
     private MailboxPoller newReader(int threads) {
-        return new MailboxPoller(properties.mailbox().at("127.0.0.1", TestMailServer.imapPort()),
-                properties.polling().batchSize(), threads, intake, clock);
+        return new MailboxPoller(
+                properties.mailbox().at("127.0.0.1", TestMailServer.imapPort()),
+                properties.polling().batchSize(),
+                threads,
+                intake,
+                clock);
     }
 
     private int requestsFrom(TestMail mail) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM desk.request WHERE requester_email = ?", Integer.class, mail.address());
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM desk.request WHERE requester_email = ?", Integer.class, mail.address());
     }
 
     /** Acknowledgements waiting to go: queued by the intake (desk-letter), or the first step of the request's process. */
     private long acknowledgementsQueued(String reference) {
-        long byIntake = runtimeService.createProcessInstanceQuery().processDefinitionKey(LetterQueue.PROCESS_KEY)
-                .processInstanceBusinessKey(reference).count();
-        long byProcess = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
-                .mapToLong(p -> managementService.createJobQuery().processInstanceId(p.getId())
-                        .activityId("Task_SendAcknowledgement").count())
-                .sum();
+        long byIntake = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(LetterQueue.PROCESS_KEY)
+                .processInstanceBusinessKey(reference)
+                .count();
+        long byProcess =
+                runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
+                        .mapToLong(p -> managementService
+                                .createJobQuery()
+                                .processInstanceId(p.getId())
+                                .activityId("Task_SendAcknowledgement")
+                                .count())
+                        .sum();
         return byIntake + byProcess;
     }
 }

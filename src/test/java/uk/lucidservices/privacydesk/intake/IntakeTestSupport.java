@@ -1,5 +1,8 @@
 package uk.lucidservices.privacydesk.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -13,31 +16,36 @@ import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** What intake tests share: deliver a mail over real SMTP, poll the real mailbox, run the letter jobs. */
 abstract class IntakeTestSupport extends DeskIntegrationTest {
 
     @Autowired
     protected MailboxPoller poller;
+
     @Autowired
     protected IntakeLog intakeLog;
+
     @Autowired
     protected RequestRegister register;
+
     @Autowired
     protected SentLetters sentLetters;
+
     @Autowired
     protected RuntimeService runtimeService;
+
     @Autowired
     protected ManagementService managementService;
+
     @Autowired
     protected TaskService taskService;
 
     protected static void deliver(TestMail mail) {
-        Smtp.send(TestMailServer.smtpPort(), mail.fromHeader() == null ? "someone@example.com" : mail.address(),
-                TestMailServer.PRIVACY_MAILBOX, mail.bytes());
+        Smtp.send(
+                TestMailServer.smtpPort(),
+                mail.fromHeader() == null ? "someone@example.com" : mail.address(),
+                TestMailServer.PRIVACY_MAILBOX,
+                mail.bytes());
     }
 
     protected MailboxPoller.PollReport poll() {
@@ -61,9 +69,15 @@ abstract class IntakeTestSupport extends DeskIntegrationTest {
 
     /** Runs the jobs of the letters queued for a request, as the job executor would. */
     protected void sendQueuedLetters(String reference) {
-        for (ProcessInstance letter : runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(LetterQueue.PROCESS_KEY).processInstanceBusinessKey(reference).list()) {
-            for (Job job : managementService.createJobQuery().processInstanceId(letter.getId()).list()) {
+        for (ProcessInstance letter : runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(LetterQueue.PROCESS_KEY)
+                .processInstanceBusinessKey(reference)
+                .list()) {
+            for (Job job : managementService
+                    .createJobQuery()
+                    .processInstanceId(letter.getId())
+                    .list()) {
                 managementService.executeJob(job.getId());
             }
         }
@@ -71,9 +85,17 @@ abstract class IntakeTestSupport extends DeskIntegrationTest {
 
     /** Runs the process's asynchronous steps (not its timers), as the job executor would, until it has sent a letter. */
     protected void runStepsUntilALetterIsSent(Request request) {
-        for (int step = 0; step < 10 && sentLetters.forReference(request.reference()).isEmpty(); step++) {
-            Job next = managementService.createJobQuery().processInstanceId(request.processInstanceId())
-                    .messages().executable().list().stream().findFirst()
+        for (int step = 0;
+                step < 10 && sentLetters.forReference(request.reference()).isEmpty();
+                step++) {
+            Job next = managementService
+                    .createJobQuery()
+                    .processInstanceId(request.processInstanceId())
+                    .messages()
+                    .executable()
+                    .list()
+                    .stream()
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("the request's process has no step left and sent no letter"));
             managementService.executeJob(next.getId());
         }

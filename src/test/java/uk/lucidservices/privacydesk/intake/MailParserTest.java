@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.intake;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Mail as mail programs actually write it comes out as text a person (and the classifier) can read. */
 class MailParserTest {
@@ -14,7 +13,8 @@ class MailParserTest {
     private final MailParser parser = new MailParser();
 
     private IncomingMail parse(String raw, Charset charset) {
-        return parser.parse(RawMail.of(raw.replace("\n", "\r\n").getBytes(charset), Instant.parse("2026-03-03T10:15:00Z")));
+        return parser.parse(
+                RawMail.of(raw.replace("\n", "\r\n").getBytes(charset), Instant.parse("2026-03-03T10:15:00Z")));
     }
 
     @Test
@@ -145,7 +145,8 @@ class MailParserTest {
                 body
                 """;
         IncomingMail first = parse("Received: from mx1\n" + mail, StandardCharsets.UTF_8);
-        IncomingMail second = parse("Received: from mx2\nReturn-Path: <a@example.com>\n" + mail, StandardCharsets.UTF_8);
+        IncomingMail second =
+                parse("Received: from mx2\nReturn-Path: <a@example.com>\n" + mail, StandardCharsets.UTF_8);
 
         assertThat(first.messageKey()).startsWith("sha256:").isEqualTo(second.messageKey());
     }

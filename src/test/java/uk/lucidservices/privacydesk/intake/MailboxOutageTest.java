@@ -1,15 +1,14 @@
 package uk.lucidservices.privacydesk.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import uk.lucidservices.privacydesk.TestMailServer;
-
-import java.time.Clock;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A mailbox that cannot be reached fails the poll, not the poller: it is reported as DOWN with
@@ -20,20 +19,29 @@ class MailboxOutageTest extends IntakeTestSupport {
 
     @Autowired
     MailIntake intake;
+
     @Autowired
     IntakeProperties properties;
+
     @Autowired
     Clock clock;
+
     @Autowired
     HealthIndicator mailboxHealthIndicator;
 
     @Test
     void anUnreachableMailboxIsReportedDownAndNoMailIsLostWhenItComesBack() {
         try (TcpProxy network = new TcpProxy(TestMailServer.imapPort())) {
-            MailboxPoller desk = new MailboxPoller(properties.mailbox().at("127.0.0.1", network.port()),
-                    properties.polling().batchSize(), properties.polling().threads(), intake, clock);
+            MailboxPoller desk = new MailboxPoller(
+                    properties.mailbox().at("127.0.0.1", network.port()),
+                    properties.polling().batchSize(),
+                    properties.polling().threads(),
+                    intake,
+                    clock);
             HealthIndicator health = new MailboxHealthIndicator(desk.status());
-            TestMail mail = TestMail.from("Uma Vance").subject("Subject access request").text("Please send me a copy of my data");
+            TestMail mail = TestMail.from("Uma Vance")
+                    .subject("Subject access request")
+                    .text("Please send me a copy of my data");
             deliver(mail);
 
             // The network to the mailbox is down: two polls fail, and say so.
@@ -48,7 +56,8 @@ class MailboxOutageTest extends IntakeTestSupport {
             network.up();
             assertThat(desk.pollOnce().failed()).isFalse();
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-            assertThat(intakeLog.findByMessageId(mail.messageId())).extracting(IntakeLog.Entry::outcome)
+            assertThat(intakeLog.findByMessageId(mail.messageId()))
+                    .extracting(IntakeLog.Entry::outcome)
                     .containsExactly(IntakeOutcome.STARTED);
 
             // It drops again under an open connection: the poller notices, and reconnects when it can.

@@ -6,17 +6,15 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.search.HeaderTerm;
-import uk.lucidservices.privacydesk.TestMailServer;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Properties;
+import uk.lucidservices.privacydesk.TestMailServer;
 
 /** Looks into the test privacy mailbox over IMAP, as a person with a mail client would. */
 final class PrivacyMailbox {
 
-    private PrivacyMailbox() {
-    }
+    private PrivacyMailbox() {}
 
     /** How many mails with this Message-ID are in the folder. */
     static int count(String folderName, String messageId) {
@@ -24,7 +22,11 @@ final class PrivacyMailbox {
         props.setProperty("mail.imap.peek", "true");
         try {
             Store store = Session.getInstance(props).getStore("imap");
-            store.connect("127.0.0.1", TestMailServer.imapPort(), TestMailServer.PRIVACY_MAILBOX, TestMailServer.PRIVACY_PASSWORD);
+            store.connect(
+                    "127.0.0.1",
+                    TestMailServer.imapPort(),
+                    TestMailServer.PRIVACY_MAILBOX,
+                    TestMailServer.PRIVACY_PASSWORD);
             try {
                 Folder folder = store.getFolder(folderName);
                 if (!folder.exists()) {
@@ -50,7 +52,11 @@ final class PrivacyMailbox {
         props.setProperty("mail.imap.peek", "true");
         try {
             Store store = Session.getInstance(props).getStore("imap");
-            store.connect("127.0.0.1", TestMailServer.imapPort(), TestMailServer.PRIVACY_MAILBOX, TestMailServer.PRIVACY_PASSWORD);
+            store.connect(
+                    "127.0.0.1",
+                    TestMailServer.imapPort(),
+                    TestMailServer.PRIVACY_MAILBOX,
+                    TestMailServer.PRIVACY_PASSWORD);
             try {
                 Folder inbox = store.getFolder("INBOX");
                 inbox.open(Folder.READ_ONLY);
@@ -61,7 +67,8 @@ final class PrivacyMailbox {
                     }
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     found[0].writeTo(out);
-                    return RawMail.of(out.toByteArray(), found[0].getReceivedDate().toInstant());
+                    return RawMail.of(
+                            out.toByteArray(), found[0].getReceivedDate().toInstant());
                 } finally {
                     inbox.close(false);
                 }

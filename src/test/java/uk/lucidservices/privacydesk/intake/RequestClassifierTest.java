@@ -1,17 +1,16 @@
 package uk.lucidservices.privacydesk.intake;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvFileSource;
-import org.junit.jupiter.api.Test;
-import uk.lucidservices.privacydesk.request.RequestType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
+import uk.lucidservices.privacydesk.request.RequestType;
 
 /** The bundled rules classify requests as people write them; the table is in classification-cases.csv. */
 class RequestClassifierTest {
@@ -29,18 +28,25 @@ class RequestClassifierTest {
     @ParameterizedTest(name = "{0}: \"{1}\" / \"{2}\"")
     @CsvFileSource(resources = "/intake/classification-cases.csv", delimiter = '|', numLinesToSkip = 1)
     void classifiesWhatPeopleWrite(String expected, String subject, String body) {
-        RequestClassifier.Classification result = CLASSIFIER.classify(subject, body == null ? null : body.replace("\\n", "\n"));
+        RequestClassifier.Classification result =
+                CLASSIFIER.classify(subject, body == null ? null : body.replace("\\n", "\n"));
 
         if (expected.equals("TRIAGE")) {
-            assertThat(result.type()).as(result.reason() + " " + result.scores()).isEmpty();
+            assertThat(result.type())
+                    .as(result.reason() + " " + result.scores())
+                    .isEmpty();
         } else {
-            assertThat(result.type()).as(result.reason() + " " + result.scores()).contains(RequestType.valueOf(expected));
+            assertThat(result.type())
+                    .as(result.reason() + " " + result.scores())
+                    .contains(RequestType.valueOf(expected));
         }
     }
 
     @Test
     void ambiguousMailSaysWhichTypesItCouldBe() {
-        assertThat(CLASSIFIER.classify("", "send me a copy of my data and then delete it").reason())
+        assertThat(CLASSIFIER
+                        .classify("", "send me a copy of my data and then delete it")
+                        .reason())
                 .isEqualTo("could be subject access or erasure");
     }
 
@@ -50,8 +56,11 @@ class RequestClassifierTest {
 
         assertThat(both.type()).contains(RequestType.ERASURE);
         assertThat(both.alongside()).containsExactly(RequestType.OBJECTION);
-        assertThat(CLASSIFIER.classify("", "Please stop calling me").alongside()).isEmpty();
-        assertThat(CLASSIFIER.classify("", "Delete my call recordings and stop recording my calls").alongside())
+        assertThat(CLASSIFIER.classify("", "Please stop calling me").alongside())
+                .isEmpty();
+        assertThat(CLASSIFIER
+                        .classify("", "Delete my call recordings and stop recording my calls")
+                        .alongside())
                 .containsExactly(RequestType.DO_NOT_RECORD);
     }
 
@@ -64,11 +73,13 @@ class RequestClassifierTest {
                   COMPLAINT:
                     - { pattern: 'grumble', weight: 1 }
                 """;
-        RequestClassifier custom = RequestClassifier.fromYaml(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        RequestClassifier custom =
+                RequestClassifier.fromYaml(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
         assertThat(custom.classify("A grumble", "").type()).contains(RequestType.COMPLAINT);
 
         String broken = "threshold: 1\nambiguity: 1\ntypes:\n  ERASURE:\n    - { pattern: '(unclosed', weight: 1 }\n";
-        assertThatThrownBy(() -> RequestClassifier.fromYaml(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8))))
+        assertThatThrownBy(() ->
+                        RequestClassifier.fromYaml(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8))))
                 .hasMessageContaining("(unclosed");
     }
 }

@@ -1,5 +1,10 @@
 package uk.lucidservices.privacydesk.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -7,12 +12,6 @@ import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestType;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Robots are logged and get nothing; mail in any common shape is read; bad input is quarantined
@@ -22,12 +21,14 @@ class RobotsAndBadInputTest extends IntakeTestSupport {
 
     @Autowired
     FileStore files;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void anAutoReplyStartsNothingAndGetsNoReply() {
-        TestMail autoReply = TestMail.from("Away Person").subject("Automatic reply: Your request")
+        TestMail autoReply = TestMail.from("Away Person")
+                .subject("Automatic reply: Your request")
                 .header("Auto-Submitted", "auto-replied")
                 .text("I am out of the office until Monday.\n\n> Please send me a copy of my data");
 
@@ -38,8 +39,10 @@ class RobotsAndBadInputTest extends IntakeTestSupport {
 
     @Test
     void anXAutoreplyHeaderMarksARobotEvenWhenTheWordsLookLikeARequest() {
-        TestMail autoReply = TestMail.from("Robot Responder").subject("Delete my data")
-                .header("X-Autoreply", "yes").text("Please delete my data");
+        TestMail autoReply = TestMail.from("Robot Responder")
+                .subject("Delete my data")
+                .header("X-Autoreply", "yes")
+                .text("Please delete my data");
 
         assertRobot(deliverAndPoll(autoReply), autoReply, "header x-autoreply");
     }
@@ -63,7 +66,11 @@ class RobotsAndBadInputTest extends IntakeTestSupport {
                         --B1--\r
                         """);
         // GreenMail takes no null reverse-path (MAIL FROM:<>), so the bounce comes from the daemon's address.
-        Smtp.send(TestMailServer.smtpPort(), "MAILER-DAEMON@mx.example.net", TestMailServer.PRIVACY_MAILBOX, bounce.bytes());
+        Smtp.send(
+                TestMailServer.smtpPort(),
+                "MAILER-DAEMON@mx.example.net",
+                TestMailServer.PRIVACY_MAILBOX,
+                bounce.bytes());
         poll();
 
         IntakeLog.Entry entry = entry(bounce);
@@ -76,7 +83,8 @@ class RobotsAndBadInputTest extends IntakeTestSupport {
 
     @Test
     void anHtmlOnlyMailIsReadAndClassified() {
-        TestMail mail = TestMail.from("Lia Wong").subject("Request")
+        TestMail mail = TestMail.from("Lia Wong")
+                .subject("Request")
                 .html("<html><body><div>Hello,</div><p>Please <b>delete</b> my&nbsp;call recordings.</p>"
                         + "<blockquote>Please send me a copy of my data</blockquote></body></html>");
 
@@ -88,9 +96,12 @@ class RobotsAndBadInputTest extends IntakeTestSupport {
 
     @Test
     void anIso88591MailIsDecodedWithItsNameAndPoundSign() {
-        TestMail mail = TestMail.fromHeader("=?ISO-8859-1?Q?Zo=EB_Br=F4nte?= <zoe.bronte." + System.nanoTime() + "@example.com>")
+        TestMail mail = TestMail.fromHeader(
+                        "=?ISO-8859-1?Q?Zo=EB_Br=F4nte?= <zoe.bronte." + System.nanoTime() + "@example.com>")
                 .subject("=?ISO-8859-1?Q?Facture_=E9lev=E9e?=")
-                .text("I want to complain about my bill: it is \u00a330 too much.\nZo\u00eb", StandardCharsets.ISO_8859_1);
+                .text(
+                        "I want to complain about my bill: it is \u00a330 too much.\nZo\u00eb",
+                        StandardCharsets.ISO_8859_1);
 
         IntakeLog.Entry entry = deliverAndPoll(mail);
 
@@ -103,7 +114,8 @@ class RobotsAndBadInputTest extends IntakeTestSupport {
 
     @Test
     void aBase64BodyIsDecodedAndClassified() {
-        TestMail mail = TestMail.from("Max Bell").subject("Hello").base64Text("Could you please send me a copy of my data?");
+        TestMail mail =
+                TestMail.from("Max Bell").subject("Hello").base64Text("Could you please send me a copy of my data?");
 
         IntakeLog.Entry entry = deliverAndPoll(mail);
 
@@ -116,8 +128,10 @@ class RobotsAndBadInputTest extends IntakeTestSupport {
         byte[] big = new byte[20 * 1024 * 1024];
         Arrays.fill(big, (byte) 'x');
         System.arraycopy("%PDF-1.4".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 8);
-        TestMail mail = TestMail.from("Ned Hill").subject("My passport for my data request")
-                .text("Please send me a copy of my data").attach("passport.pdf", "application/pdf", big);
+        TestMail mail = TestMail.from("Ned Hill")
+                .subject("My passport for my data request")
+                .text("Please send me a copy of my data")
+                .attach("passport.pdf", "application/pdf", big);
 
         IntakeLog.Entry entry = deliverAndPoll(mail);
 
@@ -126,14 +140,19 @@ class RobotsAndBadInputTest extends IntakeTestSupport {
         assertThat(entry.requestId()).isNull();
         assertThat(entry.triageInstanceId()).isNotNull();
         assertThat(entry.sizeBytes()).isGreaterThan(20L * 1024 * 1024);
-        assertThat(Files.size(files.resolve(entry.rawFile()))).as("only the headers were taken in").isLessThan(10_000);
+        assertThat(Files.size(files.resolve(entry.rawFile())))
+                .as("only the headers were taken in")
+                .isLessThan(10_000);
         assertThat(PrivacyMailbox.count("INBOX", mail.messageId())).isZero();
-        assertThat(PrivacyMailbox.count("Processed", mail.messageId())).as("the mail itself is kept on the server").isEqualTo(1);
+        assertThat(PrivacyMailbox.count("Processed", mail.messageId()))
+                .as("the mail itself is kept on the server")
+                .isEqualTo(1);
     }
 
     @Test
     void malformedMimeIsQuarantinedAndTheNextMailIsStillRead() throws Exception {
-        TestMail broken = TestMail.from("Olga Ray").subject("Please send me a copy of my data")
+        TestMail broken = TestMail.from("Olga Ray")
+                .subject("Please send me a copy of my data")
                 .rawBody("multipart/mixed; boundary=\"NEVER-THERE\"", "This body has no parts at all.\r\n");
         TestMail good = TestMail.from("Pat Quinn").subject("SAR").text("Please send me a copy of my data");
         deliver(broken);
@@ -145,7 +164,11 @@ class RobotsAndBadInputTest extends IntakeTestSupport {
         assertThat(quarantined.outcome()).isEqualTo(IntakeOutcome.QUARANTINED);
         assertThat(quarantined.reason()).startsWith("malformed MIME");
         assertThat(quarantined.triageInstanceId()).isNotNull();
-        assertThat(taskService.createTaskQuery().processInstanceId(quarantined.triageInstanceId()).count()).isEqualTo(1);
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(quarantined.triageInstanceId())
+                        .count())
+                .isEqualTo(1);
         // No request started: none logged for the mail, none in the register for its sender.
         assertThat(quarantined.requestId()).isNull();
         assertThat(requestsFrom(broken.address())).isZero();
@@ -155,24 +178,29 @@ class RobotsAndBadInputTest extends IntakeTestSupport {
         // The raw mail is kept, as it came, on the desk and on the server.
         assertThat(quarantined.rawFile()).isNotNull();
         String raw = Files.readString(files.resolve(quarantined.rawFile()), StandardCharsets.ISO_8859_1);
-        assertThat(raw).contains(broken.messageId()).contains("boundary=\"NEVER-THERE\"")
+        assertThat(raw)
+                .contains(broken.messageId())
+                .contains("boundary=\"NEVER-THERE\"")
                 .contains("This body has no parts at all.");
         assertThat(PrivacyMailbox.count("INBOX", broken.messageId())).isZero();
         assertThat(PrivacyMailbox.count("Processed", broken.messageId())).isEqualTo(1);
 
         IntakeLog.Entry started = entry(good);
         assertThat(started.outcome()).isEqualTo(IntakeOutcome.STARTED);
-        assertThat(requestsFrom(good.address())).as("the same query finds the good mail's request").isEqualTo(1);
+        assertThat(requestsFrom(good.address()))
+                .as("the same query finds the good mail's request")
+                .isEqualTo(1);
     }
 
     private long requestsFrom(String address) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM desk.request WHERE lower(requester_email) = lower(?)",
-                Long.class, address);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM desk.request WHERE lower(requester_email) = lower(?)", Long.class, address);
     }
 
     @Test
     void aMailWithoutFromIsQuarantined() {
-        TestMail mail = TestMail.from("Nobody").withoutFrom().subject("delete my data").text("please delete my data");
+        TestMail mail =
+                TestMail.from("Nobody").withoutFrom().subject("delete my data").text("please delete my data");
 
         IntakeLog.Entry entry = deliverAndPoll(mail);
 
@@ -184,7 +212,8 @@ class RobotsAndBadInputTest extends IntakeTestSupport {
     @Test
     void aMailFromTheDesksOwnAddressIsQuarantinedNotAnswered() {
         TestMail mail = TestMail.fromHeader("Lucid Services Privacy Team <privacy@lucidservices.co.uk>")
-                .subject("Please send me a copy of my data").text("Please send me a copy of my data");
+                .subject("Please send me a copy of my data")
+                .text("Please send me a copy of my data");
 
         IntakeLog.Entry entry = deliverAndPoll(mail);
 
@@ -200,6 +229,8 @@ class RobotsAndBadInputTest extends IntakeTestSupport {
         assertThat(entry.triageInstanceId()).isNull();
         assertThat(entry.rawFile()).as("a robot's mail is logged, not kept").isNull();
         assertThat(mailsTo(mail.address())).isEmpty();
-        assertThat(PrivacyMailbox.count("INBOX", mail.messageId())).as("moved out of the inbox").isZero();
+        assertThat(PrivacyMailbox.count("INBOX", mail.messageId()))
+                .as("moved out of the inbox")
+                .isZero();
     }
 }

@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.intake;
 
-import org.junit.jupiter.api.Test;
-import uk.lucidservices.privacydesk.intake.SenderAuthentication.Dmarc;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import uk.lucidservices.privacydesk.intake.SenderAuthentication.Dmarc;
 
 /** Reading the trusted server's DMARC verdict out of Authentication-Results headers (RFC 8601). */
 class SenderAuthenticationTest {
@@ -15,35 +14,56 @@ class SenderAuthenticationTest {
 
     @Test
     void theTrustedServersVerdictCountsWhateverItsCaseVersionAndComments() {
-        assertThat(trusted.dmarc(mail("MX.Lucidservices.co.uk 1; spf=pass (sender SPF authorized) smtp.mailfrom=example.com;"
-                + " dmarc=FAIL (p=REJECT sp=REJECT dis=NONE) header.from=example.com"))).isEqualTo(Dmarc.FAIL);
-        assertThat(trusted.dmarc(mail("mx.lucidservices.co.uk; dkim=pass header.d=example.com; dmarc=pass header.from=example.com")))
+        assertThat(trusted.dmarc(
+                        mail("MX.Lucidservices.co.uk 1; spf=pass (sender SPF authorized) smtp.mailfrom=example.com;"
+                                + " dmarc=FAIL (p=REJECT sp=REJECT dis=NONE) header.from=example.com")))
+                .isEqualTo(Dmarc.FAIL);
+        assertThat(trusted.dmarc(mail(
+                        "mx.lucidservices.co.uk; dkim=pass header.d=example.com; dmarc=pass header.from=example.com")))
                 .isEqualTo(Dmarc.PASS);
     }
 
     @Test
     void onlyTheTrustedServersHeaderCountsAndItsTopmostOne() {
-        assertThat(trusted.dmarc(mail("mx.elsewhere.example; dmarc=pass header.from=example.com",
-                "mx.lucidservices.co.uk; dmarc=fail header.from=example.com",
-                "mx.lucidservices.co.uk; dmarc=pass header.from=example.com"))).isEqualTo(Dmarc.FAIL);
-        assertThat(trusted.dmarc(mail("mx.elsewhere.example; dmarc=fail header.from=example.com"))).isEqualTo(Dmarc.UNKNOWN);
+        assertThat(trusted.dmarc(mail(
+                        "mx.elsewhere.example; dmarc=pass header.from=example.com",
+                        "mx.lucidservices.co.uk; dmarc=fail header.from=example.com",
+                        "mx.lucidservices.co.uk; dmarc=pass header.from=example.com")))
+                .isEqualTo(Dmarc.FAIL);
+        assertThat(trusted.dmarc(mail("mx.elsewhere.example; dmarc=fail header.from=example.com")))
+                .isEqualTo(Dmarc.UNKNOWN);
     }
 
     @Test
     void aPolicyPropertyOfAnotherMethodIsNotAVerdict() {
-        assertThat(trusted.dmarc(mail("mx.lucidservices.co.uk; arc=none policy.dmarc=fail; spf=fail"))).isEqualTo(Dmarc.UNKNOWN);
-        assertThat(trusted.dmarc(mail("mx.lucidservices.co.uk; dmarc=none header.from=example.com"))).isEqualTo(Dmarc.UNKNOWN);
+        assertThat(trusted.dmarc(mail("mx.lucidservices.co.uk; arc=none policy.dmarc=fail; spf=fail")))
+                .isEqualTo(Dmarc.UNKNOWN);
+        assertThat(trusted.dmarc(mail("mx.lucidservices.co.uk; dmarc=none header.from=example.com")))
+                .isEqualTo(Dmarc.UNKNOWN);
         assertThat(trusted.dmarc(mail("mx.lucidservices.co.uk; none"))).isEqualTo(Dmarc.UNKNOWN);
     }
 
     @Test
     void withNoTrustedServerNothingIsChecked() {
-        assertThat(new SenderAuthentication("").dmarc(mail("mx.lucidservices.co.uk; dmarc=fail"))).isEqualTo(Dmarc.NOT_CHECKED);
+        assertThat(new SenderAuthentication("").dmarc(mail("mx.lucidservices.co.uk; dmarc=fail")))
+                .isEqualTo(Dmarc.NOT_CHECKED);
         assertThat(new SenderAuthentication(null).configured()).isFalse();
     }
 
     private static IncomingMail mail(String... authenticationResults) {
-        return new IncomingMail(null, null, null, "someone@example.com", null, null, null,
-                Map.of("authentication-results", List.of(authenticationResults)), null, "", List.of(), List.of(), null);
+        return new IncomingMail(
+                null,
+                null,
+                null,
+                "someone@example.com",
+                null,
+                null,
+                null,
+                Map.of("authentication-results", List.of(authenticationResults)),
+                null,
+                "",
+                List.of(),
+                List.of(),
+                null);
     }
 }

@@ -15,13 +15,13 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Smtp {
 
-    private Smtp() {
-    }
+    private Smtp() {}
 
     public static void send(int port, String envelopeFrom, String recipient, byte[] raw) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(60_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             expect(in, "220");
             command(out, in, "EHLO tests.example.com", "250");

@@ -79,20 +79,23 @@ final class TcpProxy implements AutoCloseable {
     }
 
     private static void pump(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException ignored) {
-                // Cut by down(), or closed by either side.
-            } finally {
-                try {
-                    from.close();
-                    to.close();
-                } catch (IOException ignored) {
-                    // Already closed.
-                }
-            }
-        }, "proxy-pump");
+        Thread t = new Thread(
+                () -> {
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        in.transferTo(out);
+                    } catch (IOException ignored) {
+                        // Cut by down(), or closed by either side.
+                    } finally {
+                        try {
+                            from.close();
+                            to.close();
+                        } catch (IOException ignored) {
+                            // Already closed.
+                        }
+                    }
+                },
+                "proxy-pump");
         t.setDaemon(true);
         t.start();
     }

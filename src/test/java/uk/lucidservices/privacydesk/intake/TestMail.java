@@ -31,7 +31,8 @@ public final class TestMail {
 
     /** A mail from a new, unique person (so tests never see each other's mail). */
     public static TestMail from(String name) {
-        String local = name.toLowerCase().replaceAll("[^a-z]+", ".") + "." + UUID.randomUUID().toString().substring(0, 8);
+        String local = name.toLowerCase().replaceAll("[^a-z]+", ".") + "."
+                + UUID.randomUUID().toString().substring(0, 8);
         return new TestMail(name + " <" + local + "@example.com>");
     }
 
@@ -108,7 +109,8 @@ public final class TestMail {
     }
 
     public TestMail attach(String fileName, String contentType, byte[] content) {
-        attachments.add(new String[]{fileName, contentType, Base64.getMimeEncoder().encodeToString(content)});
+        attachments.add(
+                new String[] {fileName, contentType, Base64.getMimeEncoder().encodeToString(content)});
         return this;
     }
 
@@ -142,7 +144,9 @@ public final class TestMail {
             return concat(head.toString().getBytes(StandardCharsets.UTF_8), content());
         }
         String boundary = "=_part_" + UUID.randomUUID();
-        head.append("Content-Type: multipart/mixed; boundary=\"").append(boundary).append("\"\r\n\r\n");
+        head.append("Content-Type: multipart/mixed; boundary=\"")
+                .append(boundary)
+                .append("\"\r\n\r\n");
         head.append("--").append(boundary).append("\r\n");
         head.append("Content-Type: ").append(contentType).append("\r\n");
         head.append("Content-Transfer-Encoding: ").append(transferEncoding).append("\r\n\r\n");
@@ -150,16 +154,26 @@ public final class TestMail {
         StringBuilder rest = new StringBuilder("\r\n");
         for (String[] a : attachments) {
             rest.append("--").append(boundary).append("\r\n");
-            rest.append("Content-Type: ").append(a[1]).append("; name=\"").append(a[0]).append("\"\r\n");
-            rest.append("Content-Disposition: attachment; filename=\"").append(a[0]).append("\"\r\n");
-            rest.append("Content-Transfer-Encoding: base64\r\n\r\n").append(a[2]).append("\r\n");
+            rest.append("Content-Type: ")
+                    .append(a[1])
+                    .append("; name=\"")
+                    .append(a[0])
+                    .append("\"\r\n");
+            rest.append("Content-Disposition: attachment; filename=\"")
+                    .append(a[0])
+                    .append("\"\r\n");
+            rest.append("Content-Transfer-Encoding: base64\r\n\r\n")
+                    .append(a[2])
+                    .append("\r\n");
         }
         rest.append("--").append(boundary).append("--\r\n");
         return concat(start, rest.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] content() {
-        return bodyBytes != null ? bodyBytes : body.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        return bodyBytes != null
+                ? bodyBytes
+                : body.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

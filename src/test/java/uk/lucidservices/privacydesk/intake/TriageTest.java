@@ -1,5 +1,12 @@
 package uk.lucidservices.privacydesk.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -9,20 +16,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import uk.lucidservices.privacydesk.tasklist.EmbeddedForms;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.security.DeskGroups;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import uk.lucidservices.privacydesk.tasklist.EmbeddedForms;
 
 /**
  * A mail the intake could not place is a task for privacy officers in Tasklist: they read it,
@@ -35,14 +34,17 @@ class TriageTest extends IntakeTestSupport {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     RepositoryService repositoryService;
 
     @Test
     void aPrivacyOfficerReadsTheMailInTasklistAndStartsTheRequestItIs() {
-        TestMail mail = TestMail.from("Gail Hart").subject("Question")
+        TestMail mail = TestMail.from("Gail Hart")
+                .subject("Question")
                 .text("Hi, I'd like to know what you have on file for me. My mobile is 07700 900456.")
                 .attach("licence.pdf", "application/pdf", PDF);
         IntakeLog.Entry entry = deliverAndPoll(mail);
@@ -50,24 +52,41 @@ class TriageTest extends IntakeTestSupport {
         String taskId = triageTask(entry).getId();
 
         // Olivia sees the task and its form through the REST API Tasklist uses, and can read the mail.
-        assertThat(asOlivia().getForEntity("/engine-rest/task/" + taskId, Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(asOlivia()
+                        .getForEntity("/engine-rest/task/" + taskId, Map.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         ResponseEntity<String> form = asOlivia().getForEntity("/engine-rest/task/" + taskId + "/form", String.class);
         assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(form.getBody()).contains(EmbeddedForms.PREFIX + "mail-triage.html");
-        assertThat(EmbeddedForms.submits(EmbeddedForms.PREFIX + "mail-triage.html")).contains("triageDecision");
+        assertThat(EmbeddedForms.submits(EmbeddedForms.PREFIX + "mail-triage.html"))
+                .contains("triageDecision");
         // The form shows the mail as data read with the officer's session, never from the task's variables.
-        ResponseEntity<String> details = asOlivia().getForEntity("/api/intake/mails/" + entry.id() + "/details", String.class);
+        ResponseEntity<String> details =
+                asOlivia().getForEntity("/api/intake/mails/" + entry.id() + "/details", String.class);
         assertThat(details.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(details.getBody()).contains("what you have on file for me").contains(mail.address())
-                .contains("licence.pdf").contains("\"subject\"");
+        assertThat(details.getBody())
+                .contains("what you have on file for me")
+                .contains(mail.address())
+                .contains("licence.pdf")
+                .contains("\"subject\"");
         ResponseEntity<String> page = asOlivia().getForEntity("/api/intake/mails/" + entry.id(), String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).contains("what you have on file for me").contains(mail.address()).contains("licence.pdf");
-        assertThat(http.withBasicAuth("chloe", "chloe").getForEntity("/api/intake/mails/" + entry.id(), String.class)
-                .getStatusCode()).as("not complaint handlers' mail: as if it did not exist").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(page.getBody())
+                .contains("what you have on file for me")
+                .contains(mail.address())
+                .contains("licence.pdf");
+        assertThat(http.withBasicAuth("chloe", "chloe")
+                        .getForEntity("/api/intake/mails/" + entry.id(), String.class)
+                        .getStatusCode())
+                .as("not complaint handlers' mail: as if it did not exist")
+                .isEqualTo(HttpStatus.NOT_FOUND);
 
-        ResponseEntity<String> done = asOlivia().postForEntity("/engine-rest/task/" + taskId + "/complete",
-                Map.of("variables", Map.of("triageDecision", Map.of("value", "SUBJECT_ACCESS"))), String.class);
+        ResponseEntity<String> done = asOlivia()
+                .postForEntity(
+                        "/engine-rest/task/" + taskId + "/complete",
+                        Map.of("variables", Map.of("triageDecision", Map.of("value", "SUBJECT_ACCESS"))),
+                        String.class);
         assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
         IntakeLog.Entry decided = intakeLog.find(entry.id()).orElseThrow();
@@ -77,25 +96,29 @@ class TriageTest extends IntakeTestSupport {
         assertThat(request.type()).isEqualTo(RequestType.SUBJECT_ACCESS);
         assertThat(request.requesterEmail()).isEqualTo(mail.address());
         assertThat(request.requesterPhone()).isEqualTo("07700 900456");
-        assertThat(request.receivedAt().toInstant()).as("the clock runs from the mail's arrival")
+        assertThat(request.receivedAt().toInstant())
+                .as("the clock runs from the mail's arrival")
                 .isEqualTo(entry.arrivedAt().toInstant());
         assertThat(request.loggedBy()).isEqualTo("olivia");
         assertThat(intakeLog.attachmentsOfRequest(request.id())).hasSize(1);
         // The subject access process acknowledges as its first step.
         runStepsUntilALetterIsSent(request);
-        assertThat(mailsTo(mail.address())).singleElement()
-                .satisfies(m -> assertThat(m.getSubject()).contains(request.reference()));
+        assertThat(mailsTo(mail.address())).singleElement().satisfies(m -> assertThat(m.getSubject())
+                .contains(request.reference()));
     }
 
     @Test
     void aDiscardNeedsAReasonAndRecordsWhoDiscardedIt() {
-        IntakeLog.Entry entry = deliverAndPoll(TestMail.from("Hal Ives").subject("Cheap watches").text("Buy now"));
+        IntakeLog.Entry entry = deliverAndPoll(
+                TestMail.from("Hal Ives").subject("Cheap watches").text("Buy now"));
         Task task = triageTask(entry);
         ProcessInstance triage = processOf(entry);
 
         assertThatThrownBy(() -> completeAsOlivia(task, Map.of("triageDecision", "DISCARD")))
                 .hasMessageContaining("Choose why the mail is discarded");
-        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isEqualTo(1);
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count())
+                .as("the task stays open")
+                .isEqualTo(1);
 
         completeAsOlivia(task, Map.of("triageDecision", "DISCARD", "discardReason", "SPAM"));
 
@@ -109,31 +132,49 @@ class TriageTest extends IntakeTestSupport {
 
     @Test
     void aMailCanBeFiledAsTheReplyToARequestItForgotToName() {
-        repositoryService.createDeployment().name("test-awaits-requester-reply").enableDuplicateFiltering(true)
-                .addClasspathResource("intake/test-awaits-requester-reply.bpmn").deploy();
+        repositoryService
+                .createDeployment()
+                .name("test-awaits-requester-reply")
+                .enableDuplicateFiltering(true)
+                .addClasspathResource("intake/test-awaits-requester-reply.bpmn")
+                .deploy();
         TestMail person = TestMail.from("Ida Jay");
         Request request = register.log(NewRequest.builder(RequestType.ERASURE, Channel.EMAIL)
-                .email(person.address()).loggedBy("test").build());
-        ProcessInstance waiting = runtimeService.startProcessInstanceByKey("test-awaits-requester-reply", request.reference());
+                .email(person.address())
+                .loggedBy("test")
+                .build());
+        ProcessInstance waiting =
+                runtimeService.startProcessInstanceByKey("test-awaits-requester-reply", request.reference());
         register.attachProcess(request.reference(), waiting.getId());
-        IntakeLog.Entry entry = deliverAndPoll(TestMail.fromHeader(person.fromHeader()).subject("Re: your letter")
-                .text("Here it is").attach("id.pdf", "application/pdf", PDF));
+        IntakeLog.Entry entry = deliverAndPoll(TestMail.fromHeader(person.fromHeader())
+                .subject("Re: your letter")
+                .text("Here it is")
+                .attach("id.pdf", "application/pdf", PDF));
         Task task = triageTask(entry);
 
-        assertThatThrownBy(() -> completeAsOlivia(task, Map.of("triageDecision", "REPLY", "replyReference", "ERA-1999-000001")))
+        assertThatThrownBy(() ->
+                        completeAsOlivia(task, Map.of("triageDecision", "REPLY", "replyReference", "ERA-1999-000001")))
                 .hasMessageContaining("There is no request ERA-1999-000001");
 
-        completeAsOlivia(task, Map.of("triageDecision", "REPLY", "replyReference", request.reference().toLowerCase()));
+        completeAsOlivia(
+                task,
+                Map.of(
+                        "triageDecision",
+                        "REPLY",
+                        "replyReference",
+                        request.reference().toLowerCase()));
 
         assertThat(waiting).hasPassed("Event_RequesterReplied");
-        assertThat(runtimeService.getVariable(waiting.getId(), "replyAttachmentCount")).isEqualTo(1);
+        assertThat(runtimeService.getVariable(waiting.getId(), "replyAttachmentCount"))
+                .isEqualTo(1);
         assertThat(intakeLog.find(entry.id()).orElseThrow().resolution()).isEqualTo("FILED_AS_REPLY");
         assertThat(intakeLog.attachmentsOfRequest(request.id())).hasSize(1);
     }
 
     @Test
     void aQuarantinedMailWithoutSenderCannotBecomeARequestByMistake() {
-        IntakeLog.Entry entry = deliverAndPoll(TestMail.from("No One").withoutFrom().subject("delete my data").text("please delete my data"));
+        IntakeLog.Entry entry = deliverAndPoll(
+                TestMail.from("No One").withoutFrom().subject("delete my data").text("please delete my data"));
         Task task = triageTask(entry);
 
         assertThatThrownBy(() -> completeAsOlivia(task, Map.of("triageDecision", "ERASURE")))
@@ -147,11 +188,17 @@ class TriageTest extends IntakeTestSupport {
     }
 
     private Task triageTask(IntakeLog.Entry entry) {
-        return taskService.createTaskQuery().processInstanceId(entry.triageInstanceId()).singleResult();
+        return taskService
+                .createTaskQuery()
+                .processInstanceId(entry.triageInstanceId())
+                .singleResult();
     }
 
     private ProcessInstance processOf(IntakeLog.Entry entry) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(entry.triageInstanceId()).singleResult();
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(entry.triageInstanceId())
+                .singleResult();
     }
 
     private void completeAsOlivia(Task task, Map<String, Object> variables) {

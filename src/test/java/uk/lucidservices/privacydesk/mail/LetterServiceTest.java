@@ -1,25 +1,10 @@
 package uk.lucidservices.privacydesk.mail;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import jakarta.mail.internet.MimeMessage;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import uk.lucidservices.privacydesk.DeskIntegrationTest;
-import uk.lucidservices.privacydesk.TestMailServer;
-import uk.lucidservices.privacydesk.request.Channel;
-import uk.lucidservices.privacydesk.request.DeskProcessStart;
-import uk.lucidservices.privacydesk.request.NewRequest;
-import uk.lucidservices.privacydesk.request.Request;
-import uk.lucidservices.privacydesk.request.RequestRegister;
-import uk.lucidservices.privacydesk.request.RequestType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +12,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.request.Channel;
+import uk.lucidservices.privacydesk.request.DeskProcessStart;
+import uk.lucidservices.privacydesk.request.NewRequest;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.request.RequestType;
 
 /**
  * One mailer for every letter: sent to the recipient the caller names, recorded on the request and
@@ -44,18 +41,25 @@ class LetterServiceTest extends DeskIntegrationTest {
 
     @Autowired
     LetterService letters;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     LetterQueue queue;
+
     @Autowired
     SentLetters sentLetters;
+
     @Autowired
     RequestRegister register;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     JavaMailSenderImpl smtp;
 
@@ -63,43 +67,66 @@ class LetterServiceTest extends DeskIntegrationTest {
     void aLetterIsSentAsTextAndHtmlAndRecordedOnTheRequest() throws Exception {
         Request request = request("Anna Smith");
 
-        SentLetters.SentLetter sent = letters.send(Recipient.requester(), request.reference(), "extension-notice",
-                Map.of("extensionReason", "we hold many recordings"), null);
+        SentLetters.SentLetter sent = letters.send(
+                Recipient.requester(),
+                request.reference(),
+                "extension-notice",
+                Map.of("extensionReason", "we hold many recordings"),
+                null);
 
         MimeMessage mail = only(mailsTo(request.requesterEmail()));
         assertThat(mail.getSubject()).isEqualTo("We need more time for your request [" + request.reference() + "]");
         assertThat(mail.getMessageID()).isEqualTo(sent.messageId());
         assertThat(mail.getFrom()[0].toString()).contains("privacy@lucidservices.co.uk");
         assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
-        assertThat(raw(mail)).contains("multipart/alternative").contains("text/plain").contains("text/html");
-        assertThat(sentLetters.forReference(request.reference())).singleElement().satisfies(l -> {
-            assertThat(l.template()).isEqualTo("extension-notice");
-            assertThat(l.recipient()).isEqualTo("requester");
-            assertThat(l.channel()).isEqualTo(Recipient.Channel.EMAIL);
-            assertThat(l.messageId()).isEqualTo(sent.messageId());
-        });
-        assertThat(register.events(request.id())).filteredOn(e -> e.kind().equals("LETTER_SENT"))
-                .singleElement().satisfies(e -> assertThat(e.detail()).isEqualTo("template=extension-notice; to=requester"));
+        assertThat(raw(mail))
+                .contains("multipart/alternative")
+                .contains("text/plain")
+                .contains("text/html");
+        assertThat(sentLetters.forReference(request.reference()))
+                .singleElement()
+                .satisfies(l -> {
+                    assertThat(l.template()).isEqualTo("extension-notice");
+                    assertThat(l.recipient()).isEqualTo("requester");
+                    assertThat(l.channel()).isEqualTo(Recipient.Channel.EMAIL);
+                    assertThat(l.messageId()).isEqualTo(sent.messageId());
+                });
+        assertThat(register.events(request.id()))
+                .filteredOn(e -> e.kind().equals("LETTER_SENT"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("template=extension-notice; to=requester"));
     }
 
     @Test
     void aRequestWithoutAnEmailAddressGetsItsLetterByPostThroughATaskThatNamesNoPerson() {
         Request request = register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.PHONE)
-                .name("Bo Phone").phone("01632 960001").loggedBy("test").build());
+                .name("Bo Phone")
+                .phone("01632 960001")
+                .loggedBy("test")
+                .build());
 
-        SentLetters.SentLetter posted = letters.send(Recipient.requester(), request.reference(), "acknowledgement",
-                Map.of(), null);
+        SentLetters.SentLetter posted =
+                letters.send(Recipient.requester(), request.reference(), "acknowledgement", Map.of(), null);
 
-        assertThat(sentLetters.forReference(request.reference())).singleElement().satisfies(l -> {
-            assertThat(l.template()).isEqualTo("acknowledgement");
-            assertThat(l.recipient()).isEqualTo("requester");
-            assertThat(l.channel()).isEqualTo(Recipient.Channel.POST);
-            assertThat(l.messageId()).as("a posted letter has no Message-ID").isNull();
-        });
+        assertThat(sentLetters.forReference(request.reference()))
+                .singleElement()
+                .satisfies(l -> {
+                    assertThat(l.template()).isEqualTo("acknowledgement");
+                    assertThat(l.recipient()).isEqualTo("requester");
+                    assertThat(l.channel()).isEqualTo(Recipient.Channel.POST);
+                    assertThat(l.messageId())
+                            .as("a posted letter has no Message-ID")
+                            .isNull();
+                });
         assertThat(posted.channel()).isEqualTo(Recipient.Channel.POST);
-        var task = taskService.createTaskQuery().taskNameLike("%" + request.reference() + "%").singleResult();
+        var task = taskService
+                .createTaskQuery()
+                .taskNameLike("%" + request.reference() + "%")
+                .singleResult();
         assertThat(task.getName()).isEqualTo("Post the 'acknowledgement' letter for " + request.reference());
-        assertThat(task.getName() + task.getDescription()).doesNotContain("01632").doesNotContain("Bo");
+        assertThat(task.getName() + task.getDescription())
+                .doesNotContain("01632")
+                .doesNotContain("Bo");
         assertThat(taskService.getIdentityLinksForTask(task.getId()))
                 .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("privacy-officers"));
         assertThat(register.events(request.id())).anySatisfy(e -> {
@@ -130,16 +157,29 @@ class LetterServiceTest extends DeskIntegrationTest {
         Request request = request("Dina Fox");
         String elsewhere = "someone.else." + UUID.randomUUID() + "@example.com";
         ProcessInstance letter = DeskProcessStart.byDesk(() -> runtimeService.startProcessInstanceByKey(
-                LetterQueue.PROCESS_KEY, request.reference(),
-                Map.of("requestReference", request.reference(), "requestId", request.id(), "letterTemplate", "id-request",
-                        "requesterEmail", elsewhere, "email", elsewhere, "to", elsewhere)));
+                LetterQueue.PROCESS_KEY,
+                request.reference(),
+                Map.of(
+                        "requestReference",
+                        request.reference(),
+                        "requestId",
+                        request.id(),
+                        "letterTemplate",
+                        "id-request",
+                        "requesterEmail",
+                        elsewhere,
+                        "email",
+                        elsewhere,
+                        "to",
+                        elsewhere)));
 
         managementService.executeJob(job(letter).getId());
 
         assertThat(letter).isEnded();
         assertThat(mailsTo(request.requesterEmail())).hasSize(1);
         assertThat(mailsTo(elsewhere)).isEmpty();
-        assertThat(sentLetters.forReference(request.reference())).singleElement()
+        assertThat(sentLetters.forReference(request.reference()))
+                .singleElement()
                 .satisfies(l -> assertThat(l.processInstanceId()).isEqualTo(letter.getId()));
     }
 
@@ -147,8 +187,15 @@ class LetterServiceTest extends DeskIntegrationTest {
     void duringAnSmtpOutageTheLetterIsRetriedThenAnIncidentAndIsSentOnceAfterwards() throws Exception {
         Request request = request("Eli Grant");
         ProcessInstance letter = DeskProcessStart.byDesk(() -> runtimeService.startProcessInstanceByKey(
-                LetterQueue.PROCESS_KEY, request.reference(),
-                Map.of("requestReference", request.reference(), "requestId", request.id(), "letterTemplate", "acknowledgement")));
+                LetterQueue.PROCESS_KEY,
+                request.reference(),
+                Map.of(
+                        "requestReference",
+                        request.reference(),
+                        "requestId",
+                        request.id(),
+                        "letterTemplate",
+                        "acknowledgement")));
         String jobId = job(letter).getId();
         int realPort = smtp.getPort();
         smtp.setPort(closedPort());
@@ -158,16 +205,22 @@ class LetterServiceTest extends DeskIntegrationTest {
             assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining(request.reference());
             Job failed = managementService.createJobQuery().jobId(jobId).singleResult();
             assertThat(failed.getRetries()).isEqualTo(4);
-            assertThat(failed.getExceptionMessage()).contains("ConnectException").doesNotContain(request.requesterEmail());
+            assertThat(failed.getExceptionMessage())
+                    .contains("ConnectException")
+                    .doesNotContain(request.requesterEmail());
             assertThat(failed.getDuedate().toInstant()).isAfter(beforeFailure.plus(4, ChronoUnit.MINUTES));
             assertThat(sentLetters.forReference(request.reference())).isEmpty();
             assertThat(register.events(request.id())).noneMatch(e -> e.kind().equals("LETTER_SENT"));
 
             // The outage lasts: after five attempts the letter is an incident someone will see in Cockpit.
             for (int attempt = 2; attempt <= 5; attempt++) {
-                assertThatThrownBy(() -> managementService.executeJob(jobId)).isInstanceOf(LetterNotSentException.class);
+                assertThatThrownBy(() -> managementService.executeJob(jobId))
+                        .isInstanceOf(LetterNotSentException.class);
             }
-            Incident incident = runtimeService.createIncidentQuery().processInstanceId(letter.getId()).singleResult();
+            Incident incident = runtimeService
+                    .createIncidentQuery()
+                    .processInstanceId(letter.getId())
+                    .singleResult();
             assertThat(incident).isNotNull();
             assertThat(incident.getIncidentMessage()).contains(request.reference());
         } finally {
@@ -182,17 +235,26 @@ class LetterServiceTest extends DeskIntegrationTest {
         assertThat(letter).isEnded();
         assertThat(mailsTo(request.requesterEmail())).hasSize(1);
         assertThat(sentLetters.forReference(request.reference())).hasSize(1);
-        assertThat(register.events(request.id())).filteredOn(e -> e.kind().equals("LETTER_SENT")).hasSize(1);
+        assertThat(register.events(request.id()))
+                .filteredOn(e -> e.kind().equals("LETTER_SENT"))
+                .hasSize(1);
     }
 
     private Request request(String name) {
-        String email = name.toLowerCase().replace(' ', '.') + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        return register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL).name(name).email(email)
-                .loggedBy("test").build());
+        String email = name.toLowerCase().replace(' ', '.') + "."
+                + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        return register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
+                .name(name)
+                .email(email)
+                .loggedBy("test")
+                .build());
     }
 
     private Job job(ProcessInstance instance) {
-        return managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+        return managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
     }
 
     private static int closedPort() throws Exception {

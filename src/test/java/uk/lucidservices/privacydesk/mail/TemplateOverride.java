@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.mail;
 
-import org.springframework.core.io.ClassPathResource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * A bundled letter or document template with a marker added, dropped into the tests' letters folder

@@ -1,15 +1,6 @@
 package uk.lucidservices.privacydesk.records;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import uk.lucidservices.privacydesk.TestPeople;
-import uk.lucidservices.privacydesk.DeskIntegrationTest;
-import uk.lucidservices.privacydesk.datamap.Category;
-import uk.lucidservices.privacydesk.datamap.DataMap;
-import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
-import uk.lucidservices.privacydesk.records.demo.DemoPerson;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,22 +8,35 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.TestPeople;
+import uk.lucidservices.privacydesk.datamap.Category;
+import uk.lucidservices.privacydesk.datamap.DataMap;
+import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
+import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 
 /** Demo data on the real PostgreSQL, and the data-map-driven lookup across every system. */
 class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
 
     @Autowired
     DemoDataGenerator generator;
+
     @Autowired
     JdbcRecordSource source;
+
     @Autowired
     SubjectResolver resolver;
+
     @Autowired
     DataMap dataMap;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     FileStore files;
 
@@ -45,27 +49,29 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
     void generatingAgainChangesNothing() {
         Map<String, Object> before = jdbc.queryForMap("SELECT (SELECT COUNT(*) FROM records.crm_account) a, "
                 + "(SELECT COUNT(*) FROM records.call_recording) c, (SELECT COUNT(*) FROM records.chat_message) m");
-        assertThat(generator.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED)).isFalse();
-        assertThat(jdbc.queryForMap("SELECT (SELECT COUNT(*) FROM records.crm_account) a, "
-                + "(SELECT COUNT(*) FROM records.call_recording) c, (SELECT COUNT(*) FROM records.chat_message) m"))
+        assertThat(generator.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED))
+                .isFalse();
+        assertThat(
+                        jdbc.queryForMap(
+                                "SELECT (SELECT COUNT(*) FROM records.crm_account) a, "
+                                        + "(SELECT COUNT(*) FROM records.call_recording) c, (SELECT COUNT(*) FROM records.chat_message) m"))
                 .isEqualTo(before);
     }
 
     @Test
     void somePeopleAreInEverySystemUnderDifferentlyWrittenNumbersAndEmails() {
         DemoPerson p = person(20);
-        List<String> rawPhones = jdbc.queryForList("""
+        List<String> rawPhones = jdbc.queryForList(
+                """
                 SELECT phone FROM records.crm_account WHERE phone_key = ? UNION
                 SELECT cli FROM records.call_recording WHERE cli_key = ? UNION
                 SELECT phone FROM records.tm_lead WHERE phone_key = ? UNION
-                SELECT phone FROM records.web_enquiry WHERE phone_key = ?""", String.class,
-                "+441632960020", "+441632960020", "+441632960020", "+441632960020");
+                SELECT phone FROM records.web_enquiry WHERE phone_key = ?""", String.class, "+441632960020", "+441632960020", "+441632960020", "+441632960020");
         assertThat(new HashSet<>(rawPhones)).hasSizeGreaterThanOrEqualTo(3);
         List<String> rawEmails = jdbc.queryForList("""
                 SELECT email FROM records.crm_account WHERE email_key = ? UNION
                 SELECT complainant_email FROM records.complaint WHERE email_key = ? UNION
-                SELECT email FROM records.tm_lead WHERE email_key = ?""", String.class,
-                p.email(), p.email(), p.email());
+                SELECT email FROM records.tm_lead WHERE email_key = ?""", String.class, p.email(), p.email(), p.email());
         assertThat(new HashSet<>(rawEmails)).hasSizeGreaterThanOrEqualTo(2);
     }
 
@@ -73,7 +79,8 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
     void aPersonInEverySystemIsFoundInEverySearchableCategoryFromAnyWrittenForm() {
         DemoPerson p = person(20);
         // Asked by a mixed-case email and a number written the international way without a plus.
-        Subject subject = resolver.resolve(List.of(p.emailVariants().get(1)), List.of(p.phoneVariants().get(3)), List.of());
+        Subject subject = resolver.resolve(
+                List.of(p.emailVariants().get(1)), List.of(p.phoneVariants().get(3)), List.of());
         for (Category category : dataMap.searchable()) {
             if (!source.handles(category)) {
                 continue; // the desk's own records (retention.DeskRecordSource), not a company system
@@ -88,17 +95,35 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
         Subject subject = resolver.resolve(List.of(p.email()), List.of(p.phone()), List.of());
         String email = p.email();
         String phone = "+441632960030";
-        long accountId = jdbc.queryForObject("SELECT id FROM records.crm_account WHERE email_key = ? OR phone_key = ?",
-                Long.class, email, phone);
+        long accountId = jdbc.queryForObject(
+                "SELECT id FROM records.crm_account WHERE email_key = ? OR phone_key = ?", Long.class, email, phone);
         Map<String, Long> expected = Map.of(
                 "call-recordings", count("SELECT COUNT(*) FROM records.call_recording WHERE cli_key = ?", phone),
-                "web-enquiries", count("SELECT COUNT(*) FROM records.web_enquiry WHERE email_key = ? OR phone_key = ?", email, phone),
-                "tm-leads", count("SELECT COUNT(*) FROM records.tm_lead WHERE email_key = ? OR phone_key = ?", email, phone),
-                "chat-messages", count("SELECT COUNT(*) FROM records.chat_message m JOIN records.chat_transcript t ON t.id = m.transcript_id WHERE t.email_key = ?", email),
+                "web-enquiries",
+                        count(
+                                "SELECT COUNT(*) FROM records.web_enquiry WHERE email_key = ? OR phone_key = ?",
+                                email,
+                                phone),
+                "tm-leads",
+                        count(
+                                "SELECT COUNT(*) FROM records.tm_lead WHERE email_key = ? OR phone_key = ?",
+                                email,
+                                phone),
+                "chat-messages",
+                        count(
+                                "SELECT COUNT(*) FROM records.chat_message m JOIN records.chat_transcript t ON t.id = m.transcript_id WHERE t.email_key = ?",
+                                email),
                 "contracts", count("SELECT COUNT(*) FROM records.contract WHERE account_id = ?", accountId),
-                "complaints", count("SELECT COUNT(*) FROM records.complaint WHERE email_key = ? OR phone_key = ? OR account_id = ?", email, phone, accountId));
-        expected.forEach((categoryId, n) ->
-                assertThat(source.count(dataMap.category(categoryId).orElseThrow(), subject)).as(categoryId).isEqualTo(n));
+                "complaints",
+                        count(
+                                "SELECT COUNT(*) FROM records.complaint WHERE email_key = ? OR phone_key = ? OR account_id = ?",
+                                email,
+                                phone,
+                                accountId));
+        expected.forEach((categoryId, n) -> assertThat(
+                        source.count(dataMap.category(categoryId).orElseThrow(), subject))
+                .as(categoryId)
+                .isEqualTo(n));
     }
 
     @Test
@@ -107,16 +132,18 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
         Subject subject = resolver.resolve(List.of(p.email()), List.of(p.phone()), List.of());
         List<Map<String, Object>> rows = new ArrayList<>();
         source.forEachRecord(dataMap.category("web-enquiries").orElseThrow(), subject, rows::add);
-        assertThat(rows).isNotEmpty().allSatisfy(row ->
-                assertThat(Emails.key((String) row.get("email"))).isEqualTo(p.email()));
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(Emails.key((String) row.get("email")))
+                .isEqualTo(p.email()));
     }
 
     @Test
     void withheldCallersMatchNobody() {
-        assertThat(count("SELECT COUNT(*) FROM records.call_recording WHERE cli_key IS NULL")).isGreaterThanOrEqualTo(4);
+        assertThat(count("SELECT COUNT(*) FROM records.call_recording WHERE cli_key IS NULL"))
+                .isGreaterThanOrEqualTo(4);
         Subject withheld = resolver.resolve(List.of(), List.of("Withheld"), List.of());
         assertThat(withheld.isEmpty()).isTrue();
-        assertThat(source.count(dataMap.category("call-recordings").orElseThrow(), withheld)).isZero();
+        assertThat(source.count(dataMap.category("call-recordings").orElseThrow(), withheld))
+                .isZero();
     }
 
     @Test
@@ -126,7 +153,9 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
         Subject subject = resolver.resolve(List.of(), List.of(p.phone()), List.of());
         Category calls = dataMap.category("call-recordings").orElseThrow();
         Set<String> audio = new HashSet<>(jdbc.queryForList(
-                "SELECT audio_file FROM records.call_recording WHERE cli_key = ? AND audio_file IS NOT NULL", String.class, cli));
+                "SELECT audio_file FROM records.call_recording WHERE cli_key = ? AND audio_file IS NOT NULL",
+                String.class,
+                cli));
         long own = count("SELECT COUNT(*) FROM records.call_recording WHERE cli_key = ?", cli);
         Map<Long, String> othersBefore = othersRecordings(cli);
         Map<String, Boolean> othersAudioBefore = othersAudio(cli);
@@ -152,18 +181,23 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
     /** Everybody else's call recordings: id to a checksum of the whole row. */
     private Map<Long, String> othersRecordings(String cli) {
         Map<Long, String> rows = new HashMap<>();
-        jdbc.query("SELECT id, md5(t::text) AS sum FROM records.call_recording t WHERE cli_key IS NULL OR cli_key <> ?",
+        jdbc.query(
+                "SELECT id, md5(t::text) AS sum FROM records.call_recording t WHERE cli_key IS NULL OR cli_key <> ?",
                 rs -> {
                     rows.put(rs.getLong("id"), rs.getString("sum"));
-                }, cli);
+                },
+                cli);
         return rows;
     }
 
     /** Everybody else's audio files, and whether each is on disk. */
     private Map<String, Boolean> othersAudio(String cli) {
         Map<String, Boolean> audio = new HashMap<>();
-        for (String file : jdbc.queryForList("SELECT audio_file FROM records.call_recording "
-                + "WHERE (cli_key IS NULL OR cli_key <> ?) AND audio_file IS NOT NULL", String.class, cli)) {
+        for (String file : jdbc.queryForList(
+                "SELECT audio_file FROM records.call_recording "
+                        + "WHERE (cli_key IS NULL OR cli_key <> ?) AND audio_file IS NOT NULL",
+                String.class,
+                cli)) {
             audio.put(file, files.exists(file));
         }
         return audio;

@@ -1,20 +1,27 @@
 package uk.lucidservices.privacydesk.records;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class IdentityMatchingTest {
 
     private final PhoneNumbers phones = new PhoneNumbers("GB");
 
     @ParameterizedTest
-    @ValueSource(strings = {"01632 960123", "+44 1632 960123", "00441632960123", "441632960123",
-            "(01632) 960-123", " +44 (0)1632 960123 ", "01632960123"})
+    @ValueSource(
+            strings = {
+                "01632 960123",
+                "+44 1632 960123",
+                "00441632960123",
+                "441632960123",
+                "(01632) 960-123",
+                " +44 (0)1632 960123 ",
+                "01632960123"
+            })
     void everyWayOfWritingAUkLandlineIsOneNumber(String written) {
         assertThat(phones.normalise(written).e164()).isEqualTo("+441632960123");
     }
@@ -56,16 +63,18 @@ class IdentityMatchingTest {
 
     @Test
     void theResolverKeepsMatchableKeysAndReportsTheRestWithoutTheirValues() {
-        Subject subject = new SubjectResolver(phones).resolve(
-                List.of("Jane@Example.com", "jane@example.com", "nonsense"),
-                List.of("01632 960123", "00441632960123", "Withheld"),
-                List.of(" ls100001 "));
+        Subject subject = new SubjectResolver(phones)
+                .resolve(
+                        List.of("Jane@Example.com", "jane@example.com", "nonsense"),
+                        List.of("01632 960123", "00441632960123", "Withheld"),
+                        List.of(" ls100001 "));
         assertThat(subject.emailKeys()).containsExactly("jane@example.com");
         assertThat(subject.phoneKeys()).containsExactly("+441632960123");
         assertThat(subject.accountNumbers()).containsExactly("LS100001");
-        assertThat(subject.unmatchable()).containsExactly(
-                "email identifier 3: not an email address",
-                "phone identifier 3: number withheld by the caller");
+        assertThat(subject.unmatchable())
+                .containsExactly(
+                        "email identifier 3: not an email address",
+                        "phone identifier 3: number withheld by the caller");
         assertThat(String.join(" ", subject.unmatchable())).doesNotContain("nonsense");
     }
 }

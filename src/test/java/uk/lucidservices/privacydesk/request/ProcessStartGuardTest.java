@@ -1,15 +1,14 @@
 package uk.lucidservices.privacydesk.request;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
-
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Only the desk starts processes, even for a caller the engine lets in: these starts run through
@@ -19,8 +18,10 @@ class ProcessStartGuardTest extends DeskIntegrationTest {
 
     @Autowired
     RequestStarter starter;
+
     @Autowired
     RequestRegister register;
+
     @Autowired
     RuntimeService runtimeService;
 
@@ -28,20 +29,29 @@ class ProcessStartGuardTest extends DeskIntegrationTest {
     void aComplaintStartedUnderASubjectAccessRequestsReferenceIsRefused() {
         Request sar = register.log(newRequest(RequestType.SUBJECT_ACCESS));
 
-        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("complaint", sar.reference(),
-                Map.of("requestReference", sar.reference(), "requestId", sar.id())))
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(
+                        "complaint",
+                        sar.reference(),
+                        Map.of("requestReference", sar.reference(), "requestId", sar.id())))
                 .isInstanceOf(ProcessStartGuard.ProcessStartRefusedException.class)
                 .hasMessageContaining("Start of 'complaint' refused")
                 .hasMessageContaining(sar.reference() + " is of type SUBJECT_ACCESS, not COMPLAINT");
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(sar.reference()).count()).isZero();
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceBusinessKey(sar.reference())
+                        .count())
+                .isZero();
     }
 
     @Test
     void skippingCustomListenersDoesNotSkipTheGuard() {
         Request sar = register.log(newRequest(RequestType.SUBJECT_ACCESS));
 
-        assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey("complaint").businessKey(sar.reference())
-                .startBeforeActivity("Start_ComplaintReceived").execute(true, true))
+        assertThatThrownBy(() -> runtimeService
+                        .createProcessInstanceByKey("complaint")
+                        .businessKey(sar.reference())
+                        .startBeforeActivity("Start_ComplaintReceived")
+                        .execute(true, true))
                 .isInstanceOf(ProcessStartGuard.ProcessStartRefusedException.class);
     }
 
@@ -61,8 +71,13 @@ class ProcessStartGuardTest extends DeskIntegrationTest {
     @Test
     void theDesksInternalProcessesStartOnlyWhenTheDeskStartsThem() {
         Request request = register.log(newRequest(RequestType.SUBJECT_ACCESS));
-        Map<String, Object> letter = Map.of("requestReference", request.reference(), "requestId", request.id(),
-                "letterTemplate", "acknowledgement");
+        Map<String, Object> letter = Map.of(
+                "requestReference",
+                request.reference(),
+                "requestId",
+                request.id(),
+                "letterTemplate",
+                "acknowledgement");
 
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("desk-letter", request.reference(), letter))
                 .hasMessageContaining("Start of 'desk-letter' refused: it is started by the desk itself");
@@ -71,9 +86,14 @@ class ProcessStartGuardTest extends DeskIntegrationTest {
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("request-sla-clocks", request.reference()))
                 .hasMessageContaining("it runs only as part of a request's process");
 
-        String letterInstance = DeskProcessStart.byDesk(() ->
-                runtimeService.startProcessInstanceByKey("desk-letter", request.reference(), letter).getId());
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(letterInstance).count()).isOne();
+        String letterInstance = DeskProcessStart.byDesk(() -> runtimeService
+                .startProcessInstanceByKey("desk-letter", request.reference(), letter)
+                .getId());
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceId(letterInstance)
+                        .count())
+                .isOne();
         runtimeService.deleteProcessInstance(letterInstance, "test letter not needed");
     }
 
@@ -81,12 +101,19 @@ class ProcessStartGuardTest extends DeskIntegrationTest {
     void aRequestStartedByTheDeskRunsItsCalledClocks() {
         Request sar = starter.start(newRequest(RequestType.SUBJECT_ACCESS));
 
-        assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(sar.processInstanceId())
-                .processDefinitionKey("request-sla-clocks").count()).isOne();
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .superProcessInstanceId(sar.processInstanceId())
+                        .processDefinitionKey("request-sla-clocks")
+                        .count())
+                .isOne();
     }
 
     private static NewRequest newRequest(RequestType type) {
-        return NewRequest.builder(type, Channel.LETTER).name("Gideon Starling")
-                .email("gideon." + UUID.randomUUID() + "@example.com").loggedBy("test").build();
+        return NewRequest.builder(type, Channel.LETTER)
+                .name("Gideon Starling")
+                .email("gideon." + UUID.randomUUID() + "@example.com")
+                .loggedBy("test")
+                .build();
     }
 }

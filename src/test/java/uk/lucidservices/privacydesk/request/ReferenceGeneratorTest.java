@@ -1,8 +1,6 @@
 package uk.lucidservices.privacydesk.request;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.lucidservices.privacydesk.DeskIntegrationTest;
 
 class ReferenceGeneratorTest extends DeskIntegrationTest {
 
@@ -51,7 +50,10 @@ class ReferenceGeneratorTest extends DeskIntegrationTest {
         assertThat(duplicates).isZero();
         assertThat(issued).hasSize(threads * each).allMatch(r -> r.matches("ERA-\\d{4}-\\d{6}"));
         // No gaps either: the counter hands out consecutive numbers.
-        List<Long> numbers = issued.stream().map(r -> Long.parseLong(r.substring(9))).sorted().toList();
+        List<Long> numbers = issued.stream()
+                .map(r -> Long.parseLong(r.substring(9)))
+                .sorted()
+                .toList();
         assertThat(numbers.get(numbers.size() - 1) - numbers.get(0)).isEqualTo(threads * each - 1);
     }
 

@@ -1,5 +1,7 @@
 package uk.lucidservices.privacydesk.retention;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -10,6 +12,17 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.HeaderTerm;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,20 +38,6 @@ import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The retention schedule's defaults applied to records aged past (and short of) each period. The
  * suite's day is Monday 15 June 2026, 09:00 BST (08:00 UTC); worked by hand from the defaults:
@@ -51,6 +50,7 @@ class RetentionJobTest extends DeskIntegrationTest {
 
     /** Demo people no other test class uses. */
     private static final DemoPerson LONG_AGO = person(301);
+
     private static final DemoPerson MONTH_AGO = person(302);
     private static final DemoPerson RECENT = person(303);
     private static final DemoPerson OPEN_DECIDED = person(304);
@@ -68,12 +68,16 @@ class RetentionJobTest extends DeskIntegrationTest {
 
     @Autowired
     RetentionJob job;
+
     @Autowired
     RequestRegister register;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     FileStore files;
+
     @Autowired
     MeterRegistry meters;
 
@@ -92,11 +96,15 @@ class RetentionJobTest extends DeskIntegrationTest {
         identityDecided(openDecided.request, YESTERDAY);
         Fixture openUndecided = openRequest(OPEN_UNDECIDED);
         Fixture held = closedRequest(HELD, SEVEN_YEARS_AGO);
-        Request complaint = register.log(NewRequest.builder(RequestType.COMPLAINT, Channel.EMAIL).name(HELD.name()).email(HELD.email()).summary("About my access request").loggedBy("olivia").build());
+        Request complaint = register.log(NewRequest.builder(RequestType.COMPLAINT, Channel.EMAIL)
+                .name(HELD.name())
+                .email(HELD.email())
+                .summary("About my access request")
+                .loggedBy("olivia")
+                .build());
         jdbc.update("""
                 INSERT INTO records.complaint (reference, category, received_at, status, request_reference, related_reference)
-                VALUES (?, 'DATA_PROTECTION', ?, 'OPEN', ?, ?)""", complaint.reference(), YESTERDAY,
-                complaint.reference(), held.request.reference());
+                VALUES (?, 'DATA_PROTECTION', ?, 'OPEN', ?, ?)""", complaint.reference(), YESTERDAY, complaint.reference(), held.request.reference());
         long robotMonthAgo = unlinkedMail("ROBOT", DAYS_31_AGO, null);
         long robotRecent = unlinkedMail("ROBOT", DAYS_29_AGO, null);
         long triageWaiting = unlinkedMail("TRIAGE", SEVEN_YEARS_AGO, null);
@@ -108,12 +116,15 @@ class RetentionJobTest extends DeskIntegrationTest {
 
         assertThat(report.ran()).isTrue();
         assertThat(checksum(List.of(openUndecided, held), List.of(robotRecent, triageWaiting)))
-                .as("open, held and not-yet-due records unchanged").isEqualTo(untouchedBefore);
+                .as("open, held and not-yet-due records unchanged")
+                .isEqualTo(untouchedBefore);
 
         // Raw mail: seven years and 31 days after closing, and the robot mail read 31 days ago.
         assertThat(rawFile(longAgo)).isNull();
         assertThat(rawFile(monthAgo)).isNull();
-        assertThat(jdbc.queryForObject("SELECT raw_file FROM desk.intake_log WHERE id = ?", String.class, robotMonthAgo)).isNull();
+        assertThat(jdbc.queryForObject(
+                        "SELECT raw_file FROM desk.intake_log WHERE id = ?", String.class, robotMonthAgo))
+                .isNull();
         assertThat(rawFile(recent)).isEqualTo(recent.rawFile);
         assertThat(rawFile(openDecided)).isEqualTo(openDecided.rawFile);
         assertThat(files.exists(monthAgo.rawFile)).isFalse();
@@ -127,8 +138,12 @@ class RetentionJobTest extends DeskIntegrationTest {
         assertThat(idDocument(recent)).isNull();
         assertThat(idDocument(openDecided)).isNull();
         assertThat(files.exists(openDecided.idDocument)).isFalse();
-        assertThat(jdbc.queryForObject("SELECT sha256 FROM desk.intake_attachment WHERE intake_id = ?", String.class,
-                openDecided.intakeId)).as("the hash stays for accountability").isEqualTo(sha256("passport scan"));
+        assertThat(jdbc.queryForObject(
+                        "SELECT sha256 FROM desk.intake_attachment WHERE intake_id = ?",
+                        String.class,
+                        openDecided.intakeId))
+                .as("the hash stays for accountability")
+                .isEqualTo(sha256("passport scan"));
         assertThat(report.removed("id-documents")).isEqualTo(4);
 
         // A year: register fields, intake log, triage notes, manual answers of the request closed seven years ago.
@@ -140,36 +155,56 @@ class RetentionJobTest extends DeskIntegrationTest {
         assertThat(cleared.type()).isEqualTo(RequestType.SUBJECT_ACCESS);
         assertThat(cleared.closedAt()).isEqualTo(SEVEN_YEARS_AGO);
         assertThat(cleared.outcome()).isEqualTo("DISCLOSED");
-        assertThat(count("desk.request_identifier WHERE request_id = ?", longAgo.request.id())).isZero();
+        assertThat(count("desk.request_identifier WHERE request_id = ?", longAgo.request.id()))
+                .isZero();
         assertThat(register.get(monthAgo.request.reference()).requesterEmail()).isEqualTo(MONTH_AGO.email());
         assertThat(report.removed("register-personal-fields")).isEqualTo(1);
-        assertThat(jdbc.queryForMap("SELECT sender_address, subject, outcome FROM desk.intake_log WHERE id = ?", longAgo.intakeId))
-                .containsEntry("SENDER_ADDRESS", null).containsEntry("SUBJECT", null).containsEntry("OUTCOME", "STARTED");
+        assertThat(jdbc.queryForMap(
+                        "SELECT sender_address, subject, outcome FROM desk.intake_log WHERE id = ?", longAgo.intakeId))
+                .containsEntry("SENDER_ADDRESS", null)
+                .containsEntry("SUBJECT", null)
+                .containsEntry("OUTCOME", "STARTED");
         assertThat(report.removed("intake-log")).isEqualTo(1);
-        assertThat(count("desk.triage_note WHERE request_id = ?", longAgo.request.id())).isZero();
-        assertThat(count("desk.triage_note WHERE request_id = ?", monthAgo.request.id())).isOne();
+        assertThat(count("desk.triage_note WHERE request_id = ?", longAgo.request.id()))
+                .isZero();
+        assertThat(count("desk.triage_note WHERE request_id = ?", monthAgo.request.id()))
+                .isOne();
         assertThat(report.removed("triage-notes")).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT manual_answer FROM desk.search_result WHERE reference = ?", String.class,
-                longAgo.request.reference())).isNull();
+        assertThat(jdbc.queryForObject(
+                        "SELECT manual_answer FROM desk.search_result WHERE reference = ?",
+                        String.class,
+                        longAgo.request.reference()))
+                .isNull();
         assertThat(report.removed("manual-answers")).isEqualTo(1);
 
         // Six years: letters and certificates; packs at link expiry, their download log a year after.
-        assertThat(count("desk.sent_letter WHERE request_id = ?", longAgo.request.id())).isZero();
-        assertThat(count("desk.sent_letter WHERE request_id = ?", monthAgo.request.id())).isOne();
+        assertThat(count("desk.sent_letter WHERE request_id = ?", longAgo.request.id()))
+                .isZero();
+        assertThat(count("desk.sent_letter WHERE request_id = ?", monthAgo.request.id()))
+                .isOne();
         assertThat(report.removed("sent-letters")).isEqualTo(1);
-        assertThat(count("desk.erasure_certificate WHERE reference = ?", longAgo.request.reference())).isZero();
-        assertThat(files.exists("certificates/" + longAgo.request.reference() + ".pdf")).isFalse();
-        assertThat(files.exists("certificates/" + monthAgo.request.reference() + ".pdf")).isTrue();
+        assertThat(count("desk.erasure_certificate WHERE reference = ?", longAgo.request.reference()))
+                .isZero();
+        assertThat(files.exists("certificates/" + longAgo.request.reference() + ".pdf"))
+                .isFalse();
+        assertThat(files.exists("certificates/" + monthAgo.request.reference() + ".pdf"))
+                .isTrue();
         assertThat(report.removed("certificates")).isEqualTo(1);
         assertThat(files.exists(longAgo.pack)).isFalse();
-        assertThat(files.exists(monthAgo.pack)).as("link expired 31 days ago: the file goes").isFalse();
+        assertThat(files.exists(monthAgo.pack))
+                .as("link expired 31 days ago: the file goes")
+                .isFalse();
         assertThat(files.exists(recent.pack)).isFalse();
         assertThat(files.exists(openDecided.pack)).as("link still valid").isTrue();
         assertThat(report.removed("packs")).as("not the held request's").isEqualTo(3);
-        assertThat(count("desk.pack_download d JOIN desk.disclosure_pack p ON p.id = d.pack_id WHERE p.reference = ?",
-                longAgo.request.reference())).isZero();
-        assertThat(count("desk.pack_download d JOIN desk.disclosure_pack p ON p.id = d.pack_id WHERE p.reference = ?",
-                monthAgo.request.reference())).isOne();
+        assertThat(count(
+                        "desk.pack_download d JOIN desk.disclosure_pack p ON p.id = d.pack_id WHERE p.reference = ?",
+                        longAgo.request.reference()))
+                .isZero();
+        assertThat(count(
+                        "desk.pack_download d JOIN desk.disclosure_pack p ON p.id = d.pack_id WHERE p.reference = ?",
+                        monthAgo.request.reference()))
+                .isOne();
         assertThat(report.removed("download-log")).isEqualTo(1);
 
         // A second run finds nothing more.
@@ -192,25 +227,30 @@ class RetentionJobTest extends DeskIntegrationTest {
 
     @Test
     void onlyOneNodeRunsAtATime() {
-        jdbc.update("UPDATE desk.job_lease SET locked_until = ?, locked_by = 'another-node' WHERE name = 'retention'",
+        jdbc.update(
+                "UPDATE desk.job_lease SET locked_until = ?, locked_by = 'another-node' WHERE name = 'retention'",
                 OffsetDateTime.of(2026, 6, 15, 10, 0, 0, 0, ZoneOffset.UTC));
         try {
             assertThat(job.run().ran()).isFalse();
         } finally {
-            jdbc.update("UPDATE desk.job_lease SET locked_until = ?, locked_by = NULL WHERE name = 'retention'", SEVEN_YEARS_AGO);
+            jdbc.update(
+                    "UPDATE desk.job_lease SET locked_until = ?, locked_by = NULL WHERE name = 'retention'",
+                    SEVEN_YEARS_AGO);
         }
         assertThat(job.run().ran()).as("a lease that ran out is taken over").isTrue();
     }
 
     // --- fixture --------------------------------------------------------------------------------
 
-    private record Fixture(Request request, long intakeId, String messageId, String rawFile, String idDocument, String pack) {
-    }
+    private record Fixture(
+            Request request, long intakeId, String messageId, String rawFile, String idDocument, String pack) {}
 
     private Fixture closedRequest(DemoPerson person, OffsetDateTime closedAt) {
         Fixture f = openRequest(person, closedAt);
-        jdbc.update("UPDATE desk.request SET status = 'CLOSED', outcome = 'DISCLOSED', closed_at = ? WHERE id = ?",
-                closedAt, f.request.id());
+        jdbc.update(
+                "UPDATE desk.request SET status = 'CLOSED', outcome = 'DISCLOSED', closed_at = ? WHERE id = ?",
+                closedAt,
+                f.request.id());
         return f;
     }
 
@@ -221,34 +261,60 @@ class RetentionJobTest extends DeskIntegrationTest {
     /** A request with one of everything the desk keeps; its pack link expired when it closed (or expires in a week). */
     private Fixture openRequest(DemoPerson person, OffsetDateTime closedAt) {
         OffsetDateTime at = closedAt == null ? YESTERDAY : closedAt;
-        Request request = register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL).name(person.name()).email(person.email()).phone(person.phone()).accountNumber(person.accountNumber()).summary("Everything you hold").receivedAt(at.minusDays(20)).loggedBy("olivia").build());
+        Request request = register.log(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
+                .name(person.name())
+                .email(person.email())
+                .phone(person.phone())
+                .accountNumber(person.accountNumber())
+                .summary("Everything you hold")
+                .receivedAt(at.minusDays(20))
+                .loggedBy("olivia")
+                .build());
         String messageId = "<" + UUID.randomUUID() + "@example.com>";
         String rawFile = "intake/retention/" + UUID.randomUUID() + ".eml";
         String idDocument = "intake/retention/" + UUID.randomUUID() + ".pdf";
-        files.write(rawFile, ("Message-ID: " + messageId + "\r\n\r\nPlease send me my data").getBytes(StandardCharsets.UTF_8));
+        files.write(
+                rawFile,
+                ("Message-ID: " + messageId + "\r\n\r\nPlease send me my data").getBytes(StandardCharsets.UTF_8));
         files.write(idDocument, "passport scan".getBytes(StandardCharsets.UTF_8));
-        long intakeId = insertIntake(request.id(), request.reference(), "STARTED", at.minusDays(20), null, messageId, rawFile, person);
+        long intakeId = insertIntake(
+                request.id(), request.reference(), "STARTED", at.minusDays(20), null, messageId, rawFile, person);
         jdbc.update("""
                 INSERT INTO desk.intake_attachment (intake_id, request_id, file_name, content_type, size_bytes, sha256, stored_path)
                 VALUES (?, ?, 'passport.pdf', 'application/pdf', 13, ?, ?)""", intakeId, request.id(), sha256("passport scan"), idDocument);
-        jdbc.update("INSERT INTO desk.triage_note (request_id, kind, note, written_by, written_at) VALUES (?, 'CLARIFICATION', ?, 'olivia', ?)",
-                request.id(), "Which account, " + person.firstName() + "?", at.minusDays(10));
+        jdbc.update(
+                "INSERT INTO desk.triage_note (request_id, kind, note, written_by, written_at) VALUES (?, 'CLARIFICATION', ?, 'olivia', ?)",
+                request.id(),
+                "Which account, " + person.firstName() + "?",
+                at.minusDays(10));
         jdbc.update("""
                 INSERT INTO desk.search_result (reference, category_id, system, searched_at, manual, manual_answer, answered_by)
-                VALUES (?, 'paper-files', 'Office filing', ?, TRUE, ?, 'olivia')""", request.reference(), at.minusDays(5),
-                "Two letters from " + person.name());
-        jdbc.update("""
+                VALUES (?, 'paper-files', 'Office filing', ?, TRUE, ?, 'olivia')""", request.reference(), at.minusDays(5), "Two letters from " + person.name());
+        jdbc.update(
+                """
                 INSERT INTO desk.sent_letter (request_id, reference, template, recipient, sent_at, message_id)
-                VALUES (?, ?, 'acknowledgement', 'REQUESTER', ?, ?)""", request.id(), request.reference(), at.minusDays(20),
+                VALUES (?, ?, 'acknowledgement', 'REQUESTER', ?, ?)""",
+                request.id(),
+                request.reference(),
+                at.minusDays(20),
                 "<" + UUID.randomUUID() + "@lucidservices.co.uk>");
         String pack = "packs/" + request.reference() + "/" + UUID.randomUUID() + ".zip";
         files.write(pack, "zip".getBytes(StandardCharsets.UTF_8));
         String packId = UUID.randomUUID().toString();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO desk.disclosure_pack (id, reference, file_path, size_bytes, record_count, created_at, issued_at, expires_at)
-                VALUES (?, ?, ?, 3, 1, ?, ?, ?)""", packId, request.reference(), pack, at.minusDays(14), at.minusDays(14),
+                VALUES (?, ?, ?, 3, 1, ?, ?, ?)""",
+                packId,
+                request.reference(),
+                pack,
+                at.minusDays(14),
+                at.minusDays(14),
                 closedAt == null ? YESTERDAY.plusDays(7) : closedAt);
-        jdbc.update("INSERT INTO desk.pack_download (pack_id, downloaded_at, remote_hash) VALUES (?, ?, 'abc')", packId, at.minusDays(13));
+        jdbc.update(
+                "INSERT INTO desk.pack_download (pack_id, downloaded_at, remote_hash) VALUES (?, ?, 'abc')",
+                packId,
+                at.minusDays(13));
         String json = "certificates/" + request.reference() + ".json";
         String pdf = "certificates/" + request.reference() + ".pdf";
         files.write(json, "{}".getBytes(StandardCharsets.UTF_8));
@@ -262,23 +328,49 @@ class RetentionJobTest extends DeskIntegrationTest {
     private long unlinkedMail(String outcome, OffsetDateTime readAt, OffsetDateTime resolvedAt) {
         String rawFile = "intake/retention/" + UUID.randomUUID() + ".eml";
         files.write(rawFile, "Out of office".getBytes(StandardCharsets.UTF_8));
-        return insertIntake(null, null, outcome, readAt, resolvedAt, "<" + UUID.randomUUID() + "@example.com>", rawFile,
+        return insertIntake(
+                null,
+                null,
+                outcome,
+                readAt,
+                resolvedAt,
+                "<" + UUID.randomUUID() + "@example.com>",
+                rawFile,
                 person(309));
     }
 
-    private long insertIntake(Long requestId, String reference, String outcome, OffsetDateTime readAt,
-                              OffsetDateTime resolvedAt, String messageId, String rawFile, DemoPerson sender) {
-        jdbc.update("""
+    private long insertIntake(
+            Long requestId,
+            String reference,
+            String outcome,
+            OffsetDateTime readAt,
+            OffsetDateTime resolvedAt,
+            String messageId,
+            String rawFile,
+            DemoPerson sender) {
+        jdbc.update(
+                """
                 INSERT INTO desk.intake_log (message_key, message_id, read_at, sender_address, sender_name, subject, outcome,
                                              request_id, request_reference, raw_file, resolved_at)
-                VALUES (?, ?, ?, ?, ?, 'My data', ?, ?, ?, ?, ?)""", messageId, messageId, readAt, sender.email(), sender.name(),
-                outcome, requestId, reference, rawFile, resolvedAt);
+                VALUES (?, ?, ?, ?, ?, 'My data', ?, ?, ?, ?, ?)""",
+                messageId,
+                messageId,
+                readAt,
+                sender.email(),
+                sender.name(),
+                outcome,
+                requestId,
+                reference,
+                rawFile,
+                resolvedAt);
         return jdbc.queryForObject("SELECT id FROM desk.intake_log WHERE message_key = ?", Long.class, messageId);
     }
 
     private void identityDecided(Request request, OffsetDateTime at) {
-        jdbc.update("INSERT INTO desk.request_event (request_id, occurred_at, kind, actor, detail) VALUES (?, ?, 'IDENTITY_VERIFIED', 'olivia', '1 identifiers verified')",
-                request.id(), at);
+        jdbc.update(
+                "INSERT INTO desk.request_event (request_id, occurred_at, kind, actor, detail) VALUES (?, ?, 'IDENTITY_VERIFIED', 'olivia', '1 identifiers verified')",
+                request.id(),
+                at);
     }
 
     // --- reading back -----------------------------------------------------------------------------
@@ -288,7 +380,8 @@ class RetentionJobTest extends DeskIntegrationTest {
     }
 
     private String idDocument(Fixture f) {
-        return jdbc.queryForObject("SELECT stored_path FROM desk.intake_attachment WHERE intake_id = ?", String.class, f.intakeId);
+        return jdbc.queryForObject(
+                "SELECT stored_path FROM desk.intake_attachment WHERE intake_id = ?", String.class, f.intakeId);
     }
 
     private int count(String fromWhere, Object... args) {
@@ -296,7 +389,10 @@ class RetentionJobTest extends DeskIntegrationTest {
     }
 
     private double removedCounter(String store) {
-        return meters.get("desk.retention.removed").tag("store", store).counter().count();
+        return meters.get("desk.retention.removed")
+                .tag("store", store)
+                .counter()
+                .count();
     }
 
     /** A digest of every row and file of these requests and intake entries, in every store. */
@@ -305,30 +401,40 @@ class RetentionJobTest extends DeskIntegrationTest {
         for (Fixture f : requests) {
             long id = f.request.id();
             String ref = f.request.reference();
-            for (String query : List.of("SELECT * FROM desk.request WHERE id = ?", "SELECT * FROM desk.request_identifier WHERE request_id = ? ORDER BY id",
-                    "SELECT * FROM desk.intake_log WHERE request_id = ? ORDER BY id", "SELECT * FROM desk.intake_attachment WHERE request_id = ? ORDER BY id",
-                    "SELECT * FROM desk.triage_note WHERE request_id = ? ORDER BY id", "SELECT * FROM desk.sent_letter WHERE request_id = ? ORDER BY id")) {
+            for (String query : List.of(
+                    "SELECT * FROM desk.request WHERE id = ?",
+                    "SELECT * FROM desk.request_identifier WHERE request_id = ? ORDER BY id",
+                    "SELECT * FROM desk.intake_log WHERE request_id = ? ORDER BY id",
+                    "SELECT * FROM desk.intake_attachment WHERE request_id = ? ORDER BY id",
+                    "SELECT * FROM desk.triage_note WHERE request_id = ? ORDER BY id",
+                    "SELECT * FROM desk.sent_letter WHERE request_id = ? ORDER BY id")) {
                 rows(digest, query, id);
             }
-            for (String query : List.of("SELECT * FROM desk.search_result WHERE reference = ? ORDER BY id",
-                    "SELECT * FROM desk.disclosure_pack WHERE reference = ?", "SELECT * FROM desk.erasure_certificate WHERE reference = ?",
+            for (String query : List.of(
+                    "SELECT * FROM desk.search_result WHERE reference = ? ORDER BY id",
+                    "SELECT * FROM desk.disclosure_pack WHERE reference = ?",
+                    "SELECT * FROM desk.erasure_certificate WHERE reference = ?",
                     "SELECT d.* FROM desk.pack_download d JOIN desk.disclosure_pack p ON p.id = d.pack_id WHERE p.reference = ? ORDER BY d.id")) {
                 rows(digest, query, ref);
             }
-            for (String file : List.of(f.rawFile, f.idDocument, f.pack, "certificates/" + ref + ".json", "certificates/" + ref + ".pdf")) {
+            for (String file : List.of(
+                    f.rawFile, f.idDocument, f.pack, "certificates/" + ref + ".json", "certificates/" + ref + ".pdf")) {
                 digest.update(file.getBytes(StandardCharsets.UTF_8));
-                digest.update(files.regularFile(file).map(p -> {
-                    try {
-                        return Files.readAllBytes(p);
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).orElse(new byte[]{'-'}));
+                digest.update(files.regularFile(file)
+                        .map(p -> {
+                            try {
+                                return Files.readAllBytes(p);
+                            } catch (IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                        .orElse(new byte[] {'-'}));
             }
         }
         for (long intakeId : intakeIds) {
             rows(digest, "SELECT * FROM desk.intake_log WHERE id = ?", intakeId);
-            String raw = jdbc.queryForObject("SELECT raw_file FROM desk.intake_log WHERE id = ?", String.class, intakeId);
+            String raw =
+                    jdbc.queryForObject("SELECT raw_file FROM desk.intake_log WHERE id = ?", String.class, intakeId);
             digest.update(String.valueOf(files.exists(raw)).getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(digest.digest());
@@ -342,7 +448,8 @@ class RetentionJobTest extends DeskIntegrationTest {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -352,7 +459,11 @@ class RetentionJobTest extends DeskIntegrationTest {
 
     private static Store mailbox() throws MessagingException {
         Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", TestMailServer.imapPort(), TestMailServer.PRIVACY_MAILBOX, TestMailServer.PRIVACY_PASSWORD);
+        store.connect(
+                "127.0.0.1",
+                TestMailServer.imapPort(),
+                TestMailServer.PRIVACY_MAILBOX,
+                TestMailServer.PRIVACY_PASSWORD);
         return store;
     }
 
@@ -374,7 +485,7 @@ class RetentionJobTest extends DeskIntegrationTest {
             mail.setText("Please send me my data");
             mail.setFlag(Flags.Flag.SEEN, true);
             mail.saveChanges();
-            folder.appendMessages(new Message[]{mail});
+            folder.appendMessages(new Message[] {mail});
         } finally {
             store.close();
         }

@@ -1,5 +1,7 @@
 package uk.lucidservices.privacydesk.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -7,12 +9,11 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ApiAuthenticationTest extends DeskIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     IdentityService identityService;
 
@@ -26,7 +27,8 @@ class ApiAuthenticationTest extends DeskIntegrationTest {
 
     @Test
     void engineRestAnswers200ForADemoUser() {
-        var response = http.withBasicAuth("olivia", "olivia").getForEntity("/engine-rest/process-definition", String.class);
+        var response =
+                http.withBasicAuth("olivia", "olivia").getForEntity("/engine-rest/process-definition", String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
@@ -38,7 +40,8 @@ class ApiAuthenticationTest extends DeskIntegrationTest {
             user.setPassword("The-Right-Password-1");
             identityService.saveUser(user);
         }
-        assertThat(identityService.checkPassword("wrongpasswordtest", "The-Right-Password-1")).isTrue();
+        assertThat(identityService.checkPassword("wrongpasswordtest", "The-Right-Password-1"))
+                .isTrue();
         var response = http.withBasicAuth("wrongpasswordtest", "not-the-password")
                 .getForEntity("/engine-rest/process-definition", String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -54,12 +57,15 @@ class ApiAuthenticationTest extends DeskIntegrationTest {
     void prometheusMetricsNeedCredentials() {
         assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.withBasicAuth("mark", "mark").getForEntity("/actuator/prometheus", String.class).getStatusCode())
+        assertThat(http.withBasicAuth("mark", "mark")
+                        .getForEntity("/actuator/prometheus", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
     }
 
     @Test
     void healthIsOpenForProbes() {
-        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 }

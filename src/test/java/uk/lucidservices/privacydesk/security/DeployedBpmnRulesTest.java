@@ -1,5 +1,13 @@
 package uk.lucidservices.privacydesk.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -7,15 +15,6 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A deployment is code: a deployed BPMN may run only the desk's own beans and classes. */
 class DeployedBpmnRulesTest extends DeskIntegrationTest {
@@ -25,9 +24,15 @@ class DeployedBpmnRulesTest extends DeskIntegrationTest {
 
     @Test
     void aScriptTaskIsRefused() {
-        BpmnModelInstance model = Bpmn.createExecutableProcess("rules-script").camundaHistoryTimeToLive(1)
-                .startEvent().scriptTask("Task_Script").name("Run a script").scriptFormat("javascript")
-                .scriptText("java.lang.Runtime.getRuntime()").endEvent().done();
+        BpmnModelInstance model = Bpmn.createExecutableProcess("rules-script")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .scriptTask("Task_Script")
+                .name("Run a script")
+                .scriptFormat("javascript")
+                .scriptText("java.lang.Runtime.getRuntime()")
+                .endEvent()
+                .done();
 
         assertRefused(model, "<scriptTask id=\"Task_Script\"> scripts are not allowed");
     }
@@ -51,44 +56,78 @@ class DeployedBpmnRulesTest extends DeskIntegrationTest {
 
     @Test
     void aClassOutsideTheDesksPackagesIsRefused() {
-        BpmnModelInstance model = Bpmn.createExecutableProcess("rules-class").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask("Task_Foreign").name("Foreign code")
-                .camundaClass("org.camunda.bpm.engine.impl.bpmn.behavior.NoneEndEventActivityBehavior").endEvent().done();
+        BpmnModelInstance model = Bpmn.createExecutableProcess("rules-class")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("Task_Foreign")
+                .name("Foreign code")
+                .camundaClass("org.camunda.bpm.engine.impl.bpmn.behavior.NoneEndEventActivityBehavior")
+                .endEvent()
+                .done();
 
-        assertRefused(model, "class 'org.camunda.bpm.engine.impl.bpmn.behavior.NoneEndEventActivityBehavior' is outside"
-                + " the desk's packages (uk.lucidservices.privacydesk)");
+        assertRefused(
+                model,
+                "class 'org.camunda.bpm.engine.impl.bpmn.behavior.NoneEndEventActivityBehavior' is outside"
+                        + " the desk's packages (uk.lucidservices.privacydesk)");
     }
 
     @Test
     void anExpressionReachingPastTheDesksBeansIsRefused() {
-        BpmnModelInstance engineBean = Bpmn.createExecutableProcess("rules-engine-bean").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask("Task_StartAnything").name("Start anything")
-                .camundaExpression("${runtimeService.startProcessInstanceByKey('desk-letter')}").endEvent().done();
+        BpmnModelInstance engineBean = Bpmn.createExecutableProcess("rules-engine-bean")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("Task_StartAnything")
+                .name("Start anything")
+                .camundaExpression("${runtimeService.startProcessInstanceByKey('desk-letter')}")
+                .endEvent()
+                .done();
         assertRefused(engineBean, "'runtimeService' is a bean from outside the desk's packages");
 
-        BpmnModelInstance reflection = Bpmn.createExecutableProcess("rules-reflection").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask("Task_Reflect").name("Reflect")
-                .camundaExpression("${sendLetter.getClass().getClassLoader()}").endEvent().done();
+        BpmnModelInstance reflection = Bpmn.createExecutableProcess("rules-reflection")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("Task_Reflect")
+                .name("Reflect")
+                .camundaExpression("${sendLetter.getClass().getClassLoader()}")
+                .endEvent()
+                .done();
         assertRefused(reflection, "'.' may follow only a bean or execution");
 
-        BpmnModelInstance services = Bpmn.createExecutableProcess("rules-services").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask("Task_Services").name("Services")
-                .camundaExpression("${execution.processEngineServices}").endEvent().done();
+        BpmnModelInstance services = Bpmn.createExecutableProcess("rules-services")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("Task_Services")
+                .name("Services")
+                .camundaExpression("${execution.processEngineServices}")
+                .endEvent()
+                .done();
         assertRefused(services, "'execution.processEngineServices' is not allowed");
     }
 
     @Test
     void deskBeansAndVariableComparisonsDeploy() {
-        BpmnModelInstance model = Bpmn.createExecutableProcess("rules-allowed").camundaHistoryTimeToLive(1)
-                .startEvent().exclusiveGateway("Gateway_Decide").name("Decide")
+        BpmnModelInstance model = Bpmn.createExecutableProcess("rules-allowed")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .exclusiveGateway("Gateway_Decide")
+                .name("Decide")
                 .condition("reply", "${triageDecision == 'REPLY'}")
-                .serviceTask("Task_Send").name("Send").camundaDelegateExpression("${sendLetter}").endEvent()
-                .moveToLastGateway().condition("other", "${!(triageDecision == 'REPLY')}")
-                .serviceTask("Task_Extend").name("Check extension")
-                .camundaExpression("${requestClockService.extensionAllowed(execution.processBusinessKey)}").endEvent()
+                .serviceTask("Task_Send")
+                .name("Send")
+                .camundaDelegateExpression("${sendLetter}")
+                .endEvent()
+                .moveToLastGateway()
+                .condition("other", "${!(triageDecision == 'REPLY')}")
+                .serviceTask("Task_Extend")
+                .name("Check extension")
+                .camundaExpression("${requestClockService.extensionAllowed(execution.processBusinessKey)}")
+                .endEvent()
                 .done();
 
-        Deployment deployment = repository.createDeployment().addModelInstance("rules-allowed.bpmn", model).deploy();
+        Deployment deployment = repository
+                .createDeployment()
+                .addModelInstance("rules-allowed.bpmn", model)
+                .deploy();
         repository.deleteDeployment(deployment.getId(), true);
     }
 
@@ -113,7 +152,8 @@ class DeployedBpmnRulesTest extends DeskIntegrationTest {
     }
 
     private void assertRefused(String name, String xml, String reason) {
-        assertThatThrownBy(() -> repository.createDeployment().addString(name, xml).deploy())
+        assertThatThrownBy(
+                        () -> repository.createDeployment().addString(name, xml).deploy())
                 .hasMessageContaining("Deployment refused")
                 .hasMessageContaining(reason);
     }

@@ -1,5 +1,10 @@
 package uk.lucidservices.privacydesk.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,34 +30,43 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Through /engine-rest, no group starts a process and only break-glass modifies a running case. */
 class EngineRestStartAndModifyTest extends DeskIntegrationTest {
 
     private static final String PASSWORD = "Engine-Rest-Test-7";
-    private static final Map<String, String> USERS = Map.of("restofficer", DeskGroups.PRIVACY_OFFICERS,
-            "resthandler", DeskGroups.COMPLAINT_HANDLERS, "restmanager", DeskGroups.MANAGERS,
-            "restadmin", DeskGroups.ADMINS, "restglass", "break-glass");
+    private static final Map<String, String> USERS = Map.of(
+            "restofficer",
+            DeskGroups.PRIVACY_OFFICERS,
+            "resthandler",
+            DeskGroups.COMPLAINT_HANDLERS,
+            "restmanager",
+            DeskGroups.MANAGERS,
+            "restadmin",
+            DeskGroups.ADMINS,
+            "restglass",
+            "break-glass");
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     AuthorizationService authorizationService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     RequestStarter starter;
+
     @Autowired
     RequestRegister register;
+
     @Autowired
     GroupAuthorizations groupAuthorizations;
 
@@ -78,9 +92,15 @@ class EngineRestStartAndModifyTest extends DeskIntegrationTest {
             assertThat(response.getStatusCode().value()).as("start as %s", user).isIn(403, 404);
         }
         // camunda-admin holds every right; the start listener refuses it all the same, and says why.
-        assertThat(post("restadmin", "/engine-rest/process-definition/key/complaint/start", body).getBody())
-                .contains("Start of 'complaint' refused").contains(sar.reference() + " is of type SUBJECT_ACCESS");
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(sar.reference()).count()).isZero();
+        assertThat(post("restadmin", "/engine-rest/process-definition/key/complaint/start", body)
+                        .getBody())
+                .contains("Start of 'complaint' refused")
+                .contains(sar.reference() + " is of type SUBJECT_ACCESS");
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceBusinessKey(sar.reference())
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -91,21 +111,48 @@ class EngineRestStartAndModifyTest extends DeskIntegrationTest {
         String modification = "{\"skipCustomListeners\":true,\"skipIoMappings\":true,\"instructions\":"
                 + "[{\"type\":\"startBeforeActivity\",\"activityId\":\"Task_ResolveComplaint\"}]}";
 
-        assertThat(post("restmanager", "/engine-rest/process-definition/key/desk-letter/start",
-                "{\"businessKey\":\"" + complaint.reference() + "\"}").getStatusCode().value()).isEqualTo(403);
+        assertThat(post(
+                                "restmanager",
+                                "/engine-rest/process-definition/key/desk-letter/start",
+                                "{\"businessKey\":\"" + complaint.reference() + "\"}")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
         assertThat(post("restmanager", "/engine-rest/process-instance/" + instance + "/modification", modification)
-                .getStatusCode().value()).isEqualTo(403);
-        assertThat(put("restmanager", "/engine-rest/process-instance/" + instance + "/variables/outcome",
-                "{\"value\":\"RESOLVED\",\"type\":\"String\"}").getStatusCode().value()).isEqualTo(403);
-        assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_ResolveComplaint").count())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        assertThat(put(
+                                "restmanager",
+                                "/engine-rest/process-instance/" + instance + "/variables/outcome",
+                                "{\"value\":\"RESOLVED\",\"type\":\"String\"}")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(instance)
+                        .taskDefinitionKey("Task_ResolveComplaint")
+                        .count())
                 .isZero();
         assertThat(runtimeService.getVariable(instance, "outcome")).isNull();
 
         assertThat(post("restglass", "/engine-rest/process-instance/" + instance + "/modification", modification)
-                .getStatusCode().value()).isEqualTo(204);
-        assertThat(put("restglass", "/engine-rest/process-instance/" + instance + "/variables/outcome",
-                "{\"value\":\"RESOLVED\",\"type\":\"String\"}").getStatusCode().value()).isEqualTo(204);
-        assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_ResolveComplaint").count())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(204);
+        assertThat(put(
+                                "restglass",
+                                "/engine-rest/process-instance/" + instance + "/variables/outcome",
+                                "{\"value\":\"RESOLVED\",\"type\":\"String\"}")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(204);
+        assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(instance)
+                        .taskDefinitionKey("Task_ResolveComplaint")
+                        .count())
                 .isOne();
         assertThat(runtimeService.getVariable(instance, "outcome")).isEqualTo("RESOLVED");
     }
@@ -113,28 +160,57 @@ class EngineRestStartAndModifyTest extends DeskIntegrationTest {
     @Test
     void startAndModifyGrantsFromAnOlderDatabaseAreTakenAway() {
         groupAuthorizations.grant(DeskGroups.COMPLAINT_HANDLERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-        groupAuthorizations.grant(DeskGroups.COMPLAINT_HANDLERS, Resources.PROCESS_DEFINITION, "complaint",
+        groupAuthorizations.grant(
+                DeskGroups.COMPLAINT_HANDLERS,
+                Resources.PROCESS_DEFINITION,
+                "complaint",
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         groupAuthorizations.grant(DeskGroups.MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.UPDATE);
-        groupAuthorizations.grant(DeskGroups.MANAGERS, Resources.PROCESS_DEFINITION, "*",
-                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        groupAuthorizations.grant(
+                DeskGroups.MANAGERS,
+                Resources.PROCESS_DEFINITION,
+                "*",
+                ProcessDefinitionPermissions.CREATE_INSTANCE,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE);
 
         groupAuthorizations.apply();
 
         List<String> handlers = List.of(DeskGroups.COMPLAINT_HANDLERS);
         List<String> managers = List.of(DeskGroups.MANAGERS);
-        assertThat(authorizationService.isUserAuthorized("resthandler", handlers, Permissions.CREATE,
-                Resources.PROCESS_INSTANCE)).isFalse();
-        assertThat(authorizationService.isUserAuthorized("resthandler", handlers,
-                ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "complaint")).isFalse();
-        assertThat(authorizationService.isUserAuthorized("resthandler", handlers,
-                ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, "complaint")).isTrue();
-        assertThat(authorizationService.isUserAuthorized("restmanager", managers, Permissions.UPDATE,
-                Resources.PROCESS_INSTANCE, "any")).isFalse();
-        assertThat(authorizationService.isUserAuthorized("restmanager", managers,
-                ProcessDefinitionPermissions.UPDATE_INSTANCE, Resources.PROCESS_DEFINITION, "complaint")).isFalse();
-        assertThat(authorizationService.isUserAuthorized("restmanager", managers,
-                ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, "complaint")).isTrue();
+        assertThat(authorizationService.isUserAuthorized(
+                        "resthandler", handlers, Permissions.CREATE, Resources.PROCESS_INSTANCE))
+                .isFalse();
+        assertThat(authorizationService.isUserAuthorized(
+                        "resthandler",
+                        handlers,
+                        ProcessDefinitionPermissions.CREATE_INSTANCE,
+                        Resources.PROCESS_DEFINITION,
+                        "complaint"))
+                .isFalse();
+        assertThat(authorizationService.isUserAuthorized(
+                        "resthandler",
+                        handlers,
+                        ProcessDefinitionPermissions.READ_INSTANCE,
+                        Resources.PROCESS_DEFINITION,
+                        "complaint"))
+                .isTrue();
+        assertThat(authorizationService.isUserAuthorized(
+                        "restmanager", managers, Permissions.UPDATE, Resources.PROCESS_INSTANCE, "any"))
+                .isFalse();
+        assertThat(authorizationService.isUserAuthorized(
+                        "restmanager",
+                        managers,
+                        ProcessDefinitionPermissions.UPDATE_INSTANCE,
+                        Resources.PROCESS_DEFINITION,
+                        "complaint"))
+                .isFalse();
+        assertThat(authorizationService.isUserAuthorized(
+                        "restmanager",
+                        managers,
+                        ProcessDefinitionPermissions.READ_INSTANCE,
+                        Resources.PROCESS_DEFINITION,
+                        "complaint"))
+                .isTrue();
     }
 
     private ResponseEntity<String> post(String user, String path, String json) {
@@ -153,7 +229,10 @@ class EngineRestStartAndModifyTest extends DeskIntegrationTest {
     }
 
     private static NewRequest newRequest(RequestType type) {
-        return NewRequest.builder(type, Channel.EMAIL).name("Ivo Penrose")
-                .email("ivo." + UUID.randomUUID() + "@example.com").loggedBy("test").build();
+        return NewRequest.builder(type, Channel.EMAIL)
+                .name("Ivo Penrose")
+                .email("ivo." + UUID.randomUUID() + "@example.com")
+                .loggedBy("test")
+                .build();
     }
 }

@@ -1,13 +1,16 @@
 package uk.lucidservices.privacydesk.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -16,23 +19,24 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** With authorization on, each group sees its own tasks only; managers see both. */
 class GroupVisibilityTest extends DeskIntegrationTest {
 
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     AuthorizationService authorizationService;
+
     @Autowired
     FilterService filterService;
 
@@ -40,11 +44,20 @@ class GroupVisibilityTest extends DeskIntegrationTest {
 
     @BeforeEach
     void startTestProcess() {
-        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("group-visibility-test").count() == 0) {
-            repositoryService.createDeployment().name("group-visibility-test")
-                    .addClasspathResource("processes/group-visibility-test.bpmn").deploy();
+        if (repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("group-visibility-test")
+                        .count()
+                == 0) {
+            repositoryService
+                    .createDeployment()
+                    .name("group-visibility-test")
+                    .addClasspathResource("processes/group-visibility-test.bpmn")
+                    .deploy();
         }
-        processInstanceId = runtimeService.startProcessInstanceByKey("group-visibility-test").getId();
+        processInstanceId = runtimeService
+                .startProcessInstanceByKey("group-visibility-test")
+                .getId();
     }
 
     @AfterEach
@@ -56,7 +69,9 @@ class GroupVisibilityTest extends DeskIntegrationTest {
         identityService.setAuthentication(user, List.of(groups));
         try {
             return taskService.createTaskQuery().processInstanceId(processInstanceId).list().stream()
-                    .map(Task::getTaskDefinitionKey).sorted().toList();
+                    .map(Task::getTaskDefinitionKey)
+                    .sorted()
+                    .toList();
         } finally {
             identityService.clearAuthentication();
         }
@@ -79,14 +94,18 @@ class GroupVisibilityTest extends DeskIntegrationTest {
         assertThat(canAccess("mark", "cockpit", DeskGroups.MANAGERS)).isTrue();
         assertThat(canAccess("admin", "cockpit", DeskGroups.ADMINS)).isTrue();
         assertThat(canAccess("olivia", "tasklist", DeskGroups.PRIVACY_OFFICERS)).isTrue();
-        assertThat(canAccess("chloe", "tasklist", DeskGroups.COMPLAINT_HANDLERS)).isTrue();
+        assertThat(canAccess("chloe", "tasklist", DeskGroups.COMPLAINT_HANDLERS))
+                .isTrue();
         assertThat(canAccess("olivia", "admin", DeskGroups.PRIVACY_OFFICERS)).isFalse();
     }
 
     @Test
     void eachGroupSeesItsOwnTasklistFiltersAndComplaintFiltersStayWithComplaintHandlers() {
         assertThat(filtersSeenBy("olivia", DeskGroups.PRIVACY_OFFICERS))
-                .contains("Access & erasure: all by due date", "Access & erasure: overdue", "Access & erasure: due within 7 days")
+                .contains(
+                        "Access & erasure: all by due date",
+                        "Access & erasure: overdue",
+                        "Access & erasure: due within 7 days")
                 .noneMatch(name -> name.startsWith("Complaints"));
         assertThat(filtersSeenBy("chloe", DeskGroups.COMPLAINT_HANDLERS))
                 .contains("Complaints: all by due date", "Complaints: overdue", "Complaints: due within 7 days")
@@ -96,13 +115,16 @@ class GroupVisibilityTest extends DeskIntegrationTest {
     }
 
     private boolean canAccess(String user, String application, String group) {
-        return authorizationService.isUserAuthorized(user, List.of(group), Permissions.ACCESS, Resources.APPLICATION, application);
+        return authorizationService.isUserAuthorized(
+                user, List.of(group), Permissions.ACCESS, Resources.APPLICATION, application);
     }
 
     private List<String> filtersSeenBy(String user, String group) {
         identityService.setAuthentication(user, List.of(group));
         try {
-            return filterService.createFilterQuery().list().stream().map(Filter::getName).toList();
+            return filterService.createFilterQuery().list().stream()
+                    .map(Filter::getName)
+                    .toList();
         } finally {
             identityService.clearAuthentication();
         }

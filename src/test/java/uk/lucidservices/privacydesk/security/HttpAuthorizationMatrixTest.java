@@ -1,5 +1,16 @@
 package uk.lucidservices.privacydesk.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -29,18 +40,6 @@ import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Who may call what, through the real HTTP stack: every desk endpoint and the engine REST endpoints
  * that read or change cases, once anonymously and once as a member of each group, with the status
@@ -57,18 +56,31 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
     private static final String NONE = null;
     private static final String SCRIPT_DEPLOYMENT = "<multipart: a BPMN with a script task>";
     /** The callers, in the order of the expected statuses; null is anonymous. */
-    private static final List<String> CALLERS = List.of("", "matrixofficer", "matrixhandler", "matrixmanager",
-            "matrixadmin", "matrixglass");
-    private static final Map<String, String> GROUP_OF = Map.of("matrixofficer", DeskGroups.PRIVACY_OFFICERS,
-            "matrixhandler", DeskGroups.COMPLAINT_HANDLERS, "matrixmanager", DeskGroups.MANAGERS,
-            "matrixadmin", DeskGroups.ADMINS, "matrixglass", "break-glass");
+    private static final List<String> CALLERS =
+            List.of("", "matrixofficer", "matrixhandler", "matrixmanager", "matrixadmin", "matrixglass");
 
-    private static final String NEW_SAR = "{\"type\":\"SUBJECT_ACCESS\",\"channel\":\"PHONE\",\"name\":\"Hester Quill\",\"phone\":\"01632 960555\"}";
+    private static final Map<String, String> GROUP_OF = Map.of(
+            "matrixofficer",
+            DeskGroups.PRIVACY_OFFICERS,
+            "matrixhandler",
+            DeskGroups.COMPLAINT_HANDLERS,
+            "matrixmanager",
+            DeskGroups.MANAGERS,
+            "matrixadmin",
+            DeskGroups.ADMINS,
+            "matrixglass",
+            "break-glass");
+
+    private static final String NEW_SAR =
+            "{\"type\":\"SUBJECT_ACCESS\",\"channel\":\"PHONE\",\"name\":\"Hester Quill\",\"phone\":\"01632 960555\"}";
     private static final String START_UNDER_SAR = "{\"businessKey\":\"{sar}\",\"variables\":{}}";
-    private static final String START = "{\"businessKey\":\"{sar}\",\"variables\":{\"letterTemplate\":{\"value\":\"acknowledgement\",\"type\":\"String\"}}}";
-    private static final String MODIFY = "{\"skipCustomListeners\":true,\"skipIoMappings\":true,\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"{sarActivity}\"}]}";
+    private static final String START =
+            "{\"businessKey\":\"{sar}\",\"variables\":{\"letterTemplate\":{\"value\":\"acknowledgement\",\"type\":\"String\"}}}";
+    private static final String MODIFY =
+            "{\"skipCustomListeners\":true,\"skipIoMappings\":true,\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"{sarActivity}\"}]}";
     private static final String VARIABLE = "{\"value\":\"probe\",\"type\":\"String\"}";
-    private static final String VARIABLES = "{\"modifications\":{\"matrixProbe\":{\"value\":\"probe\",\"type\":\"String\"}}}";
+    private static final String VARIABLES =
+            "{\"modifications\":{\"matrixProbe\":{\"value\":\"probe\",\"type\":\"String\"}}}";
 
     //                                              anonymous, officer, handler, manager, admin, break-glass
     private static final List<Row> ROWS = List.of(
@@ -76,29 +88,170 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
             desk("POST", "/api/requests", "/api/requests", NEW_SAR, 401, 201, 201, 201, 201, 403),
             desk("GET", "/api/requests/{reference}", "/api/requests/{sar}", NONE, 401, 200, 404, 200, 200, 403),
             desk("GET", "/api/requests/{reference}", "/api/requests/{cmp}", NONE, 401, 404, 200, 200, 200, 403),
-            desk("GET", "/api/access-requests/{reference}", "/api/access-requests/{sar}", NONE, 401, 200, 403, 200, 200, 403),
-            desk("GET", "/api/access-requests/{reference}", "/api/access-requests/{cmp}", NONE, 401, 404, 403, 404, 404, 403),
-            desk("GET", "/api/access-requests/{reference}/redaction-items", "/api/access-requests/{sar}/redaction-items", NONE, 401, 200, 403, 200, 200, 403),
-            desk("GET", "/api/access-requests/{reference}/pack", "/api/access-requests/{sar}/pack", NONE, 401, 404, 403, 404, 404, 403),
+            desk(
+                    "GET",
+                    "/api/access-requests/{reference}",
+                    "/api/access-requests/{sar}",
+                    NONE,
+                    401,
+                    200,
+                    403,
+                    200,
+                    200,
+                    403),
+            desk(
+                    "GET",
+                    "/api/access-requests/{reference}",
+                    "/api/access-requests/{cmp}",
+                    NONE,
+                    401,
+                    404,
+                    403,
+                    404,
+                    404,
+                    403),
+            desk(
+                    "GET",
+                    "/api/access-requests/{reference}/redaction-items",
+                    "/api/access-requests/{sar}/redaction-items",
+                    NONE,
+                    401,
+                    200,
+                    403,
+                    200,
+                    200,
+                    403),
+            desk(
+                    "GET",
+                    "/api/access-requests/{reference}/pack",
+                    "/api/access-requests/{sar}/pack",
+                    NONE,
+                    401,
+                    404,
+                    403,
+                    404,
+                    404,
+                    403),
             desk("GET", "/api/intake/mails/{id}", "/api/intake/mails/999999999", NONE, 401, 404, 404, 404, 404, 403),
-            desk("GET", "/api/intake/mails/{id}/details", "/api/intake/mails/999999999/details", NONE, 401, 404, 404, 404, 404, 403),
-            desk("GET", "/api/erasure-requests/{reference}/preview", "/api/erasure-requests/{sar}/preview", NONE, 401, 404, 403, 404, 404, 403),
+            desk(
+                    "GET",
+                    "/api/intake/mails/{id}/details",
+                    "/api/intake/mails/999999999/details",
+                    NONE,
+                    401,
+                    404,
+                    404,
+                    404,
+                    404,
+                    403),
+            desk(
+                    "GET",
+                    "/api/erasure-requests/{reference}/preview",
+                    "/api/erasure-requests/{sar}/preview",
+                    NONE,
+                    401,
+                    404,
+                    403,
+                    404,
+                    404,
+                    403),
             // Embedded Tasklist forms: pages without data, which read the case with the webapp session
             desk("GET", null, "/forms/redaction-review.html", NONE, 200, 200, 200, 200, 200, 200),
-            desk("GET", "/api/intake/mails/{id}/attachments/{attachmentId}", "/api/intake/mails/999999999/attachments/1", NONE, 401, 404, 404, 404, 404, 403),
-            desk("GET", "/api/requests/{reference}/identifiers", "/api/requests/{sar}/identifiers", NONE, 401, 200, 403, 200, 200, 403),
-            desk("GET", "/api/requests/{reference}/identifiers", "/api/requests/{cmp}/identifiers", NONE, 401, 404, 403, 404, 404, 403),
+            desk(
+                    "GET",
+                    "/api/intake/mails/{id}/attachments/{attachmentId}",
+                    "/api/intake/mails/999999999/attachments/1",
+                    NONE,
+                    401,
+                    404,
+                    404,
+                    404,
+                    404,
+                    403),
+            desk(
+                    "GET",
+                    "/api/requests/{reference}/identifiers",
+                    "/api/requests/{sar}/identifiers",
+                    NONE,
+                    401,
+                    200,
+                    403,
+                    200,
+                    200,
+                    403),
+            desk(
+                    "GET",
+                    "/api/requests/{reference}/identifiers",
+                    "/api/requests/{cmp}/identifiers",
+                    NONE,
+                    401,
+                    404,
+                    403,
+                    404,
+                    404,
+                    403),
             // Identifier decisions and address proofs are the privacy officers' (and the admin's, who passes every
             // group check); an identifier id on no request answers 404
-            desk("POST", "/api/requests/{reference}/identifiers/{id}/accept", "/api/requests/{sar}/identifiers/999999999/accept", NONE, 401, 404, 403, 403, 404, 403),
-            desk("POST", "/api/requests/{reference}/identifiers/{id}/reject", "/api/requests/{sar}/identifiers/999999999/reject", NONE, 401, 404, 403, 403, 404, 403),
-            desk("POST", "/api/requests/{reference}/identifiers/{id}/code", "/api/requests/{sar}/identifiers/999999999/code", NONE, 401, 404, 403, 403, 404, 403),
-            desk("POST", "/api/requests/{reference}/identifiers/{id}/code/check", "/api/requests/{sar}/identifiers/999999999/code/check", "{\"code\":\"000000\"}", 401, 404, 403, 403, 404, 403),
+            desk(
+                    "POST",
+                    "/api/requests/{reference}/identifiers/{id}/accept",
+                    "/api/requests/{sar}/identifiers/999999999/accept",
+                    NONE,
+                    401,
+                    404,
+                    403,
+                    403,
+                    404,
+                    403),
+            desk(
+                    "POST",
+                    "/api/requests/{reference}/identifiers/{id}/reject",
+                    "/api/requests/{sar}/identifiers/999999999/reject",
+                    NONE,
+                    401,
+                    404,
+                    403,
+                    403,
+                    404,
+                    403),
+            desk(
+                    "POST",
+                    "/api/requests/{reference}/identifiers/{id}/code",
+                    "/api/requests/{sar}/identifiers/999999999/code",
+                    NONE,
+                    401,
+                    404,
+                    403,
+                    403,
+                    404,
+                    403),
+            desk(
+                    "POST",
+                    "/api/requests/{reference}/identifiers/{id}/code/check",
+                    "/api/requests/{sar}/identifiers/999999999/code/check",
+                    "{\"code\":\"000000\"}",
+                    401,
+                    404,
+                    403,
+                    403,
+                    404,
+                    403),
             desk("GET", "/api/sla/requests", "/api/sla/requests", NONE, 401, 403, 403, 200, 200, 403),
-            // The phone system's do-not-record feed: its own group (and admins) only; see DoNotRecordFeedTest for the PBX
+            // The phone system's do-not-record feed: its own group (and admins) only; see DoNotRecordFeedTest for the
+            // PBX
             desk("GET", "/api/pbx/do-not-record", "/api/pbx/do-not-record", NONE, 401, 403, 403, 403, 200, 403),
             desk("GET", "/api/pbx/do-not-record.csv", "/api/pbx/do-not-record.csv", NONE, 401, 403, 403, 403, 200, 403),
-            desk("POST", "/api/chat-transcripts/{transcriptId}/copy-requests", "/api/chat-transcripts/999999999/copy-requests", "{\"email\":\"matrix@example.com\"}", 401, 404, 403, 404, 404, 403),
+            desk(
+                    "POST",
+                    "/api/chat-transcripts/{transcriptId}/copy-requests",
+                    "/api/chat-transcripts/999999999/copy-requests",
+                    "{\"email\":\"matrix@example.com\"}",
+                    401,
+                    404,
+                    403,
+                    404,
+                    404,
+                    403),
             desk("GET", "/api/sla/requests.csv", "/api/sla/requests.csv", NONE, 401, 403, 403, 200, 200, 403),
             desk("GET", "/api/sla/report", "/api/sla/report", NONE, 401, 403, 403, 200, 200, 403),
             desk("GET", "/packs/{token}", "/packs/not-a-real-token", NONE, 404, 404, 404, 404, 404, 404),
@@ -117,33 +270,111 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
             engine("GET", "/engine-rest/variable-instance/{sarVariable}", NONE, 401, 200, 404, 200, 200, 200),
             engine("GET", "/engine-rest/history/process-instance/{sarInstance}", NONE, 401, 200, 404, 200, 200, 200),
             engine("GET", "/engine-rest/history/process-instance/{cmpInstance}", NONE, 401, 404, 200, 200, 200, 200),
-            engine("GET", "/engine-rest/history/variable-instance?processInstanceId={sarInstance}&includeDeleted=true", NONE, 401, 200, 200, 200, 200, 200),
-            engine("GET", "/engine-rest/history/task?processInstanceId={cmpInstance}", NONE, 401, 200, 200, 200, 200, 200),
+            engine(
+                    "GET",
+                    "/engine-rest/history/variable-instance?processInstanceId={sarInstance}&includeDeleted=true",
+                    NONE,
+                    401,
+                    200,
+                    200,
+                    200,
+                    200,
+                    200),
+            engine(
+                    "GET",
+                    "/engine-rest/history/task?processInstanceId={cmpInstance}",
+                    NONE,
+                    401,
+                    200,
+                    200,
+                    200,
+                    200,
+                    200),
             // The engine's REST API: starting and steering cases (only the desk; modification is break-glass)
             // (404: a group that may not even read the process finds no process to start)
-            engine("POST", "/engine-rest/process-definition/key/complaint/start", START_UNDER_SAR, 401, 404, 403, 403, 403, 403),
-            engine("POST", "/engine-rest/process-definition/key/subject-access-request/start", START_UNDER_SAR, 401, 403, 404, 403, 403, 403),
-            engine("POST", "/engine-rest/process-definition/key/desk-letter/start", START, 401, 404, 404, 403, 403, 403),
-            engine("POST", "/engine-rest/process-instance/{sarInstance}/modification", MODIFY, 401, 403, 403, 403, 204, 204),
-            engine("PUT", "/engine-rest/process-instance/{sarInstance}/variables/matrixProbe", VARIABLE, 401, 403, 403, 403, 204, 204),
-            engine("POST", "/engine-rest/process-instance/{sarInstance}/variables", VARIABLES, 401, 403, 403, 403, 204, 204),
+            engine(
+                    "POST",
+                    "/engine-rest/process-definition/key/complaint/start",
+                    START_UNDER_SAR,
+                    401,
+                    404,
+                    403,
+                    403,
+                    403,
+                    403),
+            engine(
+                    "POST",
+                    "/engine-rest/process-definition/key/subject-access-request/start",
+                    START_UNDER_SAR,
+                    401,
+                    403,
+                    404,
+                    403,
+                    403,
+                    403),
+            engine(
+                    "POST",
+                    "/engine-rest/process-definition/key/desk-letter/start",
+                    START,
+                    401,
+                    404,
+                    404,
+                    403,
+                    403,
+                    403),
+            engine(
+                    "POST",
+                    "/engine-rest/process-instance/{sarInstance}/modification",
+                    MODIFY,
+                    401,
+                    403,
+                    403,
+                    403,
+                    204,
+                    204),
+            engine(
+                    "PUT",
+                    "/engine-rest/process-instance/{sarInstance}/variables/matrixProbe",
+                    VARIABLE,
+                    401,
+                    403,
+                    403,
+                    403,
+                    204,
+                    204),
+            engine(
+                    "POST",
+                    "/engine-rest/process-instance/{sarInstance}/variables",
+                    VARIABLES,
+                    401,
+                    403,
+                    403,
+                    403,
+                    204,
+                    204),
             // Whoever may work a task may also set variables through it, as completing it with a form does.
             engine("POST", "/engine-rest/task/{sarTask}/variables", VARIABLES, 401, 204, 403, 204, 204, 403),
             engine("POST", "/engine-rest/deployment/create", SCRIPT_DEPLOYMENT, 401, 403, 403, 403, 400, 403));
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     RequestStarter starter;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping deskMappings;
+
     @Autowired
     PathMappedEndpoints actuatorEndpoints;
 
@@ -165,13 +396,16 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
             }
             actualTable.add(row.withExpected(actual).toString());
         }
-        assertThat(mismatches).as("Every row as it actually answered:%n%s%n", String.join("\n", actualTable)).isEmpty();
+        assertThat(mismatches)
+                .as("Every row as it actually answered:%n%s%n", String.join("\n", actualTable))
+                .isEmpty();
     }
 
     @Test
     void everyDeskEndpointHasARow() {
         Set<String> mapped = new TreeSet<>();
-        for (Map.Entry<RequestMappingInfo, ?> entry : deskMappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, ?> entry :
+                deskMappings.getHandlerMethods().entrySet()) {
             var handler = (HandlerMethod) entry.getValue();
             if (!handler.getBeanType().getPackageName().startsWith("uk.lucidservices.privacydesk")) {
                 continue;
@@ -184,10 +418,14 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
                 methods.forEach(method -> mapped.add(method.name() + " " + pattern));
             }
         }
-        Set<String> inTable = ROWS.stream().filter(row -> row.mapping() != null)
-                .map(row -> row.method() + " " + row.mapping()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> inTable = ROWS.stream()
+                .filter(row -> row.mapping() != null)
+                .map(row -> row.method() + " " + row.mapping())
+                .collect(Collectors.toCollection(TreeSet::new));
 
-        assertThat(mapped).as("desk endpoints in the controllers; add a row for each new one").isNotEmpty()
+        assertThat(mapped)
+                .as("desk endpoints in the controllers; add a row for each new one")
+                .isNotEmpty()
                 .containsExactlyInAnyOrderElementsOf(inTable);
     }
 
@@ -220,8 +458,13 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
             headers.setContentType(MediaType.APPLICATION_JSON);
             body = fill(row.body(), fixtures);
         }
-        return http.exchange(fill(row.url(), fixtures), HttpMethod.valueOf(row.method()), new HttpEntity<>(body, headers),
-                String.class).getStatusCode().value();
+        return http.exchange(
+                        fill(row.url(), fixtures),
+                        HttpMethod.valueOf(row.method()),
+                        new HttpEntity<>(body, headers),
+                        String.class)
+                .getStatusCode()
+                .value();
     }
 
     private static String fill(String template, Map<String, String> fixtures) {
@@ -235,29 +478,55 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
     /** An access request waiting for its identity check and a complaint waiting to be categorised. */
     private Map<String, String> fixtures() {
         Request sar = starter.start(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
-                .name("Hester Quill").email("hester." + UUID.randomUUID() + "@example.com").loggedBy("matrix")
+                .name("Hester Quill")
+                .email("hester." + UUID.randomUUID() + "@example.com")
+                .loggedBy("matrix")
                 .build());
         Request complaint = starter.start(NewRequest.builder(RequestType.COMPLAINT, Channel.EMAIL)
-                .name("Hester Quill").email("hester." + UUID.randomUUID() + "@example.com").loggedBy("matrix")
+                .name("Hester Quill")
+                .email("hester." + UUID.randomUUID() + "@example.com")
+                .loggedBy("matrix")
                 .build());
         runDueJobs(sar.processInstanceId());
         runDueJobs(complaint.processInstanceId());
         // The requester matches no customer, so the access request waits for ID; put its identity check in front
         // of an officer as a matching requester would have (the set-up is the desk's, not an HTTP caller's).
-        runtimeService.createProcessInstanceModification(sar.processInstanceId())
-                .startBeforeActivity("Task_ConfirmIdentity").execute(true, true);
+        runtimeService
+                .createProcessInstanceModification(sar.processInstanceId())
+                .startBeforeActivity("Task_ConfirmIdentity")
+                .execute(true, true);
         Task sarTask = firstTask(sar);
         Task complaintTask = firstTask(complaint);
-        String sarVariable = runtimeService.createVariableInstanceQuery().processInstanceIdIn(sar.processInstanceId())
-                .variableName("requestReference").singleResult().getId();
-        return Map.of("sar", sar.reference(), "cmp", complaint.reference(),
-                "sarInstance", sar.processInstanceId(), "cmpInstance", complaint.processInstanceId(),
-                "sarTask", sarTask.getId(), "cmpTask", complaintTask.getId(),
-                "sarActivity", sarTask.getTaskDefinitionKey(), "sarVariable", sarVariable);
+        String sarVariable = runtimeService
+                .createVariableInstanceQuery()
+                .processInstanceIdIn(sar.processInstanceId())
+                .variableName("requestReference")
+                .singleResult()
+                .getId();
+        return Map.of(
+                "sar",
+                sar.reference(),
+                "cmp",
+                complaint.reference(),
+                "sarInstance",
+                sar.processInstanceId(),
+                "cmpInstance",
+                complaint.processInstanceId(),
+                "sarTask",
+                sarTask.getId(),
+                "cmpTask",
+                complaintTask.getId(),
+                "sarActivity",
+                sarTask.getTaskDefinitionKey(),
+                "sarVariable",
+                sarVariable);
     }
 
     private Task firstTask(Request request) {
-        List<Task> tasks = taskService.createTaskQuery().processInstanceId(request.processInstanceId()).list();
+        List<Task> tasks = taskService
+                .createTaskQuery()
+                .processInstanceId(request.processInstanceId())
+                .list();
         assertThat(tasks).as("open tasks of the fixture %s", request.type()).isNotEmpty();
         return tasks.get(0);
     }
@@ -313,7 +582,8 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
         public String toString() {
             String statuses = Arrays.stream(expected).mapToObj(String::valueOf).collect(Collectors.joining(", "));
             return (mapping != null || url.startsWith("/actuator") || url.startsWith("/packs") ? "desk" : "engine")
-                    + "(\"" + method + "\", " + (mapping != null ? "\"" + mapping + "\", " : url.startsWith("/engine-rest") ? "" : "null, ")
+                    + "(\"" + method + "\", "
+                    + (mapping != null ? "\"" + mapping + "\", " : url.startsWith("/engine-rest") ? "" : "null, ")
                     + "\"" + url + "\", " + (body == null ? "NONE" : "...") + ", " + statuses + "),";
         }
     }

@@ -1,10 +1,9 @@
 package uk.lucidservices.privacydesk.security;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
@@ -15,9 +14,15 @@ class LoginThrottleTest {
             throttle.failed("2001:db8:1:2::" + i);
         }
 
-        assertThat(throttle.waitBeforeNextAttempt("2001:db8:1:2:ffff::9")).as("same /64").isPresent();
-        assertThat(throttle.waitBeforeNextAttempt("[2001:0db8:0001:0002::a]")).as("written another way").isPresent();
-        assertThat(throttle.waitBeforeNextAttempt("2001:db8:1:3::1")).as("the next /64").isEmpty();
+        assertThat(throttle.waitBeforeNextAttempt("2001:db8:1:2:ffff::9"))
+                .as("same /64")
+                .isPresent();
+        assertThat(throttle.waitBeforeNextAttempt("[2001:0db8:0001:0002::a]"))
+                .as("written another way")
+                .isPresent();
+        assertThat(throttle.waitBeforeNextAttempt("2001:db8:1:3::1"))
+                .as("the next /64")
+                .isEmpty();
     }
 
     @Test

@@ -1,15 +1,14 @@
 package uk.lucidservices.privacydesk.security;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.lucidservices.privacydesk.DeskIntegrationTest;
 
 /** The shared test desk is published at http://localhost:8080 (the demo's address): no HSTS, no Secure flag. */
 class PlainHttpPublicUrlTest extends DeskIntegrationTest {
@@ -19,11 +18,15 @@ class PlainHttpPublicUrlTest extends DeskIntegrationTest {
 
     @Test
     void overPlainHttpTheDeskSendsNoHstsAndNoSecureCookies() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/camunda/app/welcome/default/")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.headers().firstValue(StrictTransportSecurityFilter.HEADER)).isEmpty();
-        assertThat(response.headers().allValues("Set-Cookie")).isNotEmpty()
-                .noneSatisfy(c -> assertThat(c).containsPattern("(?i);\\s*Secure(;|$)"));
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/camunda/app/welcome/default/"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue(StrictTransportSecurityFilter.HEADER))
+                .isEmpty();
+        assertThat(response.headers().allValues("Set-Cookie")).isNotEmpty().noneSatisfy(c -> assertThat(c)
+                .containsPattern("(?i);\\s*Secure(;|$)"));
     }
 }

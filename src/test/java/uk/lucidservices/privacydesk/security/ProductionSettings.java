@@ -1,11 +1,10 @@
 package uk.lucidservices.privacydesk.security;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The environment the desk sees when started with the given environment variables and nothing
@@ -14,8 +13,7 @@ import java.util.Map;
  */
 public final class ProductionSettings {
 
-    private ProductionSettings() {
-    }
+    private ProductionSettings() {}
 
     /** Every variable production needs, with values an operator would choose. */
     public static Map<String, Object> complete() {
@@ -37,9 +35,11 @@ public final class ProductionSettings {
     public static StandardEnvironment environment(Map<String, Object> variables) {
         StandardEnvironment env = new StandardEnvironment();
         // Only the given variables: whatever the machine running the tests has set must not count.
-        env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new HashMap<>(variables)));
+        env.getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(variables)));
         ConfigDataEnvironmentPostProcessor.applyTo(env);
         return env;
     }

@@ -35,10 +35,15 @@ final class RawHttp {
     Response send(String method, String path, Map<String, String> headers, String body) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n")
-                .append("Host: localhost:").append(port).append("\r\n")
+                .append("Host: localhost:")
+                .append(port)
+                .append("\r\n")
                 .append("Connection: close\r\n")
-                .append("Content-Length: ").append(content.length).append("\r\n");
-        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+                .append("Content-Length: ")
+                .append(content.length)
+                .append("\r\n");
+        headers.forEach(
+                (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         request.append("\r\n");
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(clientAddress, 0));
@@ -64,7 +69,9 @@ final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         return new Response(status, headers, text.substring(end + 4));
     }

@@ -1,10 +1,9 @@
 package uk.lucidservices.privacydesk.security;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The one comparison every four-eyes check uses. */
 class StaffIdsTest {

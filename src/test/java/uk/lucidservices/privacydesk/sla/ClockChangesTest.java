@@ -1,29 +1,27 @@
 package uk.lucidservices.privacydesk.sla;
 
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import uk.lucidservices.privacydesk.request.Request;
-import uk.lucidservices.privacydesk.request.RequestType;
-import uk.lucidservices.privacydesk.calendar.ClockPause;
-import uk.lucidservices.privacydesk.calendar.Deadlines;
-import uk.lucidservices.privacydesk.calendar.RequestClock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.lucidservices.privacydesk.calendar.Deadlines;
+import uk.lucidservices.privacydesk.request.Request;
+import uk.lucidservices.privacydesk.request.RequestType;
 
 /** Pauses, clock start on ID, extensions: each moves the stored dates, the live timers and the task dates. */
 class ClockChangesTest extends SlaIntegrationTest {
 
     @Autowired
     RequestClockService clockService;
+
     @Autowired
     ClockStore store;
 
@@ -34,20 +32,26 @@ class ClockChangesTest extends SlaIntegrationTest {
         // Received Tuesday 26 May: internal target 23 June, escalation 16 June, reminder 9 June,
         // statutory deadline 26 June (a Friday).
         Map<SlaClock, Job> armed = timers(parent);
-        Map<SlaClock, Date> expectedBefore = firing("2026-06-09T08:00", "2026-06-16T08:00", "2026-06-24T00:00",
-                "2026-06-27T00:00");
+        Map<SlaClock, Date> expectedBefore =
+                firing("2026-06-09T08:00", "2026-06-16T08:00", "2026-06-24T00:00", "2026-06-27T00:00");
         for (SlaClock c : SlaClock.values()) {
             assertThat(armed.get(c).getDuedate()).as(c.name()).isEqualTo(expectedBefore.get(c));
         }
 
-        doStep(parent, "pause", Map.of(PauseClock.ASKED_ON, today().minusDays(15).toString()));
+        doStep(
+                parent,
+                "pause",
+                Map.of(PauseClock.ASKED_ON, today().minusDays(15).toString()));
 
         Request paused = register.get(request.reference());
         assertThat(paused.paused()).isTrue();
         assertThat(timers(parent).values()).extracting(Job::getDuedate).containsOnly(TimerDates.HELD);
         assertThat(eventKinds(request.reference())).contains("CLOCK_PAUSED");
 
-        doStep(parent, "resume", Map.of(ResumeClock.ANSWERED_ON, today().minusDays(5).toString()));
+        doStep(
+                parent,
+                "resume",
+                Map.of(ResumeClock.ANSWERED_ON, today().minusDays(5).toString()));
 
         // Stopped 31 May to 10 June: ten days. Internal target 3 July, escalation 26 June, reminder
         // 19 June; statutory deadline 26 June + 10 days = 6 July (a Monday).
@@ -58,10 +62,12 @@ class ClockChangesTest extends SlaIntegrationTest {
         assertThat(after.escalationDate()).isEqualTo(LocalDate.of(2026, 6, 26));
         assertThat(after.statutoryDeadline()).isEqualTo(LocalDate.of(2026, 7, 6));
         Map<SlaClock, Job> moved = timers(parent);
-        Map<SlaClock, Date> expectedAfter = firing("2026-06-19T08:00", "2026-06-26T08:00", "2026-07-04T00:00",
-                "2026-07-07T00:00");
+        Map<SlaClock, Date> expectedAfter =
+                firing("2026-06-19T08:00", "2026-06-26T08:00", "2026-07-04T00:00", "2026-07-07T00:00");
         for (SlaClock c : SlaClock.values()) {
-            assertThat(moved.get(c).getId()).as("the same job, moved").isEqualTo(armed.get(c).getId());
+            assertThat(moved.get(c).getId())
+                    .as("the same job, moved")
+                    .isEqualTo(armed.get(c).getId());
             assertThat(moved.get(c).getDuedate()).as(c.name()).isEqualTo(expectedAfter.get(c));
         }
         Request resumed = register.get(request.reference());
@@ -78,8 +84,14 @@ class ClockChangesTest extends SlaIntegrationTest {
         // Received Friday 12 June: one month is Sunday 12 July, so Monday 13 July.
         assertThat(clocks.current(request.reference()).statutoryDeadline()).isEqualTo(LocalDate.of(2026, 7, 13));
 
-        doStep(parent, "extend", Map.of(ExtendDeadline.REASON, "Numerous requests: six systems and manual files",
-                ExtendDeadline.APPROVED_BY, "mark"));
+        doStep(
+                parent,
+                "extend",
+                Map.of(
+                        ExtendDeadline.REASON,
+                        "Numerous requests: six systems and manual files",
+                        ExtendDeadline.APPROVED_BY,
+                        "mark"));
 
         Deadlines after = clocks.current(request.reference());
         assertThat(after.extended()).isTrue();
@@ -96,12 +108,14 @@ class ClockChangesTest extends SlaIntegrationTest {
             assertThat(e.actor()).isEqualTo("mark");
         });
         // The reason lives on the request, not in the engine.
-        assertThat(runtimeService.getVariable(parent.getId(), ExtendDeadline.REASON)).isNull();
+        assertThat(runtimeService.getVariable(parent.getId(), ExtendDeadline.REASON))
+                .isNull();
         // The new work task carries the extended deadline.
         assertThat(workTask(parent).getDueDate()).isEqualTo(ukTime("2026-09-14T23:59"));
 
         clockService.extensionNoticeSent(request.reference());
-        assertThat(store.record(request.id()).orElseThrow().extensionNoticeSentAt()).isNotNull();
+        assertThat(store.record(request.id()).orElseThrow().extensionNoticeSentAt())
+                .isNotNull();
     }
 
     @Test
@@ -111,9 +125,10 @@ class ClockChangesTest extends SlaIntegrationTest {
         Job statutory = timer(parent, SlaClock.STATUTORY_DEADLINE);
 
         assertThat(clockService.extensionAllowed(request.reference())).isFalse();
-        assertThatThrownBy(() -> doStep(parent, "extend", Map.of(ExtendDeadline.REASON, "Complex",
-                ExtendDeadline.APPROVED_BY, "mark")))
-                .satisfies(e -> assertThat(refusal(e)).hasMessageContaining(request.reference())
+        assertThatThrownBy(() -> doStep(
+                        parent, "extend", Map.of(ExtendDeadline.REASON, "Complex", ExtendDeadline.APPROVED_BY, "mark")))
+                .satisfies(e -> assertThat(refusal(e))
+                        .hasMessageContaining(request.reference())
                         .hasMessageContaining("the first month ended on"));
 
         assertThat(register.get(request.reference()).extended()).isFalse();
@@ -125,14 +140,17 @@ class ClockChangesTest extends SlaIntegrationTest {
     void anExtensionIsAllowedOnceAndOnlyWithAReasonAndAManager() {
         Request request = logRequest(RequestType.SUBJECT_ACCESS, 1);
         assertThatThrownBy(() -> clockService.extend(request.reference(), " ", "mark"))
-                .isInstanceOf(ClockChangeRefusedException.class).hasMessageContaining("needs a reason");
+                .isInstanceOf(ClockChangeRefusedException.class)
+                .hasMessageContaining("needs a reason");
         assertThatThrownBy(() -> clockService.extend(request.reference(), "Complex", "olivia"))
-                .isInstanceOf(ClockChangeRefusedException.class).hasMessageContaining("managers");
+                .isInstanceOf(ClockChangeRefusedException.class)
+                .hasMessageContaining("managers");
 
         clockService.extend(request.reference(), "Complex", "mark");
 
         assertThatThrownBy(() -> clockService.extend(request.reference(), "Complex", "mark"))
-                .isInstanceOf(ClockChangeRefusedException.class).hasMessageContaining("already been extended");
+                .isInstanceOf(ClockChangeRefusedException.class)
+                .hasMessageContaining("already been extended");
     }
 
     @Test
@@ -151,8 +169,10 @@ class ClockChangesTest extends SlaIntegrationTest {
         assertThat(moved.internalTarget()).isEqualTo(d.internalTarget());
         assertThat(timer(parent, SlaClock.INTERNAL_TARGET).getDuedate()).isEqualTo(ukTime("2026-07-12T00:00"));
         assertThat(eventKinds(request.reference())).contains("CLOCK_START_MOVED");
-        assertThatThrownBy(() -> clockService.startClockOn(request.reference(), clocks.receivedDate(request).minusDays(1)))
-                .isInstanceOf(ClockChangeRefusedException.class).hasMessageContaining("is before");
+        assertThatThrownBy(() -> clockService.startClockOn(
+                        request.reference(), clocks.receivedDate(request).minusDays(1)))
+                .isInstanceOf(ClockChangeRefusedException.class)
+                .hasMessageContaining("is before");
     }
 
     @Test
@@ -168,8 +188,8 @@ class ClockChangesTest extends SlaIntegrationTest {
         assertThat(d.pausedDays()).isEqualTo(1);
         // Received Wednesday 10 June, stopped one day: internal target 9 July, escalation 2 July,
         // reminder 25 June; statutory deadline 11 July, a Saturday, so Monday 13 July.
-        Map<SlaClock, Date> expected = firing("2026-06-25T08:00", "2026-07-02T08:00", "2026-07-10T00:00",
-                "2026-07-14T00:00");
+        Map<SlaClock, Date> expected =
+                firing("2026-06-25T08:00", "2026-07-02T08:00", "2026-07-10T00:00", "2026-07-14T00:00");
         for (SlaClock c : SlaClock.values()) {
             assertThat(timer(parent, c).getDuedate()).as(c.name()).isEqualTo(expected.get(c));
         }
@@ -179,19 +199,24 @@ class ClockChangesTest extends SlaIntegrationTest {
     void pauseAndResumeFollowTheRules() {
         Request request = logRequest(RequestType.SUBJECT_ACCESS, 10);
         assertThatThrownBy(() -> clockService.resume(request.reference(), today()))
-                .isInstanceOf(ClockChangeRefusedException.class).hasMessageContaining("not stopped");
+                .isInstanceOf(ClockChangeRefusedException.class)
+                .hasMessageContaining("not stopped");
         assertThatThrownBy(() -> clockService.pause(request.reference(), today().plusDays(1)))
-                .isInstanceOf(ClockChangeRefusedException.class).hasMessageContaining("in the future");
+                .isInstanceOf(ClockChangeRefusedException.class)
+                .hasMessageContaining("in the future");
         clockService.pause(request.reference(), today().minusDays(3));
         assertThatThrownBy(() -> clockService.pause(request.reference(), today()))
-                .isInstanceOf(ClockChangeRefusedException.class).hasMessageContaining("already stopped");
+                .isInstanceOf(ClockChangeRefusedException.class)
+                .hasMessageContaining("already stopped");
         assertThatThrownBy(() -> clockService.resume(request.reference(), today().minusDays(4)))
-                .isInstanceOf(ClockChangeRefusedException.class).hasMessageContaining("is before");
+                .isInstanceOf(ClockChangeRefusedException.class)
+                .hasMessageContaining("is before");
         // While paused the dates move day by day: three days so far.
         assertThat(clocks.current(request.reference()).pausedDays()).isEqualTo(3);
         clockService.resume(request.reference(), today().minusDays(1));
         assertThatThrownBy(() -> clockService.pause(request.reference(), today().minusDays(2)))
-                .as("a second pause cannot overlap the first").isInstanceOf(ClockChangeRefusedException.class)
+                .as("a second pause cannot overlap the first")
+                .isInstanceOf(ClockChangeRefusedException.class)
                 .hasMessageContaining("is before");
         clockService.pause(request.reference(), today());
         assertThat(clocks.current(request.reference()).pausedDays()).isEqualTo(2);
@@ -201,9 +226,11 @@ class ClockChangesTest extends SlaIntegrationTest {
     void aComplaintsClockCannotBePausedOrExtended() {
         Request complaint = logRequest(RequestType.COMPLAINT, 1);
         assertThatThrownBy(() -> clockService.pause(complaint.reference(), today()))
-                .isInstanceOf(ClockChangeRefusedException.class).hasMessageContaining("complaint");
+                .isInstanceOf(ClockChangeRefusedException.class)
+                .hasMessageContaining("complaint");
         assertThatThrownBy(() -> clockService.extend(complaint.reference(), "Complex", "mark"))
-                .isInstanceOf(ClockChangeRefusedException.class).hasMessageContaining("complaint");
+                .isInstanceOf(ClockChangeRefusedException.class)
+                .hasMessageContaining("complaint");
     }
 
     @Test

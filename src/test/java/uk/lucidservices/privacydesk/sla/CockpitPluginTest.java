@@ -1,13 +1,13 @@
 package uk.lucidservices.privacydesk.sla;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Cockpit loads the desk's config.js, which imports the SLA dashboard plugin as an ES module. */
 class CockpitPluginTest extends DeskIntegrationTest {

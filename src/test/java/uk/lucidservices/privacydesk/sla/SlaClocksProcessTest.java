@@ -1,10 +1,20 @@
 package uk.lucidservices.privacydesk.sla;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -17,26 +27,16 @@ import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.mail.TemplateOverride;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestType;
-import uk.lucidservices.privacydesk.calendar.Deadlines;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
 
 /** The shared clocks process, driven through the TEST request process: one test per timer. */
 class SlaClocksProcessTest extends SlaIntegrationTest {
 
     @Autowired
     ClockStore store;
+
     @Autowired
     MeterRegistry meters;
+
     @Autowired
     SentLetters sentLetters;
 
@@ -49,8 +49,8 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
         assertThat(clocksInstance.getBusinessKey()).isEqualTo(request.reference());
         // Received Monday 15 June: internal target 13 July (28 days), reminder 14 days and escalation
         // 7 days before it; statutory deadline 15 July (a Wednesday). Breaches once the day is over.
-        Map<SlaClock, Date> expected = firing("2026-06-29T08:00", "2026-07-06T08:00", "2026-07-14T00:00",
-                "2026-07-16T00:00");
+        Map<SlaClock, Date> expected =
+                firing("2026-06-29T08:00", "2026-07-06T08:00", "2026-07-14T00:00", "2026-07-16T00:00");
         for (SlaClock slaClock : SlaClock.values()) {
             assertThat(timer(parent, slaClock).getDuedate()).as(slaClock.name()).isEqualTo(expected.get(slaClock));
             assertThat(runtimeService.getVariable(clocksInstance.getId(), slaClock.variable()))
@@ -74,26 +74,43 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
         assertThat(escalation.getDuedate()).isEqualTo(ukTime("2026-07-06T08:00"));
 
         ClockUtil.setCurrentTime(original);
-        assertThat(managementService.createJobQuery().jobId(escalation.getId()).executable().count())
-                .as("not due on the old date").isZero();
+        assertThat(managementService
+                        .createJobQuery()
+                        .jobId(escalation.getId())
+                        .executable()
+                        .count())
+                .as("not due on the old date")
+                .isZero();
         ClockUtil.setCurrentTime(escalation.getDuedate());
-        assertThat(managementService.createJobQuery().jobId(escalation.getId()).executable().count())
-                .as("due on the moved date").isOne();
+        assertThat(managementService
+                        .createJobQuery()
+                        .jobId(escalation.getId())
+                        .executable()
+                        .count())
+                .as("due on the moved date")
+                .isOne();
 
-        try (TemplateOverride marked = TemplateOverride.withMarker("staff-notice.txt", "{{/breach}}",
-                "\nMARKER-staff-notice\n")) {
+        try (TemplateOverride marked =
+                TemplateOverride.withMarker("staff-notice.txt", "{{/breach}}", "\nMARKER-staff-notice\n")) {
             managementService.executeJob(escalation.getId());
         }
 
-        assertThat(timer(parent, SlaClock.ESCALATION)).as("escalation done, not re-armed").isNull();
+        assertThat(timer(parent, SlaClock.ESCALATION))
+                .as("escalation done, not re-armed")
+                .isNull();
         assertThat(eventKinds(request.reference())).contains("SLA_ESCALATED");
         MimeMessage notice = awaitMail("Escalation: " + request.reference());
         assertThat(recipients(notice)).contains("mark@staff.lucidservices.co.uk");
-        assertThat(((InternetAddress) notice.getFrom()[0]).getAddress()).as("not the privacy mailbox the intake reads")
+        assertThat(((InternetAddress) notice.getFrom()[0]).getAddress())
+                .as("not the privacy mailbox the intake reads")
                 .isEqualTo("privacy-desk@lucidservices.co.uk");
-        assertThat(GreenMailUtil.getBody(notice)).as("rendered from the staff-notice template").contains("MARKER-staff-notice")
+        assertThat(GreenMailUtil.getBody(notice))
+                .as("rendered from the staff-notice template")
+                .contains("MARKER-staff-notice")
                 .doesNotContain("Sam Testperson", "sam.testperson@example.com");
-        assertThat(sentLetters.forReference(request.reference())).as("recorded once, for the managers").singleElement()
+        assertThat(sentLetters.forReference(request.reference()))
+                .as("recorded once, for the managers")
+                .singleElement()
                 .satisfies(l -> {
                     assertThat(l.template()).isEqualTo("staff-notice");
                     assertThat(l.recipient()).isEqualTo("managers");
@@ -101,7 +118,8 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
                     assertThat(l.messageId()).isEqualTo(notice.getMessageID());
                 });
         assertThat(sentLetters.referenceForMessageIds(List.of(notice.getMessageID())))
-                .as("a colleague's answer is not the requester's reply").isEmpty();
+                .as("a colleague's answer is not the requester's reply")
+                .isEmpty();
     }
 
     @Test
@@ -114,8 +132,9 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
 
         MimeMessage notice = awaitMail("Reminder: " + request.reference());
         assertThat(recipients(notice)).containsExactly("peter@staff.lucidservices.co.uk");
-        assertThat(sentLetters.forReference(request.reference())).extracting(SentLetters.SentLetter::template,
-                SentLetters.SentLetter::recipient).containsExactly(tuple("staff-notice", "assignees"));
+        assertThat(sentLetters.forReference(request.reference()))
+                .extracting(SentLetters.SentLetter::template, SentLetters.SentLetter::recipient)
+                .containsExactly(tuple("staff-notice", "assignees"));
         assertThat(eventKinds(request.reference())).contains("SLA_REMINDER");
         assertThat(timer(parent, SlaClock.REMINDER)).isNull();
     }
@@ -132,12 +151,16 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
         ClockStore.ClockRecord record = store.record(request.id()).orElseThrow();
         assertThat(record.breaches()).containsExactly(SlaClock.INTERNAL_TARGET);
         assertThat(eventKinds(request.reference())).contains("SLA_BREACHED");
-        Incident incident = runtimeService.createIncidentQuery().processInstanceId(parent.getId()).singleResult();
+        Incident incident = runtimeService
+                .createIncidentQuery()
+                .processInstanceId(parent.getId())
+                .singleResult();
         assertThat(incident.getIncidentType()).isEqualTo(RecordSlaBreach.INCIDENT_TYPE);
         assertThat(incident.getActivityId()).isEqualTo("CallActivity_SlaClocks");
         assertThat(incident.getConfiguration()).isEqualTo("INTERNAL_TARGET");
         assertThat(incident.getIncidentMessage()).isEqualTo("SLA breach: internal target for " + request.reference());
-        assertThat(breachCount(RequestType.SUBJECT_ACCESS, SlaClock.INTERNAL_TARGET)).isEqualTo(before + 1);
+        assertThat(breachCount(RequestType.SUBJECT_ACCESS, SlaClock.INTERNAL_TARGET))
+                .isEqualTo(before + 1);
         assertThat(recipients(awaitMail("SLA breach: " + request.reference() + " internal target")))
                 .contains("mark@staff.lucidservices.co.uk");
         // The statutory clock still runs.
@@ -157,21 +180,40 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
 
         ClockStore.ClockRecord record = store.record(request.id()).orElseThrow();
         assertThat(record.breaches()).containsExactly(SlaClock.INTERNAL_TARGET, SlaClock.STATUTORY_DEADLINE);
-        List<Incident> incidents = runtimeService.createIncidentQuery().processInstanceId(parent.getId())
-                .incidentType(RecordSlaBreach.INCIDENT_TYPE).list();
-        assertThat(incidents).extracting(Incident::getConfiguration)
+        List<Incident> incidents = runtimeService
+                .createIncidentQuery()
+                .processInstanceId(parent.getId())
+                .incidentType(RecordSlaBreach.INCIDENT_TYPE)
+                .list();
+        assertThat(incidents)
+                .extracting(Incident::getConfiguration)
                 .containsExactlyInAnyOrder("INTERNAL_TARGET", "STATUTORY_DEADLINE");
         assertThat(recipients(awaitMail("SLA breach: " + request.reference() + " statutory deadline")))
                 .contains("mark@staff.lucidservices.co.uk");
         // Every timer has fired, but the clocks run as long as the request, so Cockpit keeps the incidents.
-        assertThat(managementService.createJobQuery().processInstanceId(clocksInstance.getId()).count()).isZero();
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(clocksInstance.getId()).count()).isOne();
+        assertThat(managementService
+                        .createJobQuery()
+                        .processInstanceId(clocksInstance.getId())
+                        .count())
+                .isZero();
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceId(clocksInstance.getId())
+                        .count())
+                .isOne();
 
         doStep(parent, "respond", Map.of());
 
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(request.reference()).count())
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceBusinessKey(request.reference())
+                        .count())
                 .isZero();
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(parent.getId()).count()).isZero();
+        assertThat(runtimeService
+                        .createIncidentQuery()
+                        .processInstanceId(parent.getId())
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -188,8 +230,14 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
 
         fire(stale);
 
-        assertThat(register.get(request.reference()).breached()).as("no breach on a stale date").isFalse();
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(parent.getId()).count()).isZero();
+        assertThat(register.get(request.reference()).breached())
+                .as("no breach on a stale date")
+                .isFalse();
+        assertThat(runtimeService
+                        .createIncidentQuery()
+                        .processInstanceId(parent.getId())
+                        .count())
+                .isZero();
         Job rearmed = timer(parent, SlaClock.INTERNAL_TARGET);
         assertThat(rearmed.getDuedate()).isEqualTo(moved).isAfter(stale.getDuedate());
     }
@@ -221,24 +269,45 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
 
         doStep(parent, "respond", Map.of());
 
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(parent.getId()).count()).isZero();
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(clocksInstance.getId()).count()).isZero();
-        assertThat(managementService.createJobQuery().processInstanceId(clocksInstance.getId()).count()).isZero();
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceId(parent.getId())
+                        .count())
+                .isZero();
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceId(clocksInstance.getId())
+                        .count())
+                .isZero();
+        assertThat(managementService
+                        .createJobQuery()
+                        .processInstanceId(clocksInstance.getId())
+                        .count())
+                .isZero();
     }
 
     private double breachCount(RequestType type, SlaClock slaClock) {
-        return meters.get("desk.requests.breaches").tag("type", type.name()).tag("clock", slaClock.name())
-                .counter().count();
+        return meters.get("desk.requests.breaches")
+                .tag("type", type.name())
+                .tag("clock", slaClock.name())
+                .counter()
+                .count();
     }
 
     static MimeMessage awaitMail(String subjectStart) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(TestMailServer.greenMail().getReceivedMessages())
-                .filter(m -> subject(m).startsWith("[Privacy Desk] " + subjectStart)).findFirst().orElse(null),
-                m -> m != null);
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> Arrays.stream(TestMailServer.greenMail().getReceivedMessages())
+                                .filter(m -> subject(m).startsWith("[Privacy Desk] " + subjectStart))
+                                .findFirst()
+                                .orElse(null),
+                        m -> m != null);
     }
 
     static List<String> recipients(MimeMessage message) throws Exception {
-        return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList();
+        return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                .map(Object::toString)
+                .toList();
     }
 
     private static String subject(MimeMessage m) {

@@ -1,7 +1,15 @@
 package uk.lucidservices.privacydesk.sla;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.HttpCookie;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -16,28 +24,22 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestType;
-import uk.lucidservices.privacydesk.calendar.Deadlines;
-
-import java.net.HttpCookie;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /api/sla/requests: what managers see, and who may see it. */
 class SlaDashboardTest extends SlaIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     RequestClockService clockService;
+
     @Autowired
     ClockStore store;
+
     @Autowired
     ObjectMapper json;
+
     @LocalServerPort
     int port;
 
@@ -54,7 +56,8 @@ class SlaDashboardTest extends SlaIntegrationTest {
         Request closed = logRequest(RequestType.SUBJECT_ACCESS, 1);
         jdbc.update("UPDATE desk.request SET closed_at = CURRENT_TIMESTAMP WHERE id = ?", closed.id());
 
-        ResponseEntity<String> response = http.withBasicAuth("mark", "mark").getForEntity("/api/sla/requests", String.class);
+        ResponseEntity<String> response =
+                http.withBasicAuth("mark", "mark").getForEntity("/api/sla/requests", String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).doesNotContain("Sam Testperson", "sam.testperson@example.com", "Please send me");
@@ -103,9 +106,13 @@ class SlaDashboardTest extends SlaIntegrationTest {
 
     @Test
     void otherStaffAreRefused403() {
-        assertThat(http.withBasicAuth("olivia", "olivia").getForEntity("/api/sla/requests", String.class).getStatusCode())
+        assertThat(http.withBasicAuth("olivia", "olivia")
+                        .getForEntity("/api/sla/requests", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(http.withBasicAuth("chloe", "chloe").getForEntity("/api/sla/requests", String.class).getStatusCode())
+        assertThat(http.withBasicAuth("chloe", "chloe")
+                        .getForEntity("/api/sla/requests", String.class)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
@@ -113,14 +120,17 @@ class SlaDashboardTest extends SlaIntegrationTest {
     void anonymousCallersAreRefused401() {
         ResponseEntity<String> anonymous = http.getForEntity("/api/sla/requests", String.class);
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(anonymous.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE)).isFalse();
+        assertThat(anonymous.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE))
+                .isFalse();
 
         // The dashboard script asks with X-Requested-With: a 401 without a challenge, so no browser login box.
         HttpHeaders xhr = new HttpHeaders();
         xhr.set("X-Requested-With", "XMLHttpRequest");
-        ResponseEntity<String> script = http.exchange("/api/sla/requests", HttpMethod.GET, new HttpEntity<>(xhr), String.class);
+        ResponseEntity<String> script =
+                http.exchange("/api/sla/requests", HttpMethod.GET, new HttpEntity<>(xhr), String.class);
         assertThat(script.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(script.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE)).isFalse();
+        assertThat(script.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE))
+                .isFalse();
     }
 
     @Test
@@ -129,15 +139,16 @@ class SlaDashboardTest extends SlaIntegrationTest {
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.COOKIE, session);
 
-        ResponseEntity<String> read = http.exchange("/api/sla/requests", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        ResponseEntity<String> read =
+                http.exchange("/api/sla/requests", HttpMethod.GET, new HttpEntity<>(headers), String.class);
         assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
 
         // The session opens the desk's API for reading only: no writes, and not the engine's REST API.
-        ResponseEntity<String> elsewhere = http.exchange("/api/requests", HttpMethod.POST,
-                new HttpEntity<>("{}", jsonHeaders(headers)), String.class);
+        ResponseEntity<String> elsewhere = http.exchange(
+                "/api/requests", HttpMethod.POST, new HttpEntity<>("{}", jsonHeaders(headers)), String.class);
         assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        ResponseEntity<String> engine = http.exchange("/engine-rest/process-definition", HttpMethod.GET,
-                new HttpEntity<>(headers), String.class);
+        ResponseEntity<String> engine = http.exchange(
+                "/engine-rest/process-definition", HttpMethod.GET, new HttpEntity<>(headers), String.class);
         assertThat(engine.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
@@ -147,7 +158,8 @@ class SlaDashboardTest extends SlaIntegrationTest {
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.COOKIE, session);
         assertThat(http.exchange("/api/sla/requests", HttpMethod.GET, new HttpEntity<>(headers), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     /** Signs in through the webapps' own login, as the browser does; answers the session cookie. */
@@ -165,15 +177,21 @@ class SlaDashboardTest extends SlaIntegrationTest {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", user);
         form.add("password", password);
-        ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
-                new HttpEntity<>(form, headers), String.class);
-        assertThat(login.getStatusCode()).as("login to %s: %s", app, login.getBody()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> login = http.postForEntity(
+                "/camunda/api/admin/auth/user/default/login/" + app, new HttpEntity<>(form, headers), String.class);
+        assertThat(login.getStatusCode())
+                .as("login to %s: %s", app, login.getBody())
+                .isEqualTo(HttpStatus.OK);
         List<HttpCookie> afterLogin = new ArrayList<>(cookies);
-        afterLogin.removeIf(c -> cookies(login).stream().anyMatch(n -> n.getName().equals(c.getName())));
+        afterLogin.removeIf(
+                c -> cookies(login).stream().anyMatch(n -> n.getName().equals(c.getName())));
         afterLogin.addAll(cookies(login));
-        List<HttpCookie> session = afterLogin.stream().filter(c -> c.getName().equals("JSESSIONID")).toList();
+        List<HttpCookie> session = afterLogin.stream()
+                .filter(c -> c.getName().equals("JSESSIONID"))
+                .toList();
         // A browser sends the session cookie to the desk's API only if its path covers /api.
-        assertThat(session).singleElement().satisfies(c -> assertThat(c.getPath()).isIn(null, "/"));
+        assertThat(session).singleElement().satisfies(c -> assertThat(c.getPath())
+                .isIn(null, "/"));
         return cookieHeader(session);
     }
 
@@ -183,7 +201,9 @@ class SlaDashboardTest extends SlaIntegrationTest {
     }
 
     private static String cookieHeader(List<HttpCookie> cookies) {
-        return String.join("; ", cookies.stream().map(c -> c.getName() + "=" + c.getValue()).toList());
+        return String.join(
+                "; ",
+                cookies.stream().map(c -> c.getName() + "=" + c.getValue()).toList());
     }
 
     private static HttpHeaders jsonHeaders(HttpHeaders base) {
@@ -201,6 +221,7 @@ class SlaDashboardTest extends SlaIntegrationTest {
 
     private List<String> references(String body) throws Exception {
         return StreamSupport.stream(json.readTree(body).spliterator(), false)
-                .map(row -> row.get("reference").asText()).toList();
+                .map(row -> row.get("reference").asText())
+                .toList();
     }
 }

@@ -1,5 +1,15 @@
 package uk.lucidservices.privacydesk.sla;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -17,19 +27,6 @@ import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
-import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
-import uk.lucidservices.privacydesk.calendar.Deadlines;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Shared steps of the SLA tests: log a request in the register (received some days ago), start the
@@ -42,16 +39,22 @@ abstract class SlaIntegrationTest extends DeskIntegrationTest {
 
     @Autowired
     RequestRegister register;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     RequestClocks clocks;
+
     @Autowired
     Clock clock;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -66,14 +69,21 @@ abstract class SlaIntegrationTest extends DeskIntegrationTest {
 
     /** A request that arrived {@code daysAgo} days ago, at noon UK time. */
     Request logRequest(RequestType type, int daysAgo) {
-        ZonedDateTime received = today().minusDays(daysAgo).atTime(LocalTime.NOON).atZone(clock.getZone());
-        return register.log(NewRequest.builder(type, Channel.EMAIL).name("Sam Testperson")
-                .email("sam.testperson@example.com").summary("Please send me my data")
-                .receivedAt(received.toOffsetDateTime()).loggedBy("olivia").build());
+        ZonedDateTime received =
+                today().minusDays(daysAgo).atTime(LocalTime.NOON).atZone(clock.getZone());
+        return register.log(NewRequest.builder(type, Channel.EMAIL)
+                .name("Sam Testperson")
+                .email("sam.testperson@example.com")
+                .summary("Please send me my data")
+                .receivedAt(received.toOffsetDateTime())
+                .loggedBy("olivia")
+                .build());
     }
 
     ProcessInstance startProcess(Request request) {
-        ProcessInstance pi = runtimeService.startProcessInstanceByKey(TEST_PROCESS, request.reference(),
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(
+                TEST_PROCESS,
+                request.reference(),
                 Map.of("requestReference", request.reference(), "requestId", request.id()));
         register.attachProcess(request.reference(), pi.getId());
         return pi;
@@ -81,20 +91,33 @@ abstract class SlaIntegrationTest extends DeskIntegrationTest {
 
     /** The waiting timer job of {@code slaClock}, or null once it fired. */
     Job timer(ProcessInstance parent, SlaClock slaClock) {
-        List<Job> jobs = managementService.createJobQuery().processInstanceId(clocksOf(parent).getId())
-                .activityId(slaClock.timerActivityId()).list();
+        List<Job> jobs = managementService
+                .createJobQuery()
+                .processInstanceId(clocksOf(parent).getId())
+                .activityId(slaClock.timerActivityId())
+                .list();
         assertThat(jobs).hasSizeLessThanOrEqualTo(1);
         return jobs.isEmpty() ? null : jobs.get(0);
     }
 
     /** Each clock's timer, dated by hand: notices at 08:00 on their day, breaches at midnight after it. */
     static Map<SlaClock, Date> firing(String reminder, String escalation, String internalTarget, String statutory) {
-        return Map.of(SlaClock.REMINDER, ukTime(reminder), SlaClock.ESCALATION, ukTime(escalation),
-                SlaClock.INTERNAL_TARGET, ukTime(internalTarget), SlaClock.STATUTORY_DEADLINE, ukTime(statutory));
+        return Map.of(
+                SlaClock.REMINDER,
+                ukTime(reminder),
+                SlaClock.ESCALATION,
+                ukTime(escalation),
+                SlaClock.INTERNAL_TARGET,
+                ukTime(internalTarget),
+                SlaClock.STATUTORY_DEADLINE,
+                ukTime(statutory));
     }
 
     Task workTask(ProcessInstance parent) {
-        return taskService.createTaskQuery().processInstanceId(parent.getId()).taskDefinitionKey("Task_WorkRequest")
+        return taskService
+                .createTaskQuery()
+                .processInstanceId(parent.getId())
+                .taskDefinitionKey("Task_WorkRequest")
                 .singleResult();
     }
 

@@ -1,16 +1,15 @@
 package uk.lucidservices.privacydesk.sla;
 
-import org.junit.jupiter.api.Test;
-import uk.lucidservices.privacydesk.TestClock;
-import uk.lucidservices.privacydesk.request.ClockConfiguration;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.util.Date;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import uk.lucidservices.privacydesk.TestClock;
+import uk.lucidservices.privacydesk.request.ClockConfiguration;
 
 class WaitDeadlinesTest {
 
@@ -43,6 +42,7 @@ class WaitDeadlinesTest {
                 .hasMessageContaining("desk.access.id-wait");
         assertThatThrownBy(() -> WaitDeadlines.positive("desk.erasure.id-wait", Period.parse("-P1D")))
                 .hasMessageContaining("desk.erasure.id-wait");
-        assertThat(WaitDeadlines.positive("desk.access.id-wait", Period.parse("P30D"))).isEqualTo(Period.ofDays(30));
+        assertThat(WaitDeadlines.positive("desk.access.id-wait", Period.parse("P30D")))
+                .isEqualTo(Period.ofDays(30));
     }
 }

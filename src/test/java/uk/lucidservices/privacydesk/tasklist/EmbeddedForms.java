@@ -20,8 +20,7 @@ public final class EmbeddedForms {
     private static final Pattern SET_VAR = Pattern.compile("setVar\\('([A-Za-z0-9_]+)'");
     private static final Pattern DATA_FIELD = Pattern.compile("data-field=\"([A-Za-z0-9_]+)\"");
 
-    private EmbeddedForms() {
-    }
+    private EmbeddedForms() {}
 
     public static boolean isEmbedded(String formKey) {
         return formKey != null && formKey.startsWith(PREFIX);
@@ -46,7 +45,7 @@ public final class EmbeddedForms {
     public static Set<String> submits(String formKey) {
         String html = read(formKey);
         Set<String> names = new TreeSet<>();
-        for (Pattern pattern : new Pattern[]{SET_VAR, DATA_FIELD}) {
+        for (Pattern pattern : new Pattern[] {SET_VAR, DATA_FIELD}) {
             Matcher m = pattern.matcher(html);
             while (m.find()) {
                 names.add(m.group(1));

@@ -1,5 +1,16 @@
 package uk.lucidservices.privacydesk.tasklist;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -27,9 +38,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.intake.IntakeLog;
 import uk.lucidservices.privacydesk.intake.MailboxPoller;
 import uk.lucidservices.privacydesk.intake.Smtp;
@@ -41,18 +52,6 @@ import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
-
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real browser (Debian's Chromium, headless, through Debian's chromedriver) works the desk as staff
@@ -79,35 +78,53 @@ class TasklistJourneyTest extends DeskIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MailboxPoller poller;
+
     @Autowired
     IntakeLog intakeLog;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     DemoDataGenerator demoData;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RequestStarter starter;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assertThat(Path.of(CHROMIUM)).as("Chromium from Debian: apt-get install -y chromium chromium-driver").isExecutable();
-        assertThat(Path.of(CHROMEDRIVER)).as("chromedriver from Debian: apt-get install -y chromium-driver").isExecutable();
+        assertThat(Path.of(CHROMIUM))
+                .as("Chromium from Debian: apt-get install -y chromium chromium-driver")
+                .isExecutable();
+        assertThat(Path.of(CHROMEDRIVER))
+                .as("chromedriver from Debian: apt-get install -y chromium-driver")
+                .isExecutable();
         Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         // No sandbox: the test JVM runs in a user namespace (src/test/jvm-as-ordinary-user), where
         // Chromium's own sandbox cannot start.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,1300", "--user-data-dir=" + Files.createTempDirectory("desk-chromium"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1400,1300",
+                "--user-data-dir=" + Files.createTempDirectory("desk-chromium"));
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, PATIENCE);
     }
@@ -118,8 +135,11 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         String name = "last-" + test.getTestMethod().orElseThrow().getName();
         screenshot(name);
         // The browser's console, for a page that did not come up.
-        Files.write(SCREENSHOTS.resolve(name + ".log"), browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList());
+        Files.write(
+                SCREENSHOTS.resolve(name + ".log"),
+                browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                        .map(entry -> entry.getLevel() + " " + entry.getMessage())
+                        .toList());
     }
 
     @AfterAll
@@ -134,21 +154,29 @@ class TasklistJourneyTest extends DeskIntegrationTest {
     void twoOfficersWorkASubjectAccessRequestFromTheMailToTheApprovedPackInTasklist() throws Exception {
         demoData.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
         DemoPerson person = personWithAComplaint();
-        TestMail mail = TestMail.fromHeader(person.name() + " <" + person.emailVariants().get(1) + ">")
+        TestMail mail = TestMail.fromHeader(
+                        person.name() + " <" + person.emailVariants().get(1) + ">")
                 .subject("My information")
                 .text("Hello, could you tell me what you have on file about me? Thanks, " + person.firstName());
-        Smtp.send(TestMailServer.smtpPort(), person.emailVariants().get(1), TestMailServer.PRIVACY_MAILBOX, mail.bytes());
+        Smtp.send(
+                TestMailServer.smtpPort(), person.emailVariants().get(1), TestMailServer.PRIVACY_MAILBOX, mail.bytes());
         assertThat(poller.pollOnce().failed()).isFalse();
         IntakeLog.Entry entry = intakeLog.findByMessageId(mail.messageId()).get(0);
-        Task triage = taskService.createTaskQuery().processInstanceBusinessKey("MAIL-" + entry.id()).singleResult();
+        Task triage = taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey("MAIL-" + entry.id())
+                .singleResult();
         assertThat(triage).as("the mail waits for a person").isNotNull();
 
         // Olivia triages the mail: the form shows the mail itself.
         signIn("olivia", "olivia", "tasklist");
         claim(triage);
-        WebElement shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-mail .desk-mail-text")));
+        WebElement shown =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-mail .desk-mail-text")));
         assertThat(shown.getText()).contains("what you have on file about me");
-        assertThat(text("#desk-mail dl")).contains(person.emailVariants().get(1)).contains("My information");
+        assertThat(text("#desk-mail dl"))
+                .contains(person.emailVariants().get(1))
+                .contains("My information");
         assertThat(text("body")).as("the task's name").contains("Triage the mail · MAIL-" + entry.id());
         new Select(find("#desk-decision")).selectByValue("SUBJECT_ACCESS");
         screenshot("01-triage-the-mail");
@@ -157,8 +185,12 @@ class TasklistJourneyTest extends DeskIntegrationTest {
 
         String sarReference = intakeLog.find(entry.id()).orElseThrow().requestReference();
         assertThat(sarReference).startsWith("SAR-");
-        String sar = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(sarReference)
-                .processDefinitionKey("subject-access-request").singleResult().getId();
+        String sar = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(sarReference)
+                .processDefinitionKey("subject-access-request")
+                .singleResult()
+                .getId();
         runDueJobs(sar);
 
         // Peter confirms the identity: each identifier, where it came from and the account it matched.
@@ -166,7 +198,9 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         Task confirm = task(sar, "Task_ConfirmIdentity");
         claim(confirm);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-identifiers table")));
-        assertThat(text("#desk-identifiers").toLowerCase()).contains(person.email().toLowerCase()).contains("the mail's sender");
+        assertThat(text("#desk-identifiers").toLowerCase())
+                .contains(person.email().toLowerCase())
+                .contains("the mail's sender");
         assertThat(text("#desk-request")).contains(person.name()).contains(person.accountNumber());
         assertThat(text("body")).as("the task's name").contains(sarReference + " · subject access");
         find("input[name='deskIdentity'][value='CONFIRMED']").click();
@@ -178,9 +212,12 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         signIn("olivia", "olivia", "tasklist");
         Task triageRequest = task(sar, "Task_TriageRequest");
         claim(triageRequest);
-        WebElement decision = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form-field-select .fjs-input-group")));
+        WebElement decision = wait.until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form-field-select .fjs-input-group")));
         decision.click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='Proceed']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='Proceed']")))
+                .click();
         screenshot("03-triage-the-request");
         complete(triageRequest);
         runDueJobs(sar);
@@ -188,10 +225,12 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         Task manual = task(sar, "Task_SearchManualSystems");
         claim(manual);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-identifiers ul")));
-        assertThat(text("#desk-identifiers").toLowerCase()).contains(person.email().toLowerCase());
+        assertThat(text("#desk-identifiers").toLowerCase())
+                .contains(person.email().toLowerCase());
         for (WebElement system : browser.findElements(By.cssSelector(".desk-system"))) {
             system.findElement(By.cssSelector(".desk-done")).click();
-            system.findElement(By.cssSelector(".desk-answer")).sendKeys("Searched by name, email and phone: nothing found");
+            system.findElement(By.cssSelector(".desk-answer"))
+                    .sendKeys("Searched by name, email and phone: nothing found");
         }
         screenshot("04-manual-search-checklist");
         complete(manual);
@@ -212,41 +251,59 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         screenshot("05-redaction-review");
         complete(redactions);
         runDueJobs(sar);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM desk.redaction_item WHERE reference = ? AND decision = 'REDACT'",
-                Integer.class, sarReference)).as("the per-item decision reached the desk").isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM desk.redaction_item WHERE reference = ? AND decision = 'REDACT'",
+                        Integer.class,
+                        sarReference))
+                .as("the per-item decision reached the desk")
+                .isEqualTo(1);
 
         // Peter, not the preparer, approves the pack.
         signIn("peter", "peter", "tasklist");
         Task approve = task(sar, "Task_ApprovePack");
         claim(approve);
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form input[type='checkbox']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form input[type='checkbox']")))
+                .click();
         screenshot("06-approve-pack");
         complete(approve);
         runDueJobs(sar);
-        assertThat(taskService.createTaskQuery().processInstanceId(sar).list()).as("nothing left for staff").isEmpty();
+        assertThat(taskService.createTaskQuery().processInstanceId(sar).list())
+                .as("nothing left for staff")
+                .isEmpty();
     }
 
     @Test
     @Order(2)
     void aManagerSeesTheDashboardInCockpitAndAnOfficerGetsTheDesksPage() throws Exception {
         // An open request waiting for ID (the address is on no account), so the table has a row.
-        Request open = starter.start(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL).name("Ida Journey").email("ida." + UUID.randomUUID() + "@example.com").loggedBy("intake").build());
+        Request open = starter.start(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
+                .name("Ida Journey")
+                .email("ida." + UUID.randomUUID() + "@example.com")
+                .loggedBy("intake")
+                .build());
         signIn("mark", "mark", "cockpit");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".privacy-desk-report svg[data-chart='received']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".privacy-desk-report svg[data-chart='received']")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".privacy-desk-sla table")));
         assertThat(browser.getTitle()).contains("Lucid Privacy Desk");
-        assertThat(text(".privacy-desk-sla")).contains("Received per week").contains("Answered on time")
-                .contains("Open requests by days left").contains("Download the table (CSV)");
+        assertThat(text(".privacy-desk-sla"))
+                .contains("Received per week")
+                .contains("Answered on time")
+                .contains("Open requests by days left")
+                .contains("Download the table (CSV)");
         WebElement link = find(".privacy-desk-sla tr[data-reference='" + open.reference() + "'] a");
         assertThat(link.getText()).isEqualTo(open.reference());
         assertThat(link.getAttribute("href")).endsWith("#/process-instance/" + open.processInstanceId() + "/runtime");
-        assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
-                .as("no end-of-life banner").isTrue();
+        assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream()
+                        .noneMatch(WebElement::isDisplayed))
+                .as("no end-of-life banner")
+                .isTrue();
         screenshot("07-cockpit-dashboard");
 
         signIn("olivia", "olivia", "tasklist");
         browser.get(base() + "/camunda/app/cockpit/default/");
-        wait.until(d -> d.getPageSource().contains("Lucid Privacy Desk") && !d.getPageSource().contains("Whitelabel"));
+        wait.until(d -> d.getPageSource().contains("Lucid Privacy Desk")
+                && !d.getPageSource().contains("Whitelabel"));
         screenshot("08-officer-opens-cockpit");
         assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
     }
@@ -275,7 +332,8 @@ class TasklistJourneyTest extends DeskIntegrationTest {
     private void signIn(String user, String password, String app) {
         browser.manage().deleteAllCookies();
         browser.get(base() + "/camunda/app/" + app + "/default/");
-        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        WebElement name =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
         name.clear();
         name.sendKeys(user);
         find("input[type='password']").sendKeys(password);
@@ -287,7 +345,8 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         // A fresh page each time (a new query string): Tasklist reloaded from the browser's cache
         // carries the CSP nonce of an earlier page, and its scripts are refused.
         browser.get(base() + "/camunda/app/tasklist/default/?open=" + System.nanoTime() + "#/?task=" + task.getId());
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")))
+                .click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
     }
 
@@ -300,7 +359,11 @@ class TasklistJourneyTest extends DeskIntegrationTest {
     }
 
     private Task task(String processInstanceId, String taskKey) {
-        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+        Task task = taskService
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(taskKey)
+                .singleResult();
         assertThat(task).as("open task %s", taskKey).isNotNull();
         return task;
     }

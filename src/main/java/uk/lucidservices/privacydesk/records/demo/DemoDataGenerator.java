@@ -1,5 +1,9 @@
 package uk.lucidservices.privacydesk.records.demo;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -8,11 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.records.Emails;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.records.PhoneNumbers;
-
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Random;
 
 /**
  * Fills the company's systems with realistic, deterministic demo data: the same seed and size
@@ -26,8 +25,9 @@ public class DemoDataGenerator {
     static final int MAX_PEOPLE = 1000;
     private static final OffsetDateTime EPOCH = OffsetDateTime.of(2024, 1, 8, 9, 0, 0, 0, ZoneOffset.UTC);
     private static final String[] AGENTS = {"Sam Porter", "Dee Khan", "Alex Reid", "Jo Marsh"};
-    private static final String[] PRODUCTS = {"Hosted VoIP 10 seats", "SIP trunk x4", "CCTV 8-camera kit",
-            "Broadband 80/20", "CCTV maintenance"};
+    private static final String[] PRODUCTS = {
+        "Hosted VoIP 10 seats", "SIP trunk x4", "CCTV 8-camera kit", "Broadband 80/20", "CCTV maintenance"
+    };
     private static final String[] SOURCES = {"DataLeads UK Ltd", "B2B Contacts Direct", "Prospect Lists plc"};
 
     private final JdbcTemplate jdbc;
@@ -95,77 +95,126 @@ public class DemoDataGenerator {
 
     private long account(DemoPerson p, Random random) {
         LocalDate opened = LocalDate.of(2019, 1, 1).plusDays(random.nextInt(2000));
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO records.crm_account (account_number, name, company, email, email_key, phone, phone_key,
                     address, status, opened_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""",
-                p.accountNumber(), p.name(), p.lastName() + " Trading Ltd", p.emailIn(0), Emails.key(p.emailIn(0)),
-                p.phoneIn(0), phones.keyOrNull(p.phoneIn(0)), (10 + p.index()) + " High Street, Anytown AN1 1AA", opened);
-        long id = jdbc.queryForObject("SELECT id FROM records.crm_account WHERE account_number = ?", Long.class, p.accountNumber());
+                p.accountNumber(),
+                p.name(),
+                p.lastName() + " Trading Ltd",
+                p.emailIn(0),
+                Emails.key(p.emailIn(0)),
+                p.phoneIn(0),
+                phones.keyOrNull(p.phoneIn(0)),
+                (10 + p.index()) + " High Street, Anytown AN1 1AA",
+                opened);
+        long id = jdbc.queryForObject(
+                "SELECT id FROM records.crm_account WHERE account_number = ?", Long.class, p.accountNumber());
         int contracts = 1 + random.nextInt(2);
         for (int c = 0; c < contracts; c++) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO records.contract (account_id, contract_ref, product, monthly_fee, start_date)
-                    VALUES (?, ?, ?, ?, ?)""", id, "CT-%06d-%d".formatted(p.index(), c),
-                    PRODUCTS[random.nextInt(PRODUCTS.length)], 20 + random.nextInt(200), opened.plusDays(c * 90L));
+                    VALUES (?, ?, ?, ?, ?)""",
+                    id,
+                    "CT-%06d-%d".formatted(p.index(), c),
+                    PRODUCTS[random.nextInt(PRODUCTS.length)],
+                    20 + random.nextInt(200),
+                    opened.plusDays(c * 90L));
         }
         return id;
     }
 
     private Long anyAccount() {
-        return jdbc.query("SELECT MIN(id) FROM records.crm_account", rs -> rs.next() ? (Long) rs.getObject(1, Long.class) : null);
+        return jdbc.query(
+                "SELECT MIN(id) FROM records.crm_account", rs -> rs.next() ? (Long) rs.getObject(1, Long.class) : null);
     }
 
     private void contact(DemoPerson p, Long accountId) {
         if (accountId == null) {
             return;
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO records.crm_contact (account_id, name, role, email, email_key, phone, phone_key)
                 VALUES (?, ?, 'Site contact', ?, ?, ?, ?)""",
-                accountId, p.name(), p.emailIn(1), Emails.key(p.emailIn(1)), p.phoneIn(1), phones.keyOrNull(p.phoneIn(1)));
+                accountId,
+                p.name(),
+                p.emailIn(1),
+                Emails.key(p.emailIn(1)),
+                p.phoneIn(1),
+                phones.keyOrNull(p.phoneIn(1)));
     }
 
     private void complaint(DemoPerson p, Long accountId, Random random, int i) {
         DemoPerson other = DemoPeople.person(i + 1);
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO records.complaint (account_id, reference, complainant_name, complainant_email, email_key,
                     complainant_phone, phone_key, category, details, others_involved, received_at, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CLOSED')""",
-                accountId, "CRM-C-%05d".formatted(i), p.name(), p.emailIn(2), Emails.key(p.emailIn(2)), p.phoneIn(2),
-                phones.keyOrNull(p.phoneIn(2)), random.nextBoolean() ? "SERVICE_BILLING" : "OTHER",
+                accountId,
+                "CRM-C-%05d".formatted(i),
+                p.name(),
+                p.emailIn(2),
+                Emails.key(p.emailIn(2)),
+                p.phoneIn(2),
+                phones.keyOrNull(p.phoneIn(2)),
+                random.nextBoolean() ? "SERVICE_BILLING" : "OTHER",
                 "Billed twice for line rental; engineer " + AGENTS[random.nextInt(AGENTS.length)] + " did not attend.",
-                "Installer: " + other.name(), EPOCH.plusDays(random.nextInt(600)));
+                "Installer: " + other.name(),
+                EPOCH.plusDays(random.nextInt(600)));
     }
 
     private void callRecording(DemoPerson p, Long accountId, Random random, int c, String audioPath) {
         String cli = p.phoneIn(3 + c);
         files.write(audioPath, Wav.silence(250));
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO records.call_recording (account_id, cli, cli_key, dialled_number, started_at,
                     duration_seconds, agent_name, audio_file) VALUES (?, ?, ?, '0330 088 1234', ?, ?, ?, ?)""",
-                accountId, cli, phones.keyOrNull(cli), EPOCH.plusMinutes(random.nextInt(900_000)),
-                30 + random.nextInt(900), AGENTS[random.nextInt(AGENTS.length)], audioPath);
+                accountId,
+                cli,
+                phones.keyOrNull(cli),
+                EPOCH.plusMinutes(random.nextInt(900_000)),
+                30 + random.nextInt(900),
+                AGENTS[random.nextInt(AGENTS.length)],
+                audioPath);
     }
 
     private long lead(DemoPerson p, Random random) {
         boolean consent = random.nextInt(100) < 90;
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO records.tm_lead (source, name, company, email, email_key, phone, phone_key, consent,
                     consent_on, tps_status, tps_checked_on, imported_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                SOURCES[random.nextInt(SOURCES.length)], p.name(), p.lastName() + " & Co", p.emailIn(3),
-                Emails.key(p.emailIn(3)), p.phoneIn(2), phones.keyOrNull(p.phoneIn(2)), consent,
+                SOURCES[random.nextInt(SOURCES.length)],
+                p.name(),
+                p.lastName() + " & Co",
+                p.emailIn(3),
+                Emails.key(p.emailIn(3)),
+                p.phoneIn(2),
+                phones.keyOrNull(p.phoneIn(2)),
+                consent,
                 consent ? LocalDate.of(2025, 3, 1).plusDays(random.nextInt(300)) : null,
-                random.nextInt(10) == 0 ? "CTPS" : "CLEAR", LocalDate.of(2026, 6, 1).plusDays(random.nextInt(100)),
+                random.nextInt(10) == 0 ? "CTPS" : "CLEAR",
+                LocalDate.of(2026, 6, 1).plusDays(random.nextInt(100)),
                 LocalDate.of(2025, 4, 1).plusDays(random.nextInt(300)));
         return jdbc.queryForObject("SELECT MAX(id) FROM records.tm_lead", Long.class);
     }
 
     private void tmCall(long leadId, Random random, String audioPath) {
         files.write(audioPath, Wav.silence(250));
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO records.tm_call_recording (lead_id, started_at, duration_seconds, agent_name, outcome, audio_file)
-                VALUES (?, ?, ?, ?, ?, ?)""", leadId, EPOCH.plusMinutes(random.nextInt(900_000)), 20 + random.nextInt(300),
-                AGENTS[random.nextInt(AGENTS.length)], random.nextBoolean() ? "CALL_BACK" : "NOT_INTERESTED", audioPath);
+                VALUES (?, ?, ?, ?, ?, ?)""",
+                leadId,
+                EPOCH.plusMinutes(random.nextInt(900_000)),
+                20 + random.nextInt(300),
+                AGENTS[random.nextInt(AGENTS.length)],
+                random.nextBoolean() ? "CALL_BACK" : "NOT_INTERESTED",
+                audioPath);
     }
 
     private void chat(DemoPerson p, Random random, int i) {
@@ -173,18 +222,22 @@ public class DemoDataGenerator {
         String agent = AGENTS[random.nextInt(AGENTS.length)];
         jdbc.update("""
                 INSERT INTO records.chat_transcript (visitor_name, visitor_email, email_key, agent_name, started_at, ended_at)
-                VALUES (?, ?, ?, ?, ?, ?)""", p.firstName(), p.emailIn(i), Emails.key(p.emailIn(i)), agent, start,
-                start.plusMinutes(12));
+                VALUES (?, ?, ?, ?, ?, ?)""", p.firstName(), p.emailIn(i), Emails.key(p.emailIn(i)), agent, start, start.plusMinutes(12));
         long transcript = jdbc.queryForObject("SELECT MAX(id) FROM records.chat_transcript", Long.class);
         String[][] lines = {
-                {"VISITOR", "Hi, I'm asking about a quote for hosted phones."},
-                {"AGENT", "Hello, this is " + agent + ". How many seats do you need?"},
-                {"VISITOR", "About ten. My colleague " + DemoPeople.person(i + 2).firstName() + " will sign off."},
-                {"AGENT", "Thanks, I'll email a quotation today."}};
+            {"VISITOR", "Hi, I'm asking about a quote for hosted phones."},
+            {"AGENT", "Hello, this is " + agent + ". How many seats do you need?"},
+            {"VISITOR", "About ten. My colleague " + DemoPeople.person(i + 2).firstName() + " will sign off."},
+            {"AGENT", "Thanks, I'll email a quotation today."}
+        };
         int n = 2 + random.nextInt(3);
         for (int m = 0; m < n; m++) {
-            jdbc.update("INSERT INTO records.chat_message (transcript_id, sent_at, sender, body) VALUES (?, ?, ?, ?)",
-                    transcript, start.plusMinutes(m * 2L), lines[m][0], lines[m][1]);
+            jdbc.update(
+                    "INSERT INTO records.chat_message (transcript_id, sent_at, sender, body) VALUES (?, ?, ?, ?)",
+                    transcript,
+                    start.plusMinutes(m * 2L),
+                    lines[m][0],
+                    lines[m][1]);
         }
     }
 
@@ -192,21 +245,35 @@ public class DemoDataGenerator {
         String[] forms = {"CONTACT", "QUOTATION", "ENQUIRY"};
         String[] campaigns = {"spring-cctv-offer", null, "voip-switch-2026"};
         String[] clicks = {"google-organic", "google-ads", "linkedin", "direct"};
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO records.web_enquiry (form_type, name, company, email, email_key, phone, phone_key, message,
                     campaign, last_click_source, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                forms[random.nextInt(3)], p.name(), p.lastName() + " Ltd", p.emailIn(2), Emails.key(p.emailIn(2)),
-                p.phoneIn(4), phones.keyOrNull(p.phoneIn(4)), "Please call me about CCTV for our warehouse.",
-                campaigns[random.nextInt(3)], clicks[random.nextInt(4)], EPOCH.plusMinutes(random.nextInt(900_000)));
+                forms[random.nextInt(3)],
+                p.name(),
+                p.lastName() + " Ltd",
+                p.emailIn(2),
+                Emails.key(p.emailIn(2)),
+                p.phoneIn(4),
+                phones.keyOrNull(p.phoneIn(4)),
+                "Please call me about CCTV for our warehouse.",
+                campaigns[random.nextInt(3)],
+                clicks[random.nextInt(4)],
+                EPOCH.plusMinutes(random.nextInt(900_000)));
     }
 
     /** Calls nobody can be matched to: withheld and unparsable caller ids. */
     private void noise(Random random) {
-        for (String cli : new String[]{"Withheld", "anonymous", "", "12"}) {
-            jdbc.update("""
+        for (String cli : new String[] {"Withheld", "anonymous", "", "12"}) {
+            jdbc.update(
+                    """
                     INSERT INTO records.call_recording (cli, cli_key, dialled_number, started_at, duration_seconds, agent_name)
-                    VALUES (?, ?, '0330 088 1234', ?, ?, ?)""", cli, phones.keyOrNull(cli),
-                    EPOCH.plusMinutes(random.nextInt(900_000)), 10 + random.nextInt(100), AGENTS[0]);
+                    VALUES (?, ?, '0330 088 1234', ?, ?, ?)""",
+                    cli,
+                    phones.keyOrNull(cli),
+                    EPOCH.plusMinutes(random.nextInt(900_000)),
+                    10 + random.nextInt(100),
+                    AGENTS[0]);
         }
     }
 }

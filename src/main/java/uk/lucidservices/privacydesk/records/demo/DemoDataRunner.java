@@ -1,8 +1,8 @@
 package uk.lucidservices.privacydesk.records.demo;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +15,10 @@ class DemoDataRunner {
     private final int people;
     private final long seed;
 
-    public DemoDataRunner(DemoDataGenerator generator, @Value("${desk.demo.data.people}") int people,
-                          @Value("${desk.demo.data.seed}") long seed) {
+    public DemoDataRunner(
+            DemoDataGenerator generator,
+            @Value("${desk.demo.data.people}") int people,
+            @Value("${desk.demo.data.seed}") long seed) {
         this.generator = generator;
         this.people = people;
         this.seed = seed;

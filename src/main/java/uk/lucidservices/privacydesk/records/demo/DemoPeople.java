@@ -6,20 +6,57 @@ import java.util.Locale;
 /** Deterministic made-up people: person i is the same on every run and every machine. */
 public final class DemoPeople {
 
-    private static final String[] FIRST = {"Amelia", "Oliver", "Isla", "George", "Ava", "Noah", "Mia", "Arthur",
-            "Ivy", "Leo", "Freya", "Oscar", "Lily", "Harry", "Grace", "Jack", "Sophia", "Theo", "Rosie", "Alfie",
-            "Evie", "Charlie", "Poppy", "Finley", "Ella", "Henry", "Millie", "Thomas", "Daisy", "Jacob"};
-    private static final String[] LAST = {"Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson",
-            "Davies", "Patel", "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green",
-            "Hall", "Wood", "Jackson", "Clarke", "Khan", "Hughes", "Edwards", "Turner", "Hill", "Moore", "Cooper",
-            "Ward", "Morris", "Kaur", "Okafor", "Nowak", "Murphy", "Campbell", "Stewart", "Lewis", "Baker"};
+    private static final String[] FIRST = {
+        "Amelia", "Oliver", "Isla", "George", "Ava", "Noah", "Mia", "Arthur", "Ivy", "Leo", "Freya", "Oscar", "Lily",
+        "Harry", "Grace", "Jack", "Sophia", "Theo", "Rosie", "Alfie", "Evie", "Charlie", "Poppy", "Finley", "Ella",
+        "Henry", "Millie", "Thomas", "Daisy", "Jacob"
+    };
+    private static final String[] LAST = {
+        "Smith",
+        "Jones",
+        "Taylor",
+        "Brown",
+        "Williams",
+        "Wilson",
+        "Johnson",
+        "Davies",
+        "Patel",
+        "Robinson",
+        "Wright",
+        "Thompson",
+        "Evans",
+        "Walker",
+        "White",
+        "Roberts",
+        "Green",
+        "Hall",
+        "Wood",
+        "Jackson",
+        "Clarke",
+        "Khan",
+        "Hughes",
+        "Edwards",
+        "Turner",
+        "Hill",
+        "Moore",
+        "Cooper",
+        "Ward",
+        "Morris",
+        "Kaur",
+        "Okafor",
+        "Nowak",
+        "Murphy",
+        "Campbell",
+        "Stewart",
+        "Lewis",
+        "Baker"
+    };
     private static final String[] DOMAINS = {"example.com", "example.org", "example.net"};
 
     /** Every tenth person is in every system, under differently written numbers and emails. */
     public static final int EVERYWHERE_EVERY = 10;
 
-    private DemoPeople() {
-    }
+    private DemoPeople() {}
 
     public static DemoPerson person(int i) {
         String first = FIRST[i % FIRST.length];
@@ -35,10 +72,22 @@ public final class DemoPeople {
                 "0044" + digits,
                 "44" + digits,
                 "(" + national.substring(0, 5) + ") " + national.substring(6));
-        String mixed = Character.toUpperCase(email.charAt(0)) + email.substring(1, email.indexOf('.'))
-                + "." + Character.toUpperCase(email.charAt(email.indexOf('.') + 1)) + email.substring(email.indexOf('.') + 2);
-        List<String> emails = List.of(email, mixed, "  " + email.toUpperCase(Locale.ROOT) + " ", mixed.replace("@", "@").trim());
-        return new DemoPerson(i, first, last, email, national, "LS%06d".formatted(100000 + i),
-                i % EVERYWHERE_EVERY == 0, emails, phones);
+        String mixed = Character.toUpperCase(email.charAt(0)) + email.substring(1, email.indexOf('.')) + "."
+                + Character.toUpperCase(email.charAt(email.indexOf('.') + 1)) + email.substring(email.indexOf('.') + 2);
+        List<String> emails = List.of(
+                email,
+                mixed,
+                "  " + email.toUpperCase(Locale.ROOT) + " ",
+                mixed.replace("@", "@").trim());
+        return new DemoPerson(
+                i,
+                first,
+                last,
+                email,
+                national,
+                "LS%06d".formatted(100000 + i),
+                i % EVERYWHERE_EVERY == 0,
+                emails,
+                phones);
     }
 }

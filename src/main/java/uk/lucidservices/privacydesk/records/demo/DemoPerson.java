@@ -7,9 +7,16 @@ import java.util.List;
  * domains, so demo data can never reach a real person. {@code emailVariants} and
  * {@code phoneVariants} are the differently written forms the company's systems hold.
  */
-public record DemoPerson(int index, String firstName, String lastName, String email, String phone,
-                         String accountNumber, boolean everywhere,
-                         List<String> emailVariants, List<String> phoneVariants) {
+public record DemoPerson(
+        int index,
+        String firstName,
+        String lastName,
+        String email,
+        String phone,
+        String accountNumber,
+        boolean everywhere,
+        List<String> emailVariants,
+        List<String> phoneVariants) {
 
     public String name() {
         return firstName + " " + lastName;

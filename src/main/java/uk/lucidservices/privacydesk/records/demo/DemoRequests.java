@@ -1,5 +1,7 @@
 package uk.lucidservices.privacydesk.records.demo;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,9 +14,6 @@ import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
-
-import java.time.Clock;
-import java.time.OffsetDateTime;
 
 /**
  * A handful of open requests for the demo, received on different days so that the SLA dashboard
@@ -31,7 +30,11 @@ class DemoRequests {
     private final Clock clock;
     private final int people;
 
-    public DemoRequests(RequestStarter starter, RequestRegister register, Clock clock, @Value("${desk.demo.data.people}") int people) {
+    public DemoRequests(
+            RequestStarter starter,
+            RequestRegister register,
+            Clock clock,
+            @Value("${desk.demo.data.people}") int people) {
         this.starter = starter;
         this.register = register;
         this.clock = clock;
@@ -55,7 +58,13 @@ class DemoRequests {
 
     private void start(RequestType type, int person, OffsetDateTime receivedAt) {
         DemoPerson p = DemoPeople.person(person % people);
-        starter.start(NewRequest.builder(type, Channel.EMAIL).name(p.name()).email(p.email()).phone(p.phone())
-                .summary("Demo request").receivedAt(receivedAt).loggedBy("demo").build());
+        starter.start(NewRequest.builder(type, Channel.EMAIL)
+                .name(p.name())
+                .email(p.email())
+                .phone(p.phone())
+                .summary("Demo request")
+                .receivedAt(receivedAt)
+                .loggedBy("demo")
+                .build());
     }
 }
