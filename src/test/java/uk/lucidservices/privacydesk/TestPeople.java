@@ -52,6 +52,7 @@ public final class TestPeople {
         claim("tasklist.TasklistJourneyTest", 240);
         claim("retention.RetentionJobTest", 301, 302, 303, 304, 305, 306, 307, 308, 309);
         claim("retention.DeskRecordsInAccessAndErasureTest", 311, 312);
+        claim("erasure.RelationshipEndSweepTest", 331, 332, 333);
     }
 
     private TestPeople() {}

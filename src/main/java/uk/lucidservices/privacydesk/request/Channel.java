@@ -5,5 +5,7 @@ public enum Channel {
     EMAIL,
     PHONE,
     LETTER,
-    IN_PERSON
+    IN_PERSON,
+    /** Opened by the desk itself, such as the relationship-end sweep's erasure of a closed account. */
+    INTERNAL
 }

@@ -24,6 +24,7 @@ import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.request.RetainedData;
 import uk.lucidservices.privacydesk.request.RetentionCut;
 import uk.lucidservices.privacydesk.request.RetentionHolds;
+import uk.lucidservices.privacydesk.request.ScheduledErasure;
 import uk.lucidservices.privacydesk.request.StoreSweep;
 
 /**
@@ -55,6 +56,7 @@ public class RetentionJob {
     private final RetentionHolds holds;
     private final Map<RetentionStore, StoreSweep> sweeps;
     private final ObjectProvider<ProcessedMailExpiry> processedMail;
+    private final List<ScheduledErasure> erasures;
 
     public RetentionJob(
             RetentionProperties properties,
@@ -66,7 +68,8 @@ public class RetentionJob {
             MeterRegistry registry,
             RetentionHolds holds,
             List<RetainedData> owners,
-            ObjectProvider<ProcessedMailExpiry> processedMail) {
+            ObjectProvider<ProcessedMailExpiry> processedMail,
+            List<ScheduledErasure> erasures) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
@@ -77,6 +80,7 @@ public class RetentionJob {
         this.holds = holds;
         this.sweeps = sweepsByStore(owners);
         this.processedMail = processedMail;
+        this.erasures = List.copyOf(erasures);
     }
 
     /** Every store of the schedule swept exactly once, in the schedule's order: a store nobody sweeps fails the start. */
@@ -140,6 +144,12 @@ public class RetentionJob {
                 removed.put(store.key(), total);
             }
             removed.put(RetentionMetrics.PROCESSED_MAIL, leaseHeld ? expungeProcessedMail(now) : 0L);
+            // The company's records due at the end of a customer relationship (erasure's sweep).
+            for (ScheduledErasure erasure : erasures) {
+                long erased = leaseHeld && lease.renew() ? erasure.run() : 0L;
+                metrics.removed(erasure.name(), erased);
+                removed.put(erasure.name(), erased);
+            }
         } finally {
             lease.release();
         }

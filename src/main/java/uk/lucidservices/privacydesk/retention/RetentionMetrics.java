@@ -15,7 +15,10 @@ final class RetentionMetrics {
 
     private final Map<String, Counter> removed = new HashMap<>();
 
+    private final MeterRegistry registry;
+
     RetentionMetrics(MeterRegistry registry) {
+        this.registry = registry;
         for (RetentionStore store : RetentionStore.values()) {
             removed.put(store.key(), counter(registry, store.key()));
         }
@@ -24,7 +27,8 @@ final class RetentionMetrics {
 
     void removed(String store, long count) {
         if (count > 0) {
-            removed.get(store).increment(count);
+            // A scheduled erasure (relationship-end) gets its counter on its first run.
+            removed.computeIfAbsent(store, s -> counter(registry, s)).increment(count);
         }
     }
 

@@ -237,7 +237,11 @@ class RetentionJobTest extends DeskIntegrationTest {
                     "UPDATE desk.job_lease SET locked_until = ?, locked_by = NULL WHERE name = 'retention'",
                     SEVEN_YEARS_AGO);
         }
-        assertThat(job.run().ran()).as("a lease that ran out is taken over").isTrue();
+        RetentionJob.Report taken = job.run();
+        assertThat(taken.ran()).as("a lease that ran out is taken over").isTrue();
+        assertThat(taken.removed())
+                .as("the relationship-end sweep runs in the same run, under the same lease")
+                .containsKey("relationship-end");
     }
 
     // --- fixture --------------------------------------------------------------------------------

@@ -95,10 +95,12 @@ public class DemoDataGenerator {
 
     private long account(DemoPerson p, Random random) {
         LocalDate opened = LocalDate.of(2019, 1, 1).plusDays(random.nextInt(2000));
+        // Some customers have left (no test claims these people): the relationship-end sweep's demo.
+        LocalDate closed = p.index() % 100 == 97 ? LocalDate.of(2025, 3, 31) : null;
         jdbc.update(
                 """
                 INSERT INTO records.crm_account (account_number, name, company, email, email_key, phone, phone_key,
-                    address, status, opened_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""",
+                    address, status, opened_on, closed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 p.accountNumber(),
                 p.name(),
                 p.lastName() + " Trading Ltd",
@@ -107,7 +109,9 @@ public class DemoDataGenerator {
                 p.phoneIn(0),
                 phones.keyOrNull(p.phoneIn(0)),
                 (10 + p.index()) + " High Street, Anytown AN1 1AA",
-                opened);
+                closed == null ? "ACTIVE" : "CLOSED",
+                opened,
+                closed);
         long id = jdbc.queryForObject(
                 "SELECT id FROM records.crm_account WHERE account_number = ?", Long.class, p.accountNumber());
         int contracts = 1 + random.nextInt(2);
