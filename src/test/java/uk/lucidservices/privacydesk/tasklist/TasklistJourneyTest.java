@@ -272,8 +272,14 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         signIn("peter", "peter", "tasklist");
         Task approve = task(sar, "Task_ApprovePack");
         claim(approve);
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form input[type='checkbox']")))
-                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.desk-pack-summary")));
+        assertThat(text("table.desk-pack-summary"))
+                .contains("Records found by the search")
+                .contains("Items about other people reviewed")
+                .contains("Prepared by");
+        assertThat(find("a.desk-pack-link").getAttribute("href"))
+                .endsWith("/api/access-requests/" + sarReference + "/pack");
+        click("#desk-pack-checked");
         screenshot("06-approve-pack");
         complete(approve);
         runDueJobs(sar);
