@@ -49,7 +49,7 @@ public final class TestPeople {
         claim("objection.ObjectionProcessTest", 271, 273, 275, 277);
         claim("objection.DoNotRecordTest", 279, 281);
         claim("transcript.TranscriptCopyTest", 285, 289);
-        claim("tasklist.TasklistJourneyTest", 240);
+        claim("tasklist.TasklistJourneyTest", 240, 270);
         claim("retention.RetentionJobTest", 301, 302, 303, 304, 305, 306, 307, 308, 309);
         claim("retention.DeskRecordsInAccessAndErasureTest", 311, 312);
         claim("erasure.RelationshipEndSweepTest", 331, 332, 333);

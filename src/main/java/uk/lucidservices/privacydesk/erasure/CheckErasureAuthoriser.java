@@ -12,7 +12,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.security.StaffIds;
 
 /**
- * The manager's decision (form {@code erasure-authorisation}): {@code erasureApproved} (yes/no) and
+ * The manager's decision (form {@code forms/erasure-authorisation.html}): {@code erasureApproved} (yes/no) and
  * {@code authorisationReason} (needed to refuse; moved into the erasure record and removed).
  * <ul>
  * <li>As the authorisation task's {@code complete} listener (preferred): the approver is the

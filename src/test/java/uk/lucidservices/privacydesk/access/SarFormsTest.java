@@ -45,7 +45,8 @@ class SarFormsTest extends SarProcessTestSupport {
     private static final Map<String, String> EMBEDDED = Map.of(
             "Task_ConfirmIdentity", EmbeddedForms.PREFIX + "confirm-identity.html",
             "Task_SearchManualSystems", EmbeddedForms.PREFIX + "manual-search-checklist.html",
-            "Task_ReviewRedactions", EmbeddedForms.PREFIX + "redaction-review.html");
+            "Task_ReviewRedactions", EmbeddedForms.PREFIX + "redaction-review.html",
+            "Task_ApprovePack", EmbeddedForms.PREFIX + "sar-approve-pack.html");
 
     @Autowired
     TestRestTemplate http;

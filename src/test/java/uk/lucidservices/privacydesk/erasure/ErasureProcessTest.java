@@ -155,7 +155,9 @@ class ErasureProcessTest extends ErasureTestSupport {
 
         // The officer cannot authorise her own preview; the task stays open for a manager.
         Task authorise = task(pid);
-        assertThat(read(forms.getDeployedTaskForm(authorise.getId()))).contains("\"erasureApproved\"");
+        assertThat(EmbeddedForms.submits(
+                        forms.getTaskFormKey(authorise.getProcessDefinitionId(), authorise.getTaskDefinitionKey())))
+                .contains("erasureApproved");
         tasks.setAssignee(authorise.getId(), "olivia");
         assertThatThrownBy(() -> tasks.complete(authorise.getId(), Map.of("erasureApproved", "true")))
                 .hasStackTraceContaining("someone other than the person who prepared");
@@ -316,8 +318,7 @@ class ErasureProcessTest extends ErasureTestSupport {
                 .camundaTaskListenerDelegateExpression("complete", "${recordKeepDecisions}")
                 .userTask("Task_AuthoriseErasure")
                 .camundaCandidateGroups(DeskGroups.MANAGERS)
-                .camundaFormRef("erasure-authorisation")
-                .camundaFormRefBinding("latest")
+                .camundaFormKey(EmbeddedForms.PREFIX + "erasure-authorisation.html")
                 .camundaTaskListenerDelegateExpression("complete", "${checkErasureAuthoriser}")
                 .exclusiveGateway("Gateway_Authorised")
                 .condition("approved", "${erasureAuthorised}")
