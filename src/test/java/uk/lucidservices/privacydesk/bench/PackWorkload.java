@@ -1,8 +1,5 @@
 package uk.lucidservices.privacydesk.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,11 +120,11 @@ final class PackWorkload {
         double flagMs = (System.nanoTime() - t) / 1e6;
         beans.review().decide(reference, Decision.KEEP, "bench", List.of(), "olivia");
         System.gc();
-        resetPeaks();
+        HeapPeak.reset();
         t = System.nanoTime();
         DisclosurePack pack = beans.builder().build(reference, "olivia");
         double buildMs = (System.nanoTime() - t) / 1e6;
-        return new Pack(pack.recordCount(), buildMs, pack.sizeBytes() / 1024, peakHeapMiB(), flagMs);
+        return new Pack(pack.recordCount(), buildMs, pack.sizeBytes() / 1024, HeapPeak.mebibytes(), flagMs);
     }
 
     private void flush(List<Object[]> calls, List<Object[]> enquiries) {
@@ -139,24 +136,5 @@ final class PackWorkload {
                     last_click_source, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", enquiries);
         calls.clear();
         enquiries.clear();
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peaks: an upper bound on the heap in use at any one moment. */
-    private static long peakHeapMiB() {
-        long bytes = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                bytes += pool.getPeakUsage().getUsed();
-            }
-        }
-        return bytes / (1024 * 1024);
     }
 }

@@ -1,10 +1,7 @@
 package uk.lucidservices.privacydesk.bench;
 
 import java.io.StringReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.records.LeadScreening;
 import uk.lucidservices.privacydesk.records.TpsRegisters;
@@ -118,29 +115,10 @@ final class TpsScreeningWorkload {
     private record Measured(double seconds, long peakHeapMiB) {}
 
     private static Measured measure(Runnable work) {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
-        Thread sampler = new Thread(
-                () -> {
-                    while (!Thread.currentThread().isInterrupted()) {
-                        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                        try {
-                            Thread.sleep(20);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                },
-                "tps-bench-heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        HeapPeak.reset();
         long t = System.nanoTime();
-        try {
-            work.run();
-        } finally {
-            sampler.interrupt();
-        }
-        return new Measured((System.nanoTime() - t) / 1e9, peak.get() >> 20);
+        work.run();
+        return new Measured((System.nanoTime() - t) / 1e9, HeapPeak.mebibytes());
     }
 
     private long tempBytes() {
