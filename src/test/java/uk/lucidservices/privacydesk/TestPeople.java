@@ -35,7 +35,7 @@ public final class TestPeople {
         claim("access.SarIdentityAndDisclosureTest", 100, 180, 200, 210, 250, 260);
         claim("access.SarTriageTest", 110, 140, 410, 420, 430, 440);
         claim("access.IdentifiersOneByOneTest", 130, 150, 160, 170);
-        claim("complaint.ComplaintProcessTest", 190);
+        claim("complaint.ComplaintProcessTest", 190, 421, 422, 423, 424, 425, 426);
         claim("access.SarFormsTest", 220);
         claim("access.SarChannelsTest", 230);
         claim("engine.NothingPersonalInEngineHistoryTest", 283, 287, 450);

@@ -64,7 +64,8 @@ public final class DeadlineCalculator {
         LocalDate internal = received.plusDays(INTERNAL_TARGET_DAYS);
         return new ComplaintDeadlines(
                 received,
-                received.plusDays(COMPLAINT_ACK_DAYS),
+                // DPA 2018 s.164A(3): "within 30 days beginning with" receipt, so the day of receipt is day 1.
+                received.plusDays(COMPLAINT_ACK_DAYS - 1),
                 internal,
                 internal.minusDays(ESCALATION_LEAD_DAYS),
                 received.plusDays(COMPLAINT_ADR_DAYS));

@@ -7,14 +7,11 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
 /**
- * Records the outcome and dates on the CRM complaint and closes the request. The handler's
- * outcome note goes to the CRM (need to know) and is removed from the engine.
+ * Closes the CRM complaint with its resolution and dates, and the request. The handler's outcome
+ * text is already on the CRM record ({@link RecordComplaintOutcome}).
  */
 @Component("closeComplaint")
 class CloseComplaint implements JavaDelegate {
-
-    /** The handler's note on the outcome: it goes to the CRM record and leaves the engine. */
-    static final String OUTCOME_NOTE = "outcomeNote";
 
     private final CrmComplaints complaints;
     private final RequestRegister register;
@@ -29,8 +26,7 @@ class CloseComplaint implements JavaDelegate {
         String reference = execution.getProcessBusinessKey();
         long complaintId = ProcessVariables.requiredNumber(execution, RecordComplaintOnCrm.COMPLAINT_ID);
         String outcome = ProcessVariables.requiredText(execution, ProcessVariables.OUTCOME);
-        complaints.close(complaintId, outcome, ProcessVariables.text(execution, OUTCOME_NOTE));
-        ProcessVariables.forget(execution, OUTCOME_NOTE);
+        complaints.close(complaintId, outcome);
         register.close(reference, outcome);
     }
 }

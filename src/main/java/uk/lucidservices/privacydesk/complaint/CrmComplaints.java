@@ -19,5 +19,18 @@ interface CrmComplaints {
     /** Links an unmatched complaint to an account by its number; false when no such account. */
     boolean linkAccount(long complaintId, String accountNumber);
 
-    void close(long complaintId, String resolution, String outcome);
+    /**
+     * What the account the complaint is recorded against says the customer is; empty when the
+     * complaint is unmatched or the CRM does not record it.
+     */
+    Optional<CustomerType> customerTypeOf(long complaintId);
+
+    /** Records the handler's resolution and outcome text (for the final letter) while the complaint is open. */
+    void recordOutcome(long complaintId, String resolution, String outcome);
+
+    /** The outcome text the handler recorded, if any. */
+    Optional<String> outcomeOf(long complaintId);
+
+    /** Closes the complaint with its resolution; the outcome text recorded earlier stays. */
+    void close(long complaintId, String resolution);
 }

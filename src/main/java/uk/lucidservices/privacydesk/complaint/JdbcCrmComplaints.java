@@ -116,11 +116,41 @@ class JdbcCrmComplaints implements CrmComplaints {
     }
 
     @Override
-    public void close(long complaintId, String resolution, String outcome) {
+    public Optional<CustomerType> customerTypeOf(long complaintId) {
+        List<String> types = jdbc.queryForList("""
+                SELECT a.customer_type FROM records.complaint c JOIN records.crm_account a ON a.id = c.account_id
+                WHERE c.id = ?""", String.class, complaintId);
+        if (types.isEmpty() || types.get(0) == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CustomerType.valueOf(types.get(0).trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty(); // a type the desk does not know is treated as not recorded
+        }
+    }
+
+    @Override
+    public void recordOutcome(long complaintId, String resolution, String outcome) {
         jdbc.update(
-                "UPDATE records.complaint SET status = 'CLOSED', resolution = ?, outcome = ?, closed_at = ? WHERE id = ?",
+                "UPDATE records.complaint SET resolution = ?, outcome = ? WHERE id = ?",
                 resolution,
                 outcome,
+                complaintId);
+    }
+
+    @Override
+    public Optional<String> outcomeOf(long complaintId) {
+        List<String> outcomes =
+                jdbc.queryForList("SELECT outcome FROM records.complaint WHERE id = ?", String.class, complaintId);
+        return outcomes.isEmpty() ? Optional.empty() : Optional.ofNullable(outcomes.get(0));
+    }
+
+    @Override
+    public void close(long complaintId, String resolution) {
+        jdbc.update(
+                "UPDATE records.complaint SET status = 'CLOSED', resolution = ?, closed_at = ? WHERE id = ?",
+                resolution,
                 OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
                 complaintId);
     }

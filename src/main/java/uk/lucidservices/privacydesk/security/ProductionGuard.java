@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.security;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -48,6 +49,14 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
     }
 
     /** Everything production still needs; empty in the demo profile and when all is set. */
+    static final Map<String, String> ADR_SCHEME = new LinkedHashMap<>();
+
+    static {
+        ADR_SCHEME.put("desk.complaint.adr-scheme.name", "DESK_ADR_SCHEME_NAME");
+        ADR_SCHEME.put("desk.complaint.adr-scheme.website", "DESK_ADR_SCHEME_WEBSITE");
+        ADR_SCHEME.put("desk.complaint.adr-scheme.phone", "DESK_ADR_SCHEME_PHONE");
+    }
+
     public static List<String> problems(Environment env) {
         List<String> problems = new ArrayList<>();
         if (env.acceptsProfiles(Profiles.of(DEMO_PROFILE))) {
@@ -56,6 +65,7 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
         database(env, problems);
         credentials(env, problems);
         mail(env, problems);
+        adrScheme(env, problems);
         String publicUrl = env.getProperty("desk.public-url", "");
         if (!isHttpUrl(publicUrl)) {
             problems.add("set DESK_PUBLIC_URL (desk.public-url) to the desk's address as requesters reach it, "
@@ -135,6 +145,17 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
             problems.add("the privacy mailbox is read without TLS: set DESK_IMAP_PROTOCOL=imaps "
                     + "or DESK_IMAP_STARTTLS=true (STARTTLS required)");
         }
+    }
+
+    /** The Ofcom-approved ADR scheme complaint letters name (GC C4): the company's own, never a default. */
+    private static void adrScheme(Environment env, List<String> problems) {
+        ADR_SCHEME.forEach((property, variable) -> {
+            if (env.getProperty(property, "").isBlank()) {
+                problems.add("set " + variable + " (" + property + ") to the "
+                        + property.substring(property.lastIndexOf('.') + 1)
+                        + " of the ADR scheme your complaint letters name, e.g. Communications Ombudsman");
+            }
+        });
     }
 
     private static boolean flag(Environment env, String property) {

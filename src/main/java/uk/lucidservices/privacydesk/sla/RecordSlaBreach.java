@@ -52,13 +52,16 @@ class RecordSlaBreach implements JavaDelegate {
         DelegateExecution parent = execution.getProcessInstance().getSuperExecution();
         (parent != null ? parent : execution)
                 .createIncident(
-                        INCIDENT_TYPE, clock.name(), "SLA breach: " + clock.label() + " for " + request.reference());
+                        INCIDENT_TYPE,
+                        clock.name(),
+                        "SLA breach: " + clock.label(request.type()) + " for " + request.reference());
         metrics.breachRecorded(request.type(), clock);
         int told = notices.send(notices.managers(), StaffNotices.Kind.BREACH, clock, request, d);
         register.record(
                 request.id(),
                 "SLA_BREACHED",
                 null,
-                "The " + clock.label() + " (" + timerDates.date(clock, d) + ") passed; " + told + " manager(s) told");
+                "The " + clock.label(request.type()) + " (" + timerDates.date(clock, d) + ") passed; " + told
+                        + " manager(s) told");
     }
 }

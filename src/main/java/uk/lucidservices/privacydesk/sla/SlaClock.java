@@ -1,5 +1,7 @@
 package uk.lucidservices.privacydesk.sla;
 
+import uk.lucidservices.privacydesk.request.RequestType;
+
 /**
  * The four timers of {@code request-sla-clocks}. Each names the process variable holding the
  * instant it fires, the timer event that waits for it, and the variable the date check sets
@@ -37,6 +39,14 @@ enum SlaClock {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * The clock's name for a request of this type: a complaint has no statutory deadline in this
+     * sense; its outer clock is Ofcom's ADR point, eight weeks after receipt.
+     */
+    public String label(RequestType type) {
+        return this == STATUTORY_DEADLINE && type == RequestType.COMPLAINT ? "ADR point (8 weeks)" : label;
     }
 
     /** Only these two are breaches; the others are notices. */

@@ -75,7 +75,9 @@ class StaffNotices {
             return 0;
         }
         String role = kind == Kind.REMINDER ? "assignees" : "managers";
-        letters.send(Recipient.staff(role, addresses), request.reference(), TEMPLATE, values(kind, about, d), null);
+        Map<String, Object> values = values(kind, about, d);
+        values.put("clock", about.label(request.type()));
+        letters.send(Recipient.staff(role, addresses), request.reference(), TEMPLATE, values, null);
         return addresses.size();
     }
 

@@ -55,14 +55,15 @@ class DeadlineTableTest {
                 .isEqualTo(allowed);
     }
 
-    // received | acknowledgement (+30) | internal (+28) | escalation (internal - 7) | ADR point (+56)
+    // received | s.164A acknowledgement (30 days beginning with receipt: receipt is day 1) | internal (+28)
+    // | escalation (internal - 7) | ADR point (+56, eight weeks)
     @ParameterizedTest(name = "[{index}] {0}", argumentCountValidation = ArgumentCountValidationMode.STRICT)
     @CsvSource(delimiter = '|', textBlock = """
-            31 Jan 2026 across a short February | 2026-01-31 | 2026-03-02 | 2026-02-28 | 2026-02-21 | 2026-03-28
-            Leap February 2028                  | 2028-02-01 | 2028-03-02 | 2028-02-29 | 2028-02-22 | 2028-03-28
-            Across the year end                 | 2026-12-20 | 2027-01-19 | 2027-01-17 | 2027-01-10 | 2027-02-14
-            Calendar days only, no shifts       | 2026-06-15 | 2026-07-15 | 2026-07-13 | 2026-07-06 | 2026-08-10
-            Received on Christmas Day 2027      | 2027-12-25 | 2028-01-24 | 2028-01-22 | 2028-01-15 | 2028-02-19
+            31 Jan 2026 across a short February | 2026-01-31 | 2026-03-01 | 2026-02-28 | 2026-02-21 | 2026-03-28
+            Leap February 2028                  | 2028-02-01 | 2028-03-01 | 2028-02-29 | 2028-02-22 | 2028-03-28
+            Across the year end                 | 2026-12-20 | 2027-01-18 | 2027-01-17 | 2027-01-10 | 2027-02-14
+            Received 15 June: ack due 14 July   | 2026-06-15 | 2026-07-14 | 2026-07-13 | 2026-07-06 | 2026-08-10
+            Received on Christmas Day 2027      | 2027-12-25 | 2028-01-23 | 2028-01-22 | 2028-01-15 | 2028-02-19
             """)
     void complaintDeadlines(
             String description,

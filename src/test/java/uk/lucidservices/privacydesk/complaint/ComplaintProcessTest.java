@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -211,7 +212,12 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         assertThat(pi).isEnded();
         assertThat(lettersSent(request.reference())).containsExactly("complaint-acknowledgement", "adr-letter");
         String body = lastMailBodyTo(email);
-        assertThat(body).contains("not been able to reach an agreement").contains("Ombudsman Services");
+        assertThat(body)
+                .contains("not been able to reach an agreement")
+                .contains("Our final position: Customer disputes the early termination fee")
+                .contains("Communications Ombudsman")
+                .contains("https://www.commsombudsman.org")
+                .doesNotContain("Ombudsman Services");
         assertThat(complaintRow(request).get("resolution")).isEqualTo("DEADLOCKED");
     }
 
@@ -227,7 +233,10 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         runDueJobs(pi.getId());
 
         assertThat(lettersSent(request.reference())).containsExactly("complaint-acknowledgement", "final-response");
-        assertThat(lastMailBodyTo(email)).contains("Information Commissioner").doesNotContain("Ombudsman Services");
+        assertThat(lastMailBodyTo(email))
+                .contains("Recording deleted as asked")
+                .contains("Information Commissioner")
+                .doesNotContain("Communications Ombudsman");
     }
 
     @Test
@@ -250,6 +259,129 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         assertThat(lettersSent(request.reference())).contains("adr-letter");
         assertThat(runtimeService.getVariable(pi.getId(), "adrLetterSent")).isEqualTo(true);
         assertThat(pi).isWaitingAt("Task_ResolveComplaint");
+    }
+
+    @Test
+    void anUncategorisedComplaintStillGetsTheAdrLetterAtEightWeeks() throws Exception {
+        DemoPerson domestic = TestPeople.person(ComplaintProcessTest.class, 421);
+        jdbc.update(
+                "UPDATE records.crm_account SET customer_type = 'DOMESTIC' WHERE account_number = ?",
+                domestic.accountNumber());
+        Request request = complaintFrom(domestic.email());
+        ProcessInstance pi = instance(request);
+        runDueJobs(pi.getId());
+        assertThat(complaintRow(request).get("account_id"))
+                .as("matched to the domestic account")
+                .isNotNull();
+        assertThat(pi).as("nobody has categorised it yet").isWaitingAt("Task_CategoriseComplaint");
+
+        // Received Monday 15 June 2026: eight weeks (56 days) on is Monday 10 August 2026.
+        Date ofcomPoint = ukTime("2026-08-10T09:00");
+        ClockUtil.setCurrentTime(new Date(ofcomPoint.getTime() + 60_000));
+        runDueJobs(pi.getId());
+
+        assertThat(lettersSent(request.reference())).contains("adr-letter");
+        assertThat(lastMailBodyTo(domestic.email())).contains("eight weeks").contains("Communications Ombudsman");
+        assertThat(pi).isWaitingAt("Task_CategoriseComplaint");
+    }
+
+    @Test
+    void theFinalResponseStatesTheHandlersOutcomeAndTheEngineHistoryNeverHoldsIt() throws Exception {
+        DemoPerson customer = TestPeople.person(ComplaintProcessTest.class, 423);
+        Request request = complaintFrom(customer.email());
+        ProcessInstance pi = receivedAndCategorised(request, "OTHER");
+        String outcome = "We have refunded the two missed-call charges of 14 May, GBP 3.20 " + UUID.randomUUID();
+
+        complete(BpmnAwareTests.task(pi), withVariables("outcome", "RESOLVED", "outcomeNote", outcome));
+        runDueJobs(pi.getId());
+
+        assertThat(lettersSent(request.reference())).containsExactly("complaint-acknowledgement", "final-response");
+        assertThat(lastMailBodyTo(customer.email())).contains(outcome);
+        assertThat(complaintRow(request).get("outcome"))
+                .as("on the CRM complaint")
+                .isEqualTo(outcome);
+        // History, deleted variables included, holds the name at most, never the text.
+        assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .includeDeleted()
+                        .list())
+                .allSatisfy(v -> assertThat(String.valueOf(v.getValue())).doesNotContain(outcome));
+        assertThat(historyService
+                        .createHistoricDetailQuery()
+                        .processInstanceId(pi.getId())
+                        .list())
+                .allSatisfy(d -> assertThat(String.valueOf(d)).doesNotContain(outcome));
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM act_hi_varinst WHERE proc_inst_id_ = ? AND text_ LIKE ?",
+                        Integer.class,
+                        pi.getId(),
+                        "%refunded the two missed-call%"))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM act_hi_detail WHERE proc_inst_id_ = ? AND text_ LIKE ?",
+                        Integer.class,
+                        pi.getId(),
+                        "%refunded the two missed-call%"))
+                .isZero();
+    }
+
+    @Test
+    void aBusinessCustomerIsNotOfferedAdrAtEightWeeksOrAtDeadlock() throws Exception {
+        // Not every demo person is a customer: the first of these with a CRM account.
+        DemoPerson business = IntStream.of(422, 424, 425, 426)
+                .mapToObj(i -> TestPeople.person(ComplaintProcessTest.class, i))
+                .filter(p -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM records.crm_account WHERE account_number = ?",
+                                Integer.class,
+                                p.accountNumber())
+                        == 1)
+                .findFirst()
+                .orElseThrow();
+        jdbc.update(
+                "UPDATE records.crm_account SET customer_type = 'BUSINESS' WHERE account_number = ?",
+                business.accountNumber());
+        Request request = complaintFrom(business.email());
+        ProcessInstance pi = instance(request);
+        runDueJobs(pi.getId());
+        assertThat(complaintRow(request).get("account_id"))
+                .as("matched to the business account")
+                .isNotNull();
+
+        // Eight weeks after Monday 15 June 2026: Monday 10 August 2026; the customer may not use the scheme.
+        ClockUtil.setCurrentTime(new Date(ukTime("2026-08-10T09:00").getTime() + 60_000));
+        runDueJobs(pi.getId());
+        assertThat(lettersSent(request.reference())).doesNotContain("adr-letter");
+
+        complete(
+                BpmnAwareTests.task(pi),
+                withVariables("complaintCategory", "SERVICE_BILLING", "relatedReference", "", "linkAccountNumber", ""));
+        complete(
+                BpmnAwareTests.task(pi),
+                withVariables("outcome", "DEADLOCKED", "outcomeNote", "We cannot agree on the line rental"));
+        runDueJobs(pi.getId());
+
+        assertThat(pi).isEnded();
+        assertThat(lettersSent(request.reference())).contains("final-response").doesNotContain("adr-letter");
+        assertThat(lastMailBodyTo(business.email()))
+                .contains("We cannot agree on the line rental")
+                .doesNotContain("Communications Ombudsman");
+    }
+
+    @Test
+    void aDataProtectionComplaintOpenAtEightWeeksIsToldOfTheIcoNotTheOmbudsman() throws Exception {
+        String email = "dp.eight.weeks." + UUID.randomUUID() + "@example.org";
+        Request request = complaintFrom(email);
+        ProcessInstance pi = receivedAndCategorised(request, "DATA_PROTECTION");
+
+        ClockUtil.setCurrentTime(new Date(ukTime("2026-08-10T09:00").getTime() + 60_000));
+        runDueJobs(pi.getId());
+
+        assertThat(lettersSent(request.reference())).contains("adr-letter");
+        assertThat(lastMailBodyTo(email))
+                .contains("eight weeks")
+                .contains("Information Commissioner")
+                .doesNotContain("Communications Ombudsman");
     }
 
     @Test

@@ -30,7 +30,7 @@ class ProductionGuardTest {
         var env = environment(Map.of());
         assertThatThrownBy(() -> new ProductionGuard().postProcessEnvironment(env, new SpringApplication()))
                 .isInstanceOfSatisfying(StartRefused.class, refused -> {
-                    assertThat(refused.problems()).hasSize(9);
+                    assertThat(refused.problems()).hasSize(12);
                     assertThat(refused.getMessage())
                             .contains(
                                     "DESK_DB_URL",
@@ -41,7 +41,10 @@ class ProductionGuardTest {
                                     "DESK_SMTP_HOST",
                                     "DESK_IMAP_HOST",
                                     "DESK_IMAP_PASSWORD",
-                                    "DESK_PUBLIC_URL");
+                                    "DESK_PUBLIC_URL",
+                                    "DESK_ADR_SCHEME_NAME",
+                                    "DESK_ADR_SCHEME_WEBSITE",
+                                    "DESK_ADR_SCHEME_PHONE");
                 });
     }
 

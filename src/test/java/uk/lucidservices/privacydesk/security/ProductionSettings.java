@@ -29,6 +29,9 @@ public final class ProductionSettings {
         variables.put("DESK_IMAP_PASSWORD", "a-mailbox-password");
         variables.put("DESK_PUBLIC_URL", "https://privacy.example.co.uk");
         variables.put("SERVER_FORWARD_HEADERS_STRATEGY", "native");
+        variables.put("DESK_ADR_SCHEME_NAME", "Communications Ombudsman");
+        variables.put("DESK_ADR_SCHEME_WEBSITE", "https://www.commsombudsman.org");
+        variables.put("DESK_ADR_SCHEME_PHONE", "0330 440 1614");
         return variables;
     }
 

@@ -83,7 +83,10 @@ class ProductionStartTest extends DeskIntegrationTest {
                         "--desk.intake.mailbox.host=127.0.0.1",
                         "--desk.intake.mailbox.password=a-mailbox-password",
                         "--desk.public-url=https://privacy.example.co.uk",
-                        "--server.forward-headers-strategy=native"))
+                        "--server.forward-headers-strategy=native",
+                        "--desk.complaint.adr-scheme.name=Communications Ombudsman",
+                        "--desk.complaint.adr-scheme.website=https://www.commsombudsman.org",
+                        "--desk.complaint.adr-scheme.phone=0330 440 1614"))
                 .satisfies(failure -> assertThat(refusal(failure).problems())
                         .containsExactly(
                                 "demo user 'olivia' exists: delete it in Camunda Admin (or the database)",
