@@ -13,7 +13,7 @@ kind=${1:-access}
 from=${2:-newcomer@example.com}
 host=${DESK_SMTP_HOST:-localhost}
 port=${DESK_SMTP_PORT:-3025}
-to=${DESK_MAILBOX:-privacy@lucidservices.co.uk}
+to=${DESK_MAILBOX:-privacy@lucidservices.uk}
 
 case "$kind" in
   access)    subject="My data";          body="Hello, please send me a copy of my data. My mobile is 07700 900123. Thank you." ;;

@@ -6,7 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 /** One real SMTP/IMAP server (GreenMail) for the whole test JVM, on free ports. */
 public final class TestMailServer {
 
-    public static final String PRIVACY_MAILBOX = "privacy@lucidservices.co.uk";
+    public static final String PRIVACY_MAILBOX = "privacy@lucidservices.uk";
     public static final String PRIVACY_PASSWORD = "privacy";
 
     private static GreenMail greenMail;

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("desk.access")
 record AccessProperties(
         @DefaultValue("14") int linkDays,
-        @DefaultValue("privacy@lucidservices.co.uk") String privacyMailbox,
+        @DefaultValue("privacy@lucidservices.uk") String privacyMailbox,
         @DefaultValue Expiry expiry,
 
         @DefaultValue("We do not make decisions about you by automated means alone, and we do not profile you.")

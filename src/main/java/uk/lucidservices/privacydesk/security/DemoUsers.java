@@ -35,7 +35,7 @@ class DemoUsers {
                 User user = identityService.newUser(demo.id());
                 user.setFirstName(demo.firstName());
                 user.setLastName(demo.lastName());
-                user.setEmail(demo.id() + "@staff.lucidservices.co.uk");
+                user.setEmail(demo.id() + "@staff.lucidservices.uk");
                 user.setPassword(demo.password());
                 // Demo passwords are the user names, which the password policy refuses; the policy applies
                 // when a password is set, so these are set past it (and refused outside demo by DemoAccountsGuard).

@@ -129,7 +129,7 @@ class PackDeliveryTest extends AccessTestSupport {
         assertThat(expired.getStatusCode()).isEqualTo(HttpStatus.GONE);
         assertThat(expired.getBody())
                 .contains("expired")
-                .contains("privacy@lucidservices.co.uk")
+                .contains("privacy@lucidservices.uk")
                 .contains(reference);
 
         assertThat(expiry.deleteExpired()).isPositive();

@@ -138,7 +138,7 @@ class MailParserTest {
     void withoutAMessageIdTheKeyIgnoresTheHeadersEachDeliveryAdds() {
         String mail = """
                 From: a@example.com
-                To: privacy@lucidservices.co.uk
+                To: privacy@lucidservices.uk
                 Subject: x
                 Date: Tue, 3 Mar 2026 10:15:00 +0000
 

@@ -24,7 +24,7 @@ import uk.lucidservices.privacydesk.security.DeskGroups;
  */
 class MailSenderAuthenticationTest extends IntakeTestSupport {
 
-    private static final String TRUSTED = "mx.test.lucidservices.co.uk";
+    private static final String TRUSTED = "mx.test.lucidservices.uk";
     private static final String WAITING_PROCESS = "test-awaits-requester-reply";
     private static final byte[] PDF =
             "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);

@@ -211,7 +211,7 @@ class RobotsAndBadInputTest extends IntakeTestSupport {
 
     @Test
     void aMailFromTheDesksOwnAddressIsQuarantinedNotAnswered() {
-        TestMail mail = TestMail.fromHeader("Lucid Services Privacy Team <privacy@lucidservices.co.uk>")
+        TestMail mail = TestMail.fromHeader("Lucid Services Privacy Team <privacy@lucidservices.uk>")
                 .subject("Please send me a copy of my data")
                 .text("Please send me a copy of my data");
 

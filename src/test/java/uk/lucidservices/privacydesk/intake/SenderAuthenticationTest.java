@@ -10,16 +10,16 @@ import uk.lucidservices.privacydesk.intake.SenderAuthentication.Dmarc;
 /** Reading the trusted server's DMARC verdict out of Authentication-Results headers (RFC 8601). */
 class SenderAuthenticationTest {
 
-    private final SenderAuthentication trusted = new SenderAuthentication("mx.lucidservices.co.uk");
+    private final SenderAuthentication trusted = new SenderAuthentication("mx.lucidservices.uk");
 
     @Test
     void theTrustedServersVerdictCountsWhateverItsCaseVersionAndComments() {
         assertThat(trusted.dmarc(
-                        mail("MX.Lucidservices.co.uk 1; spf=pass (sender SPF authorized) smtp.mailfrom=example.com;"
+                        mail("MX.Lucidservices.uk 1; spf=pass (sender SPF authorized) smtp.mailfrom=example.com;"
                                 + " dmarc=FAIL (p=REJECT sp=REJECT dis=NONE) header.from=example.com")))
                 .isEqualTo(Dmarc.FAIL);
         assertThat(trusted.dmarc(mail(
-                        "mx.lucidservices.co.uk; dkim=pass header.d=example.com; dmarc=pass header.from=example.com")))
+                        "mx.lucidservices.uk; dkim=pass header.d=example.com; dmarc=pass header.from=example.com")))
                 .isEqualTo(Dmarc.PASS);
     }
 
@@ -27,8 +27,8 @@ class SenderAuthenticationTest {
     void onlyTheTrustedServersHeaderCountsAndItsTopmostOne() {
         assertThat(trusted.dmarc(mail(
                         "mx.elsewhere.example; dmarc=pass header.from=example.com",
-                        "mx.lucidservices.co.uk; dmarc=fail header.from=example.com",
-                        "mx.lucidservices.co.uk; dmarc=pass header.from=example.com")))
+                        "mx.lucidservices.uk; dmarc=fail header.from=example.com",
+                        "mx.lucidservices.uk; dmarc=pass header.from=example.com")))
                 .isEqualTo(Dmarc.FAIL);
         assertThat(trusted.dmarc(mail("mx.elsewhere.example; dmarc=fail header.from=example.com")))
                 .isEqualTo(Dmarc.UNKNOWN);
@@ -36,16 +36,16 @@ class SenderAuthenticationTest {
 
     @Test
     void aPolicyPropertyOfAnotherMethodIsNotAVerdict() {
-        assertThat(trusted.dmarc(mail("mx.lucidservices.co.uk; arc=none policy.dmarc=fail; spf=fail")))
+        assertThat(trusted.dmarc(mail("mx.lucidservices.uk; arc=none policy.dmarc=fail; spf=fail")))
                 .isEqualTo(Dmarc.UNKNOWN);
-        assertThat(trusted.dmarc(mail("mx.lucidservices.co.uk; dmarc=none header.from=example.com")))
+        assertThat(trusted.dmarc(mail("mx.lucidservices.uk; dmarc=none header.from=example.com")))
                 .isEqualTo(Dmarc.UNKNOWN);
-        assertThat(trusted.dmarc(mail("mx.lucidservices.co.uk; none"))).isEqualTo(Dmarc.UNKNOWN);
+        assertThat(trusted.dmarc(mail("mx.lucidservices.uk; none"))).isEqualTo(Dmarc.UNKNOWN);
     }
 
     @Test
     void withNoTrustedServerNothingIsChecked() {
-        assertThat(new SenderAuthentication("").dmarc(mail("mx.lucidservices.co.uk; dmarc=fail")))
+        assertThat(new SenderAuthentication("").dmarc(mail("mx.lucidservices.uk; dmarc=fail")))
                 .isEqualTo(Dmarc.NOT_CHECKED);
         assertThat(new SenderAuthentication(null).configured()).isFalse();
     }

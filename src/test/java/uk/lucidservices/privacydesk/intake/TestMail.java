@@ -15,7 +15,7 @@ public final class TestMail {
 
     private final List<String> headers = new ArrayList<>();
     private String from;
-    private String to = "privacy@lucidservices.co.uk";
+    private String to = "privacy@lucidservices.uk";
     private String subject = "";
     private String messageId = "<" + UUID.randomUUID() + "@mail.example.com>";
     private String body = "";

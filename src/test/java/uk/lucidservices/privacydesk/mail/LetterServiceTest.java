@@ -77,7 +77,7 @@ class LetterServiceTest extends DeskIntegrationTest {
         MimeMessage mail = only(mailsTo(request.requesterEmail()));
         assertThat(mail.getSubject()).isEqualTo("We need more time for your request [" + request.reference() + "]");
         assertThat(mail.getMessageID()).isEqualTo(sent.messageId());
-        assertThat(mail.getFrom()[0].toString()).contains("privacy@lucidservices.co.uk");
+        assertThat(mail.getFrom()[0].toString()).contains("privacy@lucidservices.uk");
         assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
         assertThat(raw(mail))
                 .contains("multipart/alternative")

@@ -236,7 +236,7 @@ class DeskRecordsInAccessAndErasureTest extends DeskIntegrationTest {
                 request.id(),
                 request.reference(),
                 EARLIER.minusDays(20),
-                "<" + UUID.randomUUID() + "@lucidservices.co.uk>");
+                "<" + UUID.randomUUID() + "@lucidservices.uk>");
         return new Earlier(request, intakeId, rawFile, idDocument);
     }
 

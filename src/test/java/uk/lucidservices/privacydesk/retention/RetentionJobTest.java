@@ -301,7 +301,7 @@ class RetentionJobTest extends DeskIntegrationTest {
                 request.id(),
                 request.reference(),
                 at.minusDays(20),
-                "<" + UUID.randomUUID() + "@lucidservices.co.uk>");
+                "<" + UUID.randomUUID() + "@lucidservices.uk>");
         String pack = "packs/" + request.reference() + "/" + UUID.randomUUID() + ".zip";
         files.write(pack, "zip".getBytes(StandardCharsets.UTF_8));
         String packId = UUID.randomUUID().toString();

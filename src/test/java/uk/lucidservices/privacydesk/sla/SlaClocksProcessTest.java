@@ -100,10 +100,10 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
                 .isNull();
         assertThat(eventKinds(request.reference())).contains("SLA_ESCALATED");
         MimeMessage notice = awaitMail("Escalation: " + request.reference());
-        assertThat(recipients(notice)).contains("mark@staff.lucidservices.co.uk");
+        assertThat(recipients(notice)).contains("mark@staff.lucidservices.uk");
         assertThat(((InternetAddress) notice.getFrom()[0]).getAddress())
                 .as("not the privacy mailbox the intake reads")
-                .isEqualTo("privacy-desk@lucidservices.co.uk");
+                .isEqualTo("privacy-desk@lucidservices.uk");
         assertThat(GreenMailUtil.getBody(notice))
                 .as("rendered from the staff-notice template")
                 .contains("MARKER-staff-notice")
@@ -131,7 +131,7 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
         fire(timer(parent, SlaClock.REMINDER));
 
         MimeMessage notice = awaitMail("Reminder: " + request.reference());
-        assertThat(recipients(notice)).containsExactly("peter@staff.lucidservices.co.uk");
+        assertThat(recipients(notice)).containsExactly("peter@staff.lucidservices.uk");
         assertThat(sentLetters.forReference(request.reference()))
                 .extracting(SentLetters.SentLetter::template, SentLetters.SentLetter::recipient)
                 .containsExactly(tuple("staff-notice", "assignees"));
@@ -162,7 +162,7 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
         assertThat(breachCount(RequestType.SUBJECT_ACCESS, SlaClock.INTERNAL_TARGET))
                 .isEqualTo(before + 1);
         assertThat(recipients(awaitMail("SLA breach: " + request.reference() + " internal target")))
-                .contains("mark@staff.lucidservices.co.uk");
+                .contains("mark@staff.lucidservices.uk");
         // The statutory clock still runs.
         assertThat(timer(parent, SlaClock.STATUTORY_DEADLINE)).isNotNull();
     }
@@ -189,7 +189,7 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
                 .extracting(Incident::getConfiguration)
                 .containsExactlyInAnyOrder("INTERNAL_TARGET", "STATUTORY_DEADLINE");
         assertThat(recipients(awaitMail("SLA breach: " + request.reference() + " statutory deadline")))
-                .contains("mark@staff.lucidservices.co.uk");
+                .contains("mark@staff.lucidservices.uk");
         // Every timer has fired, but the clocks run as long as the request, so Cockpit keeps the incidents.
         assertThat(managementService
                         .createJobQuery()
