@@ -8,6 +8,8 @@ public final class TestMailServer {
 
     public static final String PRIVACY_MAILBOX = "privacy@lucidservices.uk";
     public static final String PRIVACY_PASSWORD = "privacy";
+    /** The address the privacy policy publishes; the intake reads it too, with the same test password. */
+    public static final String PUBLISHED_MAILBOX = "hello@lucidservices.uk";
 
     private static GreenMail greenMail;
 
@@ -21,6 +23,7 @@ public final class TestMailServer {
             });
             greenMail.start();
             greenMail.setUser(PRIVACY_MAILBOX, PRIVACY_MAILBOX, PRIVACY_PASSWORD);
+            greenMail.setUser(PUBLISHED_MAILBOX, PUBLISHED_MAILBOX, PRIVACY_PASSWORD);
         }
         return greenMail;
     }

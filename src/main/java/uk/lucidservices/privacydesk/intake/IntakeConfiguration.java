@@ -60,7 +60,7 @@ class IntakeConfiguration {
         // The desk's own addresses: mail from them is the desk talking to itself (a loop), not a request.
         Set<String> own = new HashSet<>(properties.ownAddresses());
         own.add(mail.from());
-        own.add(properties.mailbox().user());
+        properties.allMailboxes().forEach(mailbox -> own.add(mailbox.user()));
         return new MailIntake(
                 new MailParser(),
                 new RobotDetector(),
@@ -80,24 +80,27 @@ class IntakeConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public MailboxPoller mailboxPoller(IntakeProperties properties, MailIntake intake, Clock clock) {
-        return new MailboxPoller(
-                properties.mailbox(),
-                properties.polling().batchSize(),
-                properties.polling().threads(),
-                intake,
-                clock);
+    public IntakeMailboxes intakeMailboxes(IntakeProperties properties, MailIntake intake, Clock clock) {
+        return new IntakeMailboxes(properties, intake, clock);
+    }
+
+    /** The first mailbox (the privacy mailbox), for what reads one; closed with {@link IntakeMailboxes}. */
+    @Bean(destroyMethod = "")
+    public MailboxPoller mailboxPoller(IntakeMailboxes mailboxes) {
+        return mailboxes.first();
     }
 
     @Bean
-    public MailboxHealthIndicator mailboxHealthIndicator(MailboxPoller poller) {
-        return new MailboxHealthIndicator(poller.status());
+    public MailboxHealthIndicator mailboxHealthIndicator(IntakeMailboxes mailboxes) {
+        return new MailboxHealthIndicator(mailboxes.statuses());
     }
 
     @Bean
     @ConditionalOnProperty(name = "desk.intake.polling.enabled", havingValue = "true")
-    public MailboxPollingSchedule mailboxPollingSchedule(MailboxPoller poller, IntakeProperties properties) {
+    public MailboxPollingSchedule mailboxPollingSchedule(IntakeMailboxes mailboxes, IntakeProperties properties) {
         return new MailboxPollingSchedule(
-                poller, properties.polling().interval(), properties.polling().maxBackoff());
+                mailboxes.pollers(),
+                properties.polling().interval(),
+                properties.polling().maxBackoff());
     }
 }

@@ -6,10 +6,18 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
-/** The privacy mailbox and how the intake reads it ({@code desk.intake.*}; the README lists them). */
+/**
+ * The mailboxes the intake reads and how ({@code desk.intake.*}; the README lists them).
+ *
+ * @param mailbox   the privacy mailbox, and the server settings every mailbox in {@code mailboxes} shares
+ *                  unless it says otherwise
+ * @param mailboxes every mailbox read, e.g. the privacy one and the address the privacy policy
+ *                  publishes; each entry only says what differs from {@code mailbox}. Empty: {@code mailbox} alone
+ */
 @ConfigurationProperties("desk.intake")
 public record IntakeProperties(
         Mailbox mailbox,
+        List<MailboxEntry> mailboxes,
         Polling polling,
         Limits limits,
         List<String> ownAddresses,
@@ -25,6 +33,7 @@ public record IntakeProperties(
     }
 
     public record Mailbox(
+            String name,
             String host,
             int port,
             String protocol,
@@ -40,6 +49,7 @@ public record IntakeProperties(
         /** The same mailbox reached at another host and port (a second node, or a test's proxy). */
         public Mailbox at(String otherHost, int otherPort) {
             return new Mailbox(
+                    name,
                     otherHost,
                     otherPort,
                     protocol,
@@ -51,6 +61,46 @@ public record IntakeProperties(
                     processedFolder,
                     connectTimeout,
                     readTimeout);
+        }
+
+        public Mailbox {
+            name = name == null || name.isBlank() ? "privacy" : name;
+        }
+    }
+
+    /**
+     * One mailbox of {@code desk.intake.mailboxes}: its name (in health and logs) and what differs
+     * from {@code desk.intake.mailbox}. Protocol, TLS and timeouts are always the shared ones, so a
+     * second mailbox cannot be read with less protection than the first.
+     */
+    public record MailboxEntry(
+            String name,
+            String host,
+            Integer port,
+            String user,
+            String password,
+            String folder,
+            AfterProcessing afterProcessing,
+            String processedFolder) {
+
+        Mailbox over(Mailbox shared) {
+            return new Mailbox(
+                    name,
+                    or(host, shared.host()),
+                    port == null ? shared.port() : port,
+                    shared.protocol(),
+                    shared.starttls(),
+                    or(user, shared.user()),
+                    or(password, shared.password()),
+                    or(folder, shared.folder()),
+                    afterProcessing == null ? shared.afterProcessing() : afterProcessing,
+                    or(processedFolder, shared.processedFolder()),
+                    shared.connectTimeout(),
+                    shared.readTimeout());
+        }
+
+        private static String or(String value, String otherwise) {
+            return value == null || value.isBlank() ? otherwise : value;
         }
     }
 
@@ -64,5 +114,19 @@ public record IntakeProperties(
 
     public IntakeProperties {
         ownAddresses = ownAddresses == null ? List.of() : List.copyOf(ownAddresses);
+        mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
+    }
+
+    /** Every mailbox the intake reads, the first one first; names are unique. */
+    public List<Mailbox> allMailboxes() {
+        if (mailboxes.isEmpty()) {
+            return List.of(mailbox);
+        }
+        List<Mailbox> all = mailboxes.stream().map(entry -> entry.over(mailbox)).toList();
+        long names = all.stream().map(Mailbox::name).distinct().count();
+        if (names < all.size()) {
+            throw new IllegalStateException("desk.intake.mailboxes: give every mailbox its own name");
+        }
+        return all;
     }
 }

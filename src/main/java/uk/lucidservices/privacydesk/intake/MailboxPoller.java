@@ -32,7 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the privacy mailbox over IMAP, one poll at a time. Each mail is handed to the
+ * Reads one mailbox over IMAP (the privacy mailbox, or another the intake reads: {@link IntakeMailboxes}),
+ * one poll at a time. Each mail is handed to the
  * {@link MailIntake}, and only once its outcome is committed is it moved to the processed folder
  * (or flagged as seen): a crash before that commit leaves the mail to be read again, a crash
  * after it leaves a mail the intake recognises as already handled. Mail is read in chunks, one
@@ -85,6 +86,11 @@ public class MailboxPoller {
         return status;
     }
 
+    /** The mailbox's name in configuration, health and logs (never its address). */
+    public String name() {
+        return mailbox.name();
+    }
+
     /** Reads what is waiting (up to the batch size) and returns when every mail read is committed. */
     public synchronized PollReport pollOnce() {
         int handled = 0;
@@ -132,7 +138,8 @@ public class MailboxPoller {
             String error = describe(e);
             status.failed(error);
             log.warn(
-                    "The privacy mailbox could not be read ({} failures in a row): {}",
+                    "Mailbox {} could not be read ({} failures in a row): {}",
+                    mailbox.name(),
                     status.consecutiveFailures(),
                     error);
             disconnect();

@@ -1,6 +1,7 @@
 package uk.lucidservices.privacydesk.intake;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,22 +10,27 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Polls the mailbox on one thread: again at once while mail is waiting, after the interval when
- * it is empty, and with doubling back-off (up to a maximum) while the mailbox cannot be reached.
+ * Polls each mailbox on a thread of its own: again at once while mail is waiting, after the interval
+ * when it is empty, and with doubling back-off (up to a maximum) while that mailbox cannot be reached;
+ * one mailbox being down never delays another.
  * Off in tests (desk.intake.polling.enabled=false), which call {@link MailboxPoller#pollOnce()}.
  */
 public class MailboxPollingSchedule implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxPollingSchedule.class);
 
-    private final MailboxPoller poller;
+    private final List<MailboxPoller> pollers;
     private final Duration interval;
     private final Duration maxBackoff;
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
     public MailboxPollingSchedule(MailboxPoller poller, Duration interval, Duration maxBackoff) {
-        this.poller = poller;
+        this(List.of(poller), interval, maxBackoff);
+    }
+
+    public MailboxPollingSchedule(List<MailboxPoller> pollers, Duration interval, Duration maxBackoff) {
+        this.pollers = List.copyOf(pollers);
         this.interval = interval;
         this.maxBackoff = maxBackoff;
     }
@@ -41,17 +47,19 @@ public class MailboxPollingSchedule implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        executor = Executors.newScheduledThreadPool(pollers.size(), r -> {
             Thread t = new Thread(r, "mailbox-poller");
             t.setDaemon(true);
             return t;
         });
         running = true;
-        executor.execute(this::poll);
-        log.info("Reading the privacy mailbox every {}", interval);
+        for (MailboxPoller poller : pollers) {
+            executor.execute(() -> poll(poller));
+            log.info("Reading mailbox {} every {}", poller.name(), interval);
+        }
     }
 
-    private void poll() {
+    private void poll(MailboxPoller poller) {
         if (!running) {
             return;
         }
@@ -62,12 +70,12 @@ public class MailboxPollingSchedule implements SmartLifecycle {
                     ? backoff(interval, maxBackoff, poller.status().consecutiveFailures())
                     : report.moreWaiting() ? Duration.ZERO : interval;
         } catch (RuntimeException unexpected) {
-            log.error("Mailbox poll failed unexpectedly", unexpected);
+            log.error("Poll of mailbox {} failed unexpectedly", poller.name(), unexpected);
             next = backoff(interval, maxBackoff, Math.max(1, poller.status().consecutiveFailures()));
         }
         poller.status().nextAttemptIn(next);
         if (running) {
-            executor.schedule(this::poll, next.toMillis(), TimeUnit.MILLISECONDS);
+            executor.schedule(() -> poll(poller), next.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -83,7 +91,7 @@ public class MailboxPollingSchedule implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        poller.disconnect();
+        pollers.forEach(MailboxPoller::disconnect);
     }
 
     @Override

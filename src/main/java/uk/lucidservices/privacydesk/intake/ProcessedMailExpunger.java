@@ -9,7 +9,7 @@ import uk.lucidservices.privacydesk.request.RetentionCut;
 
 /**
  * Finds in the log the mails past the raw mail's period that are still in the processed folder,
- * by Message-ID, and expunges them there. A mail with no Message-ID cannot be found there again
+ * by Message-ID, and expunges them there, in every mailbox the intake reads. A mail with no Message-ID cannot be found there again
  * and is left to the mailbox's own retention.
  */
 @Component
@@ -19,11 +19,11 @@ class ProcessedMailExpunger implements ProcessedMailExpiry {
     static final int IDS_PER_SEARCH = 50;
 
     private final IntakeLog log;
-    private final MailboxPoller mailbox;
+    private final IntakeMailboxes mailboxes;
 
-    ProcessedMailExpunger(IntakeLog log, MailboxPoller mailbox) {
+    ProcessedMailExpunger(IntakeLog log, IntakeMailboxes mailboxes) {
         this.log = log;
-        this.mailbox = mailbox;
+        this.mailboxes = mailboxes;
     }
 
     @Override
@@ -32,7 +32,7 @@ class ProcessedMailExpunger implements ProcessedMailExpiry {
         if (due.isEmpty()) {
             return new Batch(0, 0);
         }
-        int expunged = mailbox.expungeProcessed(new LinkedHashSet<>(due.values()));
+        int expunged = mailboxes.expungeProcessed(new LinkedHashSet<>(due.values()));
         log.processedMailExpunged(due.keySet(), cut.now());
         return new Batch(due.size(), expunged);
     }

@@ -2,6 +2,7 @@ package uk.lucidservices.privacydesk.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +27,7 @@ class EmbeddedMailServer implements SmartLifecycle {
 
     private final GreenMail greenMail;
     private final String mailbox;
+    private final List<String> otherMailboxes;
     private final String password;
     private volatile boolean running;
 
@@ -33,12 +35,14 @@ class EmbeddedMailServer implements SmartLifecycle {
             @Value("${desk.mail.embedded.smtp-port}") int smtpPort,
             @Value("${desk.mail.embedded.imap-port}") int imapPort,
             @Value("${desk.mail.embedded.mailbox}") String mailbox,
+            @Value("${desk.mail.embedded.other-mailboxes:}") List<String> otherMailboxes,
             @Value("${desk.mail.embedded.password}") String password) {
         this.greenMail = new GreenMail(new ServerSetup[] {
             new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
         });
         this.mailbox = mailbox;
+        this.otherMailboxes = otherMailboxes == null ? List.of() : List.copyOf(otherMailboxes);
         this.password = password;
     }
 
@@ -46,12 +50,18 @@ class EmbeddedMailServer implements SmartLifecycle {
     public void start() {
         greenMail.start();
         greenMail.setUser(mailbox, mailbox, password);
+        for (String other : otherMailboxes) {
+            if (!other.isBlank()) {
+                greenMail.setUser(other.trim(), other.trim(), password);
+            }
+        }
         running = true;
         log.info(
-                "Embedded mail server: SMTP on 127.0.0.1:{}, IMAP on 127.0.0.1:{}, mailbox {}",
+                "Embedded mail server: SMTP on 127.0.0.1:{}, IMAP on 127.0.0.1:{}, mailboxes {} {}",
                 greenMail.getSmtp().getPort(),
                 greenMail.getImap().getPort(),
-                mailbox);
+                mailbox,
+                otherMailboxes);
     }
 
     @Override

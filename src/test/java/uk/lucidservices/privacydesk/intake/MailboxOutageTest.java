@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -28,6 +29,9 @@ class MailboxOutageTest extends IntakeTestSupport {
 
     @Autowired
     HealthIndicator mailboxHealthIndicator;
+
+    @Autowired
+    IntakeMailboxes mailboxes;
 
     @Test
     void anUnreachableMailboxIsReportedDownAndNoMailIsLostWhenItComesBack() {
@@ -81,10 +85,13 @@ class MailboxOutageTest extends IntakeTestSupport {
     }
 
     @Test
-    void theDesksMailboxIsInItsHealth() {
-        poll();
+    void theDesksMailboxesAreInItsHealthEachUnderItsName() {
+        mailboxes.pollEach();
 
         assertThat(mailboxHealthIndicator.health().getStatus()).isEqualTo(Status.UP);
-        assertThat(mailboxHealthIndicator.health().getDetails()).containsKey("lastSuccess");
+        assertThat(mailboxHealthIndicator.health().getDetails()).containsKeys("privacy", "published");
+        assertThat(mailboxHealthIndicator.health().getDetails().get("privacy"))
+                .asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsKey("lastSuccess");
     }
 }

@@ -18,15 +18,16 @@ final class PrivacyMailbox {
 
     /** How many mails with this Message-ID are in the folder. */
     static int count(String folderName, String messageId) {
+        return count(TestMailServer.PRIVACY_MAILBOX, folderName, messageId);
+    }
+
+    /** How many mails with this Message-ID are in the folder of the given test mailbox. */
+    static int count(String mailbox, String folderName, String messageId) {
         Properties props = new Properties();
         props.setProperty("mail.imap.peek", "true");
         try {
             Store store = Session.getInstance(props).getStore("imap");
-            store.connect(
-                    "127.0.0.1",
-                    TestMailServer.imapPort(),
-                    TestMailServer.PRIVACY_MAILBOX,
-                    TestMailServer.PRIVACY_PASSWORD);
+            store.connect("127.0.0.1", TestMailServer.imapPort(), mailbox, TestMailServer.PRIVACY_PASSWORD);
             try {
                 Folder folder = store.getFolder(folderName);
                 if (!folder.exists()) {
