@@ -1,5 +1,8 @@
 package uk.lucidservices.privacydesk.intake;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,10 +17,13 @@ import uk.lucidservices.privacydesk.request.RequestType;
 
 /**
  * Starts the request a privacy officer recognised in a mail, with the mail's sender and phone
- * numbers as identifiers and the day the mail arrived as the day of receipt.
+ * numbers as identifiers and the day the mail arrived as the day of receipt, or, for a forwarded
+ * request, the earlier day the officer says it first reached the company.
  */
 @Component("startTriagedRequest")
 class StartTriagedRequestDelegate implements JavaDelegate {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final IntakeLog log;
     private final StoredMails mails;
@@ -48,6 +54,10 @@ class StartTriagedRequestDelegate implements JavaDelegate {
                         4000))
                 .orElse(entry.subject());
         List<String> phones = entry.senderPhones();
+        // A forwarded request counts from the day it first reached the company, if the officer gave it.
+        LocalDate reached = RecordReachedCompanyDateListener.reachedCompanyOn(execution);
+        OffsetDateTime receivedAt =
+                reached == null ? entry.arrivedAt() : reached.atStartOfDay(UK).toOffsetDateTime();
         Request request = opening.open(
                 NewRequest.builder(type, Channel.EMAIL)
                         .name(entry.senderName())
@@ -55,13 +65,18 @@ class StartTriagedRequestDelegate implements JavaDelegate {
                         .phone(phones.isEmpty() ? null : phones.get(0))
                         .accountNumber(entry.accountNumber())
                         .summary(summary)
-                        .receivedAt(entry.arrivedAt())
+                        .receivedAt(receivedAt)
                         .loggedBy(officer)
                         .foundInText()
                         .build(),
                 phones.size() > 1 ? phones.subList(1, phones.size()) : List.of());
         log.linkAttachments(entry.id(), request.id());
-        register.record(request.id(), "MAIL_RECEIVED", officer, "intake=" + entry.id() + "; triaged as " + type.name());
+        register.record(
+                request.id(),
+                "MAIL_RECEIVED",
+                officer,
+                "intake=" + entry.id() + "; triaged as " + type.name()
+                        + (reached == null ? "" : "; forwarded, first reached the company on " + reached));
         log.resolve(entry.id(), "STARTED", type.name(), officer, type, request.id(), request.reference());
         ProcessVariables.set(execution, ProcessVariables.REQUEST_REFERENCE, request.reference());
     }
