@@ -159,8 +159,10 @@ function charts(report) {
     el('div', { class: 'row' }, breachTable(report)));
 }
 
-function clockCell(date, days) {
-  return el('td', { title: date }, daysText(days), el('br'), el('small', { class: 'text-muted' }, date));
+// A complaint's outer date is Ofcom's ADR point (eight weeks), not a statutory deadline: say so.
+function clockCell(date, days, label) {
+  return el('td', { title: date }, daysText(days), el('br'),
+    el('small', { class: 'text-muted' }, label ? label + ': ' + date : date));
 }
 
 function stateText(r) {
@@ -174,7 +176,7 @@ function stateText(r) {
 function table(requests, api) {
   const head = el('thead', {}, el('tr', {},
     el('th', {}, 'Status'), el('th', {}, 'Reference'), el('th', {}, 'Type'),
-    el('th', {}, 'Internal target (days left)'), el('th', {}, 'Statutory deadline (days left)'),
+    el('th', {}, 'Internal target (days left)'), el('th', {}, 'Statutory deadline, or a complaint\'s ADR point (days left)'),
     el('th', {}, 'Clock'), el('th', {}, 'Received')));
   const body = el('tbody');
   requests.forEach(r => {
@@ -184,7 +186,7 @@ function table(requests, api) {
       el('td', {}, reference),
       el('td', {}, TYPE_LABELS[r.type] || r.type),
       clockCell(r.internalTarget, r.internalDaysLeft),
-      clockCell(r.statutoryDeadline, r.statutoryDaysLeft),
+      clockCell(r.statutoryDeadline, r.statutoryDaysLeft, r.type === 'COMPLAINT' ? 'ADR point (8 weeks)' : null),
       el('td', {}, stateText(r)),
       el('td', {}, (r.receivedAt || '').substring(0, 10))));
   });
