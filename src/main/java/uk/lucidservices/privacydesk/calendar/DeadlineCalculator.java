@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * ICO time limits for UK GDPR rights requests: one calendar month from the day of receipt (that day
  * is day 1), extendable to three months, clock stopped during clarification, and a deadline that
- * lands on a weekend or bank holiday moves to the next working day.
+ * lands on a weekend or bank holiday moves to the next working day. The internal target is day 28
+ * counting the clock start as day 1 (received Monday 15 June: target Sunday 12 July).
  */
 public final class DeadlineCalculator {
 
@@ -28,7 +29,9 @@ public final class DeadlineCalculator {
     public Deadlines compute(RequestClock clock, LocalDate today) {
         long paused = clock.pausedDays(today);
         LocalDate statutory = statutoryDeadline(clock, today);
-        LocalDate internal = clock.extended() ? statutory : clock.clockStart().plusDays(INTERNAL_TARGET_DAYS + paused);
+        // ICO's practical period: day 28 counting the day of receipt (or of ID) as day 1.
+        LocalDate internal =
+                clock.extended() ? statutory : clock.clockStart().plusDays(INTERNAL_TARGET_DAYS - 1 + paused);
         return new Deadlines(
                 clock.clockStart(),
                 statutory,

@@ -29,6 +29,18 @@ public final class UkCalendar {
         return d;
     }
 
+    /** The {@code days}-th working day after {@code date} (Monday plus 2 is Wednesday; Friday plus 2 is Tuesday). */
+    public LocalDate plusWorkingDays(LocalDate date, int days) {
+        LocalDate d = date;
+        for (int left = days; left > 0; ) {
+            d = d.plusDays(1);
+            if (isWorkingDay(d)) {
+                left--;
+            }
+        }
+        return d;
+    }
+
     public BankHolidays bankHolidays() {
         return bankHolidays;
     }

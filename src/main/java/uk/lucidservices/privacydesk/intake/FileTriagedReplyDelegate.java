@@ -61,7 +61,7 @@ class FileTriagedReplyDelegate implements JavaDelegate {
         int stored = (int) log.attachments(entry.id()).stream()
                 .filter(a -> a.storedPath() != null)
                 .count();
-        boolean delivered = replies.deliver(request, entry.id(), stored, officer);
+        boolean delivered = replies.deliver(request, entry.id(), stored, entry.arrivedAt(), officer);
         log.resolve(
                 entry.id(),
                 "FILED_AS_REPLY",

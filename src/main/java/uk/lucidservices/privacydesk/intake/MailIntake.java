@@ -267,7 +267,12 @@ class MailIntake {
             return triaged(mail, id, reason, request, stored);
         }
         intakeLog.linkAttachments(id, request.id());
-        if (replies.deliver(request, id, stored, ACTOR)) {
+        if (replies.deliver(
+                request,
+                id,
+                stored,
+                mail.receivedAt() == null ? null : mail.receivedAt().atOffset(ZoneOffset.UTC),
+                ACTOR)) {
             intakeLog.complete(
                     id,
                     IntakeOutcome.CORRELATED,

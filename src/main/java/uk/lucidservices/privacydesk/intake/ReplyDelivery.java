@@ -1,22 +1,31 @@
 package uk.lucidservices.privacydesk.intake;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.ClockConfiguration;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.sla.RequestClockService;
 
 /**
  * Hands a requester's reply to the request's process as the message {@code requester-reply}
- * (correlated by business key = reference), with {@code replyKind}, {@code replyAttachmentCount}
- * and {@code replyIntakeId}; attachments themselves stay in the file store. Every reply is
+ * (correlated by business key = reference), with {@code replyKind}, {@code replyAttachmentCount},
+ * {@code replyIntakeId} and {@code replyReceivedOn}, the UK day the mail arrived: a reply filed
+ * from triage days later still starts or restarts the clock on the day it reached the desk.
+ * Attachments themselves stay in the file store. Every reply is
  * recorded on the request, whether a process was waiting for it or not.
  */
 @Component
 class ReplyDelivery {
 
     public static final String MESSAGE = "requester-reply";
+
+    private static final ZoneId UK = ClockConfiguration.UK;
 
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
@@ -29,7 +38,9 @@ class ReplyDelivery {
     }
 
     /** Returns whether a process was waiting for the reply and got it. */
-    boolean deliver(Request request, long intakeId, int attachmentCount, String actor) {
+    boolean deliver(Request request, long intakeId, int attachmentCount, OffsetDateTime arrivedAt, String actor) {
+        LocalDate receivedOn =
+                arrivedAt == null ? null : arrivedAt.atZoneSameInstant(UK).toLocalDate();
         boolean correlated = false;
         if (request.processInstanceId() != null) {
             // Correlated as the desk itself: the officer filing a reply in triage needs no rights on the request's
@@ -43,6 +54,9 @@ class ReplyDelivery {
                         .setVariable("replyKind", "reply")
                         .setVariable("replyAttachmentCount", attachmentCount)
                         .setVariable("replyIntakeId", intakeId)
+                        .setVariable(
+                                RequestClockService.REPLY_RECEIVED_ON,
+                                receivedOn == null ? null : receivedOn.toString())
                         .correlateAllWithResult()
                         .isEmpty();
             } finally {
@@ -55,7 +69,7 @@ class ReplyDelivery {
                 request.id(),
                 "REPLY_RECEIVED",
                 actor,
-                "intake=" + intakeId + "; attachments=" + attachmentCount + "; "
+                "intake=" + intakeId + "; attachments=" + attachmentCount + "; received=" + receivedOn + "; "
                         + (correlated ? "delivered to the process" : "no step was waiting for a reply"));
         return correlated;
     }

@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -46,6 +47,9 @@ public class LetterService {
     private static final Set<String> AUTOMATIC_REPLIES = Set.of("acknowledgement", "complaint-acknowledgement");
 
     public static final String RECIPIENT_REQUESTER = Recipient.REQUESTER;
+
+    /** Model value: true in a letter that goes by post (its signature says how to reply by post). */
+    public static final String BY_POST = "byPost";
 
     private final RequestRegister register;
     private final LetterTemplates templates;
@@ -128,14 +132,19 @@ public class LetterService {
         String address = to.source() == Recipient.Source.REGISTER
                 ? request.requesterEmail()
                 : to.addresses().stream().findFirst().orElse(null);
+        boolean byPost = address == null || address.isBlank();
+        // A letter that goes by post tells the requester how to answer by post ({{#byPost}} in the
+        // signature): they have no email address the desk may use.
+        Map<String, Object> withChannel = new HashMap<>(values == null ? Map.of() : values);
+        withChannel.put(BY_POST, byPost);
         // Rendered before anything is recorded, by email or by post: a broken template stops the step.
         RenderedLetter letter = templates.render(
                 template,
                 reference,
                 to.source() == Recipient.Source.UNPROVEN
-                        ? model.withoutPerson(request, values)
-                        : model.build(request, values));
-        if (address == null || address.isBlank()) {
+                        ? model.withoutPerson(request, withChannel)
+                        : model.build(request, withChannel));
+        if (byPost) {
             // No address the letter may go to (a request by phone or letter, or an address the officer
             // did not confirm): it goes by post, as a task for staff, and the process carries on
             // rather than sticking at an incident.
@@ -148,8 +157,9 @@ public class LetterService {
                     null,
                     processInstanceId,
                     Recipient.Channel.POST);
-            sentLetters.record(posted);
-            postByHand.ask(request, template);
+            long id = sentLetters.record(posted);
+            sentLetters.keepTextToPost(id, letter.text());
+            postByHand.ask(request, template, id);
             return posted;
         }
         String name = to.source() == Recipient.Source.UNPROVEN ? null : request.requesterName();

@@ -33,6 +33,8 @@ class LetterTemplates {
             "id-request",
             "id-not-received",
             "clarification-request",
+            "clarification-not-received",
+            "reply-reminder",
             "extension-notice",
             "refusal",
             "pack-ready",

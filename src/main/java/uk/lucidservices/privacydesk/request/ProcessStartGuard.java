@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ProcessStartGuard extends AbstractProcessEnginePlugin {
 
-    static final Set<String> INTERNAL_PROCESSES = Set.of("desk-letter", "mail-triage");
+    static final Set<String> INTERNAL_PROCESSES = Set.of("desk-letter", "mail-triage", "post-letter");
     static final Set<String> CALLED_ONLY_PROCESSES = Set.of("request-sla-clocks");
     static final Map<String, RequestType> REQUEST_PROCESSES =
             Arrays.stream(RequestType.values()).collect(Collectors.toMap(RequestType::processKey, type -> type));

@@ -421,6 +421,21 @@ public class RequestRegister implements RetainedData {
                 == 1;
     }
 
+    /**
+     * Takes a recorded breach back when the request's dates moved past it (ID arrived, a clarification
+     * answered, an extension); {@code breached} stays true while the other clock is still breached.
+     * Answers false when that clock was not breached.
+     */
+    public boolean clearBreach(long requestId, boolean statutoryDeadline) {
+        String column = statutoryDeadline ? "statutory_deadline_breached_at" : "internal_target_breached_at";
+        String other = statutoryDeadline ? "internal_target_breached_at" : "statutory_deadline_breached_at";
+        return jdbc.update(
+                        "UPDATE desk.request SET " + column + " = NULL, breached = (" + other
+                                + " IS NOT NULL) WHERE id = ? AND " + column + " IS NOT NULL",
+                        requestId)
+                == 1;
+    }
+
     /** Whether any request has been logged (the demo data adds its requests only to an empty register). */
     public boolean isEmpty() {
         Integer any = jdbc.queryForObject("SELECT COUNT(*) FROM desk.request", Integer.class);

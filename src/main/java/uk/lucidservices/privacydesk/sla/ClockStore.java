@@ -99,6 +99,46 @@ public class ClockStore {
                 requestId);
     }
 
+    /** Whether the request waits for ID it was asked for: its clock has not started and nothing may fall due. */
+    public boolean held(long requestId) {
+        Integer open = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM desk.clock_hold WHERE request_id = ? AND released IS NULL",
+                Integer.class,
+                requestId);
+        return open != null && open > 0;
+    }
+
+    /** Ids of the open requests waiting for ID, for the dashboard and the metrics. */
+    public Set<Long> heldRequestIds() {
+        return Set.copyOf(
+                jdbc.queryForList("SELECT request_id FROM desk.clock_hold WHERE released IS NULL", Long.class));
+    }
+
+    public void openHold(long requestId, LocalDate since) {
+        jdbc.update(
+                "INSERT INTO desk.clock_hold (request_id, since, created_at) VALUES (?, ?, ?)",
+                requestId,
+                since,
+                now());
+    }
+
+    /** Releases the open hold, if any; answers whether there was one. */
+    public boolean releaseHold(long requestId, LocalDate released) {
+        return jdbc.update(
+                        "UPDATE desk.clock_hold SET released = ? WHERE request_id = ? AND released IS NULL",
+                        released,
+                        requestId)
+                > 0;
+    }
+
+    public boolean clearBreach(long requestId, SlaClock breached) {
+        return switch (breached) {
+            case INTERNAL_TARGET -> register.clearBreach(requestId, false);
+            case STATUTORY_DEADLINE -> register.clearBreach(requestId, true);
+            default -> throw new IllegalArgumentException(breached + " is not a breach");
+        };
+    }
+
     public Optional<ClockRecord> record(long requestId) {
         return register.clockColumns(requestId).map(ClockStore::record);
     }

@@ -59,6 +59,54 @@ class LiveTimers {
         }
     }
 
+    /**
+     * Offers staff the task to record a reply that comes by post, by phone or in person (the clocks'
+     * event sub-process {@code SubProcess_ReplyByPost}); one open at a time.
+     */
+    public void replyAwaited(String reference) {
+        replyArrived(reference);
+        correlate(reference, "replyAwaited");
+    }
+
+    /** The reply arrived (by mail, or recorded): the task to record one by post goes away. */
+    public void replyArrived(String reference) {
+        correlate(reference, "replyArrived");
+    }
+
+    /** Starts the one reminder of an unanswered ID or clarification request (event sub-process {@code SubProcess_ChaseReply}). */
+    public void chase(String reference, Map<String, Object> variables) {
+        for (ProcessInstance instance : instances(reference)) {
+            runtimeService
+                    .createMessageCorrelation("replyChase")
+                    .processInstanceId(instance.getId())
+                    .setVariables(variables)
+                    .correlateAllWithResult();
+        }
+    }
+
+    private void correlate(String reference, String message) {
+        for (ProcessInstance instance : instances(reference)) {
+            runtimeService
+                    .createMessageCorrelation(message)
+                    .processInstanceId(instance.getId())
+                    .correlateAllWithResult();
+        }
+    }
+
+    /** Resolves the {@value RecordSlaBreach#INCIDENT_TYPE} incident of {@code clock} on the request's process. */
+    public void resolveBreachIncident(String processInstanceId, SlaClock clock) {
+        if (processInstanceId == null) {
+            return;
+        }
+        runtimeService
+                .createIncidentQuery()
+                .processInstanceId(processInstanceId)
+                .incidentType(RecordSlaBreach.INCIDENT_TYPE)
+                .configuration(clock.name())
+                .list()
+                .forEach(incident -> runtimeService.resolveIncident(incident.getId()));
+    }
+
     public List<Job> timerJobs(String processInstanceId, SlaClock clock) {
         return managementService
                 .createJobQuery()

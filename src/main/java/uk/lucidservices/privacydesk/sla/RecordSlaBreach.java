@@ -13,6 +13,10 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
  * records it, raises an {@value #INCIDENT_TYPE} incident on the request's own process instance (at
  * the call activity that runs the clocks) so Cockpit's standard views flag it, counts it, and tells
  * the managers. Input parameter {@code clock}: INTERNAL_TARGET or STATUTORY_DEADLINE. Idempotent.
+ * <p>
+ * Its timer then waits again, held ({@link TimerDates#HELD}): when the dates move (ID arrives, a
+ * clarification is answered, an extension) {@link RequestClockService} clears a breach the new dates
+ * undo and re-arms the timer, so the clock can still be breached at its new date.
  */
 @Component("recordSlaBreach")
 class RecordSlaBreach implements JavaDelegate {
@@ -45,6 +49,7 @@ class RecordSlaBreach implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         SlaClock clock = SlaClock.valueOf(ProcessVariables.requiredText(execution, "clock"));
         Request request = register.get(ProcessVariables.reference(execution));
+        ProcessVariables.set(execution, clock.variable(), TimerDates.HELD);
         if (request.closedAt() != null || !store.markBreached(request.id(), clock)) {
             return; // closed in time, or this breach is already on record
         }

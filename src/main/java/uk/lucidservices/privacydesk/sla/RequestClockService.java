@@ -1,14 +1,27 @@
 package uk.lucidservices.privacydesk.sla;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.calendar.ClockPause;
 import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
 import uk.lucidservices.privacydesk.calendar.Deadlines;
 import uk.lucidservices.privacydesk.calendar.RequestClock;
+import uk.lucidservices.privacydesk.engine.ProcessVariables;
+import uk.lucidservices.privacydesk.mail.LetterPosted;
+import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
@@ -27,6 +40,13 @@ import uk.lucidservices.privacydesk.security.DeskGroups;
 @Service
 public class RequestClockService {
 
+    /**
+     * The UK day a requester's reply reached the desk (yyyy-MM-dd), set with the reply message: by the
+     * mail intake from the day the mail arrived (also when an officer files it from triage later), or by
+     * staff recording a reply that came by post, by phone or in person. The clock moves from that day.
+     */
+    public static final String REPLY_RECEIVED_ON = "replyReceivedOn";
+
     private final RequestRegister register;
     private final ClockStore store;
     private final RequestClocks clocks;
@@ -34,6 +54,17 @@ public class RequestClockService {
     private final LiveTimers timers;
     private final TaskDueDates taskDueDates;
     private final IdentityService identityService;
+    private final TimerDates timerDates;
+    private final Clock clock;
+    private final SentLetters sentLetters;
+    private final WaitDeadlines waits;
+    private final Period chaseAfter;
+    private final Period clarificationWait;
+
+    private static final DateTimeFormatter LETTER_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    /** The letter that tells the requester of an extension and its reasons. */
+    public static final String EXTENSION_NOTICE = "extension-notice";
 
     public RequestClockService(
             RequestRegister register,
@@ -42,7 +73,19 @@ public class RequestClockService {
             DeadlineCalculator calculator,
             LiveTimers timers,
             TaskDueDates taskDueDates,
-            IdentityService identityService) {
+            IdentityService identityService,
+            TimerDates timerDates,
+            Clock clock,
+            SentLetters sentLetters,
+            WaitDeadlines waits,
+            @Value("${desk.sla.reply-chase-after:P14D}") Period chaseAfter,
+            @Value("${desk.sla.clarification-wait:P1M}") Period clarificationWait) {
+        this.sentLetters = sentLetters;
+        this.waits = waits;
+        this.chaseAfter = WaitDeadlines.positive("desk.sla.reply-chase-after", chaseAfter);
+        this.clarificationWait = WaitDeadlines.positive("desk.sla.clarification-wait", clarificationWait);
+        this.timerDates = timerDates;
+        this.clock = clock;
         this.register = register;
         this.store = store;
         this.clocks = clocks;
@@ -50,6 +93,54 @@ public class RequestClockService {
         this.timers = timers;
         this.taskDueDates = taskDueDates;
         this.identityService = identityService;
+    }
+
+    /**
+     * The day a reply reached the desk: the step's own variable {@code own} if the process set it,
+     * else {@link #REPLY_RECEIVED_ON} from the reply message, else today.
+     */
+    public static LocalDate replyDate(DelegateExecution execution, String own, Clock clock) {
+        LocalDate date = ProcessVariables.date(execution, own, clock.getZone());
+        if (date == null) {
+            date = ProcessVariables.date(execution, REPLY_RECEIVED_ON, clock.getZone());
+        }
+        return date == null ? LocalDate.now(clock) : date;
+    }
+
+    /**
+     * The desk asked for ID (or a fee) it reasonably needs: until it arrives the clock has not started,
+     * so every SLA timer is held and no breach can be recorded. {@link #startClockOn} releases the hold.
+     * Called by the request process as it starts waiting ({@code Gateway_AwaitId}).
+     */
+    @Transactional
+    public Deadlines holdForId(String reference) {
+        return holdForId(reference, null);
+    }
+
+    /**
+     * {@link #holdForId(String)}, and the one reminder: the request closes without ID at
+     * {@code closesAt} (the process's own timer), which the reminder names.
+     */
+    @Transactional
+    public Deadlines holdForId(String reference, Date closesAt) {
+        Request request = changeable(reference, "held for ID");
+        boolean newlyHeld = !store.held(request.id());
+        if (newlyHeld) {
+            store.openHold(request.id(), clocks.today());
+            register.record(
+                    request.id(),
+                    "CLOCK_HELD_FOR_ID",
+                    null,
+                    "No clock runs while the desk waits for the ID it asked for on " + clocks.today());
+        }
+        Deadlines d = saved(request);
+        timers.move(reference, d);
+        taskDueDates.update(request, d);
+        if (newlyHeld) {
+            offerReplyByPost(request);
+            chaseOnce(request, closesAt, true);
+        }
+        return d;
     }
 
     /** The request's dates as of today. */
@@ -86,6 +177,8 @@ public class RequestClockService {
         register.record(request.id(), "CLOCK_PAUSED", null, "Clock stopped from " + asked + " awaiting clarification");
         timers.move(reference, d); // the pause is open: every waiting timer is held
         taskDueDates.update(request, d);
+        offerReplyByPost(request);
+        chaseOnce(request, clarificationDueDate(), false);
         return d;
     }
 
@@ -100,6 +193,7 @@ public class RequestClockService {
         notBefore(reference, answered, open.asked(), "clarification answered");
         notInFuture(reference, answered, "clarification answered");
         store.closePause(request.id(), answered);
+        timers.replyArrived(reference);
         Deadlines d = saved(request);
         register.record(
                 request.id(),
@@ -111,6 +205,7 @@ public class RequestClockService {
                         + d.statutoryDeadline() + ", internal target " + d.internalTarget());
         timers.move(reference, d);
         taskDueDates.update(request, d);
+        clearBreachesTheDatesUndo(request, d);
         return d;
     }
 
@@ -120,6 +215,8 @@ public class RequestClockService {
         Request request = changeable(reference, "restarted on receipt of ID");
         notBefore(reference, idArrived, clocks.receivedDate(request), "ID or fee received");
         notInFuture(reference, idArrived, "ID or fee received");
+        store.releaseHold(request.id(), idArrived);
+        timers.replyArrived(reference);
         store.saveClockStart(request.id(), idArrived);
         Request moved = register.get(reference);
         Deadlines d = saved(moved);
@@ -132,6 +229,7 @@ public class RequestClockService {
                         + d.internalTarget());
         timers.move(reference, d);
         taskDueDates.update(moved, d);
+        clearBreachesTheDatesUndo(moved, d);
         return d;
     }
 
@@ -171,18 +269,101 @@ public class RequestClockService {
                 "Statutory deadline extended to " + d.statutoryDeadline() + "; reason recorded on the request");
         timers.move(reference, d);
         taskDueDates.update(extended, d);
+        clearBreachesTheDatesUndo(extended, d);
         return d;
     }
 
-    /** Records that the requester was told of the extension and why. */
+    /**
+     * Records that the requester was told of the extension and why. A notice that went to staff to
+     * post is not given yet: it counts from the day it is posted ({@link #letterPosted}).
+     */
     @Transactional
     public void extensionNoticeSent(String reference) {
         Request request = register.get(reference);
         if (!request.extended()) {
             throw refused(reference, "the deadline has not been extended");
         }
+        if (sentLetters.waitingToBePosted(reference, EXTENSION_NOTICE)) {
+            register.record(
+                    request.id(),
+                    "EXTENSION_NOTICE_TO_POST",
+                    null,
+                    "Extension notice handed to staff to post; it counts as given when posted");
+            return;
+        }
         store.saveExtensionNoticeSent(request.id());
         register.record(request.id(), "EXTENSION_NOTICE_SENT", null, "Requester told of the extension and its reasons");
+    }
+
+    /** An extension notice that went by post counts as given when staff posted it. */
+    @EventListener
+    @Transactional
+    public void letterPosted(LetterPosted posted) {
+        if (!EXTENSION_NOTICE.equals(posted.template())) {
+            return;
+        }
+        Request request = register.get(posted.reference());
+        if (request.extended()) {
+            store.saveExtensionNoticeSent(request.id());
+            register.record(
+                    request.id(), "EXTENSION_NOTICE_SENT", null, "Requester told of the extension by post, today");
+        }
+    }
+
+    /**
+     * A breach recorded before the clock moved (say the internal target passed while the desk waited
+     * for ID) no longer stands once the new date is still ahead: it is cleared, its incident resolved,
+     * and the re-armed timer can breach again at the new date.
+     */
+    private void clearBreachesTheDatesUndo(Request request, Deadlines d) {
+        if (d.paused()) {
+            return;
+        }
+        ClockStore.ClockRecord record = store.record(request.id()).orElse(null);
+        if (record == null) {
+            return;
+        }
+        for (SlaClock breached : record.breaches()) {
+            if (timerDates.firesAt(breached, d).toInstant().isAfter(clock.instant())
+                    && store.clearBreach(request.id(), breached)) {
+                timers.resolveBreachIncident(request.processInstanceId(), breached);
+                register.record(
+                        request.id(),
+                        "SLA_BREACH_CLEARED",
+                        null,
+                        "The " + breached.label() + " moved to " + timerDates.date(breached, d)
+                                + ": the breach recorded before the clock moved no longer stands");
+            }
+        }
+    }
+
+    /**
+     * When a clarification request goes unanswered, the request closes at the end of this day
+     * ({@code desk.sla.clarification-wait} after today, default one month).
+     */
+    public Date clarificationDueDate() {
+        return waits.lastMoment(clarificationWait);
+    }
+
+    /** One reminder, {@code desk.sla.reply-chase-after} (default 14 days) after asking, unless the answer comes first. */
+    private void chaseOnce(Request request, Date closesAt, boolean waitingForId) {
+        Map<String, Object> chase = new HashMap<>();
+        chase.put("replyChaseDate", timerDates.noticeOn(clocks.today().plus(chaseAfter)));
+        chase.put(
+                "replyDueDate",
+                closesAt == null ? null : LETTER_DAY.format(closesAt.toInstant().atZone(clock.getZone())));
+        chase.put("waitingForId", waitingForId);
+        timers.chase(request.reference(), chase);
+    }
+
+    /**
+     * A requester without an email address the desk uses answers by post, by phone or in person:
+     * staff get a task to record that reply with the day it arrived.
+     */
+    private void offerReplyByPost(Request request) {
+        if (request.requesterEmail() == null || request.requesterEmail().isBlank()) {
+            timers.replyAwaited(request.reference());
+        }
     }
 
     private Deadlines saved(Request request) {

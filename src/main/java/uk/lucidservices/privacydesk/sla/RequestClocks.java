@@ -47,6 +47,29 @@ public class RequestClocks {
     }
 
     public Deadlines compute(Request request, List<ClockPause> pauses, LocalDate today) {
+        return compute(request, pauses, request.type() != RequestType.COMPLAINT && store.held(request.id()), today);
+    }
+
+    /**
+     * {@code heldForId}: the desk waits for ID it asked for, so the clock has not started; the dates
+     * stay those of receipt until it arrives, but they are {@code paused} (every timer held, nothing
+     * falls due, no breach).
+     */
+    public Deadlines compute(Request request, List<ClockPause> pauses, boolean heldForId, LocalDate today) {
+        Deadlines d = datesOf(request, pauses, today);
+        return heldForId && !d.paused()
+                ? new Deadlines(
+                        d.clockStart(),
+                        d.statutoryDeadline(),
+                        d.internalTarget(),
+                        d.escalationDate(),
+                        d.pausedDays(),
+                        true,
+                        d.extended())
+                : d;
+    }
+
+    private Deadlines datesOf(Request request, List<ClockPause> pauses, LocalDate today) {
         if (request.type() == RequestType.COMPLAINT) {
             // Complaint clocks neither stop nor extend: 28-day target, Ofcom's eight weeks outside.
             ComplaintDeadlines c = calculator.complaint(receivedDate(request));

@@ -2,7 +2,6 @@ package uk.lucidservices.privacydesk.sla;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,8 +26,8 @@ class ResumeClock implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate answered = Objects.requireNonNullElse(
-                ProcessVariables.date(execution, ANSWERED_ON, clock.getZone()), LocalDate.now(clock));
+        LocalDate answered = RequestClockService.replyDate(execution, ANSWERED_ON, clock);
         clocks.resume(ProcessVariables.reference(execution), answered);
+        ProcessVariables.forget(execution, RequestClockService.REPLY_RECEIVED_ON);
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.calendar.ClockPause;
 import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
@@ -34,10 +35,11 @@ class SlaBoard {
         LocalDate today = clocks.today();
         Map<Long, List<ClockPause>> pauses = store.pausesOfOpenRequests();
         Map<Long, ClockStore.ClockRecord> records = store.recordsOfOpenRequests();
+        Set<Long> held = store.heldRequestIds();
         return register.open().stream()
                 .map(r -> row(
                         r,
-                        clocks.compute(r, pauses.getOrDefault(r.id(), List.of()), today),
+                        clocks.compute(r, pauses.getOrDefault(r.id(), List.of()), held.contains(r.id()), today),
                         records.getOrDefault(r.id(), NO_RECORD),
                         today))
                 .sorted(Comparator.comparing((RequestSla r) -> r.rag())

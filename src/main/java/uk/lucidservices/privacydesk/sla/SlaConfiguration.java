@@ -21,7 +21,12 @@ class SlaConfiguration {
     }
 
     @Bean
-    public DeadlineCalculator deadlineCalculator(BankHolidays bankHolidays) {
-        return new DeadlineCalculator(new UkCalendar(bankHolidays));
+    public UkCalendar ukCalendar(BankHolidays bankHolidays) {
+        return new UkCalendar(bankHolidays);
+    }
+
+    @Bean
+    public DeadlineCalculator deadlineCalculator(UkCalendar ukCalendar) {
+        return new DeadlineCalculator(ukCalendar);
     }
 }

@@ -2,7 +2,6 @@ package uk.lucidservices.privacydesk.sla;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,8 +26,8 @@ class StartClockOnIdArrival implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate arrived = Objects.requireNonNullElse(
-                ProcessVariables.date(execution, ID_RECEIVED_ON, clock.getZone()), LocalDate.now(clock));
+        LocalDate arrived = RequestClockService.replyDate(execution, ID_RECEIVED_ON, clock);
         clocks.startClockOn(ProcessVariables.reference(execution), arrived);
+        ProcessVariables.forget(execution, RequestClockService.REPLY_RECEIVED_ON);
     }
 }

@@ -82,6 +82,21 @@ public class TimerDates {
         return at(due, LocalTime.of(23, 59));
     }
 
+    /** When a notice to send on {@code day} goes out (the start of the working day, UK time). */
+    public Date noticeOn(LocalDate day) {
+        return at(day, noticeTime);
+    }
+
+    /** The end of {@code day}, UK time: when a task due that day falls due. */
+    public Date endOf(LocalDate day) {
+        return at(day, LocalTime.of(23, 59));
+    }
+
+    /** The start of {@code day}, UK time. */
+    public Date startOf(LocalDate day) {
+        return at(day, LocalTime.MIDNIGHT);
+    }
+
     public Date taskFollowUp(Deadlines d) {
         return at(d.escalationDate(), LocalTime.MIDNIGHT);
     }

@@ -94,7 +94,7 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
                 .as("the SLA escalation timer of this request")
                 .isEqualTo(1);
         assertThat(task(pi, "Task_ConfirmIdentity").getDueDate())
-                .as("due on the statutory deadline")
+                .as("due in two working days")
                 .isNotNull();
 
         work(pi, "Task_ConfirmIdentity", "olivia", Map.of("identityDecision", "CONFIRMED"));
@@ -188,7 +188,7 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
         process(pi).isWaitingFor("requester-reply");
         assertThat(letters(reference)).containsExactly("acknowledgement", "id-request");
         Job timer = idTimer(pi);
-        // desk.access.id-wait P30D from Monday 15 June 2026: to the end of Wednesday 15 July, UK time.
+        // desk.access.id-wait P1M from Monday 15 June 2026: to the end of Wednesday 15 July, UK time.
         assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-07-15T22:59:59Z")));
         assertThat(text(mailFor(reference, "confirm who you are"))).contains("15 July 2026");
 

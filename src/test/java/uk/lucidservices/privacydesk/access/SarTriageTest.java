@@ -108,16 +108,18 @@ class SarTriageTest extends SarProcessTestSupport {
         process(pi).isWaitingAt("Task_TriageRequest");
         Request after = register.get(reference);
         assertThat(after.paused()).isFalse();
-        // Received Tuesday 26 May, stopped from 10 June to today, 15 June: five days. Internal target
-        // 23 June + 5 = 28 June; statutory deadline 26 June + 5 = Wednesday 1 July.
-        assertThat(before.internalTarget()).isEqualTo(LocalDate.of(2026, 6, 23));
-        assertThat(after.internalTarget()).as("five paused days added").isEqualTo(LocalDate.of(2026, 6, 28));
+        // Received Tuesday 26 May (day 1), stopped from 10 June to today, 15 June: five days. Internal
+        // target day 28, 22 June, + 5 = 27 June; statutory deadline 26 June + 5 = Wednesday 1 July.
+        assertThat(before.internalTarget()).isEqualTo(LocalDate.of(2026, 6, 22));
+        assertThat(after.internalTarget()).as("five paused days added").isEqualTo(LocalDate.of(2026, 6, 27));
         assertThat(after.statutoryDeadline()).isEqualTo(LocalDate.of(2026, 7, 1));
         assertThat(clocks.current(reference).pausedDays()).isEqualTo(5);
         assertThat(eventKinds(reference)).containsSubsequence("TRIAGE_DECISION", "CLOCK_PAUSED", "CLOCK_RESUMED");
+        // Triage decides whether the clock runs: two working days after the task was made, Wednesday
+        // 17 June, not the moved statutory deadline.
         assertThat(task(pi, "Task_TriageRequest").getDueDate())
-                .as("the new triage task is due on the moved deadline")
-                .isEqualTo(ukTime("2026-07-01T23:59"));
+                .as("the new triage task is due in two working days")
+                .isEqualTo(ukTime("2026-06-17T23:59"));
         assertThat(runtimeService.getVariables(pi.getId()).keySet())
                 .as("the next triage form opens empty")
                 .doesNotContain(

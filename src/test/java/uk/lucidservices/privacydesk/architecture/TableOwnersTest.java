@@ -35,6 +35,7 @@ class TableOwnersTest {
             Map.entry("desk.request_link", "request/RequestRegister.java"),
             Map.entry("desk.reference_counter", "request/ReferenceGenerator.java"),
             Map.entry("desk.clock_pause", "sla/ClockStore.java"),
+            Map.entry("desk.clock_hold", "sla/ClockStore.java"),
             Map.entry("desk.intake_log", "intake/IntakeLog.java"),
             Map.entry("desk.intake_attachment", "intake/IntakeLog.java"),
             Map.entry("desk.sent_letter", "mail/SentLetters.java"),

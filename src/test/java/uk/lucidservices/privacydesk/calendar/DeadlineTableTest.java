@@ -92,6 +92,20 @@ class DeadlineTableTest {
         assertThat(calculator.status(deadline, today)).isEqualTo(status);
     }
 
+    // Identity and triage tasks are due two working days (England and Wales) after they are made.
+    @ParameterizedTest(name = "[{index}] {0}", argumentCountValidation = ArgumentCountValidationMode.STRICT)
+    @CsvSource(delimiter = '|', textBlock = """
+            Monday to Wednesday                          | 2026-06-15 | 2026-06-17
+            Friday to Tuesday over the weekend           | 2026-06-19 | 2026-06-23
+            Saturday to Tuesday                          | 2026-06-20 | 2026-06-23
+            Friday before the Spring bank holiday 2026   | 2026-05-22 | 2026-05-27
+            Thursday before Good Friday and Easter 2026  | 2026-04-02 | 2026-04-08
+            Christmas Eve 2026 to Wednesday 30 December  | 2026-12-24 | 2026-12-30
+            """)
+    void twoWorkingDays(String description, LocalDate made, LocalDate due) {
+        assertThat(UkCalendar.englandAndWales().plusWorkingDays(made, 2)).isEqualTo(due);
+    }
+
     static RequestClock clock(LocalDate received, LocalDate clockStart, String pauses, Boolean extended) {
         return new RequestClock(received, clockStart, parsePauses(pauses), Boolean.TRUE.equals(extended));
     }

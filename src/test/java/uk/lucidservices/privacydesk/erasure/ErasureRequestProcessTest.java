@@ -576,7 +576,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         complete("olivia", DeskGroups.PRIVACY_OFFICERS, task(pi), Map.of("identityDecision", "ASK_FOR_ID"));
         runJobs(pi);
         BpmnAwareTests.assertThat(pi).isWaitingAt("Gateway_AwaitId");
-        // Asked today, Monday 15 June: desk.erasure.id-wait P30D, to the end of Wednesday 15 July.
+        // Asked today, Monday 15 June: desk.erasure.id-wait P1M, to the end of Wednesday 15 July.
         Date due = (Date) runtime.getVariable(pi.getId(), "idDueDate");
         assertThat(due).isEqualTo(ukTime("2026-07-15T23:59:59"));
         assertThat(jobAt(pi, "Timer_IdNotReceived").getDuedate()).isEqualTo(due);
@@ -717,7 +717,31 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         assertThat(post.getName() + post.getDescription())
                 .doesNotContain(person.name())
                 .doesNotContain(stranger);
-        tasks.deleteTask(post.getId(), true);
+        assertThat(register.get(request.reference()).closedAt())
+                .as("the erasure is done; the letter still has to be posted")
+                .isNotNull();
+        assertThat(eventKindsOf(request)).doesNotContain("LETTER_POSTED");
+
+        complete("olivia", DeskGroups.PRIVACY_OFFICERS, post, Map.of());
+
+        // Recorded when posted, by whom, like every letter that goes by post.
+        assertThat(register.events(request.id()))
+                .filteredOn(e -> e.kind().equals("LETTER_POSTED"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("olivia");
+                    assertThat(e.detail()).isEqualTo("template=erasure-confirmation; to=requester by post");
+                });
+        assertThat(sentLetters.toPost(request.reference()))
+                .filteredOn(l -> l.template().equals("erasure-confirmation"))
+                .singleElement()
+                .satisfies(l -> assertThat(l.postedAt()).isNotNull());
+    }
+
+    private List<String> eventKindsOf(Request request) {
+        return register.events(request.id()).stream()
+                .map(RequestRegister.RequestEvent::kind)
+                .toList();
     }
 
     @Test
@@ -732,7 +756,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
 
         Job timer = jobAt(pi, "Timer_IdNotReceived");
         assertThat(timer.getDuedate())
-                .as("desk.erasure.id-wait P30D from 15 June, to the end of that day")
+                .as("desk.erasure.id-wait P1M from 15 June, to the end of that day")
                 .isEqualTo(ukTime("2026-07-15T23:59:59"));
         management.executeJob(timer.getId());
         runJobs(pi);

@@ -133,7 +133,20 @@ class LetterServiceTest extends DeskIntegrationTest {
             assertThat(e.kind()).isEqualTo("LETTER_TO_POST");
             assertThat(e.detail()).isEqualTo("template=acknowledgement; to=requester by post");
         });
-        taskService.deleteTask(task.getId(), true);
+        taskService.claim(task.getId(), "olivia");
+        taskService.complete(task.getId());
+        assertThat(register.events(request.id())).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("LETTER_POSTED");
+            assertThat(e.detail()).isEqualTo("template=acknowledgement; to=requester by post");
+        });
+        // The letter staff print says how to answer by post, to the company's postal address.
+        assertThat(sentLetters.toPost(request.reference())).singleElement().satisfies(l -> {
+            assertThat(l.postedAt()).isNotNull();
+            assertThat(l.text())
+                    .contains("To reply by post, write to us at The Privacy Team, Lucid Services Ltd,")
+                    .contains("quoting our reference " + request.reference())
+                    .doesNotContain("keep our reference");
+        });
     }
 
     @Test

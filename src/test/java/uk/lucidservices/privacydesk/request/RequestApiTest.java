@@ -50,7 +50,8 @@ class RequestApiTest extends DeskIntegrationTest {
         assertThat(status.get("clockStart").asText()).isEqualTo("2026-01-31");
         // ICO rule: 31 January -> 28 February (a Saturday) -> Monday 2 March.
         assertThat(status.get("statutoryDeadline").asText()).isEqualTo("2026-03-02");
-        assertThat(status.get("internalTarget").asText()).isEqualTo("2026-02-28");
+        // Day 28 counting 31 January as day 1: Friday 27 February.
+        assertThat(status.get("internalTarget").asText()).isEqualTo("2026-02-27");
         // The status answer carries no contact details.
         assertThat(status.toString()).doesNotContain("Caller Example").doesNotContain("960555");
 

@@ -29,11 +29,11 @@ class ClockChangesTest extends SlaIntegrationTest {
     void aPauseHoldsTheTimersAndResumeMovesThemByThePausedDays() {
         Request request = logRequest(RequestType.SUBJECT_ACCESS, 20);
         ProcessInstance parent = startProcess(request);
-        // Received Tuesday 26 May: internal target 23 June, escalation 16 June, reminder 9 June,
-        // statutory deadline 26 June (a Friday).
+        // Received Tuesday 26 May (day 1): internal target day 28, Monday 22 June; escalation 15 June,
+        // reminder 8 June; statutory deadline 26 June (a Friday).
         Map<SlaClock, Job> armed = timers(parent);
         Map<SlaClock, Date> expectedBefore =
-                firing("2026-06-09T08:00", "2026-06-16T08:00", "2026-06-24T00:00", "2026-06-27T00:00");
+                firing("2026-06-08T08:00", "2026-06-15T08:00", "2026-06-23T00:00", "2026-06-27T00:00");
         for (SlaClock c : SlaClock.values()) {
             assertThat(armed.get(c).getDuedate()).as(c.name()).isEqualTo(expectedBefore.get(c));
         }
@@ -53,17 +53,17 @@ class ClockChangesTest extends SlaIntegrationTest {
                 "resume",
                 Map.of(ResumeClock.ANSWERED_ON, today().minusDays(5).toString()));
 
-        // Stopped 31 May to 10 June: ten days. Internal target 3 July, escalation 26 June, reminder
-        // 19 June; statutory deadline 26 June + 10 days = 6 July (a Monday).
+        // Stopped 31 May to 10 June: ten days. Internal target 22 June + 10 = 2 July, escalation 25 June,
+        // reminder 18 June; statutory deadline 26 June + 10 days = 6 July (a Monday).
         Deadlines after = clocks.current(request.reference());
         assertThat(after.pausedDays()).isEqualTo(10);
         assertThat(after.paused()).isFalse();
-        assertThat(after.internalTarget()).isEqualTo(LocalDate.of(2026, 7, 3));
-        assertThat(after.escalationDate()).isEqualTo(LocalDate.of(2026, 6, 26));
+        assertThat(after.internalTarget()).isEqualTo(LocalDate.of(2026, 7, 2));
+        assertThat(after.escalationDate()).isEqualTo(LocalDate.of(2026, 6, 25));
         assertThat(after.statutoryDeadline()).isEqualTo(LocalDate.of(2026, 7, 6));
         Map<SlaClock, Job> moved = timers(parent);
         Map<SlaClock, Date> expectedAfter =
-                firing("2026-06-19T08:00", "2026-06-26T08:00", "2026-07-04T00:00", "2026-07-07T00:00");
+                firing("2026-06-18T08:00", "2026-06-25T08:00", "2026-07-03T00:00", "2026-07-07T00:00");
         for (SlaClock c : SlaClock.values()) {
             assertThat(moved.get(c).getId())
                     .as("the same job, moved")
@@ -163,11 +163,11 @@ class ClockChangesTest extends SlaIntegrationTest {
 
         Request moved = register.get(request.reference());
         assertThat(moved.clockStart()).isEqualTo(idArrived);
-        // ID arrived Saturday 13 June: the internal target is 28 calendar days on, Saturday 11 July.
+        // ID arrived Saturday 13 June (day 1): the internal target is day 28, Friday 10 July.
         Deadlines d = clocks.current(request.reference());
-        assertThat(d.internalTarget()).isEqualTo(LocalDate.of(2026, 7, 11));
+        assertThat(d.internalTarget()).isEqualTo(LocalDate.of(2026, 7, 10));
         assertThat(moved.internalTarget()).isEqualTo(d.internalTarget());
-        assertThat(timer(parent, SlaClock.INTERNAL_TARGET).getDuedate()).isEqualTo(ukTime("2026-07-12T00:00"));
+        assertThat(timer(parent, SlaClock.INTERNAL_TARGET).getDuedate()).isEqualTo(ukTime("2026-07-11T00:00"));
         assertThat(eventKinds(request.reference())).contains("CLOCK_START_MOVED");
         assertThatThrownBy(() -> clockService.startClockOn(
                         request.reference(), clocks.receivedDate(request).minusDays(1)))
@@ -186,10 +186,11 @@ class ClockChangesTest extends SlaIntegrationTest {
         doStep(parent, "resume", Map.of(ResumeClock.ANSWERED_ON, today().toString()));
         Deadlines d = clocks.current(request.reference());
         assertThat(d.pausedDays()).isEqualTo(1);
-        // Received Wednesday 10 June, stopped one day: internal target 9 July, escalation 2 July,
-        // reminder 25 June; statutory deadline 11 July, a Saturday, so Monday 13 July.
+        // Received Wednesday 10 June (day 1), stopped one day: internal target day 28 is 7 July, plus
+        // one is 8 July; escalation 1 July, reminder 24 June; statutory deadline 11 July, a Saturday,
+        // so Monday 13 July.
         Map<SlaClock, Date> expected =
-                firing("2026-06-25T08:00", "2026-07-02T08:00", "2026-07-10T00:00", "2026-07-14T00:00");
+                firing("2026-06-24T08:00", "2026-07-01T08:00", "2026-07-09T00:00", "2026-07-14T00:00");
         for (SlaClock c : SlaClock.values()) {
             assertThat(timer(parent, c).getDuedate()).as(c.name()).isEqualTo(expected.get(c));
         }
@@ -237,10 +238,10 @@ class ClockChangesTest extends SlaIntegrationTest {
     void everyTaskIsDueOnTheDeadlineWithTheEscalationDateAsFollowUp() {
         Request sar = logRequest(RequestType.SUBJECT_ACCESS, 2);
         Task sarTask = workTask(startProcess(sar));
-        // Received Saturday 13 June: statutory deadline Monday 13 July, internal target 11 July,
-        // escalation 4 July.
+        // Received Saturday 13 June: statutory deadline Monday 13 July, internal target (day 28)
+        // 10 July, escalation 3 July.
         assertThat(sarTask.getDueDate()).isEqualTo(ukTime("2026-07-13T23:59"));
-        assertThat(sarTask.getFollowUpDate()).isEqualTo(ukTime("2026-07-04T00:00"));
+        assertThat(sarTask.getFollowUpDate()).isEqualTo(ukTime("2026-07-03T00:00"));
 
         // A complaint's task is due on its 28-day internal target, not Ofcom's eight weeks.
         Request complaint = logRequest(RequestType.COMPLAINT, 2);
@@ -259,10 +260,10 @@ class ClockChangesTest extends SlaIntegrationTest {
 
         clockService.startClockOn(request.reference(), today());
 
-        // Clock start 15 June: statutory deadline 15 July, internal target 13 July, escalation 6 July.
+        // Clock start 15 June (day 1): statutory deadline 15 July, internal target 12 July, escalation 5 July.
         Task redated = taskService.createTaskQuery().taskId(open.getId()).singleResult();
         assertThat(redated.getDueDate()).isEqualTo(ukTime("2026-07-15T23:59"));
-        assertThat(redated.getFollowUpDate()).isEqualTo(ukTime("2026-07-06T00:00"));
+        assertThat(redated.getFollowUpDate()).isEqualTo(ukTime("2026-07-05T00:00"));
     }
 
     private Map<SlaClock, Job> timers(ProcessInstance parent) {

@@ -47,10 +47,10 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
 
         ProcessInstance clocksInstance = clocksOf(parent);
         assertThat(clocksInstance.getBusinessKey()).isEqualTo(request.reference());
-        // Received Monday 15 June: internal target 13 July (28 days), reminder 14 days and escalation
-        // 7 days before it; statutory deadline 15 July (a Wednesday). Breaches once the day is over.
+        // Received Monday 15 June (day 1): internal target day 28, Sunday 12 July; reminder 14 days and
+        // escalation 7 days before it; statutory deadline 15 July (a Wednesday). Breaches once the day is over.
         Map<SlaClock, Date> expected =
-                firing("2026-06-29T08:00", "2026-07-06T08:00", "2026-07-14T00:00", "2026-07-16T00:00");
+                firing("2026-06-28T08:00", "2026-07-05T08:00", "2026-07-13T00:00", "2026-07-16T00:00");
         for (SlaClock slaClock : SlaClock.values()) {
             assertThat(timer(parent, slaClock).getDuedate()).as(slaClock.name()).isEqualTo(expected.get(slaClock));
             assertThat(runtimeService.getVariable(clocksInstance.getId(), slaClock.variable()))
@@ -63,15 +63,15 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
         Request request = logRequest(RequestType.SUBJECT_ACCESS, 3);
         ProcessInstance parent = startProcess(request);
         Date original = timer(parent, SlaClock.ESCALATION).getDuedate();
-        // Received Friday 12 June: internal target 10 July, escalation 3 July.
-        assertThat(original).isEqualTo(ukTime("2026-07-03T08:00"));
+        // Received Friday 12 June (day 1): internal target day 28, 9 July; escalation 2 July.
+        assertThat(original).isEqualTo(ukTime("2026-07-02T08:00"));
 
         // ID arrives today: the clock starts three days later, and so does the escalation.
         doStep(parent, "startClock", Map.of(StartClockOnIdArrival.ID_RECEIVED_ON, today().toString()));
-        // Clock start 15 June: internal target 13 July, escalation 6 July.
-        assertThat(clocks.current(request.reference()).escalationDate()).isEqualTo(LocalDate.of(2026, 7, 6));
+        // Clock start 15 June: internal target 12 July, escalation 5 July.
+        assertThat(clocks.current(request.reference()).escalationDate()).isEqualTo(LocalDate.of(2026, 7, 5));
         Job escalation = timer(parent, SlaClock.ESCALATION);
-        assertThat(escalation.getDuedate()).isEqualTo(ukTime("2026-07-06T08:00"));
+        assertThat(escalation.getDuedate()).isEqualTo(ukTime("2026-07-05T08:00"));
 
         ClockUtil.setCurrentTime(original);
         assertThat(managementService
@@ -190,12 +190,14 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
                 .containsExactlyInAnyOrder("INTERNAL_TARGET", "STATUTORY_DEADLINE");
         assertThat(recipients(awaitMail("SLA breach: " + request.reference() + " statutory deadline")))
                 .contains("mark@staff.lucidservices.uk");
-        // Every timer has fired, but the clocks run as long as the request, so Cockpit keeps the incidents.
+        // Every timer has fired; the two breach timers wait again, held, in case the dates move. The
+        // clocks run as long as the request, so Cockpit keeps the incidents.
         assertThat(managementService
                         .createJobQuery()
                         .processInstanceId(clocksInstance.getId())
-                        .count())
-                .isZero();
+                        .list())
+                .extracting(Job::getDuedate)
+                .containsExactly(TimerDates.HELD, TimerDates.HELD);
         assertThat(runtimeService
                         .createProcessInstanceQuery()
                         .processInstanceId(clocksInstance.getId())
@@ -221,12 +223,12 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
         Request request = logRequest(RequestType.SUBJECT_ACCESS, 5);
         ProcessInstance parent = startProcess(request);
         Job stale = timer(parent, SlaClock.INTERNAL_TARGET);
-        // Received 10 June: internal target 8 July, breached once that day is over.
-        assertThat(stale.getDuedate()).isEqualTo(ukTime("2026-07-09T00:00"));
+        // Received 10 June (day 1): internal target day 28, 7 July, breached once that day is over.
+        assertThat(stale.getDuedate()).isEqualTo(ukTime("2026-07-08T00:00"));
         // The register moves (clock start on ID, five days later) but this job is left where it was.
         jdbc.update("UPDATE desk.request SET clock_start = ? WHERE id = ?", today(), request.id());
-        // Clock start 15 June: internal target 13 July.
-        Date moved = ukTime("2026-07-14T00:00");
+        // Clock start 15 June: internal target 12 July.
+        Date moved = ukTime("2026-07-13T00:00");
 
         fire(stale);
 

@@ -64,14 +64,15 @@ class SlaDashboardTest extends SlaIntegrationTest {
         Map<String, JsonNode> rows = rowsByReference(response.getBody());
         assertThat(rows).doesNotContainKey(closed.reference());
 
-        // Received today, Monday 15 June: statutory deadline 15 July (30 days away), internal target 13 July.
+        // Received today, Monday 15 June (day 1): statutory deadline 15 July (30 days away), internal
+        // target day 28, 12 July (27 days away).
         JsonNode green = rows.get(fresh.reference());
         assertThat(green.get("type").asText()).isEqualTo("SUBJECT_ACCESS");
         assertThat(green.get("status").asText()).isEqualTo("RECEIVED");
         assertThat(green.get("statutoryDeadline").asText()).isEqualTo("2026-07-15");
         assertThat(green.get("statutoryDaysLeft").asLong()).isEqualTo(30);
-        assertThat(green.get("internalTarget").asText()).isEqualTo("2026-07-13");
-        assertThat(green.get("internalDaysLeft").asLong()).isEqualTo(28);
+        assertThat(green.get("internalTarget").asText()).isEqualTo("2026-07-12");
+        assertThat(green.get("internalDaysLeft").asLong()).isEqualTo(27);
         assertThat(green.get("rag").asText()).isEqualTo("GREEN");
         assertThat(green.get("paused").asBoolean()).isFalse();
         assertThat(green.get("extended").asBoolean()).isFalse();
@@ -79,7 +80,8 @@ class SlaDashboardTest extends SlaIntegrationTest {
         assertThat(green.has("receivedAt")).isTrue();
 
         JsonNode amber = rows.get(nearTarget.reference());
-        assertThat(amber.get("internalDaysLeft").asLong()).isEqualTo(4);
+        // Received Friday 22 May: day 28 is Thursday 18 June, 3 days away.
+        assertThat(amber.get("internalDaysLeft").asLong()).isEqualTo(3);
         assertThat(amber.get("rag").asText()).isEqualTo("AMBER");
 
         JsonNode red = rows.get(breached.reference());
@@ -90,8 +92,8 @@ class SlaDashboardTest extends SlaIntegrationTest {
 
         JsonNode stopped = rows.get(paused.reference());
         assertThat(stopped.get("paused").asBoolean()).isTrue();
-        // Four paused days so far: the internal target is 28 + 4 days after receipt, 22 days away.
-        assertThat(stopped.get("internalDaysLeft").asLong()).isEqualTo(22);
+        // Received Friday 5 June, four paused days so far: day 28 (2 July) + 4 is 6 July, 21 days away.
+        assertThat(stopped.get("internalDaysLeft").asLong()).isEqualTo(21);
 
         JsonNode longer = rows.get(extended.reference());
         assertThat(longer.get("extended").asBoolean()).isTrue();

@@ -33,7 +33,7 @@ class SlaMetricsTest extends SlaIntegrationTest {
         double amberErasures = open(RequestType.ERASURE, SlaStatus.AMBER);
         double overdueComplaints = daysLeft(RequestType.COMPLAINT, SlaClock.INTERNAL_TARGET, "overdue");
 
-        Request nearTarget = logRequest(RequestType.ERASURE, 23); // internal target in 5 days
+        Request nearTarget = logRequest(RequestType.ERASURE, 23); // internal target (day 28) in 4 days
         logRequest(RequestType.COMPLAINT, 30); // internal target 2 days ago
         metrics.refresh();
 
