@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,9 +23,11 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
@@ -33,6 +36,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,6 +95,12 @@ class RightsRequestProcessTest extends DeskIntegrationTest {
 
     @Autowired
     ManagementService management;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    FormService forms;
 
     @Autowired
     RequestRegister register;
@@ -160,6 +170,7 @@ class RightsRequestProcessTest extends DeskIntegrationTest {
         work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "PROCEED"));
 
         Task decide = task(pi, "Task_DecideRectification");
+        assertFormDeployed(decide);
         assertThat(decide.getDueDate())
                 .as("the decision is due on the statutory deadline")
                 .isEqualTo(ukTime("2026-07-15T23:59"));
@@ -220,6 +231,7 @@ class RightsRequestProcessTest extends DeskIntegrationTest {
         work(pi, "Task_ConfirmIdentity", "peter", Map.of("identityDecision", "CONFIRMED"));
         work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "PROCEED"));
         Task decide = task(pi, "Task_DecideRestriction");
+        assertFormDeployed(decide);
         tasks.claim(decide.getId(), "olivia");
         assertThatThrownBy(() -> tasks.complete(decide.getId(), Map.of("rightsDecision", "RESTRICTED")))
                 .hasMessageContaining("grounds");
@@ -254,6 +266,7 @@ class RightsRequestProcessTest extends DeskIntegrationTest {
                 .isEqualTo(1);
 
         Task lift = task(pi, "Task_LiftRestriction");
+        assertFormDeployed(lift);
         assertThat(lift.getDueDate())
                 .as("a restriction lasts until its grounds end")
                 .isNull();
@@ -287,6 +300,7 @@ class RightsRequestProcessTest extends DeskIntegrationTest {
         work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "PROCEED"));
 
         Task approve = task(pi, "Task_ApprovePortablePack");
+        assertFormDeployed(approve);
         assertThat(runtime.getVariable(pi.getId(), "portableCategories"))
                 .as("the customer account and the web enquiry: the categories marked provided")
                 .isEqualTo(2);
@@ -473,9 +487,33 @@ class RightsRequestProcessTest extends DeskIntegrationTest {
         return pi;
     }
 
-    private void work(ProcessInstance pi, String taskKey, String user, Map<String, Object> fields) {
-        claimAndComplete(task(pi, taskKey), user, new HashMap<>(fields));
+    /** Works a task as Tasklist does, after checking its Camunda Form is deployed and well formed. */
+    private void work(ProcessInstance pi, String taskKey, String user, Map<String, Object> fields) throws Exception {
+        Task task = task(pi, taskKey);
+        assertFormDeployed(task);
+        claimAndComplete(task, user, new HashMap<>(fields));
         runJobs(pi);
+    }
+
+    /** The Camunda Form the task names is deployed, and no two of its fields share a key (form-js refuses that). */
+    private void assertFormDeployed(Task task) throws Exception {
+        UserTask element = repository
+                .getBpmnModelInstance(task.getProcessDefinitionId())
+                .getModelElementById(task.getTaskDefinitionKey());
+        if (element.getCamundaFormRef() == null) {
+            return; // an embedded form, served from /forms
+        }
+        try (InputStream form = forms.getDeployedTaskForm(task.getId())) {
+            JsonNode json = new ObjectMapper().readTree(form);
+            assertThat(json.get("id").asText()).isEqualTo(element.getCamundaFormRef());
+            List<String> keys = new ArrayList<>();
+            json.get("components").forEach(c -> {
+                if (c.has("key")) {
+                    keys.add(c.get("key").asText());
+                }
+            });
+            assertThat(keys).as("keys of form %s", element.getCamundaFormRef()).doesNotHaveDuplicates();
+        }
     }
 
     private List<String> filteredTaskIds(String filterName) {
