@@ -54,6 +54,26 @@ public final class TestPeople {
         claim("retention.DeskRecordsInAccessAndErasureTest", 311, 312);
         claim("erasure.RelationshipEndSweepTest", 331, 332, 333);
         claim("access.SarClocksTellTheTruthTest", 381, 382);
+        claim(
+                "rights.RightsRequestProcessTest",
+                361,
+                362,
+                363,
+                364,
+                365,
+                366,
+                367,
+                368,
+                369,
+                371,
+                372,
+                373,
+                374,
+                375,
+                376,
+                377,
+                378,
+                379);
     }
 
     private TestPeople() {}

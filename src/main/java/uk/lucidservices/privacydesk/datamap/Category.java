@@ -7,7 +7,8 @@ import java.util.Map;
  * One category of personal data: where it lives, how a subject is found in it, what it is for
  * (the Art. 15 facts), and what erasure does to it. {@code retention} is the wording the Art. 15
  * letter prints; {@code retentionPeriod} the period and event it was made from (null where the
- * data map gives words only).
+ * data map gives words only). {@code providedFields}: the fields the subject provided (Art. 20), a
+ * subset of {@code fields}; empty when the subject provided none of it.
  */
 public record Category(
         String id,
@@ -28,11 +29,20 @@ public record Category(
         String retention,
         RetentionPeriod retentionPeriod,
         String source,
-        Erasure erasure) {
+        Erasure erasure,
+        List<String> providedFields) {
 
     public record Parent(String category, String column) {}
 
     public record Erasure(ErasureAction action, String reason, List<String> fields) {}
+
+    /**
+     * Art. 20: the person provided some of this category's data themselves (the fields listed under
+     * {@code provided-fields}); those, and only those, go into a portability pack.
+     */
+    public boolean providedBySubject() {
+        return !providedFields.isEmpty();
+    }
 
     public boolean searchable() {
         return !manual;

@@ -48,7 +48,8 @@ public class DataMapReader {
             List<String> recipients,
             JsonNode retention,
             String source,
-            RawErasure erasure) {}
+            RawErasure erasure,
+            List<String> providedFields) {}
 
     record RawErasure(String action, String reason, List<String> fields) {}
 
@@ -126,13 +127,28 @@ public class DataMapReader {
                 retention,
                 retentionPeriod,
                 r.source(),
-                erasure(id, r.erasure()));
+                erasure(id, r.erasure()),
+                providedFields(id, r));
     }
 
     /**
      * The entry's level; a child has its parent's (it is found through the parent's rows), and may
      * state it only to repeat it.
      */
+    /** Art. 20's marker: fields the subject provided, each one of the entry's fields. */
+    private static List<String> providedFields(String id, RawCategory r) {
+        if (r.providedFields() == null) {
+            return List.of();
+        }
+        for (String field : r.providedFields()) {
+            if (!r.fields().contains(field)) {
+                throw new DataMapException(
+                        "Data map entry '" + id + "': provided field '" + field + "' is not one of its fields");
+            }
+        }
+        return List.copyOf(r.providedFields());
+    }
+
     private static Level level(RawCategory r, Map<String, RawCategory> byId, int depth) {
         Level own = null;
         if (r.level() != null) {

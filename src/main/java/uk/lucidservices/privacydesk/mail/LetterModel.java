@@ -76,6 +76,10 @@ class LetterModel {
             case OBJECTION -> "objection to direct marketing";
             case DO_NOT_RECORD -> "request that we stop recording your calls";
             case TRANSCRIPT_COPY -> "request for a copy of your live chat";
+            case RECTIFICATION -> "request to correct your personal data";
+            case RESTRICTION -> "request to restrict how we use your personal data";
+            case PORTABILITY -> "request for a portable copy of the data you gave us";
+            case PROCESSING_OBJECTION -> "objection to how we use your personal data";
         };
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,8 +41,9 @@ class ProcessStartGuard extends AbstractProcessEnginePlugin {
 
     static final Set<String> INTERNAL_PROCESSES = Set.of("desk-letter", "mail-triage", "post-letter");
     static final Set<String> CALLED_ONLY_PROCESSES = Set.of("request-sla-clocks");
-    static final Map<String, RequestType> REQUEST_PROCESSES =
-            Arrays.stream(RequestType.values()).collect(Collectors.toMap(RequestType::processKey, type -> type));
+    /** Process key, and the request types it serves (one process serves the four other rights). */
+    static final Map<String, Set<RequestType>> REQUEST_PROCESSES = Arrays.stream(RequestType.values())
+            .collect(Collectors.groupingBy(RequestType::processKey, Collectors.toUnmodifiableSet()));
 
     private final ObjectProvider<RequestRegister> register;
 
@@ -71,9 +73,9 @@ class ProcessStartGuard extends AbstractProcessEnginePlugin {
         }
         String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
         String businessKey = execution.getProcessBusinessKey();
-        RequestType type = REQUEST_PROCESSES.get(processKey);
-        if (type != null) {
-            checkRegisterRow(processKey, type, businessKey);
+        Set<RequestType> types = REQUEST_PROCESSES.get(processKey);
+        if (types != null) {
+            checkRegisterRow(processKey, types, businessKey);
         } else if (INTERNAL_PROCESSES.contains(processKey) && !DeskProcessStart.isByDesk()) {
             throw refused(processKey, "it is started by the desk itself, never through the engine's API");
         } else if (CALLED_ONLY_PROCESSES.contains(processKey)) {
@@ -81,16 +83,18 @@ class ProcessStartGuard extends AbstractProcessEnginePlugin {
         }
     }
 
-    private void checkRegisterRow(String processKey, RequestType type, String businessKey) {
+    private void checkRegisterRow(String processKey, Set<RequestType> types, String businessKey) {
         Optional<Request> row =
                 businessKey == null ? Optional.empty() : register.getObject().find(businessKey);
         if (row.isEmpty()) {
             throw refused(processKey, "its business key is not a reference in the request register");
         }
         Request request = row.get();
-        if (request.type() != type) {
+        if (!types.contains(request.type())) {
             throw refused(
-                    processKey, "request " + request.reference() + " is of type " + request.type() + ", not " + type);
+                    processKey,
+                    "request " + request.reference() + " is of type " + request.type() + ", not "
+                            + (types.size() == 1 ? types.iterator().next() : "one of " + new TreeSet<>(types)));
         }
         if (request.processInstanceId() != null) {
             throw refused(processKey, "request " + request.reference() + " already has its process");

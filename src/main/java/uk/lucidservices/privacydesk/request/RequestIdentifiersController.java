@@ -66,10 +66,10 @@ class RequestIdentifiersController {
         return new IdentifierView(i.id(), i.kind(), i.value(), i.source(), i.state(), i.matchedAccount());
     }
 
-    /** Only access and erasure requests have an identity check; anything else is not found here. */
+    /** Only requests with an identity check (access, erasure, the other rights); anything else is not found here. */
     private void identityChecked(String reference) {
         RequestType type = register.get(reference).type();
-        if (type != RequestType.SUBJECT_ACCESS && type != RequestType.ERASURE) {
+        if (!type.identityChecked()) {
             throw new RequestNotFoundException(reference);
         }
     }

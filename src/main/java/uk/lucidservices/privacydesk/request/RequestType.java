@@ -12,7 +12,18 @@ public enum RequestType {
     /** A request that Lucid stop recording the person's calls. */
     DO_NOT_RECORD("DNR", "do-not-record"),
     /** A copy of one live-chat transcript, sent only to the address recorded in that chat; otherwise a SAR. */
-    TRANSCRIPT_COPY("TRC", "transcript-copy");
+    TRANSCRIPT_COPY("TRC", "transcript-copy"),
+    /** Rectification of inaccurate or incomplete data (UK GDPR Art. 16). */
+    RECTIFICATION("REC", RequestType.RIGHTS_PROCESS),
+    /** Restriction of processing (Art. 18): a flag on the person's records until a later decision lifts it. */
+    RESTRICTION("RES", RequestType.RIGHTS_PROCESS),
+    /** Data portability (Art. 20): the data the person provided, in JSON and CSV. */
+    PORTABILITY("POR", RequestType.RIGHTS_PROCESS),
+    /** Objection to processing on legitimate interests or public task (Art. 21(1)); not direct marketing. */
+    PROCESSING_OBJECTION("OBP", RequestType.RIGHTS_PROCESS);
+
+    /** The one process for rectification, restriction, portability and Art. 21(1) objection. */
+    public static final String RIGHTS_PROCESS = "rights-request";
 
     private final String prefix;
     private final String processKey;
@@ -41,6 +52,11 @@ public enum RequestType {
      */
     public boolean actedOnByNextWorkingDay() {
         return this == OBJECTION || this == DO_NOT_RECORD;
+    }
+
+    /** Requests with an identity step (confirm the requester, or ask for ID) before anything is done. */
+    public boolean identityChecked() {
+        return this == SUBJECT_ACCESS || this == ERASURE || RIGHTS_PROCESS.equals(processKey);
     }
 
     public static RequestType fromReference(String reference) {

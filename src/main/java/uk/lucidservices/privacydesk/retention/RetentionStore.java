@@ -12,6 +12,7 @@ public enum RetentionStore {
     REGISTER_PERSONAL_FIELDS(RetentionEvent.REQUEST_CLOSED),
     INTAKE_LOG(RetentionEvent.REQUEST_CLOSED),
     TRIAGE_NOTES(RetentionEvent.REQUEST_CLOSED),
+    RIGHTS_DECISIONS(RetentionEvent.REQUEST_CLOSED),
     MANUAL_ANSWERS(RetentionEvent.REQUEST_CLOSED),
     PACKS(RetentionEvent.LINK_EXPIRED),
     SENT_LETTERS(RetentionEvent.REQUEST_CLOSED),

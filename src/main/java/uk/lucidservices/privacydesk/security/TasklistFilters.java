@@ -11,11 +11,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tasklist filters per group, created at start-up if missing: the group's tasks by due date,
- * its overdue tasks and those due within seven days. Complaint filters are shared with
+ * its overdue tasks and those due within seven days, and the privacy officers' tasks of the other
+ * rights (rectification, restriction, portability, objection) by due date. Complaint filters are shared with
  * complaint handlers and managers only.
  */
 @Component
 class TasklistFilters {
+
+    /** request.RequestType's RIGHTS_PROCESS; named here, as security may not depend on request. */
+    static final String RIGHTS_PROCESS = "rights-request";
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -31,6 +35,19 @@ class TasklistFilters {
         filtersFor(DeskGroups.PRIVACY_OFFICERS, "Access & erasure", -10, DeskGroups.PRIVACY_OFFICERS);
         filtersFor(DeskGroups.COMPLAINT_HANDLERS, "Complaints", 0, DeskGroups.COMPLAINT_HANDLERS);
         filtersFor(DeskGroups.MANAGERS, "Manager", 10, DeskGroups.MANAGERS);
+        // Rectification, restriction, portability and objection share one process (issue 14).
+        ensure(
+                "Other rights: all by due date",
+                -5,
+                "green",
+                taskService
+                        .createTaskQuery()
+                        .processDefinitionKey(RIGHTS_PROCESS)
+                        .taskCandidateGroup(DeskGroups.PRIVACY_OFFICERS)
+                        .includeAssignedTasks()
+                        .orderByDueDate()
+                        .asc(),
+                DeskGroups.PRIVACY_OFFICERS);
     }
 
     private void filtersFor(String candidateGroup, String label, int priority, String sharedWith) {

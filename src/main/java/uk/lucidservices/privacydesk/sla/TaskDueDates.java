@@ -65,11 +65,14 @@ class TaskDueDates {
         if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) || task.getExecution() == null) {
             return; // only new tasks; a standalone task belongs to no request
         }
-        request(task.getExecution().getProcessBusinessKey()).ifPresent(request -> {
-            Deadlines d = clocks.current(request);
-            task.setDueDate(due(task.getTaskDefinitionKey(), LocalDate.now(clock), request, d));
-            task.setFollowUpDate(followUp(task.getTaskDefinitionKey(), LocalDate.now(clock), request, d));
-        });
+        // A closed request's later tasks (lifting a restriction) answer to no statutory clock.
+        request(task.getExecution().getProcessBusinessKey())
+                .filter(request -> request.closedAt() == null)
+                .ifPresent(request -> {
+                    Deadlines d = clocks.current(request);
+                    task.setDueDate(due(task.getTaskDefinitionKey(), LocalDate.now(clock), request, d));
+                    task.setFollowUpDate(followUp(task.getTaskDefinitionKey(), LocalDate.now(clock), request, d));
+                });
     }
 
     /** Re-dates the request's open tasks after its clock moved. */

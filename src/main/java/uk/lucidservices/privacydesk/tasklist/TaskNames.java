@@ -21,7 +21,11 @@ class TaskNames {
     private static final Map<RequestType, String> KINDS = Map.of(
             RequestType.SUBJECT_ACCESS, "subject access",
             RequestType.ERASURE, "erasure",
-            RequestType.COMPLAINT, "complaint");
+            RequestType.COMPLAINT, "complaint",
+            RequestType.RECTIFICATION, "rectification",
+            RequestType.RESTRICTION, "restriction",
+            RequestType.PORTABILITY, "portability",
+            RequestType.PROCESSING_OBJECTION, "objection to processing");
 
     @EventListener
     public void onTaskEvent(DelegateTask task) {

@@ -139,7 +139,9 @@ class PackageRulesTest {
                 packages.add(top);
             }
         });
-        assertThat(packages).containsAll(SHARED).containsAll(List.of("access", "complaint", "erasure", "intake"));
+        assertThat(packages)
+                .containsAll(SHARED)
+                .containsAll(List.of("access", "complaint", "erasure", "intake", "rights"));
     }
 
     private static SliceAssignment features() {

@@ -50,6 +50,8 @@ class TableOwnersTest {
             Map.entry("desk.erasure_certificate", "erasure/ErasureCertificate.java"),
             Map.entry("desk.recipient_notice", "erasure/RecipientNotices.java"),
             Map.entry("desk.transcript_copy", "transcript/TranscriptCopies.java"),
+            Map.entry("desk.rights_decision", "rights/RightsDecisions.java"),
+            Map.entry("desk.processing_restriction", "rights/ProcessingRestrictions.java"),
             Map.entry("desk.job_lease", "retention/JobLease.java"));
 
     private static final Pattern CREATE_TABLE =

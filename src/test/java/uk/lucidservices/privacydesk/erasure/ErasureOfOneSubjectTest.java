@@ -158,9 +158,12 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
                         .isEqualTo(keptInCertificate.getOrDefault(category, 0L)));
         // The desk keeps which letters it sent (retention.DeskRecordSource), no longer linked to the person once
         // erased.
+        // So does a restriction of processing (Art. 18), kept so the data stays restricted; this person has none.
         assertThat(keptInCertificate)
-                .containsOnlyKeys("complaints", "contracts", "crm-accounts", "desk-sent-letters")
-                .containsEntry("desk-sent-letters", 0L);
+                .containsOnlyKeys(
+                        "complaints", "contracts", "crm-accounts", "desk-sent-letters", "desk-processing-restrictions")
+                .containsEntry("desk-sent-letters", 0L)
+                .containsEntry("desk-processing-restrictions", 0L);
         assertThat(List.of("complaints", "contracts", "crm-accounts"))
                 .allSatisfy(c -> assertThat(keptInCertificate.get(c)).isPositive());
     }
@@ -209,8 +212,9 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
 
     @Test
     void aSecondRunFindsEverythingDoneAndCountsNoNewWork() {
-        // 7 company categories and 5 of the desk's own (earlier requests, their mail, attachments, notes, answers).
-        assertThat(firstPass.categoriesErased()).isEqualTo(12);
+        // 7 company categories and 6 of the desk's own (earlier requests, their mail, attachments, notes, answers,
+        // decisions on rectification, restriction or objection).
+        assertThat(firstPass.categoriesErased()).isEqualTo(13);
         assertThat(firstPass.deleted()).isPositive();
         assertThat(firstPass.anonymised()).isEqualTo(before.get("crm_contact").size());
         assertThat(secondPass.didNothing()).isTrue();

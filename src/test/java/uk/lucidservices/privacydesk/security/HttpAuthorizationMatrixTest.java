@@ -133,6 +133,18 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
                     404,
                     404,
                     403),
+            // A subject access request is not one of the other rights: not found, for those who may look.
+            desk(
+                    "GET",
+                    "/api/rights-requests/{reference}",
+                    "/api/rights-requests/{sar}",
+                    NONE,
+                    401,
+                    404,
+                    403,
+                    404,
+                    404,
+                    403),
             desk(
                     "GET",
                     "/api/access-requests/{reference}/redaction-items",

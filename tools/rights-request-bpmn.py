@@ -1,0 +1,288 @@
+#!/usr/bin/env python3
+# Generates bpmn/rights-request.bpmn (semantics and diagram) from the tables below. Run from the repo root:
+#   python3 tools/rights-request-bpmn.py
+from xml.sax.saxutils import escape as esc
+
+nodes = []   # (id, tag, name, attrs, inner, col, row, parent)
+flows = []   # (id, src, tgt, name, cond)
+def n(id_, tag, name, col, row, attrs='', inner='', parent='sub'):
+    nodes.append(dict(id=id_, tag=tag, name=name, attrs=attrs, inner=inner, col=col, row=row, parent=parent))
+def f(id_, s, t, name=None, cond=None):
+    flows.append(dict(id=id_, s=s, t=t, name=name, cond=cond))
+
+RETRY = '<camunda:failedJobRetryTimeCycle>R5/PT5M</camunda:failedJobRetryTimeCycle>'
+def letter(name, listener=None):
+    l = f'<camunda:executionListener expression="{esc(listener, {chr(34): "&quot;"})}" event="start" />' if listener else ''
+    return f'<bpmn:extensionElements>{RETRY}<camunda:inputOutput><camunda:inputParameter name="letter">{name}</camunda:inputParameter></camunda:inputOutput>{l}</bpmn:extensionElements>'
+def send(id_, name, col, row, tmpl, listener=None, parent='sub'):
+    n(id_, 'serviceTask', name, col, row, 'camunda:asyncBefore="true" camunda:delegateExpression="${sendLetter}"', letter(tmpl, listener), parent)
+def user(id_, name, col, row, group, form, listeners, doc=None, parent='sub'):
+    formattr = f'camunda:formKey="{form}"' if form.startswith('embedded:') else f'camunda:formRef="{form}" camunda:formRefBinding="latest"'
+    ls = ''.join(f'<camunda:taskListener delegateExpression="${{{b}}}" event="{e}" />' for b, e in listeners)
+    d = f'<bpmn:documentation>{esc(doc)}</bpmn:documentation>' if doc else ''
+    n(id_, 'userTask', name, col, row, f'camunda:candidateGroups="{group}" {formattr}', d + f'<bpmn:extensionElements>{ls}</bpmn:extensionElements>', parent)
+def svc(id_, name, col, row, expr, asyncb=False, doc=None, parent='sub', attr='delegateExpression'):
+    a = f'camunda:{attr}="{esc(expr)}"' + (' camunda:asyncBefore="true"' if asyncb else '')
+    inner = (f'<bpmn:documentation>{esc(doc)}</bpmn:documentation>' if doc else '') + (f'<bpmn:extensionElements>{RETRY}</bpmn:extensionElements>' if asyncb else '')
+    n(id_, 'serviceTask', name, col, row, a, inner, parent)
+def gw(id_, name, col, row, kind='exclusiveGateway', default=None, parent='sub'):
+    n(id_, kind, name, col, row, f'default="{default}"' if default else '', '', parent)
+def outcome(id_, name, col, row, expr):
+    n(id_, 'intermediateThrowEvent', name, col, row, '', f'<bpmn:extensionElements><camunda:executionListener expression="{esc(expr)}" event="start" /></bpmn:extensionElements>')
+
+# rows (y of centre)
+R_EXT, R_CLAR, R_REF, R_MAIN, R_ID, R_RES, R_OBJ, R_POR, R_POR2, R_NOID = 120, 250, 380, 520, 660, 660, 800, 940, 1080, 1220
+R_CLOCKS = 120
+
+# outer process
+n('Start_RightsRequestReceived', 'startEvent', 'Rights request received', -1, R_MAIN, parent='process',
+  inner='<bpmn:extensionElements><camunda:executionListener expression="${execution.setVariable(\'requestType\', rightsProcess.type(execution))}" event="start" /></bpmn:extensionElements>')
+# sub-process
+n('Start_AnswerRequest', 'startEvent', 'Answer the request', 0, R_MAIN)
+gw('Gateway_StartClocks', 'Start the clocks and the work', 1, R_MAIN, 'parallelGateway')
+n('CallActivity_SlaClocks', 'callActivity', "Run the request's SLA clocks", 2, R_CLOCKS, 'calledElement="request-sla-clocks"',
+  '<bpmn:extensionElements><camunda:in businessKey="#{execution.processBusinessKey}" /><camunda:in source="requestReference" target="requestReference" /><camunda:in source="requestId" target="requestId" /></bpmn:extensionElements>')
+n('End_ClocksDone', 'endEvent', 'Clocks ran out', 3, R_CLOCKS)
+send('Task_SendAcknowledgement', 'Send acknowledgement', 2, R_MAIN, 'acknowledgement')
+svc('Task_AssessIdentity', 'Match the requester to a customer', 3, R_MAIN, '${assessIdentity}')
+gw('Gateway_IdentityMatched', 'Exactly one customer matches?', 4, R_MAIN, default='Flow_NoMatch')
+ID_LISTENERS = [('identityCheckedByAnotherOfficer', 'assignment'), ('identityCheckedByAnotherOfficer', 'complete'), ('recordIdentityDecision', 'complete')]
+user('Task_ConfirmIdentity', "Confirm the requester's identity", 5, R_MAIN, 'privacy-officers', 'embedded:/forms/confirm-identity.html', ID_LISTENERS)
+gw('Gateway_IdentityConfirmed', 'Identity confirmed?', 6, R_MAIN, default='Flow_DoubtAfterAll')
+gw('Gateway_IdentityVerified', 'Identity verified', 7, R_MAIN)
+svc('Task_MarkIdentifiersVerified', "Mark the requester's identifiers verified", 8, R_MAIN, '${markIdentifiersVerified}')
+gw('Gateway_BackToTriage', 'Triage', 9, R_MAIN)
+user('Task_TriageRequest', 'Triage the request', 10, R_MAIN, 'privacy-officers', 'rights-triage', [('recordTriageDecision', 'complete')])
+gw('Gateway_TriageDecision', 'Decision?', 11, R_MAIN, default='Flow_Proceed')
+gw('Gateway_WhichRight', 'Which right?', 12, R_MAIN, default='Flow_ToDecideRectification')
+# ID path
+gw('Gateway_AskForId', 'Ask for ID', 5, R_ID)
+send('Task_SendIdRequest', 'Send ID request', 6, R_ID, 'id-request', "${execution.setVariable('idDueDate', rightsProcess.idDueDate())}")
+gw('Gateway_AwaitId', 'Wait for ID', 7, R_ID, 'eventBasedGateway')
+n('Event_IdReceived', 'intermediateCatchEvent', 'Requester replied with ID', 8, R_ID, '', '<bpmn:messageEventDefinition id="MessageDefinition_IdReceived" messageRef="Message_RequesterReply" />')
+svc('Task_StartClockOnIdArrival', 'Start the clock on receipt of ID', 9, R_ID, '${startClockOnIdArrival}')
+user('Task_CheckIdDocument', 'Check the ID document', 10, R_ID, 'privacy-officers', 'sar-check-id', ID_LISTENERS)
+gw('Gateway_IdAccepted', 'ID accepted?', 11, R_ID, default='Flow_AskAgain')
+n('Timer_IdNotReceived', 'intermediateCatchEvent', 'No ID by the due date', 8, R_NOID, '', '<bpmn:timerEventDefinition id="TimerDefinition_IdNotReceived"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">${idDueDate}</bpmn:timeDate></bpmn:timerEventDefinition>')
+send('Task_SendIdNotReceived', 'Send closure letter: no ID received', 9, R_NOID, 'id-not-received')
+outcome('Event_OutcomeClosedNoId', 'Outcome: closed, no ID', 10, R_NOID, "${execution.setVariable('outcome', 'CLOSED_NO_ID')}")
+# triage side paths
+user('Task_ApproveRefusal', 'Sign off the refusal (manager)', 12, R_REF, 'managers', 'sar-approve-refusal', [('recordRefusalSignOff', 'complete')],
+     doc='A refusal (manifestly unfounded or excessive) is signed off by a manager other than the officer who proposed it, or sent back to triage.')
+gw('Gateway_RefusalSignedOff', 'Signed off?', 13, R_REF, default='Flow_RefusalNotSignedOff')
+send('Task_SendRefusal', 'Send refusal with reasons and rights', 14, R_REF, 'refusal', '${letterTexts.refusalReason(execution)}')
+outcome('Event_OutcomeRefused', 'Outcome: refused', 15, R_REF, "${execution.setVariable('outcome', 'REFUSED')}")
+svc('Task_PauseClock', 'Stop the clock for clarification', 12, R_CLAR, '${pauseClock}')
+send('Task_SendClarificationRequest', 'Send clarification request', 13, R_CLAR, 'clarification-request', '${letterTexts.clarificationQuestion(execution)}')
+n('Event_ClarificationReceived', 'intermediateCatchEvent', 'Requester clarified', 14, R_CLAR, '', '<bpmn:messageEventDefinition id="MessageDefinition_ClarificationReceived" messageRef="Message_RequesterReply" />')
+svc('Task_ResumeClock', 'Restart the clock', 15, R_CLAR, '${resumeClock}')
+gw('Gateway_ExtensionPossible', 'Still within the first month?', 12, R_EXT, default='Flow_ExtensionTooLate')
+user('Task_ApproveExtension', 'Approve the extension', 13, R_EXT, 'managers', 'rights-approve-extension', [('recordExtensionDecision', 'complete')])
+gw('Gateway_ExtensionApproved', 'Approved?', 14, R_EXT, default='Flow_ExtensionRefused')
+svc('Task_ExtendDeadline', 'Extend the deadline by two months', 15, R_EXT, '${extendDeadline}')
+send('Task_SendExtensionNotice', 'Send extension notice with reasons', 16, R_EXT, 'extension-notice', '${letterTexts.extensionReason(execution)}')
+svc('Task_RecordExtensionNoticeSent', 'Record that the requester was told', 17, R_EXT, '${requestClockService.extensionNoticeSent(execution.processBusinessKey)}', attr='expression')
+# the type-specific steps
+RD = [('recordRightsDecision', 'complete')]
+user('Task_DecideRectification', 'Correct the data, or refuse (Art. 16)', 13, R_MAIN, 'privacy-officers', 'rights-rectification', RD)
+send('Task_SendRectificationDecision', 'Send the rectification decision', 14, R_MAIN, 'rectification-decision', "${rightsLetterTexts.decision(execution, 'RECTIFICATION')}")
+user('Task_DecideRestriction', 'Decide the restriction (Art. 18)', 13, R_RES, 'privacy-officers', 'rights-restriction', RD)
+gw('Gateway_Restricted', 'Restricted?', 14, R_RES, default='Flow_RestrictionRefused')
+svc('Task_PlaceRestriction', "Flag the person's records as restricted", 15, R_RES, '${placeRestriction}')
+send('Task_SendRestrictionDecision', 'Send the restriction decision', 16, R_RES, 'restriction-decision', "${rightsLetterTexts.decision(execution, 'RESTRICTION')}")
+user('Task_WeighObjection', 'Weigh the objection (Art. 21(1))', 13, R_OBJ, 'privacy-officers', 'rights-objection', RD)
+send('Task_SendObjectionDecision', 'Send the objection decision', 14, R_OBJ, 'processing-objection-decision', "${rightsLetterTexts.decision(execution, 'PROCESSING_OBJECTION')}")
+svc('Task_BuildPortabilityPack', 'Build the data the person provided (JSON, CSV)', 13, R_POR, '${buildPortabilityPack}', asyncb=True)
+user('Task_ApprovePortablePack', 'Approve the portable data (second officer)', 14, R_POR, 'privacy-officers', 'rights-portability-approve', [('approveDisclosurePack', 'complete')])
+svc('Task_SendPackLink', 'Email the download link to the address on record', 15, R_POR, '${sendPackLink}', asyncb=True)
+n('Error_NoVerifiedEmail', 'boundaryEvent', 'No verified email address', 15.3, R_POR + 40, 'attachedToRef="Task_SendPackLink"', '<bpmn:errorEventDefinition id="ErrorDefinition_NoVerifiedEmail" errorRef="ErrorCode_NoVerifiedEmail" />')
+user('Task_DeliverPackAnotherWay', 'Deliver the pack another way', 16, R_POR2, 'privacy-officers', 'sar-deliver-pack', [('recordManualDelivery', 'complete')])
+gw('Gateway_Delivered', 'Pack delivered', 17, R_POR)
+outcome('Event_OutcomeProvided', 'Outcome: portable data provided', 18, R_POR, "${execution.setVariable('outcome', 'PROVIDED')}")
+outcome('Event_OutcomeDecided', "Outcome: the officer's decision", 18, R_MAIN, "${execution.setVariable('outcome', rightsOutcome)}")
+gw('Gateway_Close', 'Close', 19, R_MAIN)
+svc('Task_CloseRequest', 'Close the request with its outcome', 20, R_MAIN, '${closeRightsRequest}')
+n('End_RequestAnswered', 'endEvent', 'Request answered', 21, R_MAIN, '', '<bpmn:terminateEventDefinition id="Terminate_RequestAnswered" />')
+# after the answer: a restriction stays until lifted
+gw('Gateway_RestrictionApplies', 'Restriction placed?', 23, R_MAIN, default='Flow_NothingToLift', parent='process')
+user('Task_LiftRestriction', 'Lift the restriction when its grounds end', 24, R_RES, 'privacy-officers', 'rights-restriction-lift', RD,
+     doc='No statutory clock: the restriction applies until its grounds end. The requester is told, with the reason, before it is lifted (Art. 18(3)).', parent='process')
+send('Task_SendRestrictionLifted', 'Tell the requester before lifting', 25, R_RES, 'restriction-lifted', "${rightsLetterTexts.decision(execution, 'RESTRICTION_LIFTED')}", parent='process')
+svc('Task_RemoveRestrictionFlag', 'Lift the restriction flag', 26, R_RES, '${liftRestriction}', parent='process')
+n('End_RestrictionLifted', 'endEvent', 'Restriction lifted', 27, R_RES, parent='process')
+n('End_NothingToLift', 'endEvent', 'Request done', 24, R_MAIN, parent='process')
+
+# flows
+f('Flow_ToAnswer', 'Start_RightsRequestReceived', 'SubProcess_AnswerRequest')
+f('Flow_ToStartClocks', 'Start_AnswerRequest', 'Gateway_StartClocks')
+f('Flow_ToClocks', 'Gateway_StartClocks', 'CallActivity_SlaClocks')
+f('Flow_ClocksDone', 'CallActivity_SlaClocks', 'End_ClocksDone')
+f('Flow_ToAcknowledge', 'Gateway_StartClocks', 'Task_SendAcknowledgement')
+f('Flow_ToAssessIdentity', 'Task_SendAcknowledgement', 'Task_AssessIdentity')
+f('Flow_ToIdentityMatched', 'Task_AssessIdentity', 'Gateway_IdentityMatched')
+f('Flow_Matched', 'Gateway_IdentityMatched', 'Task_ConfirmIdentity', 'yes', '${identityMatched}')
+f('Flow_NoMatch', 'Gateway_IdentityMatched', 'Gateway_AskForId', 'no: reasonable doubt')
+f('Flow_ToIdentityConfirmed', 'Task_ConfirmIdentity', 'Gateway_IdentityConfirmed')
+f('Flow_IdentityConfirmed', 'Gateway_IdentityConfirmed', 'Gateway_IdentityVerified', 'yes', '${identityConfirmed}')
+f('Flow_DoubtAfterAll', 'Gateway_IdentityConfirmed', 'Gateway_AskForId', 'no: ask for ID')
+f('Flow_ToSendIdRequest', 'Gateway_AskForId', 'Task_SendIdRequest')
+f('Flow_ToAwaitId', 'Task_SendIdRequest', 'Gateway_AwaitId')
+f('Flow_ToIdReceived', 'Gateway_AwaitId', 'Event_IdReceived')
+f('Flow_ToIdWaitOver', 'Gateway_AwaitId', 'Timer_IdNotReceived')
+f('Flow_ToStartClockOnId', 'Event_IdReceived', 'Task_StartClockOnIdArrival')
+f('Flow_ToCheckId', 'Task_StartClockOnIdArrival', 'Task_CheckIdDocument')
+f('Flow_ToIdAccepted', 'Task_CheckIdDocument', 'Gateway_IdAccepted')
+f('Flow_IdAccepted', 'Gateway_IdAccepted', 'Gateway_IdentityVerified', 'yes', '${identityConfirmed}')
+f('Flow_AskAgain', 'Gateway_IdAccepted', 'Gateway_AskForId', 'no: ask again')
+f('Flow_ToSendIdNotReceived', 'Timer_IdNotReceived', 'Task_SendIdNotReceived')
+f('Flow_ToOutcomeClosedNoId', 'Task_SendIdNotReceived', 'Event_OutcomeClosedNoId')
+f('Flow_ClosedNoIdToClose', 'Event_OutcomeClosedNoId', 'Gateway_Close')
+f('Flow_ToMarkVerified', 'Gateway_IdentityVerified', 'Task_MarkIdentifiersVerified')
+f('Flow_ToTriage', 'Task_MarkIdentifiersVerified', 'Gateway_BackToTriage')
+f('Flow_ToTriageTask', 'Gateway_BackToTriage', 'Task_TriageRequest')
+f('Flow_ToTriageDecision', 'Task_TriageRequest', 'Gateway_TriageDecision')
+f('Flow_Proceed', 'Gateway_TriageDecision', 'Gateway_WhichRight', 'proceed')
+f('Flow_Refuse', 'Gateway_TriageDecision', 'Task_ApproveRefusal', 'refuse', "${triageRoute == 'REFUSE'}")
+f('Flow_Clarify', 'Gateway_TriageDecision', 'Task_PauseClock', 'ask for clarification', "${triageRoute == 'CLARIFY'}")
+f('Flow_Extend', 'Gateway_TriageDecision', 'Gateway_ExtensionPossible', 'extend', "${triageRoute == 'EXTEND'}")
+f('Flow_ToRefusalSignedOff', 'Task_ApproveRefusal', 'Gateway_RefusalSignedOff')
+f('Flow_RefusalSignedOff', 'Gateway_RefusalSignedOff', 'Task_SendRefusal', 'yes', '${refusalSignedOff}')
+f('Flow_RefusalNotSignedOff', 'Gateway_RefusalSignedOff', 'Gateway_BackToTriage', 'no: back to triage')
+f('Flow_ToOutcomeRefused', 'Task_SendRefusal', 'Event_OutcomeRefused')
+f('Flow_RefusedToClose', 'Event_OutcomeRefused', 'Gateway_Close')
+f('Flow_ToSendClarificationRequest', 'Task_PauseClock', 'Task_SendClarificationRequest')
+f('Flow_ToClarificationReceived', 'Task_SendClarificationRequest', 'Event_ClarificationReceived')
+f('Flow_ToResumeClock', 'Event_ClarificationReceived', 'Task_ResumeClock')
+f('Flow_ClarifiedToTriage', 'Task_ResumeClock', 'Gateway_BackToTriage')
+f('Flow_ExtensionPossible', 'Gateway_ExtensionPossible', 'Task_ApproveExtension', 'yes', '${requestClockService.extensionAllowed(execution.processBusinessKey)}')
+f('Flow_ExtensionTooLate', 'Gateway_ExtensionPossible', 'Gateway_BackToTriage', 'no: back to triage')
+f('Flow_ToExtensionApproved', 'Task_ApproveExtension', 'Gateway_ExtensionApproved')
+f('Flow_ExtensionApproved', 'Gateway_ExtensionApproved', 'Task_ExtendDeadline', 'yes', '${extensionApproved}')
+f('Flow_ExtensionRefused', 'Gateway_ExtensionApproved', 'Gateway_BackToTriage', 'no: back to triage')
+f('Flow_ToSendExtensionNotice', 'Task_ExtendDeadline', 'Task_SendExtensionNotice')
+f('Flow_ToRecordExtensionNotice', 'Task_SendExtensionNotice', 'Task_RecordExtensionNoticeSent')
+f('Flow_ExtendedToTriage', 'Task_RecordExtensionNoticeSent', 'Gateway_BackToTriage')
+f('Flow_ToDecideRectification', 'Gateway_WhichRight', 'Task_DecideRectification', 'rectification')
+f('Flow_ToDecideRestriction', 'Gateway_WhichRight', 'Task_DecideRestriction', 'restriction', "${requestType == 'RESTRICTION'}")
+f('Flow_ToWeighObjection', 'Gateway_WhichRight', 'Task_WeighObjection', 'objection', "${requestType == 'PROCESSING_OBJECTION'}")
+f('Flow_ToBuildPortabilityPack', 'Gateway_WhichRight', 'Task_BuildPortabilityPack', 'portability', "${requestType == 'PORTABILITY'}")
+f('Flow_ToSendRectificationDecision', 'Task_DecideRectification', 'Task_SendRectificationDecision')
+f('Flow_RectificationToOutcome', 'Task_SendRectificationDecision', 'Event_OutcomeDecided')
+f('Flow_ToRestricted', 'Task_DecideRestriction', 'Gateway_Restricted')
+f('Flow_Restricted', 'Gateway_Restricted', 'Task_PlaceRestriction', 'yes', "${rightsOutcome == 'RESTRICTED'}")
+f('Flow_RestrictionRefused', 'Gateway_Restricted', 'Task_SendRestrictionDecision', 'no: refused')
+f('Flow_ToSendRestrictionDecision', 'Task_PlaceRestriction', 'Task_SendRestrictionDecision')
+f('Flow_RestrictionToOutcome', 'Task_SendRestrictionDecision', 'Event_OutcomeDecided')
+f('Flow_ToSendObjectionDecision', 'Task_WeighObjection', 'Task_SendObjectionDecision')
+f('Flow_ObjectionToOutcome', 'Task_SendObjectionDecision', 'Event_OutcomeDecided')
+f('Flow_ToApprovePortablePack', 'Task_BuildPortabilityPack', 'Task_ApprovePortablePack')
+f('Flow_ToSendPackLink', 'Task_ApprovePortablePack', 'Task_SendPackLink')
+f('Flow_LinkSent', 'Task_SendPackLink', 'Gateway_Delivered')
+f('Flow_ToDeliverAnotherWay', 'Error_NoVerifiedEmail', 'Task_DeliverPackAnotherWay')
+f('Flow_DeliveredAnotherWay', 'Task_DeliverPackAnotherWay', 'Gateway_Delivered')
+f('Flow_ToOutcomeProvided', 'Gateway_Delivered', 'Event_OutcomeProvided')
+f('Flow_ProvidedToClose', 'Event_OutcomeProvided', 'Gateway_Close')
+f('Flow_DecidedToClose', 'Event_OutcomeDecided', 'Gateway_Close')
+f('Flow_ToCloseRequest', 'Gateway_Close', 'Task_CloseRequest')
+f('Flow_ToEnd', 'Task_CloseRequest', 'End_RequestAnswered')
+f('Flow_ToRestrictionApplies', 'SubProcess_AnswerRequest', 'Gateway_RestrictionApplies')
+f('Flow_RestrictionApplies', 'Gateway_RestrictionApplies', 'Task_LiftRestriction', 'yes: until lifted', "${outcome == 'RESTRICTED'}")
+f('Flow_NothingToLift', 'Gateway_RestrictionApplies', 'End_NothingToLift', 'no')
+f('Flow_ToSendRestrictionLifted', 'Task_LiftRestriction', 'Task_SendRestrictionLifted')
+f('Flow_ToRemoveRestrictionFlag', 'Task_SendRestrictionLifted', 'Task_RemoveRestrictionFlag')
+f('Flow_ToEndRestrictionLifted', 'Task_RemoveRestrictionFlag', 'End_RestrictionLifted')
+
+# ---- geometry
+X0, CW = 240, 150
+SIZE = {'startEvent': (36, 36), 'endEvent': (36, 36), 'intermediateCatchEvent': (36, 36), 'intermediateThrowEvent': (36, 36),
+        'boundaryEvent': (36, 36), 'exclusiveGateway': (50, 50), 'parallelGateway': (50, 50), 'eventBasedGateway': (50, 50)}
+box = {}
+for nd in nodes:
+    w, h = SIZE.get(nd['tag'], (100, 80))
+    cx = X0 + nd['col'] * CW
+    cy = nd['row']
+    box[nd['id']] = (cx - w / 2, cy - h / 2, w, h)
+SUB = (X0 - 60, 40, (21 - 0) * CW + 130, R_NOID + 80 - 40)
+box['SubProcess_AnswerRequest'] = SUB
+def centre(i):
+    x, y, w, h = box[i]; return x + w / 2, y + h / 2
+def waypoints(s, t):
+    sx, sy, sw, sh = box[s]; tx, ty, tw, th = box[t]
+    scx, scy = centre(s); tcx, tcy = centre(t)
+    if s == 'SubProcess_AnswerRequest':
+        return [(sx + sw, tcy), (tx, tcy)]
+    if t == 'SubProcess_AnswerRequest':
+        return [(sx + sw, scy), (tx, scy)]
+    if tcx > scx + 1:
+        if abs(scy - tcy) < 1:
+            return [(sx + sw, scy), (tx, tcy)]
+        # leave from the top or bottom, then across
+        if tcy < scy:
+            return [(scx, sy), (scx, tcy), (tx, tcy)]
+        return [(scx, sy + sh), (scx, tcy), (tx, tcy)]
+    # backward: go round underneath or above
+    if tcy <= scy:
+        lane = min(sy, ty) - 25
+        return [(scx, sy), (scx, lane), (tcx, lane), (tcx, ty)]
+    lane = max(sy + sh, ty + th) + 25
+    return [(scx, sy + sh), (scx, lane), (tcx, lane), (tcx, ty + th)]
+
+# ---- semantics
+def node_xml(nd):
+    inc = ''.join(f'<bpmn:incoming>{fl["id"]}</bpmn:incoming>' for fl in flows if fl['t'] == nd['id'])
+    out = ''.join(f'<bpmn:outgoing>{fl["id"]}</bpmn:outgoing>' for fl in flows if fl['s'] == nd['id'])
+    inner = nd['inner']
+    # documentation and extensionElements come first, then incoming/outgoing, then event definitions
+    head, tail = '', ''
+    import re
+    for part in re.findall(r'(<bpmn:documentation>.*?</bpmn:documentation>|<bpmn:extensionElements>.*?</bpmn:extensionElements>)', inner):
+        head += part
+    tail = re.sub(r'(<bpmn:documentation>.*?</bpmn:documentation>|<bpmn:extensionElements>.*?</bpmn:extensionElements>)', '', inner)
+    return f'<bpmn:{nd["tag"]} id="{nd["id"]}" name="{esc(nd["name"])}" {nd["attrs"]}>{head}{inc}{out}{tail}</bpmn:{nd["tag"]}>'
+def flow_xml(fl):
+    name = f' name="{esc(fl["name"])}"' if fl['name'] else ''
+    cond = f'<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{esc(fl["cond"])}</bpmn:conditionExpression>' if fl['cond'] else ''
+    return f'<bpmn:sequenceFlow id="{fl["id"]}" sourceRef="{fl["s"]}" targetRef="{fl["t"]}"{name}>{cond}</bpmn:sequenceFlow>'
+
+sub_ids = {nd['id'] for nd in nodes if nd['parent'] == 'sub'}
+DOC = ("One process for four rights, parametrised by the request type (requestType, set from the reference at the start): "
+       "rectification (UK GDPR Art. 16), restriction (Art. 18), portability (Art. 20) and objection to processing other than direct marketing (Art. 21(1)). "
+       "Started by the mail intake, mail triage or the register API (phone, post, in person) with the reference as business key and requestReference and requestId as variables. "
+       "The sub-process answers the request with the same steps as an access request: acknowledgement, identity (an officer confirms a single customer match, otherwise ID is asked for, the clock starting on its receipt, no ID by desk.rights.id-wait closes the request), "
+       "triage (proceed, refuse with a manager's sign-off, clarification with the clock stopped, extension within the first month), beside the shared SLA clocks (request-sla-clocks), which its terminate end stops. "
+       "Then one small step per right: the officer records what was corrected where or refuses; decides the restriction, which flags the person's records; weighs the objection and stops or continues with reasons; "
+       "or the desk builds the data the person provided as JSON and CSV, a second officer approves it, and the one-time link goes to the verified address. Each decision has its letter. "
+       "A restriction outlives the request: it is lifted by a later decision, after the requester is told (Art. 18(3)).")
+sub_inner = ''.join(node_xml(nd) for nd in nodes if nd['parent'] == 'sub') + ''.join(flow_xml(fl) for fl in flows if fl['s'] in sub_ids and fl['t'] in sub_ids)
+sub_inc = ''.join(f'<bpmn:incoming>{fl["id"]}</bpmn:incoming>' for fl in flows if fl['t'] == 'SubProcess_AnswerRequest')
+sub_out = ''.join(f'<bpmn:outgoing>{fl["id"]}</bpmn:outgoing>' for fl in flows if fl['s'] == 'SubProcess_AnswerRequest')
+sub = (f'<bpmn:subProcess id="SubProcess_AnswerRequest" name="Answer the request">'
+       f'<bpmn:documentation>Ends at its terminate end, which stops the SLA clocks with it.</bpmn:documentation>{sub_inc}{sub_out}{sub_inner}</bpmn:subProcess>')
+proc_inner = ''.join(node_xml(nd) for nd in nodes if nd['parent'] == 'process') + sub + ''.join(flow_xml(fl) for fl in flows if not (fl['s'] in sub_ids and fl['t'] in sub_ids))
+
+di = []
+di.append(f'<bpmndi:BPMNShape id="SubProcess_AnswerRequest_di" bpmnElement="SubProcess_AnswerRequest" isExpanded="true"><dc:Bounds x="{SUB[0]}" y="{SUB[1]}" width="{SUB[2]}" height="{SUB[3]}" /></bpmndi:BPMNShape>')
+for nd in nodes:
+    x, y, w, h = box[nd['id']]
+    label = f'<bpmndi:BPMNLabel><dc:Bounds x="{x - 30:.0f}" y="{y + h + 4:.0f}" width="{w + 60:.0f}" height="27" /></bpmndi:BPMNLabel>' if nd['tag'] not in ('userTask', 'serviceTask', 'callActivity') else ''
+    di.append(f'<bpmndi:BPMNShape id="{nd["id"]}_di" bpmnElement="{nd["id"]}"><dc:Bounds x="{x:.0f}" y="{y:.0f}" width="{w}" height="{h}" />{label}</bpmndi:BPMNShape>')
+for fl in flows:
+    wps = ''.join(f'<di:waypoint x="{px:.0f}" y="{py:.0f}" />' for px, py in waypoints(fl['s'], fl['t']))
+    di.append(f'<bpmndi:BPMNEdge id="{fl["id"]}_di" bpmnElement="{fl["id"]}">{wps}</bpmndi:BPMNEdge>')
+
+xml = f'''<?xml version="1.0" encoding="UTF-8"?>
+<!-- Generated by tools/rights-request-bpmn.py: edit the script and run it again, or open this file in Camunda Modeler. -->
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Definitions_rights-request" targetNamespace="http://lucidservices.uk/privacy-desk" exporter="Privacy Desk" exporterVersion="1">
+<bpmn:message id="Message_RequesterReply" name="requester-reply" />
+<bpmn:error id="ErrorCode_NoVerifiedEmail" name="No verified email address" errorCode="NO_VERIFIED_EMAIL" />
+<bpmn:process id="rights-request" name="Rectification, restriction, portability or objection request" isExecutable="true" camunda:historyTimeToLive="P180D" camunda:isStartableInTasklist="false">
+<bpmn:documentation>{esc(DOC)}</bpmn:documentation>
+{proc_inner}
+</bpmn:process>
+<bpmndi:BPMNDiagram id="Diagram_rights-request"><bpmndi:BPMNPlane id="Plane_rights-request" bpmnElement="rights-request">
+{chr(10).join(di)}
+</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+</bpmn:definitions>
+'''
+open('bpmn/rights-request.bpmn', 'w').write(xml)
+print(len(nodes), 'nodes', len(flows), 'flows')
