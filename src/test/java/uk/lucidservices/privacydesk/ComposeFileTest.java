@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,9 @@ class ComposeFileTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(DESK_[A-Z_]+)[:}]");
     /** Compose's own interpolation: ${NAME}, ${NAME:?message}, ${NAME:-default}. */
     private static final Pattern COMPOSE_VARIABLE = Pattern.compile("\\$\\{([A-Z_]+)(?::?[?-][^}]*)?}");
+
+    /** How the guard names a variable to set: "set DESK_X (property) ...". */
+    private static final Pattern GUARD_VARIABLE = Pattern.compile("^set (DESK_[A-Z_]+) ");
 
     private static final Pattern REQUIRED_COMPOSE_VARIABLE = Pattern.compile("\\$\\{([A-Z_]+):\\?[^}]*}");
 
@@ -85,6 +91,62 @@ class ComposeFileTest {
                 .hasSize(2)
                 .anySatisfy(p -> assertThat(p).contains("DESK_SUPPRESSION_SECRET"))
                 .anySatisfy(p -> assertThat(p).contains("without TLS"));
+    }
+
+    /**
+     * The variables the guard asks for when nothing is set, read from its own messages ("set
+     * DESK_DB_URL (...)"), so a setting the guard starts to require is checked here without an edit.
+     */
+    @Test
+    void everyVariableTheGuardRequiresIsSetForTheDesk() throws Exception {
+        Set<String> required = new TreeSet<>();
+        for (String problem : ProductionGuard.problems(ProductionSettings.environment(Map.of()))) {
+            Matcher m = GUARD_VARIABLE.matcher(problem);
+            if (m.find()) {
+                required.add(m.group(1));
+            }
+        }
+        assertThat(required).contains("DESK_SUPPRESSION_SECRET", "DESK_IMAP_HOST", "DESK_DB_URL", "DESK_SMTP_HOST");
+        assertThat(deskEnvironment()).containsKeys(required.toArray(String[]::new));
+    }
+
+    /** Inside compose's network "localhost" is the desk's own container: every host is a service's name. */
+    @Test
+    void theDeskReachesDatabaseAndMailByTheirServiceNamesOnTheirContainerPorts() throws Exception {
+        JsonNode services = compose().get("services");
+        JsonNode desk = services.at("/desk/environment");
+        URI database = URI.create(desk.get("DESK_DB_URL").asText().substring("jdbc:".length()));
+        // What the desk connects to, by variable: host and port.
+        List<List<String>> endpoints = List.of(
+                List.of(database.getHost(), String.valueOf(database.getPort())),
+                List.of(
+                        desk.get("DESK_SMTP_HOST").asText(),
+                        desk.get("DESK_SMTP_PORT").asText()),
+                List.of(
+                        desk.get("DESK_IMAP_HOST").asText(),
+                        desk.get("DESK_IMAP_PORT").asText()));
+        Set<String> hosts = new TreeSet<>();
+        for (List<String> endpoint : endpoints) {
+            String host = endpoint.get(0);
+            hosts.add(host);
+            assertThat(services.has(host)).as("a compose service named " + host).isTrue();
+            assertThat(host).isNotEqualTo("desk");
+            List<String> containerPorts = new ArrayList<>();
+            services.at("/" + host + "/ports")
+                    .forEach(p ->
+                            containerPorts.add(p.asText().substring(p.asText().lastIndexOf(':') + 1)));
+            assertThat(containerPorts).as(host + "'s container ports").contains(endpoint.get(1));
+        }
+        assertThat(hosts).containsExactly("mail", "postgres");
+        // depends_on is a list of names, or a map from name to condition.
+        JsonNode dependsOn = services.at("/desk/depends_on");
+        List<String> dependencies = new ArrayList<>();
+        if (dependsOn.isArray()) {
+            dependsOn.forEach(n -> dependencies.add(n.asText()));
+        } else {
+            dependsOn.fieldNames().forEachRemaining(dependencies::add);
+        }
+        assertThat(dependencies).containsAll(hosts);
     }
 
     @Test
