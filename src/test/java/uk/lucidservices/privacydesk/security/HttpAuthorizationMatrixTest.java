@@ -257,6 +257,8 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
             desk("GET", "/packs/{token}", "/packs/not-a-real-token", NONE, 404, 404, 404, 404, 404, 404),
             // Actuator
             desk("GET", null, "/actuator/health", NONE, 200, 200, 200, 200, 200, 200),
+            desk("GET", null, "/actuator/health/liveness", NONE, 200, 200, 200, 200, 200, 200),
+            desk("GET", null, "/actuator/health/readiness", NONE, 200, 200, 200, 200, 200, 200),
             desk("GET", null, "/actuator/info", NONE, 200, 200, 200, 200, 200, 200),
             desk("GET", null, "/actuator/prometheus", NONE, 401, 200, 200, 200, 200, 200),
             desk("GET", null, "/actuator/metrics", NONE, 401, 200, 200, 200, 200, 200),
