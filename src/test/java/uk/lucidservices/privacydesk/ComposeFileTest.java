@@ -174,7 +174,12 @@ class ComposeFileTest {
             if (name.startsWith("DESK_")) {
                 assertThat(read).as("application.yml reads " + name).contains(name);
             } else {
-                assertThat(name).isIn("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS", "SERVER_FORWARD_HEADERS_STRATEGY");
+                assertThat(name)
+                        .isIn(
+                                "SPRING_PROFILES_ACTIVE",
+                                "JAVA_TOOL_OPTIONS",
+                                "SERVER_FORWARD_HEADERS_STRATEGY",
+                                "LOGGING_STRUCTURED_FORMAT_CONSOLE");
             }
         }
     }
