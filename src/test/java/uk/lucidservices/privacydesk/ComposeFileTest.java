@@ -1,6 +1,7 @@
 package uk.lucidservices.privacydesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.env.EnvironmentPostProcessorApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import uk.lucidservices.privacydesk.security.ProductionGuard;
 import uk.lucidservices.privacydesk.security.ProductionSettings;
 
@@ -80,6 +88,50 @@ class ComposeFileTest {
         assertThat(env.get("SPRING_PROFILES_ACTIVE")).isNotEqualTo("demo");
         assertThat(ProductionGuard.problems(ProductionSettings.environment(env)))
                 .isEmpty();
+    }
+
+    /**
+     * Spring Boot's own start-up, as the container runs it, with exactly the desk service's environment:
+     * application.yml and the profile's file are read and every EnvironmentPostProcessor the desk
+     * registers (META-INF/spring.factories: the production guard first) runs, then a context without
+     * beans starts. The engine, database and mail are left out; what would refuse the start is not.
+     */
+    @Test
+    void theDeskStartsWithTheComposeEnvironmentAndRefusesWithoutOneOfIt() throws Exception {
+        Map<String, Object> env = deskEnvironment();
+        try (ConfigurableApplicationContext desk = startUpTo(env)) {
+            assertThat(desk.getEnvironment().getProperty("desk.intake.mailbox.host"))
+                    .isEqualTo("mail");
+            assertThat(desk.getEnvironment().getProperty("spring.mail.host")).isEqualTo("mail");
+            assertThat(desk.getEnvironment().getProperty("desk.suppression.hmac-secret"))
+                    .isNotBlank();
+        }
+        env.remove("DESK_SUPPRESSION_SECRET");
+        assertThatThrownBy(() -> startUpTo(env).close())
+                .hasMessageContaining("will not start as production")
+                .hasMessageContaining("DESK_SUPPRESSION_SECRET");
+    }
+
+    /** The start-up's only source: no beans (and no @Configuration, so the suite's scan passes it by). */
+    static class NoBeans {}
+
+    private static ConfigurableApplicationContext startUpTo(Map<String, Object> variables) {
+        SpringApplication application = new SpringApplication(NoBeans.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        // Only the listener that runs the EnvironmentPostProcessors: the suite's logging stays as it is.
+        application.setListeners(List.of(new EnvironmentPostProcessorApplicationListener()));
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setLogStartupInfo(false);
+        application.setRegisterShutdownHook(false);
+        StandardEnvironment environment = new StandardEnvironment();
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(variables)));
+        application.setEnvironment(environment);
+        return application.run();
     }
 
     @Test
