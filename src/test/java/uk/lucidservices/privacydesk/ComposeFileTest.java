@@ -1,21 +1,32 @@
 package uk.lucidservices.privacydesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.env.EnvironmentPostProcessorApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import uk.lucidservices.privacydesk.security.ProductionGuard;
 import uk.lucidservices.privacydesk.security.ProductionSettings;
 
@@ -29,6 +40,9 @@ class ComposeFileTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(DESK_[A-Z_]+)[:}]");
     /** Compose's own interpolation: ${NAME}, ${NAME:?message}, ${NAME:-default}. */
     private static final Pattern COMPOSE_VARIABLE = Pattern.compile("\\$\\{([A-Z_]+)(?::?[?-][^}]*)?}");
+
+    /** How the guard names a variable to set: "set DESK_X (property) ...". */
+    private static final Pattern GUARD_VARIABLE = Pattern.compile("^set (DESK_[A-Z_]+) ");
 
     private static final Pattern REQUIRED_COMPOSE_VARIABLE = Pattern.compile("\\$\\{([A-Z_]+):\\?[^}]*}");
 
@@ -76,6 +90,50 @@ class ComposeFileTest {
                 .isEmpty();
     }
 
+    /**
+     * Spring Boot's own start-up, as the container runs it, with exactly the desk service's environment:
+     * application.yml and the profile's file are read and every EnvironmentPostProcessor the desk
+     * registers (META-INF/spring.factories: the production guard first) runs, then a context without
+     * beans starts. The engine, database and mail are left out; what would refuse the start is not.
+     */
+    @Test
+    void theDeskStartsWithTheComposeEnvironmentAndRefusesWithoutOneOfIt() throws Exception {
+        Map<String, Object> env = deskEnvironment();
+        try (ConfigurableApplicationContext desk = startUpTo(env)) {
+            assertThat(desk.getEnvironment().getProperty("desk.intake.mailbox.host"))
+                    .isEqualTo("mail");
+            assertThat(desk.getEnvironment().getProperty("spring.mail.host")).isEqualTo("mail");
+            assertThat(desk.getEnvironment().getProperty("desk.suppression.hmac-secret"))
+                    .isNotBlank();
+        }
+        env.remove("DESK_SUPPRESSION_SECRET");
+        assertThatThrownBy(() -> startUpTo(env).close())
+                .hasMessageContaining("will not start as production")
+                .hasMessageContaining("DESK_SUPPRESSION_SECRET");
+    }
+
+    /** The start-up's only source: no beans (and no @Configuration, so the suite's scan passes it by). */
+    static class NoBeans {}
+
+    private static ConfigurableApplicationContext startUpTo(Map<String, Object> variables) {
+        SpringApplication application = new SpringApplication(NoBeans.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        // Only the listener that runs the EnvironmentPostProcessors: the suite's logging stays as it is.
+        application.setListeners(List.of(new EnvironmentPostProcessorApplicationListener()));
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setLogStartupInfo(false);
+        application.setRegisterShutdownHook(false);
+        StandardEnvironment environment = new StandardEnvironment();
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(variables)));
+        application.setEnvironment(environment);
+        return application.run();
+    }
+
     @Test
     void withoutOneOfItsSettingsTheGuardWouldNameIt() throws Exception {
         Map<String, Object> env = deskEnvironment();
@@ -85,6 +143,62 @@ class ComposeFileTest {
                 .hasSize(2)
                 .anySatisfy(p -> assertThat(p).contains("DESK_SUPPRESSION_SECRET"))
                 .anySatisfy(p -> assertThat(p).contains("without TLS"));
+    }
+
+    /**
+     * The variables the guard asks for when nothing is set, read from its own messages ("set
+     * DESK_DB_URL (...)"), so a setting the guard starts to require is checked here without an edit.
+     */
+    @Test
+    void everyVariableTheGuardRequiresIsSetForTheDesk() throws Exception {
+        Set<String> required = new TreeSet<>();
+        for (String problem : ProductionGuard.problems(ProductionSettings.environment(Map.of()))) {
+            Matcher m = GUARD_VARIABLE.matcher(problem);
+            if (m.find()) {
+                required.add(m.group(1));
+            }
+        }
+        assertThat(required).contains("DESK_SUPPRESSION_SECRET", "DESK_IMAP_HOST", "DESK_DB_URL", "DESK_SMTP_HOST");
+        assertThat(deskEnvironment()).containsKeys(required.toArray(String[]::new));
+    }
+
+    /** Inside compose's network "localhost" is the desk's own container: every host is a service's name. */
+    @Test
+    void theDeskReachesDatabaseAndMailByTheirServiceNamesOnTheirContainerPorts() throws Exception {
+        JsonNode services = compose().get("services");
+        JsonNode desk = services.at("/desk/environment");
+        URI database = URI.create(desk.get("DESK_DB_URL").asText().substring("jdbc:".length()));
+        // What the desk connects to, by variable: host and port.
+        List<List<String>> endpoints = List.of(
+                List.of(database.getHost(), String.valueOf(database.getPort())),
+                List.of(
+                        desk.get("DESK_SMTP_HOST").asText(),
+                        desk.get("DESK_SMTP_PORT").asText()),
+                List.of(
+                        desk.get("DESK_IMAP_HOST").asText(),
+                        desk.get("DESK_IMAP_PORT").asText()));
+        Set<String> hosts = new TreeSet<>();
+        for (List<String> endpoint : endpoints) {
+            String host = endpoint.get(0);
+            hosts.add(host);
+            assertThat(services.has(host)).as("a compose service named " + host).isTrue();
+            assertThat(host).isNotEqualTo("desk");
+            List<String> containerPorts = new ArrayList<>();
+            services.at("/" + host + "/ports")
+                    .forEach(p ->
+                            containerPorts.add(p.asText().substring(p.asText().lastIndexOf(':') + 1)));
+            assertThat(containerPorts).as(host + "'s container ports").contains(endpoint.get(1));
+        }
+        assertThat(hosts).containsExactly("mail", "postgres");
+        // depends_on is a list of names, or a map from name to condition.
+        JsonNode dependsOn = services.at("/desk/depends_on");
+        List<String> dependencies = new ArrayList<>();
+        if (dependsOn.isArray()) {
+            dependsOn.forEach(n -> dependencies.add(n.asText()));
+        } else {
+            dependsOn.fieldNames().forEachRemaining(dependencies::add);
+        }
+        assertThat(dependencies).containsAll(hosts);
     }
 
     @Test
@@ -112,7 +226,12 @@ class ComposeFileTest {
             if (name.startsWith("DESK_")) {
                 assertThat(read).as("application.yml reads " + name).contains(name);
             } else {
-                assertThat(name).isIn("SPRING_PROFILES_ACTIVE", "JAVA_TOOL_OPTIONS", "SERVER_FORWARD_HEADERS_STRATEGY");
+                assertThat(name)
+                        .isIn(
+                                "SPRING_PROFILES_ACTIVE",
+                                "JAVA_TOOL_OPTIONS",
+                                "SERVER_FORWARD_HEADERS_STRATEGY",
+                                "LOGGING_STRUCTURED_FORMAT_CONSOLE");
             }
         }
     }

@@ -74,6 +74,7 @@ public final class TestPeople {
                 377,
                 378,
                 379);
+        claim("engine.StructuredLogTest", 441);
     }
 
     private TestPeople() {}

@@ -1,7 +1,5 @@
 package uk.lucidservices.privacydesk.access;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -9,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.lucidservices.privacydesk.datamap.Category;
-import uk.lucidservices.privacydesk.mail.DocumentFonts;
+import uk.lucidservices.privacydesk.mail.DocumentPdf;
 
 /**
  * The letter at the front of a disclosure pack, stating everything Article 15 UK GDPR requires,
@@ -89,13 +87,8 @@ final class CoverLetter {
     }
 
     static byte[] pdf(String xhtml) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024)) {
-            PdfRendererBuilder builder = DocumentFonts.embed(new PdfRendererBuilder());
-            builder.useFastMode();
-            builder.withHtmlContent(xhtml, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
+        try {
+            return DocumentPdf.render(xhtml);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not render the cover letter as PDF", e);
         }

@@ -1,7 +1,5 @@
 package uk.lucidservices.privacydesk.erasure;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
@@ -11,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import uk.lucidservices.privacydesk.mail.DocumentFonts;
+import uk.lucidservices.privacydesk.mail.DocumentPdf;
 import uk.lucidservices.privacydesk.request.ClockConfiguration;
 
 /**
@@ -26,17 +24,11 @@ final class CertificatePdf {
     private CertificatePdf() {}
 
     static byte[] render(String reference, String xhtml) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            PdfRendererBuilder builder = DocumentFonts.embed(new PdfRendererBuilder());
-            builder.useFastMode();
-            builder.withHtmlContent(xhtml, null);
-            builder.toStream(out);
-            builder.run();
+            return DocumentPdf.render(xhtml);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not render the erasure certificate of " + reference, e);
         }
-        return out.toByteArray();
     }
 
     /** Counts, names, reasons, dates (as a UK reader reads them) and staff ids; the reference comes from the letter service. */

@@ -2,6 +2,8 @@ package uk.lucidservices.privacydesk.mail;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The font the desk's PDF documents are set in, bundled with the desk (DejaVu Sans,
@@ -15,19 +17,31 @@ public final class DocumentFonts {
 
     private DocumentFonts() {}
 
+    /**
+     * The generic families a template or the renderer's own style sheet may ask for ({@code <code>}
+     * is monospace), under the names openhtmltopdf gives them (FontUtil.normalizeFontFamily): set in
+     * the same font, since a tagged PDF (PDF/UA) may use embedded fonts only.
+     */
+    private static final List<String> GENERIC_FAMILIES = List.of("SansSerif", "Serif", "Monospaced");
+
     public static PdfRendererBuilder embed(PdfRendererBuilder builder) {
-        builder.useFont(
-                () -> DocumentFonts.class.getResourceAsStream("/fonts/DejaVuSans.ttf"),
-                FAMILY,
-                400,
-                BaseRendererBuilder.FontStyle.NORMAL,
-                true);
-        builder.useFont(
-                () -> DocumentFonts.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"),
-                FAMILY,
-                700,
-                BaseRendererBuilder.FontStyle.NORMAL,
-                true);
+        List<String> families = new ArrayList<>();
+        families.add(FAMILY);
+        families.addAll(GENERIC_FAMILIES);
+        for (String family : families) {
+            builder.useFont(
+                    () -> DocumentFonts.class.getResourceAsStream("/fonts/DejaVuSans.ttf"),
+                    family,
+                    400,
+                    BaseRendererBuilder.FontStyle.NORMAL,
+                    true);
+            builder.useFont(
+                    () -> DocumentFonts.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"),
+                    family,
+                    700,
+                    BaseRendererBuilder.FontStyle.NORMAL,
+                    true);
+        }
         return builder;
     }
 }

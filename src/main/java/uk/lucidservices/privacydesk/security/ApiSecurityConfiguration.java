@@ -18,6 +18,8 @@ class ApiSecurityConfiguration {
      */
     static final List<String> WEBAPP_SESSION_PATHS = List.of("/api/");
 
+    private static final String HEALTH_PATH = "/actuator/health";
+
     private static final String[] API_PATHS = {"/engine-rest/*", "/api/*"};
 
     @Bean
@@ -47,6 +49,24 @@ class ApiSecurityConfiguration {
         registration.setName("desk-api-authentication");
         registration.addUrlPatterns(API_PATHS);
         registration.addUrlPatterns("/actuator/prometheus", "/actuator/metrics/*", "/actuator/metrics");
+        registration.setOrder(1);
+        return registration;
+    }
+
+    /**
+     * Health answers everyone (orchestrators probe it without credentials) with its status only;
+     * a caller who signs in (HTTP Basic, or the webapps' session) is known to the actuator, which shows
+     * the components' details to the groups in management.endpoint.health.roles.
+     */
+    @Bean
+    public FilterRegistrationBean<BasicAuthenticationFilter> healthViewer(
+            IdentityService identityService, ProcessEngine processEngine, LoginThrottle throttle) {
+        WebappSessionUsers sessionUsers =
+                new WebappSessionUsers(identityService, processEngine.getName(), List.of(HEALTH_PATH));
+        FilterRegistrationBean<BasicAuthenticationFilter> registration = new FilterRegistrationBean<>(
+                new BasicAuthenticationFilter(identityService, sessionUsers, throttle, true));
+        registration.setName("desk-health-viewer");
+        registration.addUrlPatterns(HEALTH_PATH, HEALTH_PATH + "/*");
         registration.setOrder(1);
         return registration;
     }

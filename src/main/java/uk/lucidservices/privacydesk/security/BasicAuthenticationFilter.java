@@ -3,9 +3,11 @@ package uk.lucidservices.privacydesk.security;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -32,12 +34,26 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
     private final IdentityService identityService;
     private final WebappSessionUsers sessionUsers;
     private final LoginThrottle throttle;
+    private final boolean anonymousPasses;
 
     BasicAuthenticationFilter(
             IdentityService identityService, WebappSessionUsers sessionUsers, LoginThrottle throttle) {
+        this(identityService, sessionUsers, throttle, false);
+    }
+
+    /**
+     * @param anonymousPasses a caller without credentials (or webapp session) passes unsigned-in, as
+     *     orchestrators' health probes do; wrong credentials are still refused
+     */
+    BasicAuthenticationFilter(
+            IdentityService identityService,
+            WebappSessionUsers sessionUsers,
+            LoginThrottle throttle,
+            boolean anonymousPasses) {
         this.identityService = identityService;
         this.sessionUsers = sessionUsers;
         this.throttle = throttle;
+        this.anonymousPasses = anonymousPasses;
     }
 
     @Override
@@ -58,6 +74,10 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
                 throttle.failed(request.getRemoteAddr());
             }
         }
+        if (userId == null && header == null && anonymousPasses) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (userId == null) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("application/json");
@@ -74,7 +94,7 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
                 .toList();
         try {
             identityService.setAuthentication(userId, groups, tenants);
-            chain.doFilter(request, response);
+            chain.doFilter(new SignedInRequest(request, userId, groups), response);
         } finally {
             identityService.clearAuthentication();
         }
@@ -108,5 +128,36 @@ class BasicAuthenticationFilter extends OncePerRequestFilter {
             return null;
         }
         return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    }
+
+    /**
+     * The request as the servlet API sees a signed-in caller: its user as principal and its groups as
+     * roles, which is how Spring Boot's actuator decides who sees health details (management.endpoint.health.roles).
+     */
+    private static final class SignedInRequest extends HttpServletRequestWrapper {
+
+        private final Principal user;
+        private final List<String> groups;
+
+        SignedInRequest(HttpServletRequest request, String userId, List<String> groups) {
+            super(request);
+            this.user = () -> userId;
+            this.groups = groups;
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return user;
+        }
+
+        @Override
+        public String getRemoteUser() {
+            return user.getName();
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return groups.contains(role);
+        }
     }
 }

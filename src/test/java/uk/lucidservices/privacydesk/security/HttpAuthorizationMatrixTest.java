@@ -290,8 +290,12 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
             desk("GET", "/api/sla/requests.csv", "/api/sla/requests.csv", NONE, 401, 403, 403, 200, 200, 403),
             desk("GET", "/api/sla/report", "/api/sla/report", NONE, 401, 403, 403, 200, 200, 403),
             desk("GET", "/packs/{token}", "/packs/not-a-real-token", NONE, 404, 404, 404, 404, 404, 404),
+            // The API's OpenAPI description (springdoc): any desk user, as the API's own login
+            desk("GET", null, "/api/openapi", NONE, 401, 200, 200, 200, 200, 200),
             // Actuator
             desk("GET", null, "/actuator/health", NONE, 200, 200, 200, 200, 200, 200),
+            desk("GET", null, "/actuator/health/liveness", NONE, 200, 200, 200, 200, 200, 200),
+            desk("GET", null, "/actuator/health/readiness", NONE, 200, 200, 200, 200, 200, 200),
             desk("GET", null, "/actuator/info", NONE, 200, 200, 200, 200, 200, 200),
             desk("GET", null, "/actuator/prometheus", NONE, 401, 200, 200, 200, 200, 200),
             desk("GET", null, "/actuator/metrics", NONE, 401, 200, 200, 200, 200, 200),
