@@ -28,14 +28,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.assertions.bpmn.ProcessInstanceAssert;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.ProcessAssertions;
+import uk.lucidservices.privacydesk.ProcessAssertions.ProcessInstanceAssert;
 import uk.lucidservices.privacydesk.TestClock;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.TestPeople;
@@ -100,7 +100,7 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
 
     @BeforeEach
     void engineAndData() {
-        BpmnAwareTests.init(processEngine);
+        ProcessAssertions.init(processEngine);
         demoData.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
     }
 
@@ -153,7 +153,7 @@ abstract class SarProcessTestSupport extends DeskIntegrationTest {
     }
 
     static ProcessInstanceAssert process(ProcessInstance pi) {
-        return BpmnAwareTests.assertThat(pi);
+        return ProcessAssertions.assertThat(pi);
     }
 
     /**

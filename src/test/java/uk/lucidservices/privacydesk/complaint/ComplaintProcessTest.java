@@ -2,10 +2,10 @@ package uk.lucidservices.privacydesk.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static uk.lucidservices.privacydesk.ProcessAssertions.assertThat;
+import static uk.lucidservices.privacydesk.ProcessAssertions.complete;
+import static uk.lucidservices.privacydesk.ProcessAssertions.init;
+import static uk.lucidservices.privacydesk.ProcessAssertions.withVariables;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -27,13 +27,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.ProcessAssertions;
 import uk.lucidservices.privacydesk.TestClock;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.TestPeople;
@@ -123,7 +123,7 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         runDueJobs(pi.getId());
         assertThat(pi).isWaitingAt("Task_CategoriseComplaint");
         complete(
-                BpmnAwareTests.task(pi),
+                ProcessAssertions.task(pi),
                 withVariables("complaintCategory", category, "relatedReference", "", "linkAccountNumber", ""));
         assertThat(pi).isWaitingAt("Task_ResolveComplaint");
         return pi;
@@ -174,10 +174,10 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         assertThat(row.get("status")).isEqualTo("OPEN");
 
         complete(
-                BpmnAwareTests.task(pi),
+                ProcessAssertions.task(pi),
                 withVariables("complaintCategory", "OTHER", "relatedReference", "", "linkAccountNumber", ""));
         complete(
-                BpmnAwareTests.task(pi),
+                ProcessAssertions.task(pi),
                 withVariables("outcome", "RESOLVED", "outcomeNote", "Apologised and refunded the call charge"));
         runDueJobs(pi.getId());
 
@@ -205,7 +205,7 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         ProcessInstance pi = receivedAndCategorised(request, "SERVICE_BILLING");
 
         complete(
-                BpmnAwareTests.task(pi),
+                ProcessAssertions.task(pi),
                 withVariables("outcome", "DEADLOCKED", "outcomeNote", "Customer disputes the early termination fee"));
         runDueJobs(pi.getId());
 
@@ -228,7 +228,7 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         ProcessInstance pi = receivedAndCategorised(request, "DATA_PROTECTION");
 
         complete(
-                BpmnAwareTests.task(pi),
+                ProcessAssertions.task(pi),
                 withVariables("outcome", "RESOLVED", "outcomeNote", "Recording deleted as asked"));
         runDueJobs(pi.getId());
 
@@ -292,7 +292,7 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         ProcessInstance pi = receivedAndCategorised(request, "OTHER");
         String outcome = "We have refunded the two missed-call charges of 14 May, GBP 3.20 " + UUID.randomUUID();
 
-        complete(BpmnAwareTests.task(pi), withVariables("outcome", "RESOLVED", "outcomeNote", outcome));
+        complete(ProcessAssertions.task(pi), withVariables("outcome", "RESOLVED", "outcomeNote", outcome));
         runDueJobs(pi.getId());
 
         assertThat(lettersSent(request.reference())).containsExactly("complaint-acknowledgement", "final-response");
@@ -354,10 +354,10 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         assertThat(lettersSent(request.reference())).doesNotContain("adr-letter");
 
         complete(
-                BpmnAwareTests.task(pi),
+                ProcessAssertions.task(pi),
                 withVariables("complaintCategory", "SERVICE_BILLING", "relatedReference", "", "linkAccountNumber", ""));
         complete(
-                BpmnAwareTests.task(pi),
+                ProcessAssertions.task(pi),
                 withVariables("outcome", "DEADLOCKED", "outcomeNote", "We cannot agree on the line rental"));
         runDueJobs(pi.getId());
 
@@ -410,7 +410,7 @@ class ComplaintProcessTest extends DeskIntegrationTest {
         assertThat(runtimeService.getVariable(pi.getId(), "accountMatched")).isEqualTo(false);
 
         complete(
-                BpmnAwareTests.task(pi),
+                ProcessAssertions.task(pi),
                 withVariables(
                         "complaintCategory",
                         "OTHER",

@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.ProcessAssertions;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.intake.MailboxPoller;
@@ -98,7 +98,7 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
 
     @BeforeEach
     void engineAndData() {
-        BpmnAwareTests.init(engine);
+        ProcessAssertions.init(engine);
         demoData.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
     }
 

@@ -42,13 +42,13 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.lucidservices.privacydesk.ProcessAssertions;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.mail.Recipient;
 import uk.lucidservices.privacydesk.mail.SentLetters;
@@ -134,7 +134,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
     @BeforeAll
     void setUp() {
         demoData();
-        BpmnAwareTests.init(engine);
+        ProcessAssertions.init(engine);
     }
 
     @Test
@@ -157,13 +157,13 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
                         .count())
                 .isEqualTo(4);
 
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_SendAcknowledgement", "CallActivity_SlaClocks");
+        ProcessAssertions.assertThat(pi).isWaitingAt("Task_SendAcknowledgement", "CallActivity_SlaClocks");
         runJobs(pi);
         assertThat(letter(request, "We have received your request to erase your personal data"))
                 .isNotNull();
 
         // Nothing is searched before an officer has confirmed who is asking.
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ConfirmIdentity");
+        ProcessAssertions.assertThat(pi).isWaitingAt("Task_ConfirmIdentity");
         assertThat(verifiedIdentifiers(request)).isZero();
         assertThat(cases.find(request.reference())).isEmpty();
         Task confirm = task(pi);
@@ -202,7 +202,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         assertThat(told).isNotEmpty().doesNotHaveDuplicates();
         assertThat(notices.pendingRecipients(request.reference())).isEmpty();
 
-        BpmnAwareTests.assertThat(pi)
+        ProcessAssertions.assertThat(pi)
                 .isEnded()
                 .hasPassedInOrder(
                         "Task_EraseAcrossSystems",
@@ -214,7 +214,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
                         "Task_CloseErasureRequest",
                         "Task_PurgeEngineCopy",
                         "End_RequestClosed");
-        BpmnAwareTests.assertThat(pi).hasNotPassed("Task_SendErasureRefusal", "Task_SendIdRequest");
+        ProcessAssertions.assertThat(pi).hasNotPassed("Task_SendErasureRefusal", "Task_SendIdRequest");
         assertThat(runtime.createProcessInstanceQuery()
                         .processInstanceId(clocks.getId())
                         .count())
@@ -302,9 +302,9 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
                 .isNull();
         assertThat(cases.get(request.reference()).decisionReason()).isEqualTo(REFUSAL);
 
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_SendErasureRefusal");
+        ProcessAssertions.assertThat(pi).isWaitingAt("Task_SendErasureRefusal");
         management.executeJob(jobAt(pi, "Task_SendErasureRefusal").getId());
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_PurgeEngineCopy");
+        ProcessAssertions.assertThat(pi).isWaitingAt("Task_PurgeEngineCopy");
         assertThat(history.createHistoricVariableInstanceQuery()
                         .processInstanceId(pi.getId())
                         .variableName(ErasureRefusalReason.VARIABLE)
@@ -314,14 +314,14 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
                 .isZero();
         runJobs(pi);
 
-        BpmnAwareTests.assertThat(pi)
+        ProcessAssertions.assertThat(pi)
                 .isEnded()
                 .hasPassedInOrder(
                         "Task_SendErasureRefusal",
                         "Task_CloseRefusedRequest",
                         "Task_PurgeEngineCopy",
                         "End_RequestClosed");
-        BpmnAwareTests.assertThat(pi).hasNotPassed("Task_EraseAcrossSystems", "Task_SendErasureConfirmation");
+        ProcessAssertions.assertThat(pi).hasNotPassed("Task_EraseAcrossSystems", "Task_SendErasureConfirmation");
         String refusal = text(letter(request, "Your erasure request: our decision [" + request.reference() + "]"));
         assertThat(refusal)
                 .contains(REFUSAL)
@@ -359,7 +359,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
                         Map.of("erasureApproved", "false", "authorisationReason", "Changed my mind")))
                 .hasStackTraceContaining("someone other than the person who prepared");
 
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_AuthoriseErasure");
+        ProcessAssertions.assertThat(pi).isWaitingAt("Task_AuthoriseErasure");
         assertThat(task(pi).getId()).isEqualTo(authorise.getId());
         assertThat(cases.get(request.reference()).decision()).isNull();
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).count())
@@ -387,7 +387,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         notifyRecipients(pi);
         runJobs(pi);
 
-        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("End_RequestClosed");
+        ProcessAssertions.assertThat(pi).isEnded().hasPassed("End_RequestClosed");
         Map<String, Set<Long>> after = directSearch(person);
         assertThat(after.get("call_recording")).isEmpty();
         assertThat(after.get("tm_call_recording")).isEmpty();
@@ -433,7 +433,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         notifyRecipients(pi);
         runJobs(pi);
 
-        BpmnAwareTests.assertThat(pi).isEnded();
+        ProcessAssertions.assertThat(pi).isEnded();
         assertThat(directSearch(person).get("web_enquiry")).isEqualTo(before.get("web_enquiry"));
         Map<Long, String> enquiriesAfter = rowChecksums().get("web_enquiry");
         for (Long id : before.get("web_enquiry")) {
@@ -503,7 +503,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         notifyRecipients(pi);
         runJobs(pi);
 
-        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("End_RequestClosed");
+        ProcessAssertions.assertThat(pi).isEnded().hasPassed("End_RequestClosed");
         assertThat(directSearch(person).get("call_recording")).isEmpty();
         for (ErasurePlanItem item : plan.items(request.reference())) {
             if (item.toErase()) {
@@ -530,7 +530,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         complete("mark", DeskGroups.MANAGERS, task(pi), Map.of("erasureApproved", "true"));
 
         management.executeJob(jobAt(pi, "Task_EraseAcrossSystems").getId());
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_VerifyErasure");
+        ProcessAssertions.assertThat(pi).isWaitingAt("Task_VerifyErasure");
         // A website form arrives for the same person, with the email written another way.
         jdbc.update("""
                 INSERT INTO records.web_enquiry (form_type, name, email, email_key, submitted_at)
@@ -544,7 +544,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         assertThat(leftovers.getIncidentMessage())
                 .contains("Website (category web-enquiries): 1")
                 .doesNotContain(person.email());
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_EraseAcrossSystems");
+        ProcessAssertions.assertThat(pi).isWaitingAt("Task_EraseAcrossSystems");
 
         management.executeJob(jobAt(pi, "Task_EraseAcrossSystems").getId());
         management.executeJob(jobAt(pi, "Task_VerifyErasure").getId());
@@ -560,7 +560,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
 
         notifyRecipients(pi);
         runJobs(pi);
-        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("End_RequestClosed");
+        ProcessAssertions.assertThat(pi).isEnded().hasPassed("End_RequestClosed");
         assertThat(register.get(request.reference()).status()).isEqualTo("CLOSED");
     }
 
@@ -575,7 +575,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
 
         complete("olivia", DeskGroups.PRIVACY_OFFICERS, task(pi), Map.of("identityDecision", "ASK_FOR_ID"));
         runJobs(pi);
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Gateway_AwaitId");
+        ProcessAssertions.assertThat(pi).isWaitingAt("Gateway_AwaitId");
         // Asked today, Monday 15 June: desk.erasure.id-wait P1M, to the end of Wednesday 15 July.
         Date due = (Date) runtime.getVariable(pi.getId(), "idDueDate");
         assertThat(due).isEqualTo(ukTime("2026-07-15T23:59:59"));
@@ -619,7 +619,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
                 confirm,
                 Map.of("identityDecision", "CONFIRMED", "erasureScope", "marketing"));
 
-        BpmnAwareTests.assertThat(pi)
+        ProcessAssertions.assertThat(pi)
                 .isWaitingAt("Task_ReviewErasurePreview")
                 .hasPassedInOrder(
                         "Task_SendIdRequest",
@@ -663,7 +663,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         identifiers.reject(request.reference(), phone, "olivia");
         complete("olivia", DeskGroups.PRIVACY_OFFICERS, confirm, Map.of("identityDecision", "CONFIRMED"));
 
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ReviewErasurePreview");
+        ProcessAssertions.assertThat(pi).isWaitingAt("Task_ReviewErasurePreview");
         assertThat(verifiedIdentifiers(request)).as("the matched email only").isEqualTo(1);
         assertThat(identifiers.subject(request.reference()).phoneKeys()).isEmpty();
         runtime.deleteProcessInstance(pi.getId(), "test over: only the identity check was under test");
@@ -695,7 +695,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         notifyRecipients(pi);
         runJobs(pi);
 
-        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("Task_SendErasureConfirmation");
+        ProcessAssertions.assertThat(pi).isEnded().hasPassed("Task_SendErasureConfirmation");
         assertThat(lettersFor(request)).noneMatch(m -> subject(m).contains("is complete"));
         assertThat(sentLetters.forReference(request.reference()))
                 .filteredOn(l -> l.template().equals("erasure-confirmation"))
@@ -761,10 +761,10 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         management.executeJob(timer.getId());
         runJobs(pi);
 
-        BpmnAwareTests.assertThat(pi)
+        ProcessAssertions.assertThat(pi)
                 .isEnded()
                 .hasPassedInOrder("Timer_IdNotReceived", "Task_SendIdNotReceived", "Task_CloseNoId", "End_ClosedNoId");
-        BpmnAwareTests.assertThat(pi).hasNotPassed("Task_MarkIdentifiersVerified", "Task_PrepareErasurePreview");
+        ProcessAssertions.assertThat(pi).hasNotPassed("Task_MarkIdentifiersVerified", "Task_PrepareErasurePreview");
         assertThat(runtime.createProcessInstanceQuery()
                         .processInstanceId(clocks.getId())
                         .count())

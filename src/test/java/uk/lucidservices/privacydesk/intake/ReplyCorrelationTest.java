@@ -1,7 +1,7 @@
 package uk.lucidservices.privacydesk.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.lucidservices.privacydesk.ProcessAssertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

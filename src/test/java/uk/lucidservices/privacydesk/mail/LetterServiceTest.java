@@ -2,7 +2,7 @@ package uk.lucidservices.privacydesk.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.lucidservices.privacydesk.ProcessAssertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;

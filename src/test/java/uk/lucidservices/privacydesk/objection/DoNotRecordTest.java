@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.ProcessAssertions;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.intake.IntakeLog;
@@ -85,7 +85,7 @@ class DoNotRecordTest extends DeskIntegrationTest {
 
     @BeforeEach
     void engine() {
-        BpmnAwareTests.init(engine);
+        ProcessAssertions.init(engine);
     }
 
     @Test
@@ -117,7 +117,7 @@ class DoNotRecordTest extends DeskIntegrationTest {
         ProcessInstance pi = instance(request);
         runDueJobs(pi.getId());
 
-        BpmnAwareTests.assertThat(pi)
+        ProcessAssertions.assertThat(pi)
                 .isEnded()
                 .hasPassedInOrder(
                         "Task_PutNumbersOnDoNotRecordList",

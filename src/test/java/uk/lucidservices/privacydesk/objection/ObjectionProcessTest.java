@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.ProcessAssertions;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.intake.IntakeLog;
@@ -87,7 +87,7 @@ class ObjectionProcessTest extends DeskIntegrationTest {
 
     @BeforeEach
     void engine() {
-        BpmnAwareTests.init(engine);
+        ProcessAssertions.init(engine);
     }
 
     @Test
@@ -105,10 +105,10 @@ class ObjectionProcessTest extends DeskIntegrationTest {
         assertThat(request.type()).isEqualTo(RequestType.OBJECTION);
         assertThat(request.reference()).startsWith("OBJ-");
         ProcessInstance pi = instance(request);
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_SuppressObjectedIdentifiers", "CallActivity_SlaClocks");
+        ProcessAssertions.assertThat(pi).isWaitingAt("Task_SuppressObjectedIdentifiers", "CallActivity_SlaClocks");
         runDueJobs(pi.getId());
 
-        BpmnAwareTests.assertThat(pi)
+        ProcessAssertions.assertThat(pi)
                 .isEnded()
                 .hasPassedInOrder(
                         "Task_SuppressObjectedIdentifiers",
@@ -190,7 +190,7 @@ class ObjectionProcessTest extends DeskIntegrationTest {
         ProcessInstance pi = instance(request);
         runDueJobs(pi.getId());
 
-        BpmnAwareTests.assertThat(pi).isEnded();
+        ProcessAssertions.assertThat(pi).isEnded();
         assertThat(suppression.isSuppressed(
                         MarketingChannel.CALLS, person.phoneVariants().get(3)))
                 .isTrue();
@@ -225,7 +225,7 @@ class ObjectionProcessTest extends DeskIntegrationTest {
         // The erasure goes its own way: it still waits for an officer to confirm who is asking.
         ProcessInstance erasurePi = instance(erasure);
         runDueJobs(erasurePi.getId());
-        BpmnAwareTests.assertThat(erasurePi).isWaitingAt("Task_ConfirmIdentity");
+        ProcessAssertions.assertThat(erasurePi).isWaitingAt("Task_ConfirmIdentity");
     }
 
     @Test

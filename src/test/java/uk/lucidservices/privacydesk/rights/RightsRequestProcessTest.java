@@ -35,7 +35,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import uk.lucidservices.privacydesk.ProcessAssertions;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,7 +140,7 @@ class RightsRequestProcessTest extends DeskIntegrationTest {
 
     @BeforeEach
     void engineAndData() {
-        BpmnAwareTests.init(engine);
+        ProcessAssertions.init(engine);
         demoData.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
     }
 
@@ -164,7 +164,7 @@ class RightsRequestProcessTest extends DeskIntegrationTest {
                 .contains("request to correct your personal data")
                 .contains("15 July 2026")
                 .contains("what we corrected");
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_ConfirmIdentity", "CallActivity_SlaClocks");
+        ProcessAssertions.assertThat(pi).isWaitingAt("Task_ConfirmIdentity", "CallActivity_SlaClocks");
 
         work(pi, "Task_ConfirmIdentity", "olivia", Map.of("identityDecision", "CONFIRMED"));
         work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "PROCEED"));
@@ -186,7 +186,7 @@ class RightsRequestProcessTest extends DeskIntegrationTest {
         tasks.complete(decide.getId(), Map.of("rightsDecision", "RECTIFIED", "decisionDetail", corrections));
         runJobs(pi);
 
-        BpmnAwareTests.assertThat(pi).isEnded();
+        ProcessAssertions.assertThat(pi).isEnded();
         assertThat(register.get(request.reference()).outcome()).isEqualTo("RECTIFIED");
         assertThat(clocksOf(pi)).as("the clocks end with the answer").isNull();
         assertThat(lettersSent(request.reference())).containsExactly("acknowledgement", "rectification-decision");
@@ -277,7 +277,7 @@ class RightsRequestProcessTest extends DeskIntegrationTest {
         tasks.complete(lift.getId(), Map.of("rightsDecision", "LIFTED", "decisionDetail", why));
         runJobs(pi);
 
-        BpmnAwareTests.assertThat(pi).isEnded();
+        ProcessAssertions.assertThat(pi).isEnded();
         assertThat(restrictions.find(requestId)).hasValueSatisfying(r -> {
             assertThat(r.active()).isFalse();
             assertThat(r.liftedBy()).isEqualTo("peter");
@@ -310,7 +310,7 @@ class RightsRequestProcessTest extends DeskIntegrationTest {
         tasks.setAssignee(approve.getId(), null);
         work(pi, "Task_ApprovePortablePack", "peter", Map.of("portablePackChecked", true));
 
-        BpmnAwareTests.assertThat(pi).isEnded();
+        ProcessAssertions.assertThat(pi).isEnded();
         assertThat(register.get(reference).outcome()).isEqualTo("PROVIDED");
         assertThat(lettersSent(reference)).containsExactly("acknowledgement", "pack-ready");
         String letter = text(only(mailsTo(person.email()), "ready to download"));
@@ -352,7 +352,7 @@ class RightsRequestProcessTest extends DeskIntegrationTest {
         ProcessInstance pi = start(RequestType.PROCESSING_OBJECTION, person, Channel.EMAIL);
         String reference = pi.getBusinessKey();
         assertThat(reference).startsWith("OBP-");
-        BpmnAwareTests.assertThat(pi).isWaitingFor("requester-reply");
+        ProcessAssertions.assertThat(pi).isWaitingFor("requester-reply");
         assertThat(lettersSent(reference)).containsExactly("acknowledgement", "id-request");
         Job timer = management
                 .createJobQuery()
@@ -387,7 +387,7 @@ class RightsRequestProcessTest extends DeskIntegrationTest {
                 + " the records are kept for 12 months only and are not used for anything else.";
         work(pi, "Task_WeighObjection", "olivia", Map.of("rightsDecision", "CONTINUED", "decisionDetail", grounds));
 
-        BpmnAwareTests.assertThat(pi).isEnded();
+        ProcessAssertions.assertThat(pi).isEnded();
         assertThat(register.get(reference).outcome()).isEqualTo("CONTINUED");
         assertThat(lettersSent(reference))
                 .containsExactly("acknowledgement", "id-request", "processing-objection-decision");
@@ -425,7 +425,7 @@ class RightsRequestProcessTest extends DeskIntegrationTest {
                 "olivia",
                 Map.of("triageDecision", "CLARIFY", "clarificationQuestion", "Which of your details are wrong?"));
         assertThat(register.get(reference).paused()).isTrue();
-        BpmnAwareTests.assertThat(pi).isWaitingFor("requester-reply");
+        ProcessAssertions.assertThat(pi).isWaitingFor("requester-reply");
         runtime.createMessageCorrelation("requester-reply")
                 .processInstanceBusinessKey(reference)
                 .setVariable("replyKind", "reply")

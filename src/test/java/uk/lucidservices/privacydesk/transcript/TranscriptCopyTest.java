@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.ProcessAssertions;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.mail.SentLetters;
@@ -65,7 +65,7 @@ class TranscriptCopyTest extends DeskIntegrationTest {
 
     @BeforeEach
     void engine() {
-        BpmnAwareTests.init(engine);
+        ProcessAssertions.init(engine);
     }
 
     @Test
@@ -80,7 +80,7 @@ class TranscriptCopyTest extends DeskIntegrationTest {
         ProcessInstance pi = instance(request);
         runDueJobs(pi.getId());
 
-        BpmnAwareTests.assertThat(pi)
+        ProcessAssertions.assertThat(pi)
                 .isEnded()
                 .hasPassedInOrder(
                         "Task_CheckChatAddress",
