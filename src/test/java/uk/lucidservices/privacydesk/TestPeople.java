@@ -53,6 +53,7 @@ public final class TestPeople {
         claim("retention.RetentionJobTest", 301, 302, 303, 304, 305, 306, 307, 308, 309);
         claim("retention.DeskRecordsInAccessAndErasureTest", 311, 312);
         claim("erasure.RelationshipEndSweepTest", 331, 332, 333);
+        claim("access.ProportionateIdentityCheckTest", 401, 402);
     }
 
     private TestPeople() {}
