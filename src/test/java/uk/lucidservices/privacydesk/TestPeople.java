@@ -54,6 +54,8 @@ public final class TestPeople {
         claim("retention.DeskRecordsInAccessAndErasureTest", 311, 312);
         claim("erasure.RelationshipEndSweepTest", 331, 332, 333);
         claim("access.ProportionateIdentityCheckTest", 401, 402);
+        claim("erasure.ComplaintRecordingsKeptTest", 403);
+        claim("access.FeeRouteTest", 405);
     }
 
     private TestPeople() {}

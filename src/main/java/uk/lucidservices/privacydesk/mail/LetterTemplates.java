@@ -35,6 +35,8 @@ class LetterTemplates {
             "clarification-request",
             "extension-notice",
             "refusal",
+            "no-personal-data",
+            "fee-request",
             "pack-ready",
             "erasure-refused",
             "erasure-confirmation",

@@ -50,7 +50,8 @@ class TableOwnersTest {
             Map.entry("desk.recipient_notice", "erasure/RecipientNotices.java"),
             Map.entry("desk.transcript_copy", "transcript/TranscriptCopies.java"),
             Map.entry("desk.job_lease", "retention/JobLease.java"),
-            Map.entry("desk.identity_check", "request/IdentityChecks.java"));
+            Map.entry("desk.identity_check", "request/IdentityChecks.java"),
+            Map.entry("desk.manual_search_file", "access/ManualSearchFiles.java"));
 
     private static final Pattern CREATE_TABLE =
             Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(desk\\.[a-z_]+)");
