@@ -75,6 +75,9 @@ public final class TestPeople {
                 378,
                 379);
         claim("engine.StructuredLogTest", 441);
+        claim("access.ProportionateIdentityCheckTest", 401, 402);
+        claim("erasure.ComplaintRecordingsKeptTest", 403);
+        claim("access.FeeRouteTest", 405);
     }
 
     private TestPeople() {}

@@ -24,7 +24,8 @@ final class CoverLetter {
     record Section(Category category, long records) {}
 
     /** A system searched by hand and what the officer found. */
-    record ManualSection(Category category, Long found, String answer) {}
+    /** A manual system: what was found (a number, when counted), the officer's answer, and the copies in the pack. */
+    record ManualSection(Category category, Long found, String answer, int files) {}
 
     record Content(
             String controller,
@@ -56,7 +57,7 @@ final class CoverLetter {
                 details.put("recipients", String.join("; ", cat.recipients()));
                 details.put("retention", cat.retention());
                 details.put("source", cat.source());
-                details.put("fields", String.join(", ", cat.fields()));
+                details.put("fields", String.join(", ", cat.fieldLabels()));
                 disclosed.add(details);
             }
         }
@@ -66,6 +67,8 @@ final class CoverLetter {
             line.put("name", m.category().name());
             line.put("system", m.category().system());
             line.put("foundKnown", m.found() != null);
+            line.put("files", m.files());
+            line.put("anyFiles", m.files() > 0);
             line.put("found", m.found());
             line.put("answer", m.answer());
             manual.add(line);

@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,6 +63,7 @@ public class DisclosurePackBuilder {
     private final FileStore recordings;
     private final AccessProperties properties;
     private final LetterService letters;
+    private final ManualSearchFiles manualFiles;
     private final Clock clock;
 
     public DisclosurePackBuilder(
@@ -76,6 +78,7 @@ public class DisclosurePackBuilder {
             FileStore fileStore,
             AccessProperties properties,
             LetterService letters,
+            ManualSearchFiles manualFiles,
             Clock clock) {
         this.dataMap = dataMap;
         this.sources = sources;
@@ -89,6 +92,7 @@ public class DisclosurePackBuilder {
         this.recordings = fileStore.area(FileStore.RECORDINGS);
         this.properties = properties;
         this.letters = letters;
+        this.manualFiles = manualFiles;
         this.clock = clock;
     }
 
@@ -100,6 +104,7 @@ public class DisclosurePackBuilder {
         long recordings;
         long missingRecordings;
         final List<CoverLetter.Section> sections = new ArrayList<>();
+        final Map<String, Integer> manualFiles = new HashMap<>();
     }
 
     public DisclosurePack build(String reference, String preparedBy) {
@@ -136,6 +141,14 @@ public class DisclosurePackBuilder {
                     zip.putNextEntry(new ZipEntry(PackEntryNames.of("transcripts", transcriptId + ".txt")));
                     Files.copy(transcripts.file(transcriptId), zip);
                     zip.closeEntry();
+                }
+                // What officers found by hand goes in as they uploaded it, not only as a count.
+                for (ManualSearchFiles.ManualFile file : manualFiles.files(reference)) {
+                    zip.putNextEntry(new ZipEntry(
+                            PackEntryNames.of("manual", file.categoryId(), file.id() + "-" + file.fileName())));
+                    zip.write(manualFiles.read(file));
+                    zip.closeEntry();
+                    tally.manualFiles.merge(file.categoryId(), 1, Integer::sum);
                 }
                 writeCoverLetter(zip, request, tally, !transcripts.transcripts().isEmpty());
             }
@@ -216,7 +229,13 @@ public class DisclosurePackBuilder {
         try (JsonGenerator json = JSON.createGenerator(zip).useDefaultPrettyPrinter();
                 BufferedWriter csvOut = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                 BufferedWriter audioOut = Files.newBufferedWriter(audio, StandardCharsets.UTF_8)) {
-            csvOut.write(String.join(",", columns.stream().map(PackValues::csv).toList()));
+            // People read the CSV: its header names each item as the data map labels it; the JSON keeps the columns.
+            csvOut.write(String.join(
+                    ",",
+                    columns.stream()
+                            .map(c -> c.equals("id") ? "Record number" : category.label(c))
+                            .map(PackValues::csv)
+                            .toList()));
             csvOut.write("\r\n");
             json.writeStartArray();
             Consumer<Map<String, Object>> write = row -> {
@@ -345,7 +364,7 @@ public class DisclosurePackBuilder {
                             .append(row.get("id"))
                             .append('\n');
                     for (String field : category.fields()) {
-                        s.append(field)
+                        s.append(category.label(field))
                                 .append(": ")
                                 .append(PackValues.text(row.get(field)))
                                 .append('\n');
@@ -380,8 +399,11 @@ public class DisclosurePackBuilder {
         for (SubjectSearch.SavedResult saved : search.saved(request.reference())) {
             if (saved.manual()) {
                 dataMap.category(saved.categoryId())
-                        .ifPresent(c -> manual.add(
-                                new CoverLetter.ManualSection(c, saved.recordCount(), saved.manualAnswer())));
+                        .ifPresent(c -> manual.add(new CoverLetter.ManualSection(
+                                c,
+                                saved.recordCount(),
+                                saved.manualAnswer(),
+                                tally.manualFiles.getOrDefault(c.id(), 0))));
             }
         }
         Map<Decision, Integer> decisions = review.decisionCounts(request.reference());

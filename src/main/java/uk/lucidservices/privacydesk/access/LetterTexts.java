@@ -44,6 +44,23 @@ public class LetterTexts {
                 .ifPresent(question -> put(execution, RecordTriageDecisionListener.CLARIFICATION_QUESTION, question));
     }
 
+    /** {@code feeReason} and {@code feeAmount} for the fee letter, as the officer decided them at triage. */
+    public void fee(DelegateExecution execution) {
+        long requestId = requestId(execution);
+        put(
+                execution,
+                RecordTriageDecisionListener.FEE_REASON,
+                notes.latest(requestId, TriageNotes.Kind.FEE_REASON)
+                        .orElseThrow(() -> new IllegalStateException("No fee reason is recorded for "
+                                + execution.getProcessBusinessKey() + ": the fee letter must give it")));
+        put(
+                execution,
+                RecordTriageDecisionListener.FEE_AMOUNT,
+                notes.latest(requestId, TriageNotes.Kind.FEE_AMOUNT)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "No fee is recorded for " + execution.getProcessBusinessKey())));
+    }
+
     /** {@code extensionReason} for the extension notice: the reason stored with the extension. */
     public void extensionReason(DelegateExecution execution) {
         String reason = clockStore

@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.access;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,13 +15,14 @@ import uk.lucidservices.privacydesk.sla.PauseClock;
 
 /**
  * Completion listener of {@code Task_TriageRequest} (form {@code sar-triage}). Reads
- * {@code triageDecision} = PROCEED | REFUSE | CLARIFY | EXTEND, records it on the request and hands
+ * {@code triageDecision} = PROCEED | REFUSE | CLARIFY | EXTEND | FEE, records it on the request and hands
  * it to the gateway as {@code triageRoute} (transient). A refusal needs {@code refusalReason} and a
  * clarification {@code clarificationQuestion}: both are stored as triage notes and taken out of the
  * process (letters read them from the request). A clarification asked earlier by other means gives
  * its day in {@code clarificationAlreadyAskedOn}, handed to {@code pauseClock} as
  * {@code clarificationAskedOn}. An extension needs {@code proposedExtensionReason}, which stays for
- * the manager's approval and is taken out there. Anything missing stops the task from completing.
+ * the manager's approval and is taken out there. A fee needs {@code feeReason} and {@code feeAmount}
+ * (pounds), both stored as triage notes for the fee letter. Anything missing stops the task from completing.
  */
 @Component("recordTriageDecision")
 class RecordTriageDecisionListener implements TaskListener {
@@ -31,12 +33,18 @@ class RecordTriageDecisionListener implements TaskListener {
     public static final String CLARIFICATION_QUESTION = "clarificationQuestion";
     public static final String ALREADY_ASKED_ON = "clarificationAlreadyAskedOn";
     public static final String PROPOSED_EXTENSION_REASON = "proposedExtensionReason";
+    /** With FEE: the reason (manifestly unfounded or excessive, or further copies), quoted in the fee letter. */
+    public static final String FEE_REASON = "feeReason";
+    /** With FEE: the fee in pounds, a reasonable one based on the administrative cost. */
+    public static final String FEE_AMOUNT = "feeAmount";
 
     public enum TriageDecision {
         PROCEED,
         REFUSE,
         CLARIFY,
-        EXTEND
+        EXTEND,
+        /** Charge a reasonable fee (Art. 12(5)(a), Art. 15(3)); the clock starts when it is paid. */
+        FEE
     }
 
     private final RequestRegister register;
@@ -80,6 +88,17 @@ class RecordTriageDecisionListener implements TaskListener {
                             + "or numerous): the manager approves it and the requester is told it");
                 }
             }
+            case FEE -> {
+                String reason = ProcessVariables.text(task, FEE_REASON);
+                if (blank(reason)) {
+                    throw new IllegalArgumentException(
+                            "Give the reason for the fee (a manifestly unfounded or excessive"
+                                    + " request, or further copies): the fee letter quotes it");
+                }
+                String amount = amount(ProcessVariables.text(task, FEE_AMOUNT));
+                notes.write(request.id(), TriageNotes.Kind.FEE_REASON, reason, userId);
+                notes.write(request.id(), TriageNotes.Kind.FEE_AMOUNT, amount, userId);
+            }
             case PROCEED -> {}
         }
         register.record(request.id(), "TRIAGE_DECISION", userId, "decision=" + decision);
@@ -87,6 +106,7 @@ class RecordTriageDecisionListener implements TaskListener {
         ProcessVariables.forget(execution, REFUSAL_REASON);
         ProcessVariables.forget(execution, CLARIFICATION_QUESTION);
         ProcessVariables.forget(execution, ALREADY_ASKED_ON);
+        ProcessVariables.forget(execution, FEE_REASON, FEE_AMOUNT);
         if (decision != TriageDecision.EXTEND) {
             ProcessVariables.forget(execution, PROPOSED_EXTENSION_REASON);
         }
@@ -95,13 +115,30 @@ class RecordTriageDecisionListener implements TaskListener {
 
     static TriageDecision parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("Choose a decision: PROCEED, REFUSE, CLARIFY or EXTEND");
+            throw new IllegalArgumentException("Choose a decision: PROCEED, REFUSE, CLARIFY, EXTEND or FEE");
         }
         try {
             return TriageDecision.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "Unknown decision '" + text.trim() + "': use PROCEED, REFUSE, CLARIFY or EXTEND");
+                    "Unknown decision '" + text.trim() + "': use PROCEED, REFUSE, CLARIFY, EXTEND or FEE");
+        }
+    }
+
+    /** A fee in pounds and pence, more than nothing: "25", "25.5" and "£25.50" all become "25.00". */
+    static String amount(String text) {
+        if (blank(text)) {
+            throw new IllegalArgumentException(
+                    "Give the fee in pounds (a reasonable fee based on the administrative cost)");
+        }
+        try {
+            BigDecimal pounds = new BigDecimal(text.trim().replace("£", "").replace(",", ""));
+            if (pounds.signum() <= 0 || pounds.scale() > 2) {
+                throw new NumberFormatException();
+            }
+            return pounds.setScale(2).toPlainString();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The fee must be an amount in pounds above nothing, such as 25.00");
         }
     }
 

@@ -23,7 +23,11 @@ class TriageNotes implements RetainedData {
 
     public enum Kind {
         REFUSAL_REASON,
-        CLARIFICATION_QUESTION
+        CLARIFICATION_QUESTION,
+        /** Why a fee is charged (manifestly unfounded or excessive, or further copies): the fee letter quotes it. */
+        FEE_REASON,
+        /** The fee in pounds, as the fee letter states it (e.g. "25.00"). */
+        FEE_AMOUNT
     }
 
     private final JdbcTemplate jdbc;

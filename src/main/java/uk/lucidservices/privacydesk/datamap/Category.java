@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.datamap;
 
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 
@@ -30,11 +31,35 @@ public record Category(
         RetentionPeriod retentionPeriod,
         String source,
         Erasure erasure,
-        List<String> providedFields) {
+        List<String> providedFields,
+        Map<String, String> labels) {
 
     public record Parent(String category, String column) {}
 
-    public record Erasure(ErasureAction action, String reason, List<String> fields) {}
+    /**
+     * What erasure does. {@code keepWhileComplaint}: while a complaint on the person's account is
+     * open, or closed less than this period ago, the category is kept by default to establish,
+     * exercise or defend legal claims (Art. 17(3)(e)); null when complaints do not hold it.
+     */
+    public record Erasure(ErasureAction action, String reason, List<String> fields, Period keepWhileComplaint) {}
+
+    /**
+     * What a person calls the data item in column {@code field}: the data map's label, or else the
+     * column name in words ({@code started_at} becomes "Started at").
+     */
+    public String label(String field) {
+        String label = labels == null ? null : labels.get(field);
+        if (label != null) {
+            return label;
+        }
+        String words = field.replace('_', ' ').trim();
+        return words.isEmpty() ? field : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** The labels of the listed fields, in order. */
+    public List<String> fieldLabels() {
+        return fields.stream().map(this::label).toList();
+    }
 
     /**
      * Art. 20: the person provided some of this category's data themselves (the fields listed under

@@ -49,9 +49,34 @@ public class DataMapReader {
             JsonNode retention,
             String source,
             RawErasure erasure,
-            List<String> providedFields) {}
+            List<String> providedFields,
+            Map<String, String> labels) {}
 
-    record RawErasure(String action, String reason, List<String> fields) {}
+    record RawErasure(String action, String reason, List<String> fields, String keepWhileComplaint) {}
+
+    /**
+     * The human labels of the entry's data items, as the letter and the pack show them. A label for a
+     * column the entry does not list is a mistake in the map and stops start-up.
+     */
+    private static Map<String, String> labels(String id, RawCategory r) {
+        if (r.labels() == null) {
+            return Map.of();
+        }
+        Set<String> known = new HashSet<>(r.fields());
+        if (r.fileField() != null) {
+            known.add(r.fileField());
+        }
+        r.labels().forEach((column, label) -> {
+            if (!known.contains(column)) {
+                throw new DataMapException(
+                        "Data map entry '" + id + "': a label for '" + column + "', which is not one of its fields");
+            }
+            if (label == null || label.isBlank()) {
+                throw new DataMapException("Data map entry '" + id + "': the label of '" + column + "' is empty");
+            }
+        });
+        return Map.copyOf(r.labels());
+    }
 
     public DataMap read(InputStream yaml, String origin) {
         RawMap raw;
@@ -128,7 +153,8 @@ public class DataMapReader {
                 retentionPeriod,
                 r.source(),
                 erasure(id, r.erasure()),
-                providedFields(id, r));
+                providedFields(id, r),
+                labels(id, r));
     }
 
     /**
@@ -238,7 +264,17 @@ public class DataMapReader {
             throw new DataMapException(
                     "Data map entry '" + id + "': erasure action anonymise needs the fields to clear");
         }
-        return new Category.Erasure(action, raw.reason(), raw.fields() == null ? List.of() : List.copyOf(raw.fields()));
+        Period hold = null;
+        if (raw.keepWhileComplaint() != null) {
+            try {
+                hold = Period.parse(raw.keepWhileComplaint().trim());
+            } catch (DateTimeParseException e) {
+                throw new DataMapException("Data map entry '" + id + "': keep-while-complaint '"
+                        + raw.keepWhileComplaint() + "' is not an ISO 8601 period (P12M)");
+            }
+        }
+        return new Category.Erasure(
+                action, raw.reason(), raw.fields() == null ? List.of() : List.copyOf(raw.fields()), hold);
     }
 
     private static IdentityKey identityKey(String id, String key) {

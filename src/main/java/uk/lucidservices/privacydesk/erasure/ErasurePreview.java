@@ -1,8 +1,14 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,6 +30,13 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 public class ErasurePreview {
 
     static final String OUTSIDE_SCOPE = "Not part of this request: the person asked to erase only ";
+    /** The default keep of a category a complaint holds (data map {@code keep-while-complaint}). */
+    static final String COMPLAINT_HOLD = "A complaint on the account is open or closed less than %d months ago:"
+            + " kept to establish, exercise or defend legal claims (Art. 17(3)(e))";
+    /** The data map's complaints, which hold categories with {@code keep-while-complaint}. */
+    static final String COMPLAINTS = "complaints";
+
+    private static final Set<String> CLOSED = Set.of("CLOSED", "RESOLVED", "DEADLOCKED");
     private static final int MAX_REASON = 2000;
 
     private final DataMap dataMap;
@@ -106,6 +119,19 @@ public class ErasurePreview {
                         earlier.keepReason(),
                         earlier.markedBy(),
                         earlier.markedAt());
+            } else if (complaintHolds(c, subject, cases.now())) {
+                item = new ErasurePlanItem(
+                        order,
+                        c.id(),
+                        c.system(),
+                        ErasureAction.KEEP,
+                        true,
+                        c.manual(),
+                        count,
+                        COMPLAINT_HOLD.formatted(
+                                c.erasure().keepWhileComplaint().toTotalMonths()),
+                        null,
+                        null);
             } else {
                 ErasureAction action = c.erasure().action();
                 item = new ErasurePlanItem(
@@ -136,6 +162,45 @@ public class ErasurePreview {
                                 .filter(i -> i.action() == ErasureAction.KEEP)
                                 .count() + " kept");
         return items;
+    }
+
+    /**
+     * Whether a complaint on the subject's account holds the category: one still open, or closed
+     * within the category's {@code keep-while-complaint} period. A complaint marked closed without a
+     * date holds nothing: nothing shows it is recent.
+     */
+    private boolean complaintHolds(Category c, Subject subject, OffsetDateTime now) {
+        Period hold = c.erasure().keepWhileComplaint();
+        Category complaints = dataMap.category(COMPLAINTS).orElse(null);
+        if (hold == null || c.erasure().action() == ErasureAction.KEEP || c.manual() || complaints == null) {
+            return false;
+        }
+        Instant since = now.minus(hold).toInstant();
+        boolean[] held = {false};
+        sources.forCategory(complaints).forEachRecord(complaints, subject, row -> {
+            Object status = row.get("status");
+            Instant closed = instant(row.get("closed_at"));
+            if (closed == null
+                    ? status == null
+                            || !CLOSED.contains(status.toString().trim().toUpperCase(Locale.ROOT))
+                    : closed.isAfter(since)) {
+                held[0] = true;
+            }
+        });
+        return held[0];
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof Date d) {
+            return d.toInstant();
+        }
+        return value == null ? null : OffsetDateTime.parse(value.toString()).toInstant();
     }
 
     /** An officer keeps a category that erasure would otherwise touch, with the legal reason (Art. 17(3)). */

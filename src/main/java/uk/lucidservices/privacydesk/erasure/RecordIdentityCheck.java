@@ -1,18 +1,20 @@
 package uk.lucidservices.privacydesk.erasure;
 
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.Actors;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
-import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.mail.IdentityCodeLetter;
+import uk.lucidservices.privacydesk.request.IdentityChecks;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
 /**
- * Complete listener of the erasure request's identity task (form {@code erasure-confirm-identity}).
- * {@code identityDecision} must be CONFIRMED or ASK_FOR_ID, so a mistyped decision refuses the
- * completion instead of choosing a path. {@code erasureScope} (what the requester asked to have
+ * Complete listener of the erasure request's identity task (form {@code confirm-identity}).
+ * {@code identityDecision} must be CONFIRMED or one of the proportionate checks (ASK_QUESTION,
+ * SEND_CODE, ASK_FOR_ID for a document: see {@link IdentityChecks}), so a mistyped decision refuses
+ * the completion instead of choosing a path. A confirmation after a code needs the code typed back
+ * ({@code idCode}); recording the decision deletes any ID document at once. {@code erasureScope} (what the requester asked to have
  * erased; blank means ALL) is checked here, so an unknown scope is refused while the officer is
  * still on the form. Sets {@code identityCheckedBy} (the officer completing the task), which
  * {@code markIdentifiersVerified} records and the preview names as its preparer. A confirmation is
@@ -23,46 +25,48 @@ import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 class RecordIdentityCheck implements TaskListener {
 
     public static final String CONFIRMED = "CONFIRMED";
-    public static final String ASK_FOR_ID = "ASK_FOR_ID";
-    private static final Set<String> DECISIONS = Set.of(CONFIRMED, ASK_FOR_ID);
 
     private final ErasureSubjects subjects;
     private final ErasureScopes scopes;
-    private final RequestRegister register;
     private final VerifiedIdentifiers identifiers;
+    private final IdentityChecks checks;
+    private final IdentityCodeLetter codeLetter;
 
     public RecordIdentityCheck(
-            ErasureSubjects subjects, ErasureScopes scopes, RequestRegister register, VerifiedIdentifiers identifiers) {
+            ErasureSubjects subjects,
+            ErasureScopes scopes,
+            VerifiedIdentifiers identifiers,
+            IdentityChecks checks,
+            IdentityCodeLetter codeLetter) {
         this.subjects = subjects;
         this.scopes = scopes;
-        this.register = register;
         this.identifiers = identifiers;
+        this.checks = checks;
+        this.codeLetter = codeLetter;
     }
 
     @Override
     public void notify(DelegateTask task) {
         String reference = ProcessVariables.reference(task);
-        String decision = ProcessVariables.text(task, "identityDecision");
-        if (decision == null || !DECISIONS.contains(decision)) {
-            throw new IllegalArgumentException("Choose CONFIRMED or ASK_FOR_ID for the identity of " + reference);
-        }
+        IdentityChecks.Decision decision = IdentityChecks.parse(ProcessVariables.text(task, IdentityChecks.DECISION));
+        String question = ProcessVariables.text(task, IdentityChecks.QUESTION);
+        String code = ProcessVariables.text(task, IdentityChecks.CODE);
+        ProcessVariables.forget(task.getExecution(), IdentityChecks.QUESTION, IdentityChecks.CODE);
         String scope = ProcessVariables.text(task, "erasureScope");
         scopes.categories(scope); // throws, naming the valid scopes, on an unknown one
-        if (CONFIRMED.equals(decision)) {
+        String officer = Actors.of(task);
+        if (decision == IdentityChecks.Decision.CONFIRMED) {
             subjects.request(reference);
+            checks.requireCodeGivenBack(reference, code, officer);
             identifiers.assess(reference);
             identifiers.requireConfirmable(reference);
         }
-        String officer = Actors.of(task);
-        ProcessVariables.set(task, "identityDecision", decision);
+        ProcessVariables.set(task, IdentityChecks.DECISION, decision.name());
         ProcessVariables.set(task, "erasureScope", scope == null ? ErasureScopes.ALL : scope);
         ProcessVariables.set(task, ProcessVariables.IDENTITY_CHECKED_BY, officer);
-        if (ASK_FOR_ID.equals(decision)) {
-            register.record(
-                    subjects.request(reference).id(),
-                    "ID_ASKED_FOR",
-                    officer,
-                    "Reasonable doubt about the requester's identity: ID asked for");
+        checks.decided(reference, decision, officer);
+        if (decision != IdentityChecks.Decision.CONFIRMED) {
+            checks.ask(reference, decision, question, officer).ifPresent(c -> codeLetter.send(reference, c));
         }
     }
 }

@@ -310,6 +310,15 @@ public class IntakeLog implements RequestMails, RetainedData {
         return jdbc.query("SELECT * FROM desk.intake_attachment WHERE intake_id = ? ORDER BY id", ATTACHMENT, intakeId);
     }
 
+    /** The attachments' files are gone from the store: what the log keeps is their type, size and SHA-256. */
+    void attachmentFilesDeleted(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            named.update(
+                    "UPDATE desk.intake_attachment SET stored_path = NULL WHERE id IN (:ids)",
+                    new MapSqlParameterSource("ids", List.copyOf(ids)));
+        }
+    }
+
     public List<Attachment> attachmentsOfRequest(long requestId) {
         return jdbc.query(
                 "SELECT * FROM desk.intake_attachment WHERE request_id = ? ORDER BY id", ATTACHMENT, requestId);

@@ -37,6 +37,8 @@ class LetterTemplates {
             "reply-reminder",
             "extension-notice",
             "refusal",
+            "no-personal-data",
+            "fee-request",
             "pack-ready",
             "erasure-refused",
             "erasure-confirmation",

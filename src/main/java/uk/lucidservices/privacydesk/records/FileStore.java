@@ -24,6 +24,8 @@ public class FileStore {
     public static final String INTAKE = "intake";
     /** Erasure certificates. */
     public static final String CERTIFICATES = "certificates";
+    /** Copies of what officers found by hand (paper files, social media) for a subject access request. */
+    public static final String MANUAL = "manual";
 
     private final Path base;
     private final Path root;

@@ -77,7 +77,9 @@ class RequestController {
             boolean extended,
             boolean paused,
             boolean breached,
-            String outcome) {}
+            String outcome,
+            /** What the requester asked, in their words: the officer reads it to choose an erasure's scope. */
+            String requestText) {}
 
     @PostMapping
     public ResponseEntity<RequestStatus> log(@Valid @RequestBody LogRequest body, BindingResult binding) {
@@ -132,6 +134,7 @@ class RequestController {
                 r.extended(),
                 r.paused(),
                 r.breached(),
-                r.outcome());
+                r.outcome(),
+                r.summary());
     }
 }

@@ -32,6 +32,7 @@ class AccessDelegatesTest extends AccessTestSupport {
             "totalRecords",
             "manualSystemsCount",
             "thirdPartyItemsCount",
+            "manualRecordsFound",
             "packPreparedBy",
             "packId",
             "packApprovedBy",

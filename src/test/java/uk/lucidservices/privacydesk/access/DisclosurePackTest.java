@@ -141,7 +141,7 @@ class DisclosurePackTest extends AccessTestSupport {
                 assertThat(ids(rows)).as(category.getKey() + " JSON").isEqualTo(want);
                 List<String> csv =
                         lines(new String(entry(zip, "data/" + category.getKey() + ".csv"), StandardCharsets.UTF_8));
-                assertThat(csv.get(0)).startsWith("id,");
+                assertThat(csv.get(0)).as("the CSV names items as people do").startsWith("Record number,");
                 Set<Long> csvIds = new TreeSet<>();
                 csv.stream().skip(1).forEach(line -> csvIds.add(Long.parseLong(line.substring(0, line.indexOf(',')))));
                 assertThat(csvIds).as(category.getKey() + " CSV").isEqualTo(want);

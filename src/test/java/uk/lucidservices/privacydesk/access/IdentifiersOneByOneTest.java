@@ -135,11 +135,11 @@ class IdentifiersOneByOneTest extends SarProcessTestSupport {
                         .asText())
                 .isEqualTo("SUGGESTED");
 
-        // The pack (empty of the customer's data) still never goes to an address not on record: by post.
+        // Nothing of theirs anywhere: the stranger is told the desk holds nothing about them (issue 14),
+        // and no pack, so no link, ever goes to an address not on record.
         work(pi, "Task_SearchManualSystems", "olivia", manualAnswers(reference));
-        work(pi, "Task_ApprovePack", "peter", Map.of("packChecked", true));
-        process(pi).isWaitingAt("Task_DeliverPackAnotherWay");
-        assertThat(letters(reference)).doesNotContain("pack-ready");
+        process(pi).isEnded();
+        assertThat(letters(reference)).contains("no-personal-data").doesNotContain("pack-ready");
         assertThat(textsOfMailsTo(stranger.address())).noneMatch(text -> text.contains("/packs/"));
     }
 

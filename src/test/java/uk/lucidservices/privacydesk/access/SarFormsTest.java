@@ -34,6 +34,7 @@ class SarFormsTest extends SarProcessTestSupport {
             "Task_ConfirmIdentity",
             "Task_CheckIdDocument",
             "Task_TriageRequest",
+            "Task_RecordFeePayment",
             "Task_ApproveExtension",
             "Task_ApproveRefusal",
             "Task_SearchManualSystems",

@@ -49,6 +49,7 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
             "totalRecords",
             "manualSystemsCount",
             "thirdPartyItemsCount",
+            "manualRecordsFound",
             "packPreparedBy",
             "packId",
             "packApprovedBy",

@@ -52,7 +52,9 @@ class TableOwnersTest {
             Map.entry("desk.transcript_copy", "transcript/TranscriptCopies.java"),
             Map.entry("desk.rights_decision", "rights/RightsDecisions.java"),
             Map.entry("desk.processing_restriction", "rights/ProcessingRestrictions.java"),
-            Map.entry("desk.job_lease", "retention/JobLease.java"));
+            Map.entry("desk.job_lease", "retention/JobLease.java"),
+            Map.entry("desk.identity_check", "request/IdentityChecks.java"),
+            Map.entry("desk.manual_search_file", "access/ManualSearchFiles.java"));
 
     private static final Pattern CREATE_TABLE =
             Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(desk\\.[a-z_]+)");

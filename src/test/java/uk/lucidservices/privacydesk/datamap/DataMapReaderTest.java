@@ -57,6 +57,47 @@ class DataMapReaderTest {
     }
 
     @Test
+    void everyDataItemOfTheShippedMapHasAHumanLabelForTheLetterAndThePack() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/datamap/lucid-data-map.yml")) {
+            DataMap map = new DataMapReader().read(in, "lucid-data-map.yml");
+            for (Category category : map.categories()) {
+                assertThat(category.labels().keySet())
+                        .as("labels of %s", category.id())
+                        .containsAll(category.fields());
+            }
+            Category calls = map.category("call-recordings").orElseThrow();
+            assertThat(calls.fieldLabels())
+                    .containsExactly(
+                            "Number you called from",
+                            "Number you called",
+                            "Call time",
+                            "Length of call (seconds)",
+                            "Our agent");
+            assertThat(calls.label("audio_file")).isEqualTo("Recording of the call");
+        }
+    }
+
+    @Test
+    void aLabelForAFieldTheEntryDoesNotListNamesTheEntry() {
+        assertThatThrownBy(() -> read("categories:\n"
+                        + ENTRY.formatted("things", "{ action: delete }")
+                                .replace("fields: [name]", "fields: [name]\n    labels: { nmae: Name }")))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageContaining("'things'")
+                .hasMessageContaining("'nmae'");
+    }
+
+    @Test
+    void anUnlabelledFieldReadsAsWordsNotAColumnName() {
+        Category things = read("categories:\n"
+                        + ENTRY.formatted("things", "{ action: delete }")
+                                .replace("fields: [name]", "fields: [name, opened_on]"))
+                .category("things")
+                .orElseThrow();
+        assertThat(things.fieldLabels()).containsExactly("Name", "Opened on");
+    }
+
+    @Test
     void aRetentionIsAPeriodCountedFromAnEventWithTheLawWhereOneSetsIt() {
         DataMap map = read("categories:\n"
                 + ENTRY.formatted("contracts", "{ action: keep, reason: k }")

@@ -271,6 +271,18 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
                     403,
                     404,
                     403),
+            // A file found by hand, for the pack: privacy officers (and admins); "nope" is on no checklist.
+            desk(
+                    "POST",
+                    "/api/access-requests/{reference}/manual-files/{category}",
+                    "/api/access-requests/{sar}/manual-files/nope?name=scan.pdf",
+                    "{}",
+                    401,
+                    400,
+                    403,
+                    403,
+                    400,
+                    403),
             desk("GET", "/api/sla/requests", "/api/sla/requests", NONE, 401, 403, 403, 200, 200, 403),
             // The phone system's do-not-record feed: its own group (and admins) only; see DoNotRecordFeedTest for the
             // PBX

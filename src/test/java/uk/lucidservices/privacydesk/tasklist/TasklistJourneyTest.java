@@ -348,6 +348,10 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         assertThat(text("#desk-request")).contains(request.reference()).contains("2026-07-15 (30 days left)");
         assertThat(text("body")).as("the task's name").contains(request.reference() + " · erasure");
         find("input[name='deskIdentity'][value='CONFIRMED']").click();
+        assertThat(text("#desk-request"))
+                .as("the request's words, to choose the scope")
+                .contains("In their words");
+        find("#desk-erasure-scope").sendKeys("ALL");
         screenshot("09-erasure-confirm-identity");
         complete(confirm);
         runDueJobs(erasure);
