@@ -53,6 +53,8 @@ public final class TestPeople {
         claim("retention.RetentionJobTest", 301, 302, 303, 304, 305, 306, 307, 308, 309);
         claim("retention.DeskRecordsInAccessAndErasureTest", 311, 312);
         claim("erasure.RelationshipEndSweepTest", 331, 332, 333);
+        claim("erasure.RelationshipEndNoticesTest", 341, 342);
+        claim("retention.CompanyRecordPeriodsTest", 343, 344);
     }
 
     private TestPeople() {}
