@@ -78,6 +78,8 @@ public final class TestPeople {
         claim("access.ProportionateIdentityCheckTest", 401, 402);
         claim("erasure.ComplaintRecordingsKeptTest", 403);
         claim("access.FeeRouteTest", 405);
+        claim("erasure.RelationshipEndNoticesTest", 341, 342);
+        claim("retention.CompanyRecordPeriodsTest", 343, 344);
     }
 
     private TestPeople() {}

@@ -239,8 +239,16 @@ public class DataMapReader {
                     + "' is not an ISO 8601 period such as P6Y or P12M");
         }
         JsonNode law = node.get("law");
+        JsonNode column = node.get("column");
+        if (column != null && !column.asText().matches("[a-z_][a-z0-9_]*")) {
+            throw new DataMapException(
+                    "Data map entry '" + id + "': retention column '" + column.asText() + "' is not a column name");
+        }
         return new RetentionPeriod(
-                parsed, RetentionPeriod.Event.parse(id, from.asText()), law == null ? null : law.asText());
+                parsed,
+                RetentionPeriod.Event.parse(id, from.asText()),
+                law == null ? null : law.asText(),
+                column == null ? null : column.asText());
     }
 
     private Category.Erasure erasure(String id, RawErasure raw) {

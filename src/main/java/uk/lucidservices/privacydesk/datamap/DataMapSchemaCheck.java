@@ -56,6 +56,9 @@ class DataMapSchemaCheck {
         if (category.accountKey() != null) {
             wanted.add(category.accountKey());
         }
+        if (category.retentionPeriod() != null && category.retentionPeriod().column() != null) {
+            wanted.add(category.retentionPeriod().column());
+        }
         if (category.parent() != null) {
             wanted.add(category.parent().column());
         }

@@ -8,9 +8,16 @@ import java.util.Locale;
 /**
  * How long a category is kept: a period counted from an event, with the law that sets it where one
  * does ({@code { period: P6Y, from: contract-end, law: "..." }} in the data map). The Art. 15
- * letter prints {@link #describe()}.
+ * letter prints {@link #describe()}. {@code column}, where the data map gives one, is the column
+ * of the category's table that holds the event's date: the nightly retention job deletes each row
+ * whose period since that date is over. Without it, the period is applied by the event's own sweep
+ * (the relationship-end sweep) or by hand.
  */
-public record RetentionPeriod(Period period, Event from, String law) {
+public record RetentionPeriod(Period period, Event from, String law, String column) {
+
+    public RetentionPeriod(Period period, Event from, String law) {
+        this(period, from, law, null);
+    }
 
     /** The event a period counts from, with the words the letter uses for it. */
     public enum Event {
@@ -21,6 +28,9 @@ public record RetentionPeriod(Period period, Event from, String law) {
         LAST_CONTACT("our last contact with you"),
         COMPLAINT_CLOSED("the complaint is closed"),
         CONTRACT_END("the contract ends"),
+        ISSUED("the bill is issued"),
+        PAID("the payment is made"),
+        PORTED("the number is moved"),
         RELATIONSHIP_END("the customer relationship ends"),
         REQUEST_CLOSED("the request is closed"),
         IDENTITY_DECIDED("your identity has been checked"),

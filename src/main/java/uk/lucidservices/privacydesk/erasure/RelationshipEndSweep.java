@@ -31,13 +31,18 @@ import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
  * whose period has passed are erased through an internal erasure request logged by {@code desk}:
  * the same preview, executor, journal, verification and certificate as a person's erasure request.
  * Call recordings of an account with an open complaint or ADR case are held with the legal-claims
- * reason. Categories the data map keeps on erasure (complaints, contracts, the account itself) are
+ * reason. When what it erased had recipients, it starts {@value #NOTICES_PROCESS}: the recipients are told
+ * (Art. 19) in the erasure request's own notice tasks, then the certificate is issued and the request
+ * closed; otherwise it certifies and closes at once. Categories the data map keeps on erasure (complaints, contracts, the account itself) are
  * not erased here: their action is KEEP, and their longer periods are the accounting records'.
  */
 @Component
 class RelationshipEndSweep implements ScheduledErasure {
 
     static final String ACTOR = "desk";
+    /** The process that tells the recipients of what a sweep erased (Art. 19), then certifies and closes. */
+    static final String NOTICES_PROCESS = RelationshipEndNotices.PROCESS;
+
     static final String RECORDINGS = "call-recordings";
     static final String LEGAL_CLAIMS = "Held: a complaint or ADR case about the account is open, and the recordings may"
             + " be needed to establish, exercise or defend a legal claim (Art. 17(3)(e))";
@@ -57,6 +62,8 @@ class RelationshipEndSweep implements ScheduledErasure {
     private final ErasureCertificate certificate;
     private final ErasureClosing closing;
     private final ErasureRunItems runItems;
+    private final RecipientNotices notices;
+    private final RelationshipEndNotices noticeProcess;
     private final Clock clock;
 
     RelationshipEndSweep(
@@ -73,6 +80,8 @@ class RelationshipEndSweep implements ScheduledErasure {
             ErasureCertificate certificate,
             ErasureClosing closing,
             ErasureRunItems runItems,
+            RecipientNotices notices,
+            RelationshipEndNotices noticeProcess,
             Clock clock) {
         this.accounts = accounts;
         this.dataMap = dataMap;
@@ -87,6 +96,8 @@ class RelationshipEndSweep implements ScheduledErasure {
         this.certificate = certificate;
         this.closing = closing;
         this.runItems = runItems;
+        this.notices = notices;
+        this.noticeProcess = noticeProcess;
         this.clock = clock;
     }
 
@@ -159,8 +170,14 @@ class RelationshipEndSweep implements ScheduledErasure {
                 "Approved by the data map's retention schedule (relationship end)");
         executor.execute(reference);
         verification.requireNothingLeft(reference);
-        certificate.issue(reference);
-        closing.close(reference, null);
+        // Art. 19: the recipients of what was erased are told as after a person's erasure, by an officer
+        // in the same notice tasks; the certificate, which records each notice, and the closing follow.
+        if (notices.listToNotify(reference).isEmpty()) {
+            certificate.issue(reference);
+            closing.close(reference, null);
+        } else {
+            noticeProcess.start(reference, request.id());
+        }
         return Optional.of(reference);
     }
 

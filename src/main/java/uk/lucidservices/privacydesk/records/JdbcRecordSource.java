@@ -1,6 +1,7 @@
 package uk.lucidservices.privacydesk.records;
 
 import java.sql.ResultSetMetaData;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import uk.lucidservices.privacydesk.datamap.Category;
 import uk.lucidservices.privacydesk.datamap.DataMap;
 import uk.lucidservices.privacydesk.datamap.ErasureAction;
 import uk.lucidservices.privacydesk.datamap.IdentityKey;
+import uk.lucidservices.privacydesk.datamap.RetentionPeriod;
 
 /**
  * Reads and erases the bundled {@code records} schema, driven entirely by the data map.
@@ -168,6 +170,48 @@ public class JdbcRecordSource implements RecordSource {
                 category.erasure().fields().stream().map(f -> f + " = NULL").toList());
         int anonymised = jdbc.update("UPDATE " + category.table() + " t SET " + set + " WHERE " + where, params);
         return new ErasureOutcome(category.id(), 0, anonymised, 0);
+    }
+
+    /**
+     * The nightly retention job's work on one category whose data-map retention names the column
+     * holding its event's date: deletes one batch of rows whose period is over at {@code cutoff} (the
+     * date in the column is on or before it), with their files, in one transaction, and returns how
+     * many. Rows of an account with a complaint that is not closed (open, or with the ADR scheme) are
+     * held: they may be needed to establish or defend a legal claim (Art. 17(3)(e)). 0 when the
+     * category has no such column or is not this source's.
+     */
+    public int deleteExpired(Category category, OffsetDateTime cutoff, int batchSize) {
+        RetentionPeriod retention = category.retentionPeriod();
+        if (!handles(category) || category.parent() != null || retention == null || retention.column() == null) {
+            return 0;
+        }
+        String account = category.identityColumn(IdentityKey.ACCOUNT);
+        String held = account == null
+                ? ""
+                : " AND (t." + account
+                        + " IS NULL OR NOT EXISTS (SELECT 1 FROM records.complaint c WHERE c.account_id = t." + account
+                        + " AND c.status <> 'CLOSED'))";
+        String file = category.fileField() == null ? "" : ", t." + category.fileField();
+        String select = "SELECT t.id" + file + " FROM " + category.table() + " t WHERE t." + retention.column()
+                + " <= :cutoff" + held + " ORDER BY t.id FETCH FIRST " + batchSize + " ROWS ONLY";
+        Integer removed = writeTx.execute(status -> {
+            List<Long> ids = new ArrayList<>();
+            List<String> paths = new ArrayList<>();
+            jdbc.query(select, new MapSqlParameterSource("cutoff", cutoff), rs -> {
+                ids.add(rs.getLong(1));
+                if (category.fileField() != null && rs.getString(2) != null) {
+                    paths.add(rs.getString(2));
+                }
+            });
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            int deleted = jdbc.update(
+                    "DELETE FROM " + category.table() + " WHERE id IN (:ids)", new MapSqlParameterSource("ids", ids));
+            deleteUnreferencedFiles(List.copyOf(new HashSet<>(paths)));
+            return deleted;
+        });
+        return removed == null ? 0 : removed;
     }
 
     /**

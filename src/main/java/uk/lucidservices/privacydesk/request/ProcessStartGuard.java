@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>a request process ({@link RequestType#processKey()}) starts only for a register row of that
  *       type, under its reference as business key, that has no process yet;</li>
- *   <li>the desk's internal processes (letters, mail triage) start only inside
+ *   <li>the desk's internal processes (letters, mail triage, the relationship-end sweep's notices) start only inside
  *       {@link DeskProcessStart#byDesk}, which no HTTP caller can reach;</li>
  *   <li>called processes (the SLA clocks) start only from their parent's call activity.</li>
  * </ul>
@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ProcessStartGuard extends AbstractProcessEnginePlugin {
 
-    static final Set<String> INTERNAL_PROCESSES = Set.of("desk-letter", "mail-triage", "post-letter");
+    static final Set<String> INTERNAL_PROCESSES =
+            Set.of("desk-letter", "mail-triage", "post-letter", "relationship-end-notices");
     static final Set<String> CALLED_ONLY_PROCESSES = Set.of("request-sla-clocks");
     /** Process key, and the request types it serves (one process serves the four other rights). */
     static final Map<String, Set<RequestType>> REQUEST_PROCESSES = Arrays.stream(RequestType.values())

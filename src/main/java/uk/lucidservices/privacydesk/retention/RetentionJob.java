@@ -19,8 +19,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.lucidservices.privacydesk.datamap.Category;
+import uk.lucidservices.privacydesk.datamap.DataMap;
+import uk.lucidservices.privacydesk.datamap.RetentionPeriod;
 import uk.lucidservices.privacydesk.mail.ProcessedMailExpiry;
 import uk.lucidservices.privacydesk.records.FileStore;
+import uk.lucidservices.privacydesk.records.JdbcRecordSource;
 import uk.lucidservices.privacydesk.request.RetainedData;
 import uk.lucidservices.privacydesk.request.RetentionCut;
 import uk.lucidservices.privacydesk.request.RetentionHolds;
@@ -32,7 +36,9 @@ import uk.lucidservices.privacydesk.request.StoreSweep;
  * {@code desk.retention.cron} (UK time, inside the engine's history-cleanup window), on one node of
  * a cluster at a time ({@link JobLease}), store by store in batches of {@code batch-size}, each batch
  * in its own transaction. Each store's sweep is declared by the class that owns its table
- * ({@link RetainedData}); what an open request or an open complaint still needs is never due.
+ * ({@link RetainedData}); what an open request or an open complaint still needs is never due. Then
+ * the company's records whose data-map retention names the column of its event's date
+ * ({@link JdbcRecordSource#deleteExpired}), then the scheduled erasures (the relationship-end sweep).
  */
 @Component
 public class RetentionJob {
@@ -57,6 +63,8 @@ public class RetentionJob {
     private final Map<RetentionStore, StoreSweep> sweeps;
     private final ObjectProvider<ProcessedMailExpiry> processedMail;
     private final List<ScheduledErasure> erasures;
+    private final DataMap dataMap;
+    private final JdbcRecordSource records;
 
     public RetentionJob(
             RetentionProperties properties,
@@ -69,7 +77,9 @@ public class RetentionJob {
             RetentionHolds holds,
             List<RetainedData> owners,
             ObjectProvider<ProcessedMailExpiry> processedMail,
-            List<ScheduledErasure> erasures) {
+            List<ScheduledErasure> erasures,
+            DataMap dataMap,
+            JdbcRecordSource records) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
@@ -81,6 +91,8 @@ public class RetentionJob {
         this.sweeps = sweepsByStore(owners);
         this.processedMail = processedMail;
         this.erasures = List.copyOf(erasures);
+        this.dataMap = dataMap;
+        this.records = records;
     }
 
     /** Every store of the schedule swept exactly once, in the schedule's order: a store nobody sweeps fails the start. */
@@ -144,6 +156,27 @@ public class RetentionJob {
                 removed.put(store.key(), total);
             }
             removed.put(RetentionMetrics.PROCESSED_MAIL, leaseHeld ? expungeProcessedMail(now) : 0L);
+            // The company's records whose data-map period, counted from a date on the row, is over.
+            for (Category category : dataMap.categories()) {
+                RetentionPeriod retention = category.retentionPeriod();
+                if (retention == null || retention.column() == null || !records.handles(category)) {
+                    continue;
+                }
+                OffsetDateTime cutoff = now.atZoneSameInstant(clock.getZone())
+                        .minus(retention.period())
+                        .toOffsetDateTime();
+                long total = 0;
+                while (leaseHeld) {
+                    int batch = records.deleteExpired(category, cutoff, properties.batchSize());
+                    metrics.removed(category.id(), batch);
+                    total += batch;
+                    if (batch < properties.batchSize()) {
+                        break;
+                    }
+                    leaseHeld = lease.renew();
+                }
+                removed.put(category.id(), total);
+            }
             // The company's records due at the end of a customer relationship (erasure's sweep).
             for (ScheduledErasure erasure : erasures) {
                 long erased = leaseHeld && lease.renew() ? erasure.run() : 0L;

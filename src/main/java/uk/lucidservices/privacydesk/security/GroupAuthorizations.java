@@ -47,7 +47,8 @@ public class GroupAuthorizations {
             "request-sla-clocks",
             "marketing-objection",
             "do-not-record",
-            "transcript-copy");
+            "transcript-copy",
+            "relationship-end-notices");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -88,7 +89,12 @@ public class GroupAuthorizations {
             }
         }
         for (String process : new String[] {
-            "subject-access-request", "erasure-request", "marketing-objection", "do-not-record", "transcript-copy"
+            "subject-access-request",
+            "erasure-request",
+            "marketing-objection",
+            "do-not-record",
+            "transcript-copy",
+            "relationship-end-notices"
         }) {
             grant(
                     PRIVACY_OFFICERS,

@@ -134,6 +134,17 @@ abstract class AccessTestSupport extends DeskIntegrationTest {
         sql.put("tm-call-recordings", "SELECT id FROM records.tm_call_recording WHERE lead_id IN (" + leads + ")");
         sql.put("chat-transcripts", transcripts);
         sql.put("chat-messages", "SELECT id FROM records.chat_message WHERE transcript_id IN (" + transcripts + ")");
+        String byAccount = " WHERE account_id IN (" + accounts + ")";
+        sql.put("call-detail-records", "SELECT id FROM records.call_detail_record" + byAccount);
+        sql.put("invoices", "SELECT id FROM records.invoice" + byAccount);
+        sql.put("payments", "SELECT id FROM records.payment" + byAccount);
+        sql.put(
+                "number-ports",
+                "SELECT id FROM records.number_port WHERE number_key = :phone OR account_id IN (" + accounts + ")");
+        sql.put(
+                "directory-entries",
+                "SELECT id FROM records.directory_entry WHERE number_key = :phone OR account_id IN (" + accounts + ")");
+        sql.put("cctv-footage", "SELECT id FROM records.cctv_footage WHERE email_key = :email OR phone_key = :phone");
         Map<String, Set<Long>> ids = new HashMap<>();
         sql.forEach((category, query) -> ids.put(category, new TreeSet<>(named.queryForList(query, p, Long.class))));
         return ids;

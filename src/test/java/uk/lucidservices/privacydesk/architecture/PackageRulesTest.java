@@ -74,6 +74,9 @@ class PackageRulesTest {
             Map.entry("intake.MailIntake", "tells an engine failure (ProcessEngineException) from bad mail"),
             Map.entry("intake.IntakeAuthorizations", "lets the intake user start processes (authorizations)"),
             Map.entry("mail.LetterQueue", "starts the send-letter process for a queued letter"),
+            Map.entry(
+                    "erasure.RelationshipEndNotices",
+                    "starts the Art. 19 notice process for what the relationship-end sweep erased"),
             Map.entry("mail.LettersByPost", "finds the posting tasks of letters that go by post"),
             // Who acted, and who may: the engine's identity service is the desk's user store.
             Map.entry("access.PackPreviewers", "who may preview a pack: the task's candidates"),

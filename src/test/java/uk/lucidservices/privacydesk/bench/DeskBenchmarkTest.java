@@ -54,7 +54,9 @@ import uk.lucidservices.privacydesk.records.demo.BulkFiller;
 import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestStarter;
+import uk.lucidservices.privacydesk.request.ScheduledErasure;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
+import uk.lucidservices.privacydesk.retention.RetentionJob;
 
 /**
  * Every benchmark of the desk in one run, on one database, in one table: the database's own
@@ -84,9 +86,12 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
     private static final int TPS_REGISTER = Integer.getInteger("bench.tpsRegister", 17_000_000);
     private static final int TPS_LEADS = Integer.getInteger("bench.tpsLeads", 2_000_000);
     private static final int TPS_CHANGES = Integer.getInteger("bench.tpsChanges", 20_000);
+    private static final int RETENTION_ROWS = Integer.getInteger("bench.retentionRows", 1_000_000);
+    private static final int SWEEP_ROWS = Integer.getInteger("bench.sweepRows", 1_000_000);
+    private static final int SWEEP_ACCOUNTS = Integer.getInteger("bench.sweepAccounts", 1_000);
     /** Which workloads run, e.g. {@code -Dbench.workloads=1,7}; all by default. */
     private static final List<String> WORKLOADS =
-            List.of(System.getProperty("bench.workloads", "1,2,3,4,5,6,7").split(","));
+            List.of(System.getProperty("bench.workloads", "1,2,3,4,5,6,7,8,9").split(","));
 
     @Autowired
     ApplicationContext context;
@@ -156,7 +161,7 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
                                 context.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size")));
         report.setting(
                 "sizes",
-                "bench.rows=%d, bench.timers=%d, bench.dueJobs=%d, bench.seconds=%d (after %d s warm-up), bench.mails=%d, bench.tpsRegister=%d, bench.tpsLeads=%d, bench.tpsChanges=%d, bench.workloads=%s"
+                "bench.rows=%d, bench.timers=%d, bench.dueJobs=%d, bench.seconds=%d (after %d s warm-up), bench.mails=%d, bench.tpsRegister=%d, bench.tpsLeads=%d, bench.tpsChanges=%d, bench.retentionRows=%d, bench.sweepRows=%d, bench.sweepAccounts=%d, bench.workloads=%s"
                         .formatted(
                                 ROWS,
                                 TIMERS,
@@ -167,6 +172,9 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
                                 TPS_REGISTER,
                                 TPS_LEADS,
                                 TPS_CHANGES,
+                                RETENTION_ROWS,
+                                SWEEP_ROWS,
+                                SWEEP_ACCOUNTS,
                                 String.join(",", WORKLOADS)));
         context.getBean(DemoDataGenerator.class).generate(300, 20260401);
     }
@@ -310,7 +318,7 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
         assumeTrue(WORKLOADS.contains("4"), "workload 4 not selected (bench.workloads)");
         progress("4. bench fill, lookup and erasure");
         Map<String, Double> fill = new LargeTables(jdbc, context.getBean(BulkFiller.class)).fill(ROWS);
-        String filled = "4. Bench fill: %,d rows in each of 10 large tables".formatted(ROWS);
+        String filled = "4. Bench fill: %,d rows in each of %d large tables".formatted(ROWS, fill.size() - 1);
         fill.forEach((table, seconds) -> report.add(filled, table, seconds, "s"));
         report.add(
                 filled,
@@ -455,6 +463,46 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
         assertThat(r.change().added() + r.change().removed())
                 .as("every change applied")
                 .isEqualTo(TPS_CHANGES);
+    }
+
+    @Test
+    @Order(8)
+    void retentionJob() {
+        assumeTrue(WORKLOADS.contains("8"), "workload 8 not selected (bench.workloads)");
+        progress("8. retention job");
+        RetentionWorkload.Result r =
+                new RetentionWorkload(jdbc, context.getBean(RetentionJob.class)).run(RETENTION_ROWS);
+        String workload = "8. Retention job: %,d expired rows in each of the desk's %d stores"
+                .formatted(RETENTION_ROWS, RetentionWorkload.STORES.size());
+        report.add(workload, "fill (SQL, analysed)", r.fillSeconds(), "s");
+        report.add(workload, "job run (batches of desk.retention.batch-size, one transaction each)", r.seconds(), "s");
+        report.add(workload, "rows cleared per second", r.total() / Math.max(1e-9, r.seconds()), "rows/s");
+        for (String store : RetentionWorkload.STORES) {
+            assertThat(r.removed().getOrDefault(store, 0L)).as(store).isEqualTo(RETENTION_ROWS);
+        }
+        assertThat(r.personalFieldsLeft()).isZero();
+    }
+
+    @Test
+    @Order(9)
+    void relationshipEndSweep() {
+        assumeTrue(WORKLOADS.contains("9"), "workload 9 not selected (bench.workloads)");
+        progress("9. relationship-end sweep");
+        SweepWorkload.Result r =
+                new SweepWorkload(jdbc, context.getBean(ScheduledErasure.class)).run(SWEEP_ACCOUNTS, SWEEP_ROWS);
+        String workload =
+                "9. Relationship-end sweep: %,d closed accounts, %,d expired rows in each of %d stores (recordings, contacts, directory listings)"
+                        .formatted(r.accounts(), r.rowsPerStore(), SweepWorkload.TABLES.size());
+        report.add(workload, "fill (SQL, analysed)", r.fillSeconds(), "s");
+        report.add(
+                workload,
+                "sweep (one internal erasure request per account, with plan, journal, notices)",
+                r.seconds(),
+                "s");
+        report.add(workload, "rows erased per second", r.erased() / Math.max(1e-9, r.seconds()), "rows/s");
+        report.add(workload, "accounts swept per second", r.accounts() / Math.max(1e-9, r.seconds()), "accounts/s");
+        assertThat(r.erased()).as("every expired row erased").isEqualTo(r.rowsPerStore() * SweepWorkload.TABLES.size());
+        assertThat(r.left()).as("rows left with personal data").isZero();
     }
 
     @AfterAll

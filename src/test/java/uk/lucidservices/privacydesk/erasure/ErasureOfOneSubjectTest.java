@@ -161,10 +161,17 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
         // So does a restriction of processing (Art. 18), kept so the data stays restricted; this person has none.
         assertThat(keptInCertificate)
                 .containsOnlyKeys(
-                        "complaints", "contracts", "crm-accounts", "desk-sent-letters", "desk-processing-restrictions")
+                        "complaints",
+                        "contracts",
+                        "crm-accounts",
+                        "call-detail-records",
+                        "invoices",
+                        "payments",
+                        "desk-sent-letters",
+                        "desk-processing-restrictions")
                 .containsEntry("desk-sent-letters", 0L)
                 .containsEntry("desk-processing-restrictions", 0L);
-        assertThat(List.of("complaints", "contracts", "crm-accounts"))
+        assertThat(List.of("complaints", "contracts", "crm-accounts", "call-detail-records", "invoices", "payments"))
                 .allSatisfy(c -> assertThat(keptInCertificate.get(c)).isPositive());
     }
 
@@ -184,7 +191,8 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
                 .allSatisfy(f ->
                         assertThat(Files.exists(fileStore.resolve(f))).as(f).isFalse());
         long recordings = before.get("call_recording").size()
-                + before.get("tm_call_recording").size();
+                + before.get("tm_call_recording").size()
+                + before.get("cctv_footage").size();
         assertThat(firstPass.filesDeleted()).isEqualTo(recordings);
     }
 
@@ -212,9 +220,10 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
 
     @Test
     void aSecondRunFindsEverythingDoneAndCountsNoNewWork() {
-        // 7 company categories and 6 of the desk's own (earlier requests, their mail, attachments, notes, answers,
-        // decisions on rectification, restriction or objection).
-        assertThat(firstPass.categoriesErased()).isEqualTo(13);
+        // 10 company categories (7, and number ports, directory listings, CCTV footage) and 6 of the desk's own
+        // (earlier requests, their mail, attachments, notes, answers, decisions on rectification, restriction
+        // or objection).
+        assertThat(firstPass.categoriesErased()).isEqualTo(16);
         assertThat(firstPass.deleted()).isPositive();
         assertThat(firstPass.anonymised()).isEqualTo(before.get("crm_contact").size());
         assertThat(secondPass.didNothing()).isTrue();
@@ -236,12 +245,20 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
         assertThat(recipients.notices(reference))
                 .extracting(RecipientNotices.Notice::recipient)
                 .contains(
-                        "Lucid customer service supervisors",
-                        "Lucid telemarketing staff",
-                        "TPS/CTPS screening service",
-                        "Lucid sales staff",
-                        "Lucid customer service staff")
-                .doesNotContain("HMRC where the law requires", "Lucid billing and provisioning staff");
+                        "Our hosted PBX platform provider (processor)",
+                        "Our telemarketing dialler provider (processor)",
+                        "The TPS/CTPS screening service",
+                        "Our website host GoDaddy (processor)",
+                        "Our live-chat provider (processor)",
+                        "The directory publisher (the BT OSIS directory database) and the directory enquiry"
+                                + " services supplied from it",
+                        "Our CCTV video storage provider (processor)")
+                // Kept categories (accounts, contracts, bills, payments, call detail records) notify nobody.
+                .doesNotContain(
+                        "HMRC where the law requires",
+                        "Our billing platform provider (processor)",
+                        "Our card and Direct Debit payment processor (processor)")
+                .allSatisfy(r -> assertThat(r).doesNotStartWith("Lucid "));
     }
 
     @Test
@@ -255,7 +272,12 @@ class ErasureOfOneSubjectTest extends ErasureTestSupport {
         }
         JsonNode pbx = system(cert, "Telephone system (PBX)");
         assertThat(pbx.get("deleted").asLong())
-                .isEqualTo(before.get("call_recording").size());
+                .isEqualTo(before.get("call_recording").size()
+                        + before.get("number_port").size()
+                        + before.get("directory_entry").size());
+        assertThat(pbx.get("kept").asLong())
+                .as("call detail records: traffic data for billing (PECR reg. 7)")
+                .isEqualTo(before.get("call_detail_record").size());
         assertThat(pbx.get("filesDeleted").asLong())
                 .isEqualTo(before.get("call_recording").size());
         JsonNode crm = system(cert, "CRM");

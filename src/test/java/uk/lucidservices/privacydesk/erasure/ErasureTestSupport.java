@@ -32,27 +32,23 @@ import uk.lucidservices.privacydesk.request.RequestType;
 abstract class ErasureTestSupport extends DeskIntegrationTest {
 
     /** Table to data-map category: how the direct search's findings compare with the certificate. */
-    static final Map<String, String> CATEGORY_OF_TABLE = Map.of(
-            "crm_account",
-            "crm-accounts",
-            "crm_contact",
-            "crm-contacts",
-            "contract",
-            "contracts",
-            "complaint",
-            "complaints",
-            "call_recording",
-            "call-recordings",
-            "tm_lead",
-            "tm-leads",
-            "tm_call_recording",
-            "tm-call-recordings",
-            "chat_transcript",
-            "chat-transcripts",
-            "chat_message",
-            "chat-messages",
-            "web_enquiry",
-            "web-enquiries");
+    static final Map<String, String> CATEGORY_OF_TABLE = Map.ofEntries(
+            Map.entry("crm_account", "crm-accounts"),
+            Map.entry("crm_contact", "crm-contacts"),
+            Map.entry("contract", "contracts"),
+            Map.entry("complaint", "complaints"),
+            Map.entry("call_recording", "call-recordings"),
+            Map.entry("tm_lead", "tm-leads"),
+            Map.entry("tm_call_recording", "tm-call-recordings"),
+            Map.entry("chat_transcript", "chat-transcripts"),
+            Map.entry("chat_message", "chat-messages"),
+            Map.entry("web_enquiry", "web-enquiries"),
+            Map.entry("call_detail_record", "call-detail-records"),
+            Map.entry("invoice", "invoices"),
+            Map.entry("payment", "payments"),
+            Map.entry("number_port", "number-ports"),
+            Map.entry("directory_entry", "directory-entries"),
+            Map.entry("cctv_footage", "cctv-footage"));
 
     @Autowired
     DemoDataGenerator demoData;
@@ -161,6 +157,22 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
                         "web_enquiry",
                         emailMatch.formatted("email_key", "email") + " OR "
                                 + phoneMatch.formatted("phone_key", "phone")));
+        found.put("call_detail_record", ids(params, "call_detail_record", "account_id IN (:accounts)"));
+        found.put("invoice", ids(params, "invoice", "account_id IN (:accounts)"));
+        found.put("payment", ids(params, "payment", "account_id IN (:accounts)"));
+        found.put(
+                "number_port",
+                ids(
+                        params,
+                        "number_port",
+                        phoneMatch.formatted("number_key", "number") + " OR account_id IN (:accounts)"));
+        found.put(
+                "directory_entry",
+                ids(
+                        params,
+                        "directory_entry",
+                        phoneMatch.formatted("number_key", "number") + " OR account_id IN (:accounts)"));
+        found.put("cctv_footage", ids(params, "cctv_footage", "email_key = :email OR phone_key = :e164"));
         return found;
     }
 
@@ -186,20 +198,25 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
         return tables;
     }
 
-    /** The audio files of the person's call recordings and telemarketing calls. */
+    /** The audio files of the person's call recordings and telemarketing calls, and their CCTV clips' video. */
     List<String> audioFiles(Map<String, Set<Long>> rows) {
         List<String> files = new ArrayList<>();
         files.addAll(filesOf("call_recording", rows.get("call_recording")));
         files.addAll(filesOf("tm_call_recording", rows.get("tm_call_recording")));
+        files.addAll(filesOf("cctv_footage", "video_file", rows.getOrDefault("cctv_footage", Set.of())));
         return files;
     }
 
     private List<String> filesOf(String table, Set<Long> ids) {
+        return filesOf(table, "audio_file", ids);
+    }
+
+    private List<String> filesOf(String table, String column, Set<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         return named.queryForList(
-                "SELECT audio_file FROM records." + table + " WHERE id IN (:ids) AND audio_file IS NOT NULL",
+                "SELECT " + column + " FROM records." + table + " WHERE id IN (:ids) AND " + column + " IS NOT NULL",
                 new MapSqlParameterSource("ids", ids),
                 String.class);
     }

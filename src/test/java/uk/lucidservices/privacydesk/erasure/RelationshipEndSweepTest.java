@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,6 +53,12 @@ class RelationshipEndSweepTest extends ErasureTestSupport {
     @Autowired
     PhoneNumbers phones;
 
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService taskService;
+
     private DemoPerson gone;
     private DemoPerson recent;
     private DemoPerson complaining;
@@ -82,6 +92,30 @@ class RelationshipEndSweepTest extends ErasureTestSupport {
         othersBefore = othersChecksums();
         long erased = sweep.run();
         assertThat(erased).isPositive();
+        // What was erased had recipients (the PBX platform, the CRM provider): the certificate and the
+        // closing follow their notices (RelationshipEndNoticesTest), so tell them as an officer would.
+        for (DemoPerson p : List.of(gone, recent, complaining)) {
+            tellTheRecipients(sweptReference(p));
+        }
+    }
+
+    private void tellTheRecipients(String reference) {
+        ProcessInstance notices = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(RelationshipEndSweep.NOTICES_PROCESS)
+                .processInstanceBusinessKey(reference)
+                .singleResult();
+        assertThat(notices).as("notice process of " + reference).isNotNull();
+        for (Task t = noticeTask(notices); t != null; t = noticeTask(notices)) {
+            claimAndComplete(t, "olivia", Map.of("noticeStatus", "NOTIFIED", "noticeNote", "Supplier portal"));
+        }
+    }
+
+    private Task noticeTask(ProcessInstance pi) {
+        return taskService
+                .createTaskQuery()
+                .processInstanceId(pi.getId())
+                .taskDefinitionKey("Task_NotifyRecipient")
+                .singleResult();
     }
 
     @Test

@@ -114,6 +114,23 @@ class DemoDataAndRecordSourceTest extends DeskIntegrationTest {
                                 "SELECT COUNT(*) FROM records.chat_message m JOIN records.chat_transcript t ON t.id = m.transcript_id WHERE t.email_key = ?",
                                 email),
                 "contracts", count("SELECT COUNT(*) FROM records.contract WHERE account_id = ?", accountId),
+                "call-detail-records",
+                        count("SELECT COUNT(*) FROM records.call_detail_record WHERE account_id = ?", accountId),
+                "number-ports",
+                        count(
+                                "SELECT COUNT(*) FROM records.number_port WHERE number_key = ? OR account_id = ?",
+                                phone,
+                                accountId),
+                "directory-entries",
+                        count(
+                                "SELECT COUNT(*) FROM records.directory_entry WHERE number_key = ? OR account_id = ?",
+                                phone,
+                                accountId),
+                "cctv-footage",
+                        count(
+                                "SELECT COUNT(*) FROM records.cctv_footage WHERE email_key = ? OR phone_key = ?",
+                                email,
+                                phone),
                 "complaints",
                         count(
                                 "SELECT COUNT(*) FROM records.complaint WHERE email_key = ? OR phone_key = ? OR account_id = ?",

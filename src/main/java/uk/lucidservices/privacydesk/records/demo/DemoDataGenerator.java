@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.records.demo;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -56,7 +57,11 @@ public class DemoDataGenerator {
             return false;
         }
         Random random = new Random(seed);
+        // The billing, porting, directory and CCTV rows draw from their own sequence, so the rows the
+        // older tables get (and the tests written against them) stay what they were.
+        Random telecoms = new Random(seed * 31 + 7);
         int audio = 0;
+        int clips = 0;
         for (int i = 0; i < people; i++) {
             DemoPerson p = DemoPeople.person(i);
             boolean all = p.everywhere();
@@ -86,6 +91,12 @@ public class DemoDataGenerator {
             }
             if (all || random.nextInt(100) < 30) {
                 webEnquiry(p, random);
+            }
+            if (accountId != null) {
+                billingAndLines(p, accountId, telecoms, all);
+            }
+            if (all || telecoms.nextInt(100) < 5) {
+                cctvClip(p, telecoms, "recordings/cctv/clip-%05d.mp4".formatted(++clips));
             }
         }
         noise(random);
@@ -264,6 +275,108 @@ public class DemoDataGenerator {
                 campaigns[random.nextInt(3)],
                 clicks[random.nextInt(4)],
                 EPOCH.plusMinutes(random.nextInt(900_000)));
+    }
+
+    /**
+     * Call detail records, bills, payments, a directory listing and a number port for an account.
+     * Dated so that on the tests' day (15 June 2026) none is past its data-map period: what the
+     * retention job removes in a test is what that test ages.
+     */
+    private void billingAndLines(DemoPerson p, long accountId, Random random, boolean all) {
+        OffsetDateTime since = OffsetDateTime.of(2026, 1, 5, 8, 0, 0, 0, ZoneOffset.UTC);
+        int calls = all ? 4 : random.nextInt(4);
+        for (int c = 0; c < calls; c++) {
+            boolean out = c % 2 == 0;
+            String line = p.phoneIn(0);
+            String other = "0330 088 %04d".formatted(random.nextInt(10_000));
+            jdbc.update(
+                    """
+                    INSERT INTO records.call_detail_record (account_id, direction, cli, cli_key, dialled_number, started_at,
+                        duration_seconds, charge) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    accountId,
+                    out ? "OUT" : "IN",
+                    out ? line : other,
+                    phones.keyOrNull(out ? line : other),
+                    out ? other : line,
+                    since.plusMinutes(random.nextInt(200_000)),
+                    10 + random.nextInt(1200),
+                    out ? new BigDecimal("0.0" + (1 + random.nextInt(9)) + "00") : null);
+        }
+        int bills = all ? 2 : 1 + random.nextInt(2);
+        for (int b = 0; b < bills; b++) {
+            LocalDate start = LocalDate.of(2026, 3 + b, 1);
+            int net = 20 + random.nextInt(200);
+            jdbc.update(
+                    """
+                    INSERT INTO records.invoice (account_id, invoice_number, billing_name, billing_address, period_start,
+                        period_end, issued_on, net_amount, vat_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    accountId,
+                    "INV-%06d-%d".formatted(p.index(), b),
+                    p.name(),
+                    (10 + p.index()) + " High Street, Anytown AN1 1AA",
+                    start,
+                    start.plusMonths(1).minusDays(1),
+                    start.plusMonths(1),
+                    net,
+                    net / 5.0);
+            jdbc.update(
+                    """
+                    INSERT INTO records.payment (account_id, paid_at, amount, method, payer_name, card_last4,
+                        processor_reference) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    accountId,
+                    start.plusMonths(1).plusDays(10).atTime(9, 30).atOffset(ZoneOffset.UTC),
+                    net * 1.2,
+                    b % 2 == 0 ? "CARD" : "DIRECT_DEBIT",
+                    p.name(),
+                    b % 2 == 0 ? "%04d".formatted(random.nextInt(10_000)) : null,
+                    "pay_%06d_%d".formatted(p.index(), b));
+        }
+        if (all || random.nextInt(100) < 30) {
+            String[] listings = {"FULL", "EX_DIRECTORY", "NUMBER_ONLY"};
+            jdbc.update(
+                    """
+                    INSERT INTO records.directory_entry (account_id, listed_name, number, number_key, address, listing,
+                        chosen_on) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    accountId,
+                    p.lastName() + " " + p.firstName().charAt(0),
+                    p.phoneIn(0),
+                    phones.keyOrNull(p.phoneIn(0)),
+                    "Anytown AN1",
+                    listings[random.nextInt(listings.length)],
+                    LocalDate.of(2024, 1, 1).plusDays(random.nextInt(700)));
+        }
+        if (all || random.nextInt(100) < 20) {
+            String[] providers = {"BT", "Virgin Media Business", "Gamma", "TalkTalk Business"};
+            LocalDate requested = LocalDate.of(2025, 9, 1).plusDays(random.nextInt(200));
+            jdbc.update(
+                    """
+                    INSERT INTO records.number_port (account_id, number, number_key, direction, other_provider, requested_on,
+                        completed_on, status) VALUES (?, ?, ?, 'IN', ?, ?, ?, 'COMPLETED')""",
+                    accountId,
+                    p.phoneIn(1),
+                    phones.keyOrNull(p.phoneIn(1)),
+                    providers[random.nextInt(providers.length)],
+                    requested,
+                    requested.plusDays(7));
+        }
+    }
+
+    /** A clip from the reception camera on which the person was identified when they signed in as a visitor. */
+    private void cctvClip(DemoPerson p, Random random, String videoPath) {
+        files.write(videoPath, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
+        OffsetDateTime from =
+                OffsetDateTime.of(2026, 5, 20, 8, 0, 0, 0, ZoneOffset.UTC).plusMinutes(random.nextInt(30_000));
+        jdbc.update(
+                """
+                INSERT INTO records.cctv_footage (site, camera, recorded_from, recorded_to, person_name, email_key, phone_key,
+                    reason_linked, video_file) VALUES ('Head office', 'Reception 1', ?, ?, ?, ?, ?, ?, ?)""",
+                from,
+                from.plusMinutes(5),
+                p.name(),
+                Emails.key(p.emailIn(0)),
+                phones.keyOrNull(p.phoneIn(0)),
+                "Visitor sign-in",
+                videoPath);
     }
 
     /** Calls nobody can be matched to: withheld and unparsable caller ids. */
