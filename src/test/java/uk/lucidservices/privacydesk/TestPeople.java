@@ -75,6 +75,7 @@ public final class TestPeople {
                 378,
                 379);
         claim("engine.StructuredLogTest", 441);
+        claim("rights.RightsRequestClocksTest", 451);
     }
 
     private TestPeople() {}
