@@ -12,7 +12,8 @@ def f(id_, s, t, name=None, cond=None):
 
 RETRY = '<camunda:failedJobRetryTimeCycle>R5/PT5M</camunda:failedJobRetryTimeCycle>'
 def letter(name, listener=None):
-    l = f'<camunda:executionListener expression="{esc(listener, {chr(34): "&quot;"})}" event="start" />' if listener else ''
+    listeners = listener if isinstance(listener, list) else [listener] if listener else []
+    l = ''.join(f'<camunda:executionListener expression="{esc(x, {chr(34): "&quot;"})}" event="start" />' for x in listeners)
     return f'<bpmn:extensionElements>{RETRY}<camunda:inputOutput><camunda:inputParameter name="letter">{name}</camunda:inputParameter></camunda:inputOutput>{l}</bpmn:extensionElements>'
 def send(id_, name, col, row, tmpl, listener=None, parent='sub'):
     n(id_, 'serviceTask', name, col, row, 'camunda:asyncBefore="true" camunda:delegateExpression="${sendLetter}"', letter(tmpl, listener), parent)
@@ -31,8 +32,9 @@ def outcome(id_, name, col, row, expr):
     n(id_, 'intermediateThrowEvent', name, col, row, '', f'<bpmn:extensionElements><camunda:executionListener expression="{esc(expr)}" event="start" /></bpmn:extensionElements>')
 
 # rows (y of centre)
-R_EXT, R_CLAR, R_REF, R_MAIN, R_ID, R_RES, R_OBJ, R_POR, R_POR2, R_NOID = 120, 250, 380, 520, 660, 660, 800, 940, 1080, 1220
+R_EXT, R_CLAR, R_REF, R_MAIN, R_ID, R_RES, R_OBJ, R_POR, R_POR2, R_NOID = 120, 250, 410, 520, 660, 660, 800, 940, 1080, 1220
 R_CLOCKS = 120
+R_CLAR_CLOSE = R_CLAR + 85  # between the clarification row and the refusal row
 
 # outer process
 n('Start_RightsRequestReceived', 'startEvent', 'Rights request received', -1, R_MAIN, parent='process',
@@ -58,7 +60,9 @@ gw('Gateway_WhichRight', 'Which right?', 12, R_MAIN, default='Flow_ToDecideRecti
 # ID path
 gw('Gateway_AskForId', 'Ask for ID', 5, R_ID)
 send('Task_SendIdRequest', 'Send ID request', 6, R_ID, 'id-request', "${execution.setVariable('idDueDate', rightsProcess.idDueDate())}")
-gw('Gateway_AwaitId', 'Wait for ID', 7, R_ID, 'eventBasedGateway')
+# While the desk waits for the ID it asked for no SLA timer runs, and the requester is chased once.
+n('Gateway_AwaitId', 'eventBasedGateway', 'Wait for ID', 7, R_ID, '',
+  '<bpmn:extensionElements><camunda:executionListener expression="${requestClockService.holdForId(execution.processBusinessKey, idDueDate)}" event="start" /></bpmn:extensionElements>')
 n('Event_IdReceived', 'intermediateCatchEvent', 'Requester replied with ID', 8, R_ID, '', '<bpmn:messageEventDefinition id="MessageDefinition_IdReceived" messageRef="Message_RequesterReply" />')
 svc('Task_StartClockOnIdArrival', 'Start the clock on receipt of ID', 9, R_ID, '${startClockOnIdArrival}')
 user('Task_CheckIdDocument', 'Check the ID document', 10, R_ID, 'privacy-officers', 'sar-check-id', ID_LISTENERS)
@@ -73,9 +77,15 @@ gw('Gateway_RefusalSignedOff', 'Signed off?', 13, R_REF, default='Flow_RefusalNo
 send('Task_SendRefusal', 'Send refusal with reasons and rights', 14, R_REF, 'refusal', '${letterTexts.refusalReason(execution)}')
 outcome('Event_OutcomeRefused', 'Outcome: refused', 15, R_REF, "${execution.setVariable('outcome', 'REFUSED')}")
 svc('Task_PauseClock', 'Stop the clock for clarification', 12, R_CLAR, '${pauseClock}')
-send('Task_SendClarificationRequest', 'Send clarification request', 13, R_CLAR, 'clarification-request', '${letterTexts.clarificationQuestion(execution)}')
-n('Event_ClarificationReceived', 'intermediateCatchEvent', 'Requester clarified', 14, R_CLAR, '', '<bpmn:messageEventDefinition id="MessageDefinition_ClarificationReceived" messageRef="Message_RequesterReply" />')
-svc('Task_ResumeClock', 'Restart the clock', 15, R_CLAR, '${resumeClock}')
+send('Task_SendClarificationRequest', 'Send clarification request', 13, R_CLAR, 'clarification-request',
+     ['${letterTexts.clarificationQuestion(execution)}', "${execution.setVariable('clarificationDueDate', requestClockService.clarificationDueDate())}"])
+gw('Gateway_AwaitClarification', 'Wait for the answer', 14, R_CLAR, 'eventBasedGateway')
+n('Event_ClarificationReceived', 'intermediateCatchEvent', 'Requester clarified', 15, R_CLAR, '', '<bpmn:messageEventDefinition id="MessageDefinition_ClarificationReceived" messageRef="Message_RequesterReply" />')
+svc('Task_ResumeClock', 'Restart the clock', 16, R_CLAR, '${resumeClock}')
+# an unanswered question: chased once by the clocks (pauseClock), then closed at clarificationDueDate
+n('Timer_NoClarification', 'intermediateCatchEvent', 'No answer by the due date', 15, R_CLAR_CLOSE, '', '<bpmn:timerEventDefinition id="TimerDefinition_NoClarification"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">${clarificationDueDate}</bpmn:timeDate></bpmn:timerEventDefinition>')
+send('Task_SendClarificationNotReceived', 'Send closure letter: no answer to the question', 16, R_CLAR_CLOSE, 'clarification-not-received')
+outcome('Event_OutcomeClosedNoClarification', 'Outcome: closed, no answer', 17, R_CLAR_CLOSE, "${execution.setVariable('outcome', 'CLOSED_NO_CLARIFICATION')}")
 gw('Gateway_ExtensionPossible', 'Still within the first month?', 12, R_EXT, default='Flow_ExtensionTooLate')
 user('Task_ApproveExtension', 'Approve the extension', 13, R_EXT, 'managers', 'rights-approve-extension', [('recordExtensionDecision', 'complete')])
 gw('Gateway_ExtensionApproved', 'Approved?', 14, R_EXT, default='Flow_ExtensionRefused')
@@ -151,7 +161,12 @@ f('Flow_RefusalNotSignedOff', 'Gateway_RefusalSignedOff', 'Gateway_BackToTriage'
 f('Flow_ToOutcomeRefused', 'Task_SendRefusal', 'Event_OutcomeRefused')
 f('Flow_RefusedToClose', 'Event_OutcomeRefused', 'Gateway_Close')
 f('Flow_ToSendClarificationRequest', 'Task_PauseClock', 'Task_SendClarificationRequest')
-f('Flow_ToClarificationReceived', 'Task_SendClarificationRequest', 'Event_ClarificationReceived')
+f('Flow_ToAwaitClarification', 'Task_SendClarificationRequest', 'Gateway_AwaitClarification')
+f('Flow_ToClarificationReceived', 'Gateway_AwaitClarification', 'Event_ClarificationReceived')
+f('Flow_ToClarificationWaitOver', 'Gateway_AwaitClarification', 'Timer_NoClarification')
+f('Flow_ToSendClarificationNotReceived', 'Timer_NoClarification', 'Task_SendClarificationNotReceived')
+f('Flow_ToOutcomeClosedNoClarification', 'Task_SendClarificationNotReceived', 'Event_OutcomeClosedNoClarification')
+f('Flow_ClosedNoClarificationToClose', 'Event_OutcomeClosedNoClarification', 'Gateway_Close')
 f('Flow_ToResumeClock', 'Event_ClarificationReceived', 'Task_ResumeClock')
 f('Flow_ClarifiedToTriage', 'Task_ResumeClock', 'Gateway_BackToTriage')
 f('Flow_ExtensionPossible', 'Gateway_ExtensionPossible', 'Task_ApproveExtension', 'yes', '${requestClockService.extensionAllowed(execution.processBusinessKey)}')
@@ -248,8 +263,8 @@ sub_ids = {nd['id'] for nd in nodes if nd['parent'] == 'sub'}
 DOC = ("One process for four rights, parametrised by the request type (requestType, set from the reference at the start): "
        "rectification (UK GDPR Art. 16), restriction (Art. 18), portability (Art. 20) and objection to processing other than direct marketing (Art. 21(1)). "
        "Started by the mail intake, mail triage or the register API (phone, post, in person) with the reference as business key and requestReference and requestId as variables. "
-       "The sub-process answers the request with the same steps as an access request: acknowledgement, identity (an officer confirms a single customer match, otherwise ID is asked for, the clock starting on its receipt, no ID by desk.rights.id-wait closes the request), "
-       "triage (proceed, refuse with a manager's sign-off, clarification with the clock stopped, extension within the first month), beside the shared SLA clocks (request-sla-clocks), which its terminate end stops. "
+       "The sub-process answers the request with the same steps as an access request: acknowledgement, identity (an officer confirms a single customer match, otherwise ID is asked for, the clock starting on its receipt, no SLA timer running while it waits (requestClockService.holdForId), one reminder, no ID by desk.rights.id-wait closes the request), "
+       "triage (proceed, refuse with a manager's sign-off, clarification with the clock stopped, chased once by the clocks and closed with a letter at clarificationDueDate, extension within the first month), beside the shared SLA clocks (request-sla-clocks), which its terminate end stops. "
        "Then one small step per right: the officer records what was corrected where or refuses; decides the restriction, which flags the person's records; weighs the objection and stops or continues with reasons; "
        "or the desk builds the data the person provided as JSON and CSV, a second officer approves it, and the one-time link goes to the verified address. Each decision has its letter. "
        "A restriction outlives the request: it is lifted by a later decision, after the requester is told (Art. 18(3)).")
@@ -284,5 +299,6 @@ xml = f'''<?xml version="1.0" encoding="UTF-8"?>
 </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
 </bpmn:definitions>
 '''
-open('bpmn/rights-request.bpmn', 'w').write(xml)
+import sys
+open(sys.argv[1] if len(sys.argv) > 1 else 'bpmn/rights-request.bpmn', 'w').write(xml)
 print(len(nodes), 'nodes', len(flows), 'flows')

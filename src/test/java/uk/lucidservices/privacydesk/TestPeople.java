@@ -80,6 +80,7 @@ public final class TestPeople {
         claim("access.FeeRouteTest", 405);
         claim("erasure.RelationshipEndNoticesTest", 341, 342);
         claim("retention.CompanyRecordPeriodsTest", 343, 344);
+        claim("rights.RightsRequestClocksTest", 451);
     }
 
     private TestPeople() {}
