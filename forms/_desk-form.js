@@ -45,6 +45,8 @@ function setVar(name, value, type) {
   var vm = camForm.variableManager;
   if (vm.variables[name]) { vm.variableValue(name, value); } else { vm.createVariable({ name: name, type: type || 'String', value: value }); }
 }
+// A new try starts without the last refusal's message (registered before the form's own handler).
+camForm.on('submit', function () { find('.desk-form-error').textContent = ''; });
 function refuse(evt, message) {
   evt.submitPrevented = true;
   find('.desk-form-error').textContent = message;
