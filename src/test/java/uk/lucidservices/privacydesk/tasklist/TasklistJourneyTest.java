@@ -29,7 +29,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -199,18 +198,11 @@ class TasklistJourneyTest extends DeskIntegrationTest {
 
         String sarReference = intakeLog.find(entry.id()).orElseThrow().requestReference();
         assertThat(sarReference).startsWith("SAR-");
-        String sar = runtimeService
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(sarReference)
-                .processDefinitionKey("subject-access-request")
-                .singleResult()
-                .getId();
+        String sar = accessProcess(sarReference);
         runDueJobs(sar);
 
         // Peter confirms the identity: each identifier, where it came from and the account it matched.
-        signIn("peter", "peter", "tasklist");
-        Task confirm = task(sar, "Task_ConfirmIdentity");
-        claim(confirm);
+        Task confirm = claimAs("peter", sar, "Task_ConfirmIdentity");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-identifiers table")));
         assertThat(text("#desk-identifiers").toLowerCase())
                 .contains(person.email().toLowerCase())
@@ -223,9 +215,7 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         runDueJobs(sar);
 
         // Olivia triages the request, reading its mail in the form, and answers the manual-search checklist.
-        signIn("olivia", "olivia", "tasklist");
-        Task triageRequest = task(sar, "Task_TriageRequest");
-        claim(triageRequest);
+        Task triageRequest = claimAs("olivia", sar, "Task_TriageRequest");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-mails .desk-mail-text")));
         assertThat(text("#desk-mails .desk-mail-text")).contains("what you have on file about me");
         assertThat(text("#desk-mails dl.desk-headers"))
@@ -274,9 +264,7 @@ class TasklistJourneyTest extends DeskIntegrationTest {
                 .isEqualTo(1);
 
         // Peter, not the preparer, approves the pack.
-        signIn("peter", "peter", "tasklist");
-        Task approve = task(sar, "Task_ApprovePack");
-        claim(approve);
+        Task approve = claimAs("peter", sar, "Task_ApprovePack");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.desk-pack-summary")));
         assertThat(text("table.desk-pack-summary"))
                 .contains("Records found by the search")
@@ -343,12 +331,18 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         runDueJobs(erasure);
 
         // Peter confirms the identity; the form shows the request and where each identifier came from.
-        signIn("peter", "peter", "tasklist");
-        Task confirm = task(erasure, "Task_ConfirmIdentity");
-        claim(confirm);
+        Task confirm = claimAs("peter", erasure, "Task_ConfirmIdentity");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-identifiers table")));
         assertThat(text("#desk-identifiers").toLowerCase())
                 .contains(person.email().toLowerCase());
+        // Saved as "on no account" until the identity step assesses it; the form shows it as it will be judged.
+        assertThat(register.identifiers(register.get(request.reference()).id()))
+                .filteredOn(i -> i.kind().equals("EMAIL"))
+                .extracting(i -> i.state().name())
+                .containsExactly("UNMATCHED");
+        assertThat(find("#desk-identifiers tr[data-identifier]").getAttribute("data-state"))
+                .isEqualTo("MATCHED");
+        assertThat(text("#desk-identifiers")).contains("matched").contains(person.accountNumber());
         // An erasure's form shows the request's dates (a month from 15 June), not yet a case file.
         assertThat(text("#desk-request")).contains(request.reference()).contains("2026-07-15 (30 days left)");
         assertThat(text("body")).as("the task's name").contains(request.reference() + " · erasure");
@@ -358,9 +352,7 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         runDueJobs(erasure);
 
         // Olivia reviews the preview: per category its system, action and record count.
-        signIn("olivia", "olivia", "tasklist");
-        Task review = task(erasure, "Task_ReviewErasurePreview");
-        claim(review);
+        Task review = claimAs("olivia", erasure, "Task_ReviewErasurePreview");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.desk-erasure-preview")));
         assertThat(text("table.desk-erasure-preview"))
                 .contains("call-recordings")
@@ -371,9 +363,7 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         runDueJobs(erasure);
 
         // Mark, a manager who neither prepared nor reviewed it, reads the plan and approves.
-        signIn("mark", "mark", "tasklist");
-        Task authorise = task(erasure, "Task_AuthoriseErasure");
-        claim(authorise);
+        Task authorise = claimAs("mark", erasure, "Task_AuthoriseErasure");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.desk-erasure-plan")));
         assertThat(text("table.desk-erasure-plan"))
                 .contains("Category")
@@ -432,12 +422,7 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         TestMail stranger = TestMail.from("Quinn Journey");
         String reference = deliverAndPoll(stranger.subject("Subject access request")
                 .text("Please send me a copy of all the personal data you hold about me. Call me on 07700 900461."));
-        String sar = runtimeService
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(reference)
-                .processDefinitionKey("subject-access-request")
-                .singleResult()
-                .getId();
+        String sar = accessProcess(reference);
         runDueJobs(sar);
         deliverAndPoll(TestMail.fromHeader(stranger.fromHeader())
                 .subject("Re: Please confirm your identity [" + reference + "]")
@@ -446,9 +431,7 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         runDueJobs(sar);
 
         // Peter reads the reply and its attachment in the form, and decides each identifier on its row.
-        signIn("peter", "peter", "tasklist");
-        Task check = task(sar, "Task_CheckIdDocument");
-        claim(check);
+        Task check = claimAs("peter", sar, "Task_CheckIdDocument");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-reply .desk-mail-text")));
         assertThat(text("#desk-reply .desk-mail-text")).contains("Here is my passport.");
         assertThat(text("#desk-reply .desk-attachments")).contains("passport.pdf");
@@ -492,9 +475,7 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         runDueJobs(sar);
 
         // Olivia refuses it as manifestly excessive: the reason field appears for that decision only.
-        signIn("olivia", "olivia", "tasklist");
-        Task triage = task(sar, "Task_TriageRequest");
-        claim(triage);
+        Task triage = claimAs("olivia", sar, "Task_TriageRequest");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-mails .desk-mail-text")));
         assertThat(browser.findElements(By.cssSelector("#desk-mails .desk-mail")))
                 .as("the request and the reply")
@@ -562,6 +543,15 @@ class TasklistJourneyTest extends DeskIntegrationTest {
                 .orElseThrow(() -> new AssertionError("no identifier row with " + containing));
     }
 
+    private String accessProcess(String reference) {
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference)
+                .processDefinitionKey("subject-access-request")
+                .singleResult()
+                .getId();
+    }
+
     /** The identifier's state as the form shows it; null while the table is being drawn afresh. */
     private String stateOf(String containing) {
         try {
@@ -597,25 +587,22 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
     }
 
+    /** Signs in as the user (password = user name, as the demo users have) and claims the task. */
+    private Task claimAs(String user, String processInstanceId, String taskKey) {
+        signIn(user, user, "tasklist");
+        Task task = task(processInstanceId, taskKey);
+        claim(task);
+        return task;
+    }
+
     private void claim(Task task) {
         // A fresh page each time (a new query string): Tasklist reloaded from the browser's cache
-        // carries the CSP nonce of an earlier page, and its scripts are refused.
-        // Even so a page now and then comes up with its scripts refused (Chromium's console: a CSP
-        // nonce mismatch) and stays a spinner: open it afresh, as a person would reload.
-        WebDriverWait briefly = new WebDriverWait(browser, Duration.ofSeconds(30));
-        for (int attempt = 1; ; attempt++) {
-            browser.get(
-                    base() + "/camunda/app/tasklist/default/?open=" + System.nanoTime() + "#/?task=" + task.getId());
-            try {
-                briefly.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")))
-                        .click();
-                break;
-            } catch (TimeoutException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+        // carries the CSP nonce of an earlier page, and its scripts are refused. A page whose scripts
+        // carried another concurrent response's nonce (a bare spinner, once retried here) was
+        // Camunda's nonce kept in the servlet context: security.WebappNonceScope keeps it per request.
+        browser.get(base() + "/camunda/app/tasklist/default/?open=" + System.nanoTime() + "#/?task=" + task.getId());
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")))
+                .click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
     }
 
