@@ -51,8 +51,12 @@ class TaskColumns {
             return;
         }
         String kind = TaskNames.kind(key);
+        boolean mail = key.startsWith("MAIL-");
+        if (kind == null && !mail) {
+            return; // not a request's or a mail's task: no columns
+        }
         ProcessVariables.setLocal(task, REFERENCE, key);
-        ProcessVariables.setLocal(task, REQUEST_TYPE, kind != null ? kind : key.startsWith("MAIL-") ? "mail" : null);
+        ProcessVariables.setLocal(task, REQUEST_TYPE, mail ? "mail" : kind);
         if (kind != null) {
             daysLeft(key).ifPresent(days -> ProcessVariables.setLocal(task, DAYS_LEFT, days));
         }
