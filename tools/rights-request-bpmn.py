@@ -65,7 +65,7 @@ n('Gateway_AwaitId', 'eventBasedGateway', 'Wait for ID', 7, R_ID, '',
   '<bpmn:extensionElements><camunda:executionListener expression="${requestClockService.holdForId(execution.processBusinessKey, idDueDate)}" event="start" /></bpmn:extensionElements>')
 n('Event_IdReceived', 'intermediateCatchEvent', 'Requester replied with ID', 8, R_ID, '', '<bpmn:messageEventDefinition id="MessageDefinition_IdReceived" messageRef="Message_RequesterReply" />')
 svc('Task_StartClockOnIdArrival', 'Start the clock on receipt of ID', 9, R_ID, '${startClockOnIdArrival}')
-user('Task_CheckIdDocument', 'Check the ID document', 10, R_ID, 'privacy-officers', 'sar-check-id', ID_LISTENERS)
+user('Task_CheckIdDocument', 'Check the ID document', 10, R_ID, 'privacy-officers', 'embedded:/forms/sar-check-id.html', ID_LISTENERS)
 gw('Gateway_IdAccepted', 'ID accepted?', 11, R_ID, default='Flow_AskAgain')
 n('Timer_IdNotReceived', 'intermediateCatchEvent', 'No ID by the due date', 8, R_NOID, '', '<bpmn:timerEventDefinition id="TimerDefinition_IdNotReceived"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">${idDueDate}</bpmn:timeDate></bpmn:timerEventDefinition>')
 send('Task_SendIdNotReceived', 'Send closure letter: no ID received', 9, R_NOID, 'id-not-received')

@@ -14,7 +14,7 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.sla.PauseClock;
 
 /**
- * Completion listener of {@code Task_TriageRequest} (form {@code sar-triage}). Reads
+ * Completion listener of {@code Task_TriageRequest} (form {@code forms/sar-triage.html}). Reads
  * {@code triageDecision} = PROCEED | REFUSE | CLARIFY | EXTEND | FEE, records it on the request and hands
  * it to the gateway as {@code triageRoute} (transient). A refusal needs {@code refusalReason} and a
  * clarification {@code clarificationQuestion}: both are stored as triage notes and taken out of the

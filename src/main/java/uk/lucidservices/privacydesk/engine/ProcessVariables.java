@@ -167,6 +167,16 @@ public final class ProcessVariables {
     }
 
     /**
+     * Sets a variable on this scope only (a task's own variable, for its Tasklist columns):
+     * references, kinds and counts only, never personal data. Nothing is set for null.
+     */
+    public static void setLocal(VariableScope scope, String name, Object value) {
+        if (value != null) {
+            scope.setVariableLocal(name, value);
+        }
+    }
+
+    /**
      * Hands a value on to the next steps of the same transaction as a transient variable: those
      * steps see it, the database and the history never keep it, and the next round of the same
      * form opens empty. The engine will not turn a stored variable into a transient one in the same

@@ -15,6 +15,12 @@ import uk.lucidservices.privacydesk.security.DeskGroups;
  * mail's text) or an identifier on no account is accepted or rejected here before the identity can
  * be confirmed. Privacy officers decide; managers may read. Complaints are not identity-checked:
  * their references answer 404 here.
+ * <p>
+ * Each identifier is shown as {@link VerifiedIdentifiers#assess} will judge it (matched to the one
+ * account, or on no account), not as last saved: the identity form opens before the identity
+ * step re-assesses, and an officer's accept or reject changes what the others match. The confirm
+ * and ask-for-ID form accepts and rejects here with the Tasklist session and the webapps' CSRF token
+ * ({@code security.WebappSessionUsers}); scripts use HTTP Basic.
  */
 @RestController
 @RequestMapping("/api/requests/{reference}/identifiers")
@@ -42,9 +48,9 @@ class RequestIdentifiersController {
     List<IdentifierView> list(@PathVariable String reference) {
         staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS, DeskGroups.MANAGERS);
         identityChecked(reference);
-        return identifiers.list(reference).stream()
+        return identifiers.assessed(reference).stream()
                 .filter(RequestRegister.Identifier::searchKey)
-                .map(i -> new IdentifierView(i.id(), i.kind(), i.value(), i.source(), i.state(), i.matchedAccount()))
+                .map(RequestIdentifiersController::view)
                 .toList();
     }
 
@@ -52,14 +58,24 @@ class RequestIdentifiersController {
     IdentifierView accept(@PathVariable String reference, @PathVariable long id) {
         staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS);
         identityChecked(reference);
-        return view(identifiers.accept(reference, id, staff.userId()));
+        identifiers.accept(reference, id, staff.userId());
+        return assessed(reference, id);
     }
 
     @PostMapping("/{id}/reject")
     IdentifierView reject(@PathVariable String reference, @PathVariable long id) {
         staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS);
         identityChecked(reference);
-        return view(identifiers.reject(reference, id, staff.userId()));
+        identifiers.reject(reference, id, staff.userId());
+        return assessed(reference, id);
+    }
+
+    private IdentifierView assessed(String reference, long id) {
+        return identifiers.assessed(reference).stream()
+                .filter(i -> i.id() == id)
+                .map(RequestIdentifiersController::view)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static IdentifierView view(RequestRegister.Identifier i) {

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -65,10 +67,30 @@ public class VerifiedIdentifiers {
     @Transactional
     public int assess(String reference) {
         Request request = register.get(reference);
-        List<RequestRegister.Identifier> usable = register.identifiers(request.id()).stream()
+        Assessment assessment = assessment(register.identifiers(request.id()));
+        assessment.identifiers().stream()
+                .filter(i -> i.searchKey() && usable(i.state()))
+                .forEach(i -> register.saveIdentifierMatch(i.id(), i.state(), i.matchedAccount()));
+        return assessment.accounts();
+    }
+
+    /**
+     * The request's identifiers as {@link #assess} would leave them now, without saving: what the
+     * officer confirming the identity sees, so an identifier given on an account shows as matched
+     * before the identity step runs {@code assess} (and one accepted since, as it will count).
+     */
+    @Transactional(readOnly = true)
+    public List<RequestRegister.Identifier> assessed(String reference) {
+        return assessment(register.identifiers(register.get(reference).id())).identifiers();
+    }
+
+    private record Assessment(List<RequestRegister.Identifier> identifiers, int accounts) {}
+
+    private Assessment assessment(List<RequestRegister.Identifier> identifiers) {
+        List<RequestRegister.Identifier> usable = identifiers.stream()
                 .filter(i -> i.searchKey() && usable(i.state()))
                 .toList();
-        List<Set<String>> onRecord = new ArrayList<>();
+        Map<Long, Set<String>> onRecord = new HashMap<>();
         Set<String> all = new LinkedHashSet<>();
         for (RequestRegister.Identifier i : usable) {
             Set<String> found =
@@ -77,22 +99,35 @@ public class VerifiedIdentifiers {
                         case "PHONE" -> accounts.onRecordFor(List.of(), List.of(i.value()));
                         default -> Set.of();
                     };
-            onRecord.add(found);
+            onRecord.put(i.id(), found);
             all.addAll(found);
         }
         String account = all.size() == 1 ? all.iterator().next() : null;
-        for (int n = 0; n < usable.size(); n++) {
-            RequestRegister.Identifier i = usable.get(n);
+        List<RequestRegister.Identifier> result = new ArrayList<>();
+        for (RequestRegister.Identifier i : identifiers) {
+            if (!onRecord.containsKey(i.id())) {
+                result.add(i);
+                continue;
+            }
             boolean matched = account != null
                     && ("ACCOUNT".equals(i.kind())
                             ? account.equals(i.value().trim().toUpperCase(Locale.ROOT))
-                            : onRecord.get(n).equals(Set.of(account)));
+                            : onRecord.get(i.id()).equals(Set.of(account)));
             IdentifierState state = i.state() == IdentifierState.CONFIRMED
                     ? IdentifierState.CONFIRMED
                     : matched ? IdentifierState.MATCHED : IdentifierState.UNMATCHED;
-            register.saveIdentifierMatch(i.id(), state, matched ? account : null);
+            result.add(new RequestRegister.Identifier(
+                    i.id(),
+                    i.kind(),
+                    i.value(),
+                    i.key(),
+                    i.source(),
+                    state,
+                    matched ? account : null,
+                    i.proven(),
+                    i.verified()));
         }
-        return all.size();
+        return new Assessment(List.copyOf(result), all.size());
     }
 
     /**

@@ -1,6 +1,7 @@
 package uk.lucidservices.privacydesk.security;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,12 +14,23 @@ class ApiSecurityConfiguration {
 
     /**
      * Desk API paths a user signed in to the webapps may read with the webapp session: the SLA
-     * dashboard in Cockpit, and links from forms to the case, without a second login. Reads only
-     * ({@link WebappSessionUsers}); changes always need HTTP Basic.
+     * dashboard in Cockpit, the embedded forms and links from them to the case, without a second
+     * login. Reads only ({@link WebappSessionUsers}); changes need HTTP Basic, but for
+     * {@link #WEBAPP_SESSION_WRITES}.
      */
     static final List<String> WEBAPP_SESSION_PATHS = List.of("/api/");
 
     private static final String HEALTH_PATH = "/actuator/health";
+
+    /**
+     * The changes a Tasklist form may make with the webapp session and the webapps' CSRF token
+     * ({@link WebappSessionUsers}): accepting or rejecting one identifier in the identity form, and
+     * adding a copy of what a hand search found in the manual-search form. Everything else that
+     * changes a case goes through completing the task, or HTTP Basic.
+     */
+    static final List<Pattern> WEBAPP_SESSION_WRITES = List.of(
+            Pattern.compile("/api/requests/[A-Z]{3}-\\d{4}-\\d{6}/identifiers/\\d+/(accept|reject)"),
+            Pattern.compile("/api/access-requests/SAR-\\d{4}-\\d{6}/manual-files/[a-z0-9-]+"));
 
     private static final String[] API_PATHS = {"/engine-rest/*", "/api/*"};
 
@@ -42,8 +54,8 @@ class ApiSecurityConfiguration {
     @Bean
     public FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(
             IdentityService identityService, ProcessEngine processEngine, LoginThrottle throttle) {
-        WebappSessionUsers sessionUsers =
-                new WebappSessionUsers(identityService, processEngine.getName(), WEBAPP_SESSION_PATHS);
+        WebappSessionUsers sessionUsers = new WebappSessionUsers(
+                identityService, processEngine.getName(), WEBAPP_SESSION_PATHS, WEBAPP_SESSION_WRITES);
         FilterRegistrationBean<BasicAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService, sessionUsers, throttle));
         registration.setName("desk-api-authentication");

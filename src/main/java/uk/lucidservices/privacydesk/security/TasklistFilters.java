@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.security;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -13,7 +14,10 @@ import org.springframework.stereotype.Component;
  * Tasklist filters per group, created at start-up if missing: the group's tasks by due date,
  * its overdue tasks and those due within seven days, and the privacy officers' tasks of the other
  * rights (rectification, restriction, portability, objection) by due date. Complaint filters are shared with
- * complaint handlers and managers only.
+ * complaint handlers and managers only. Every filter shows three columns beside each task, the
+ * task-local variables {@code tasklist.TaskColumns} sets: the request's reference, its kind and
+ * the days left to its deadline (no personal data). A filter saved by an earlier version gets the
+ * columns at the next start.
  */
 @Component
 class TasklistFilters {
@@ -91,14 +95,21 @@ class TasklistFilters {
                 sharedWith);
     }
 
+    /** The columns, by the names of the task variables {@code tasklist.TaskColumns} sets. */
+    static final List<Map<String, String>> COLUMNS = List.of(
+            Map.of("name", "reference", "label", "Reference"),
+            Map.of("name", "requestType", "label", "Request type"),
+            Map.of("name", "daysLeft", "label", "Days left"));
+
     private void ensure(String name, int priority, String colour, TaskQuery query, String... groups) {
+        Map<String, Object> properties = Map.of(
+                "priority", priority, "color", colour, "refresh", true, "description", name, "variables", COLUMNS);
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
-            filter = filterService
-                    .newTaskFilter(name)
-                    .setQuery(query)
-                    .setProperties(Map.of("priority", priority, "color", colour, "refresh", true, "description", name));
+            filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
             filterService.saveFilter(filter);
+        } else if (!properties.equals(filter.getProperties())) {
+            filterService.saveFilter(filter.setProperties(properties));
         }
         for (String group : groups) {
             authorizations.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);

@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.tasklist;
 
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -38,15 +39,17 @@ class TaskNames {
         if (key == null || key.isBlank() || task.getName().contains(key)) {
             return;
         }
-        task.setName(task.getName() + SEPARATOR + key + kind(key));
+        String kind = kind(key);
+        task.setName(task.getName() + SEPARATOR + key + (kind == null ? "" : SEPARATOR + kind));
     }
 
-    private static String kind(String businessKey) {
+    /** The kind of request a reference names, in words ("subject access"); null for a key that is no request's. */
+    static String kind(String businessKey) {
         try {
-            String kind = KINDS.get(RequestType.fromReference(businessKey));
-            return kind == null ? "" : SEPARATOR + kind;
+            RequestType type = RequestType.fromReference(businessKey);
+            return KINDS.getOrDefault(type, type.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         } catch (IllegalArgumentException notARequest) {
-            return "";
+            return null;
         }
     }
 }

@@ -43,7 +43,11 @@ class AccessDelegatesTest extends AccessTestSupport {
             "manual_paper_files_count",
             "redactionDefault",
             "redactionDefaultReason",
-            "redactionExceptions");
+            "redactionExceptions",
+            // Each task's Tasklist columns (tasklist.TaskColumns): the reference, the kind, the days left.
+            "reference",
+            "requestType",
+            "daysLeft");
 
     @Autowired
     RepositoryService repositoryService;

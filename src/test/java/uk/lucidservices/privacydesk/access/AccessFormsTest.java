@@ -9,7 +9,10 @@ import uk.lucidservices.privacydesk.datamap.Category;
 import uk.lucidservices.privacydesk.datamap.DataMap;
 import uk.lucidservices.privacydesk.tasklist.EmbeddedForms;
 
-/** The forms ask for what the listeners read: an answer for every manual system in the data map, and the redaction fields. */
+/**
+ * The forms ask for what the listeners read: an answer for every manual system in the data map, the
+ * redaction fields, the triage decision with its texts, and the ID document decision.
+ */
 class AccessFormsTest extends AccessTestSupport {
 
     @Autowired
@@ -33,5 +36,22 @@ class AccessFormsTest extends AccessTestSupport {
                         RecordRedactionDecisionsListener.DEFAULT,
                         RecordRedactionDecisionsListener.DEFAULT_REASON,
                         RecordRedactionDecisionsListener.EXCEPTIONS);
+    }
+
+    @Test
+    void triageFormSubmitsWhatTheTriageListenerReads() {
+        assertThat(EmbeddedForms.submits(EmbeddedForms.PREFIX + "sar-triage.html"))
+                .containsExactlyInAnyOrder(
+                        RecordTriageDecisionListener.DECISION,
+                        RecordTriageDecisionListener.REFUSAL_REASON,
+                        RecordTriageDecisionListener.CLARIFICATION_QUESTION,
+                        RecordTriageDecisionListener.ALREADY_ASKED_ON,
+                        RecordTriageDecisionListener.PROPOSED_EXTENSION_REASON);
+    }
+
+    @Test
+    void idDocumentFormSubmitsOnlyTheIdentityDecision() {
+        assertThat(EmbeddedForms.submits(EmbeddedForms.PREFIX + "sar-check-id.html"))
+                .containsExactly(RecordIdentityDecisionListener.DECISION);
     }
 }

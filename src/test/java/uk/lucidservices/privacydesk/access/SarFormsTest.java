@@ -45,6 +45,8 @@ class SarFormsTest extends SarProcessTestSupport {
     /** Tasks whose form shows the case read from the desk: an embedded form, served by the desk. */
     private static final Map<String, String> EMBEDDED = Map.of(
             "Task_ConfirmIdentity", EmbeddedForms.PREFIX + "confirm-identity.html",
+            "Task_CheckIdDocument", EmbeddedForms.PREFIX + "sar-check-id.html",
+            "Task_TriageRequest", EmbeddedForms.PREFIX + "sar-triage.html",
             "Task_SearchManualSystems", EmbeddedForms.PREFIX + "manual-search-checklist.html",
             "Task_ReviewRedactions", EmbeddedForms.PREFIX + "redaction-review.html",
             "Task_ApprovePack", EmbeddedForms.PREFIX + "sar-approve-pack.html");

@@ -61,7 +61,11 @@ class SarIdentityAndDisclosureTest extends SarProcessTestSupport {
             "manual_paper_files_count",
             "redactionDefault",
             "redactionDefaultReason",
-            "redactionExceptions");
+            "redactionExceptions",
+            // Each task's Tasklist columns (tasklist.TaskColumns): the reference, the kind, the days left.
+            "reference",
+            "requestType",
+            "daysLeft");
 
     @Autowired
     ManualSearchChecklist checklist;

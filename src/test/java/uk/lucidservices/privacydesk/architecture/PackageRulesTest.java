@@ -87,6 +87,9 @@ class PackageRulesTest {
             // Reading and moving the engine's own state.
             Map.entry("sla.TaskDueDates", "dates every task on creation (engine event) and moves them with the clock"),
             Map.entry("sla.LiveTimers", "moves live timers when a clock changes (ManagementService)"),
+            Map.entry(
+                    "tasklist.TaskColumns",
+                    "sets each new task's Tasklist columns (engine event) and renews its days left nightly"),
             Map.entry("erasure.EngineCopy", "finds and purges the person's copies in engine history"));
 
     @ArchTest

@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -112,6 +113,21 @@ class GroupVisibilityTest extends DeskIntegrationTest {
                 .noneMatch(name -> name.startsWith("Access & erasure"));
         assertThat(filtersSeenBy("mark", DeskGroups.MANAGERS))
                 .contains("Complaints: overdue", "Access & erasure: overdue", "Manager: all by due date");
+    }
+
+    @Test
+    void everyGroupsFilterShowsTheReferenceTheRequestTypeAndTheDaysLeft() {
+        for (String name :
+                List.of("Access & erasure: all by due date", "Complaints: overdue", "Manager: due within 7 days")) {
+            Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> columns =
+                    (List<Map<String, String>>) filter.getProperties().get("variables");
+            assertThat(columns)
+                    .as(name)
+                    .extracting(c -> c.get("name") + ": " + c.get("label"))
+                    .containsExactly("reference: Reference", "requestType: Request type", "daysLeft: Days left");
+        }
     }
 
     private boolean canAccess(String user, String application, String group) {

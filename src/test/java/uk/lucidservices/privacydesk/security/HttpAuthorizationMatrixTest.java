@@ -2,9 +2,11 @@ package uk.lucidservices.privacydesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.HttpCookie;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +29,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -407,6 +410,24 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
             engine("POST", "/engine-rest/task/{sarTask}/variables", VARIABLES, 401, 204, 403, 204, 204, 403),
             engine("POST", "/engine-rest/deployment/create", SCRIPT_DEPLOYMENT, 401, 403, 403, 403, 400, 403));
 
+    /**
+     * The one change a Tasklist form makes with the webapp session instead of HTTP Basic: an identifier
+     * accepted or rejected in the identity form. Each row signs in to Tasklist as the caller (anonymous:
+     * no session) and sends the POST as the form does: with the webapps' CSRF token, without it, with a
+     * wrong one, or from another site's page. Only the token and the request's own team pass (an
+     * identifier on no request then answers 404; admins pass every group check; a user who may not
+     * sign in to Tasklist has no session). The same statuses as {@link #ROWS}, anonymous first.
+     */
+    //                                                                          anonymous, officer, handler, manager,
+    // admin, break-glass
+    private static final List<SessionRow> SESSION_ROWS = List.of(
+            session("accept", SessionRow.TOKEN, null, 401, 404, 403, 403, 404, 401),
+            session("reject", SessionRow.TOKEN, null, 401, 404, 403, 403, 404, 401),
+            session("accept", SessionRow.NO_TOKEN, null, 401, 401, 401, 401, 401, 401),
+            session("reject", SessionRow.WRONG_TOKEN, null, 401, 401, 401, 401, 401, 401),
+            session("accept", SessionRow.TOKEN, "https://elsewhere.example", 403, 403, 403, 403, 403, 403),
+            session("reject", SessionRow.TOKEN, "https://elsewhere.example", 403, 403, 403, 403, 403, 403));
+
     @Autowired
     TestRestTemplate http;
 
@@ -443,6 +464,32 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
                 if (actual[i] != row.expected()[i]) {
                     mismatches.add(row.method() + " " + row.url() + " as " + caller(i) + ": expected "
                             + row.expected()[i] + ", got " + actual[i]);
+                }
+            }
+            actualTable.add(row.withExpected(actual).toString());
+        }
+        assertThat(mismatches)
+                .as("Every row as it actually answered:%n%s%n", String.join("\n", actualTable))
+                .isEmpty();
+    }
+
+    @Test
+    void identifierDecisionsWithTheTasklistSessionNeedTheCsrfTokenAndTheRequestsTeam() {
+        createCallers();
+        Map<String, String> fixtures = fixtures();
+        Map<String, TasklistSession> sessions = new HashMap<>();
+        for (String caller : CALLERS) {
+            sessions.put(caller, caller.isEmpty() ? null : tasklistSession(caller));
+        }
+
+        List<String> mismatches = new ArrayList<>();
+        List<String> actualTable = new ArrayList<>();
+        for (SessionRow row : SESSION_ROWS) {
+            int[] actual = new int[CALLERS.size()];
+            for (int i = 0; i < CALLERS.size(); i++) {
+                actual[i] = sessionCall(row, sessions.get(CALLERS.get(i)), fixtures);
+                if (actual[i] != row.expected()[i]) {
+                    mismatches.add(row + " as " + caller(i) + ": expected " + row.expected()[i] + ", got " + actual[i]);
                 }
             }
             actualTable.add(row.withExpected(actual).toString());
@@ -607,6 +654,80 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
                     <bpmn:scriptTask id="Task_Script" name="Script" scriptFormat="javascript"><bpmn:script>1</bpmn:script></bpmn:scriptTask>
                   </bpmn:process>
                 </bpmn:definitions>""";
+    }
+
+    /** A Tasklist sign-in as the browser makes it: the session cookie and the CSRF token the webapps gave it. */
+    record TasklistSession(String cookie, String csrfToken) {}
+
+    private TasklistSession tasklistSession(String user) {
+        ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.set("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
+        headers.add(HttpHeaders.COOKIE, cookies(page));
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", user);
+        form.add("password", PASSWORD);
+        ResponseEntity<String> login = http.postForEntity(
+                "/camunda/api/admin/auth/user/default/login/tasklist", new HttpEntity<>(form, headers), String.class);
+        if (login.getStatusCode().value() != 200) {
+            return null; // not allowed into Tasklist: no session
+        }
+        String cookie = cookies(login).isEmpty() ? cookies(page) : cookies(login);
+        // The token of the signed-in session, as the webapps hand it to the page on its next read.
+        HttpHeaders signedIn = new HttpHeaders();
+        signedIn.add(HttpHeaders.COOKIE, cookie);
+        ResponseEntity<String> next = http.exchange(
+                "/camunda/api/admin/auth/user/default", HttpMethod.GET, new HttpEntity<>(signedIn), String.class);
+        String token = next.getHeaders().getFirst("X-XSRF-TOKEN");
+        assertThat(token).as("CSRF token of %s's session", user).isNotBlank();
+        return new TasklistSession(cookie, token);
+    }
+
+    private static String cookies(ResponseEntity<?> response) {
+        return response.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
+                .flatMap(h -> HttpCookie.parse(h).stream())
+                .filter(c -> c.getName().equals("JSESSIONID"))
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    private int sessionCall(SessionRow row, TasklistSession session, Map<String, String> fixtures) {
+        HttpHeaders headers = new HttpHeaders();
+        if (session != null) {
+            headers.add(HttpHeaders.COOKIE, session.cookie());
+            switch (row.token()) {
+                case SessionRow.TOKEN -> headers.set("X-XSRF-TOKEN", session.csrfToken());
+                case SessionRow.WRONG_TOKEN -> headers.set("X-XSRF-TOKEN", "not-" + session.csrfToken());
+                default -> {}
+            }
+        }
+        if (row.origin() != null) {
+            headers.set(HttpHeaders.ORIGIN, row.origin());
+        }
+        return http.exchange(fill(row.url(), fixtures), HttpMethod.POST, new HttpEntity<>(headers), String.class)
+                .getStatusCode()
+                .value();
+    }
+
+    private static SessionRow session(String decision, String token, String origin, int... expected) {
+        return new SessionRow("/api/requests/{sar}/identifiers/999999999/" + decision, token, origin, expected);
+    }
+
+    record SessionRow(String url, String token, String origin, int[] expected) {
+        static final String TOKEN = "the session's CSRF token";
+        static final String NO_TOKEN = "no CSRF token";
+        static final String WRONG_TOKEN = "a wrong CSRF token";
+
+        SessionRow withExpected(int[] statuses) {
+            return new SessionRow(url, token, origin, statuses);
+        }
+
+        @Override
+        public String toString() {
+            return "POST " + url + " with " + token + (origin == null ? "" : " from " + origin) + ": "
+                    + Arrays.stream(expected).mapToObj(String::valueOf).collect(Collectors.joining(", "));
+        }
     }
 
     private static Row desk(String method, String mapping, String url, String body, int... expected) {

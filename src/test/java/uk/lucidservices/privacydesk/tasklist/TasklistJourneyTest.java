@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -76,6 +77,8 @@ class TasklistJourneyTest extends DeskIntegrationTest {
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final byte[] PDF =
+            "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     private static WebDriver browser;
     private static WebDriverWait wait;
@@ -195,18 +198,11 @@ class TasklistJourneyTest extends DeskIntegrationTest {
 
         String sarReference = intakeLog.find(entry.id()).orElseThrow().requestReference();
         assertThat(sarReference).startsWith("SAR-");
-        String sar = runtimeService
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(sarReference)
-                .processDefinitionKey("subject-access-request")
-                .singleResult()
-                .getId();
+        String sar = accessProcess(sarReference);
         runDueJobs(sar);
 
         // Peter confirms the identity: each identifier, where it came from and the account it matched.
-        signIn("peter", "peter", "tasklist");
-        Task confirm = task(sar, "Task_ConfirmIdentity");
-        claim(confirm);
+        Task confirm = claimAs("peter", sar, "Task_ConfirmIdentity");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-identifiers table")));
         assertThat(text("#desk-identifiers").toLowerCase())
                 .contains(person.email().toLowerCase())
@@ -218,16 +214,15 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         complete(confirm);
         runDueJobs(sar);
 
-        // Olivia triages the request (a Camunda Form) and answers the manual-search checklist.
-        signIn("olivia", "olivia", "tasklist");
-        Task triageRequest = task(sar, "Task_TriageRequest");
-        claim(triageRequest);
-        WebElement decision = wait.until(
-                ExpectedConditions.elementToBeClickable(By.cssSelector(".fjs-form-field-select .fjs-input-group")));
-        decision.click();
-        wait.until(ExpectedConditions.elementToBeClickable(
-                        By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='Proceed']")))
-                .click();
+        // Olivia triages the request, reading its mail in the form, and answers the manual-search checklist.
+        Task triageRequest = claimAs("olivia", sar, "Task_TriageRequest");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-mails .desk-mail-text")));
+        assertThat(text("#desk-mails .desk-mail-text")).contains("what you have on file about me");
+        assertThat(text("#desk-mails dl.desk-headers"))
+                .contains(person.emailVariants().get(1))
+                .contains("My information");
+        assertThat(text("#desk-request")).contains(sarReference).contains(person.name());
+        new Select(find("#desk-decision")).selectByValue("PROCEED");
         screenshot("03-triage-the-request");
         complete(triageRequest);
         runDueJobs(sar);
@@ -269,9 +264,7 @@ class TasklistJourneyTest extends DeskIntegrationTest {
                 .isEqualTo(1);
 
         // Peter, not the preparer, approves the pack.
-        signIn("peter", "peter", "tasklist");
-        Task approve = task(sar, "Task_ApprovePack");
-        claim(approve);
+        Task approve = claimAs("peter", sar, "Task_ApprovePack");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.desk-pack-summary")));
         assertThat(text("table.desk-pack-summary"))
                 .contains("Records found by the search")
@@ -338,12 +331,18 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         runDueJobs(erasure);
 
         // Peter confirms the identity; the form shows the request and where each identifier came from.
-        signIn("peter", "peter", "tasklist");
-        Task confirm = task(erasure, "Task_ConfirmIdentity");
-        claim(confirm);
+        Task confirm = claimAs("peter", erasure, "Task_ConfirmIdentity");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-identifiers table")));
         assertThat(text("#desk-identifiers").toLowerCase())
                 .contains(person.email().toLowerCase());
+        // Saved as "on no account" until the identity step assesses it; the form shows it as it will be judged.
+        assertThat(register.identifiers(register.get(request.reference()).id()))
+                .filteredOn(i -> i.kind().equals("EMAIL"))
+                .extracting(i -> i.state().name())
+                .containsExactly("UNMATCHED");
+        assertThat(find("#desk-identifiers tr[data-identifier]").getAttribute("data-state"))
+                .isEqualTo("MATCHED");
+        assertThat(text("#desk-identifiers")).contains("matched").contains(person.accountNumber());
         // An erasure's form shows the request's dates (a month from 15 June), not yet a case file.
         assertThat(text("#desk-request")).contains(request.reference()).contains("2026-07-15 (30 days left)");
         assertThat(text("body")).as("the task's name").contains(request.reference() + " · erasure");
@@ -357,9 +356,7 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         runDueJobs(erasure);
 
         // Olivia reviews the preview: per category its system, action and record count.
-        signIn("olivia", "olivia", "tasklist");
-        Task review = task(erasure, "Task_ReviewErasurePreview");
-        claim(review);
+        Task review = claimAs("olivia", erasure, "Task_ReviewErasurePreview");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.desk-erasure-preview")));
         assertThat(text("table.desk-erasure-preview"))
                 .contains("call-recordings")
@@ -370,9 +367,7 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         runDueJobs(erasure);
 
         // Mark, a manager who neither prepared nor reviewed it, reads the plan and approves.
-        signIn("mark", "mark", "tasklist");
-        Task authorise = task(erasure, "Task_AuthoriseErasure");
-        claim(authorise);
+        Task authorise = claimAs("mark", erasure, "Task_AuthoriseErasure");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.desk-erasure-plan")));
         assertThat(text("table.desk-erasure-plan"))
                 .contains("Category")
@@ -424,6 +419,112 @@ class TasklistJourneyTest extends DeskIntegrationTest {
                 .isEqualTo("ERASED_IN_PART");
     }
 
+    @Test
+    @Order(4)
+    void anOfficerChecksAStrangersIdDecidingEachIdentifierInTheFormThenRefusesTheRequest() throws Exception {
+        // Someone on no account asks by mail, quoting a phone number in the text (a suggestion): the desk asks for ID.
+        TestMail stranger = TestMail.from("Quinn Journey");
+        String reference = deliverAndPoll(stranger.subject("Subject access request")
+                .text("Please send me a copy of all the personal data you hold about me. Call me on 07700 900461."));
+        String sar = accessProcess(reference);
+        runDueJobs(sar);
+        deliverAndPoll(TestMail.fromHeader(stranger.fromHeader())
+                .subject("Re: Please confirm your identity [" + reference + "]")
+                .text("Here is my passport.")
+                .attach("passport.pdf", "application/pdf", PDF));
+        runDueJobs(sar);
+
+        // Peter reads the reply and its attachment in the form, and decides each identifier on its row.
+        Task check = claimAs("peter", sar, "Task_CheckIdDocument");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-reply .desk-mail-text")));
+        assertThat(text("#desk-reply .desk-mail-text")).contains("Here is my passport.");
+        assertThat(text("#desk-reply .desk-attachments")).contains("passport.pdf");
+        assertThat(find("#desk-reply .desk-attachments a").getAttribute("href")).contains("/api/intake/mails/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-identifiers table")));
+        WebElement email = identifierRow(stranger.address());
+        WebElement phone = identifierRow("7700");
+        // Ids, not elements: each decision draws the table afresh.
+        String emailId = email.getAttribute("data-identifier");
+        String phoneId = phone.getAttribute("data-identifier");
+        assertThat(email.getAttribute("data-state")).isEqualTo("UNMATCHED");
+        assertThat(email.getText()).contains("the mail's sender").contains("on no account");
+        assertThat(phone.getAttribute("data-state")).isEqualTo("SUGGESTED");
+        assertThat(phone.getText()).contains("found in the mail's text");
+        screenshot("12-check-id-document-before");
+
+        // Confirming with an identifier undecided is refused by the desk, and the task stays.
+        click("input[name='deskIdentity'][value='CONFIRMED']");
+        click("button[ng-click='complete()']");
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("cannot be confirmed yet"));
+        assertThat(taskService.createTaskQuery().taskId(check.getId()).count()).isEqualTo(1);
+        for (WebElement close : browser.findElements(By.cssSelector(".notifications .close, .alert .close"))) {
+            if (close.isDisplayed()) {
+                close.click();
+            }
+        }
+
+        click("#desk-identifiers tr[data-identifier='" + emailId + "'] button[data-decision='accept']");
+        wait.until(d -> "CONFIRMED".equals(stateOf(stranger.address())));
+        click("#desk-identifiers tr[data-identifier='" + phoneId + "'] button[data-decision='reject']");
+        wait.until(d -> "REJECTED".equals(stateOf("7700")));
+        assertThat(identifierRow(stranger.address()).getText()).contains("accepted");
+        assertThat(register.events(register.get(reference).id()).stream()
+                        .filter(e -> e.kind().startsWith("IDENTIFIER_"))
+                        .map(e -> e.kind() + " by " + e.actor()))
+                .as("each decision recorded, by the signed-in officer")
+                .containsExactly("IDENTIFIER_ACCEPTED by peter", "IDENTIFIER_REJECTED by peter");
+        click("input[name='deskIdentity'][value='CONFIRMED']");
+        screenshot("12-check-id-document");
+        complete(check);
+        runDueJobs(sar);
+
+        // Olivia refuses it as manifestly excessive: the reason field appears for that decision only.
+        Task triage = claimAs("olivia", sar, "Task_TriageRequest");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#desk-mails .desk-mail-text")));
+        assertThat(browser.findElements(By.cssSelector("#desk-mails .desk-mail")))
+                .as("the request and the reply")
+                .hasSize(2);
+        assertThat(text("#desk-mails")).contains("Call me on 07700 900461").contains("passport.pdf");
+        assertThat(find("#desk-refuse").isDisplayed()).isFalse();
+        new Select(find("#desk-decision")).selectByValue("REFUSE");
+        click("button[ng-click='complete()']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".desk-form-error"), "Give the reason for refusing"));
+        find("#desk-refusal-reason").sendKeys("The fifth identical request this month");
+        screenshot("13-triage-refuse");
+        complete(triage);
+        runDueJobs(sar);
+        assertThat(task(sar, "Task_ApproveRefusal"))
+                .as("a manager signs the refusal off")
+                .isNotNull();
+        assertThat(runtimeService.getVariables(sar))
+                .as("the reason stays out of the process")
+                .doesNotContainKey("refusalReason");
+    }
+
+    @Test
+    @Order(5)
+    void everySignInPageIsLucidPrivacyDesksNotTheVendors() throws Exception {
+        for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+            browser.manage().deleteAllCookies();
+            browser.get(base() + "/camunda/app/" + app + "/default/?open=" + System.nanoTime());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+            WebElement header = find(".form-signin .login-header");
+            String name = (String) ((JavascriptExecutor) browser)
+                    .executeScript(
+                            "return getComputedStyle(arguments[0], '::before').content",
+                            find(".form-signin .login-header .app-name"));
+            assertThat(name).as(app).isEqualTo("\"Lucid Privacy Desk\"");
+            assertThat(header.findElements(By.cssSelector(".login-logo svg")).stream()
+                            .noneMatch(WebElement::isDisplayed))
+                    .as("%s: no Camunda logo", app)
+                    .isTrue();
+            assertThat(text("body")).as(app).doesNotContain("Welcome to Camunda");
+            assertThat(browser.getTitle()).as(app).contains("Lucid Privacy Desk");
+            screenshot("00-sign-in-" + app);
+        }
+    }
+
     // --- the person ---
 
     private DemoPerson personWithAComplaint() {
@@ -437,6 +538,39 @@ class TasklistJourneyTest extends DeskIntegrationTest {
                 .findFirst()
                 .map(i -> TestPeople.person(TasklistJourneyTest.class, i))
                 .orElseThrow(() -> new AssertionError("none of this class's demo people has a complaint"));
+    }
+
+    private WebElement identifierRow(String containing) {
+        return browser.findElements(By.cssSelector("#desk-identifiers tr[data-identifier]")).stream()
+                .filter(row -> row.getText().contains(containing))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no identifier row with " + containing));
+    }
+
+    private String accessProcess(String reference) {
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference)
+                .processDefinitionKey("subject-access-request")
+                .singleResult()
+                .getId();
+    }
+
+    /** The identifier's state as the form shows it; null while the table is being drawn afresh. */
+    private String stateOf(String containing) {
+        try {
+            return identifierRow(containing).getAttribute("data-state");
+        } catch (StaleElementReferenceException | AssertionError redrawing) {
+            return null;
+        }
+    }
+
+    private String deliverAndPoll(TestMail mail) {
+        Smtp.send(TestMailServer.smtpPort(), mail.address(), TestMailServer.PRIVACY_MAILBOX, mail.bytes());
+        assertThat(poller.pollOnce().failed()).isFalse();
+        String reference = intakeLog.findByMessageId(mail.messageId()).get(0).requestReference();
+        assertThat(reference).as("the mail opened or matched a request").isNotNull();
+        return reference;
     }
 
     // --- the browser, as a person uses it ---
@@ -457,25 +591,22 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
     }
 
+    /** Signs in as the user (password = user name, as the demo users have) and claims the task. */
+    private Task claimAs(String user, String processInstanceId, String taskKey) {
+        signIn(user, user, "tasklist");
+        Task task = task(processInstanceId, taskKey);
+        claim(task);
+        return task;
+    }
+
     private void claim(Task task) {
         // A fresh page each time (a new query string): Tasklist reloaded from the browser's cache
-        // carries the CSP nonce of an earlier page, and its scripts are refused.
-        // Even so a page now and then comes up with its scripts refused (Chromium's console: a CSP
-        // nonce mismatch) and stays a spinner: open it afresh, as a person would reload.
-        WebDriverWait briefly = new WebDriverWait(browser, Duration.ofSeconds(30));
-        for (int attempt = 1; ; attempt++) {
-            browser.get(
-                    base() + "/camunda/app/tasklist/default/?open=" + System.nanoTime() + "#/?task=" + task.getId());
-            try {
-                briefly.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")))
-                        .click();
-                break;
-            } catch (TimeoutException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+        // carries the CSP nonce of an earlier page, and its scripts are refused. A page whose scripts
+        // carried another concurrent response's nonce (a bare spinner, once retried here) was
+        // Camunda's nonce kept in the servlet context: security.WebappNonceScope keeps it per request.
+        browser.get(base() + "/camunda/app/tasklist/default/?open=" + System.nanoTime() + "#/?task=" + task.getId());
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")))
+                .click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
     }
 

@@ -2,7 +2,10 @@
 // webjar; the application's own resources come first on the class path). Camunda's options:
 // https://docs.camunda.org/manual/7.24/webapps/admin/configuration/
 export default {
-  // The header and the page title read "<vendor> <name>".
+  // No "Welcome to Camunda" box on the sign-in page: the desk's README is the welcome.
+  disableWelcomeMessage: true,
+  // The header and the page title read "<vendor> <name>"; the sign-in page shows the name under
+  // Lucid's (static/desk/brand.css).
   app: {
     vendor: 'Lucid Privacy Desk',
     name: 'Admin'
