@@ -74,7 +74,7 @@ class ApiSecurityConfiguration {
     public FilterRegistrationBean<BasicAuthenticationFilter> healthViewer(
             IdentityService identityService, ProcessEngine processEngine, LoginThrottle throttle) {
         WebappSessionUsers sessionUsers =
-                new WebappSessionUsers(identityService, processEngine.getName(), List.of(HEALTH_PATH));
+                new WebappSessionUsers(identityService, processEngine.getName(), List.of(HEALTH_PATH), List.of());
         FilterRegistrationBean<BasicAuthenticationFilter> registration = new FilterRegistrationBean<>(
                 new BasicAuthenticationFilter(identityService, sessionUsers, throttle, true));
         registration.setName("desk-health-viewer");
