@@ -2,7 +2,6 @@ package uk.lucidservices.privacydesk.access;
 
 import java.time.Period;
 import java.util.Date;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.sla.WaitDeadlines;
 
@@ -17,8 +16,8 @@ public class AccessProcessSettings {
     private final Period idWait;
     private final WaitDeadlines waits;
 
-    public AccessProcessSettings(@Value("${desk.access.id-wait:P30D}") Period idWait, WaitDeadlines waits) {
-        this.idWait = WaitDeadlines.positive("desk.access.id-wait", idWait);
+    AccessProcessSettings(AccessProperties properties, WaitDeadlines waits) {
+        this.idWait = WaitDeadlines.positive("desk.access.id-wait", properties.idWait());
         this.waits = waits;
     }
 

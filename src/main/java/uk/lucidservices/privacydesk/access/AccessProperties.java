@@ -1,6 +1,7 @@
 package uk.lucidservices.privacydesk.access;
 
 import java.time.Duration;
+import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param internationalTransfers the cover letter's statement on transfers outside the UK (Art. 15(2))
  * @param transcriptCategory     the data-map category whose rows are chat messages, written out as transcripts
  * @param downloadLogSecret      key of the HMAC that pseudonymises download IP addresses (see {@link DownloadLogPseudonyms})
+ * @param idWait                 how long the desk waits for ID it asked for before closing the request (ISO 8601
+ *                               period, to the end of that UK day; must be positive); DESK_ACCESS_ID_WAIT
  */
 @ConfigurationProperties("desk.access")
 record AccessProperties(
@@ -28,7 +31,8 @@ record AccessProperties(
         String internationalTransfers,
 
         @DefaultValue("chat-messages") String transcriptCategory,
-        String downloadLogSecret) {
+        String downloadLogSecret,
+        Period idWait) {
 
     public AccessProperties {
         if (linkDays < 1) {
@@ -36,7 +40,12 @@ record AccessProperties(
         }
     }
 
-    /** @param enabled whether the scheduled job runs; @param interval how often it looks for expired packs */
+    /**
+     * The job that deletes expired packs.
+     *
+     * @param enabled  whether the scheduled job runs
+     * @param interval how often it looks for expired packs
+     */
     public record Expiry(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("PT1H") Duration interval) {}

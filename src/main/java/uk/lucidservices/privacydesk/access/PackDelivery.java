@@ -3,9 +3,9 @@ package uk.lucidservices.privacydesk.access;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.lucidservices.privacydesk.DeskProperties;
 
 /**
  * Issues the download link of an approved pack: a fresh random token whose SHA-256 alone is
@@ -20,13 +20,10 @@ class PackDelivery {
     private final String publicUrl;
     private final Clock clock;
 
-    public PackDelivery(
-            DisclosurePacks packs,
-            AccessProperties properties,
-            @Value("${desk.public-url:http://localhost:8080}") String publicUrl,
-            Clock clock) {
+    public PackDelivery(DisclosurePacks packs, AccessProperties properties, DeskProperties desk, Clock clock) {
         this.packs = packs;
         this.properties = properties;
+        String publicUrl = desk.publicUrl();
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.clock = clock;
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
@@ -17,10 +16,9 @@ public class ComplaintSettings {
     private final RequestRegister register;
     private final Duration progressInterval;
 
-    public ComplaintSettings(
-            RequestRegister register, @Value("${desk.complaint.progress-interval:P14D}") Duration progressInterval) {
+    public ComplaintSettings(RequestRegister register, ComplaintProperties properties) {
         this.register = register;
-        this.progressInterval = progressInterval;
+        this.progressInterval = properties.progressInterval();
     }
 
     /** How often the complainant hears how it is going, as a repeating ISO 8601 cycle. */

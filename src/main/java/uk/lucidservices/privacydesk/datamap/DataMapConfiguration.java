@@ -3,7 +3,6 @@ package uk.lucidservices.privacydesk.datamap;
 import java.io.IOException;
 import java.io.InputStream;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,10 +18,11 @@ class DataMapConfiguration {
      */
     @Bean
     public DataMap dataMap(
-            @Value("${desk.datamap.location}") String location,
+            DataMapProperties properties,
             ResourceLoader resources,
             DataSource dataSource,
             FlywayMigrationInitializer migrated) {
+        String location = properties.location();
         Resource resource = resources.getResource(location);
         if (!resource.exists()) {
             throw new DataMapException("Data map not found at " + location + " (setting desk.datamap.location)");

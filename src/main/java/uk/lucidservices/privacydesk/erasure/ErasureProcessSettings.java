@@ -2,7 +2,6 @@ package uk.lucidservices.privacydesk.erasure;
 
 import java.time.Period;
 import java.util.Date;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.sla.WaitDeadlines;
 
@@ -16,8 +15,8 @@ public class ErasureProcessSettings {
     private final Period idWait;
     private final WaitDeadlines waits;
 
-    public ErasureProcessSettings(@Value("${desk.erasure.id-wait:P30D}") Period idWait, WaitDeadlines waits) {
-        this.idWait = WaitDeadlines.positive("desk.erasure.id-wait", idWait);
+    ErasureProcessSettings(ErasureProperties properties, WaitDeadlines waits) {
+        this.idWait = WaitDeadlines.positive("desk.erasure.id-wait", properties.idWait());
         this.waits = waits;
     }
 

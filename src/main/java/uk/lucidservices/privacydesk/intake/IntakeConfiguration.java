@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.lucidservices.privacydesk.mail.DeskMailProperties;
 import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.records.FileStore;
+import uk.lucidservices.privacydesk.records.PhoneProperties;
+import uk.lucidservices.privacydesk.request.AccountNumberFormat;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
 @Configuration
@@ -33,9 +34,14 @@ class IntakeConfiguration {
     }
 
     @Bean
-    public MailIdentifiers mailIdentifiers(
-            IntakeProperties properties, @Value("${desk.phone.default-region:GB}") String region) {
-        return new MailIdentifiers(region, properties.accountNumberPattern());
+    public MailIdentifiers mailIdentifiers(IntakeProperties properties, PhoneProperties phone) {
+        return new MailIdentifiers(phone.defaultRegion(), properties.accountNumberPattern());
+    }
+
+    /** The account number form staff-logged requests are checked against: the intake's setting. */
+    @Bean
+    public AccountNumberFormat accountNumberFormat(IntakeProperties properties) {
+        return new AccountNumberFormat(properties.accountNumberPattern());
     }
 
     @Bean

@@ -13,6 +13,20 @@ import org.springframework.util.unit.DataSize;
  *                  unless it says otherwise
  * @param mailboxes every mailbox read, e.g. the privacy one and the address the privacy policy
  *                  publishes; each entry only says what differs from {@code mailbox}. Empty: {@code mailbox} alone
+ * @param polling              how often the mailboxes are read, and by how many threads
+ * @param limits               what size and kind of mail and attachments are read; larger or other mail is
+ *                             quarantined unread with a triage task
+ * @param ownAddresses         further addresses whose mail is the desk talking to itself and is quarantined
+ *                             (desk.mail.from and the mailbox users always are)
+ * @param classification       the rules that tell a request's type from its mail, as a Spring resource
+ *                             (DESK_INTAKE_CLASSIFICATION)
+ * @param accountNumberPattern how a Lucid account number looks when a customer quotes one (a regular
+ *                             expression, matched ignoring case)
+ * @param triageFollowUp       when a mail waiting for a person should be triaged (ISO 8601 period)
+ * @param triageDue            when its triage task is due (ISO 8601 period)
+ * @param trustedAuthservId    the authserv-id your mail server writes into Authentication-Results (RFC 8601):
+ *                             only that server's verdict counts, and mail failing DMARC goes to triage.
+ *                             Empty: no server is trusted and the header is ignored
  */
 @ConfigurationProperties("desk.intake")
 public record IntakeProperties(
@@ -32,6 +46,23 @@ public record IntakeProperties(
         FLAG
     }
 
+    /**
+     * An IMAP mailbox and how it is read.
+     *
+     * @param name            its name in health and logs; default {@code privacy}
+     * @param host            the IMAP server (DESK_IMAP_HOST); production refuses to start without it
+     * @param port            the IMAP port (DESK_IMAP_PORT), 993 for imaps
+     * @param protocol        {@code imaps} (TLS from the first byte) or {@code imap} with {@code starttls};
+     *                        production accepts nothing else
+     * @param starttls        require STARTTLS on {@code imap}
+     * @param user            the mailbox's user (DESK_IMAP_USER)
+     * @param password        the mailbox's password (DESK_IMAP_PASSWORD)
+     * @param folder          the folder new mail arrives in
+     * @param afterProcessing after a mail is recorded: MOVE it to the processed folder, or FLAG it as seen
+     * @param processedFolder where recorded (and quarantined) mail is moved
+     * @param connectTimeout  how long connecting may take
+     * @param readTimeout     how long one read may take
+     */
     public record Mailbox(
             String name,
             String host,
@@ -104,8 +135,26 @@ public record IntakeProperties(
         }
     }
 
+    /**
+     * How the mailboxes are polled.
+     *
+     * @param enabled    read the mailboxes at all (DESK_INTAKE_POLLING)
+     * @param interval   how often each mailbox is read (DESK_INTAKE_POLL_INTERVAL)
+     * @param maxBackoff an unreachable mailbox is retried at {@code interval}, doubling up to this
+     * @param batchSize  mails read from a mailbox in one poll
+     * @param threads    mails recorded in parallel, each in its own transaction; keep below the connection
+     *                   pool size (DESK_INTAKE_THREADS)
+     */
     public record Polling(boolean enabled, Duration interval, Duration maxBackoff, int batchSize, int threads) {}
 
+    /**
+     * What the intake reads; beyond these a mail is quarantined unread with a triage task.
+     *
+     * @param maxMessageSize         the largest mail read
+     * @param maxAttachmentSize      the largest attachment kept
+     * @param maxAttachments         the most attachments kept from one mail
+     * @param allowedAttachmentTypes the media types of attachments kept
+     */
     public record Limits(
             DataSize maxMessageSize,
             DataSize maxAttachmentSize,

@@ -5,7 +5,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
@@ -31,19 +30,15 @@ class EmbeddedMailServer implements SmartLifecycle {
     private final String password;
     private volatile boolean running;
 
-    public EmbeddedMailServer(
-            @Value("${desk.mail.embedded.smtp-port}") int smtpPort,
-            @Value("${desk.mail.embedded.imap-port}") int imapPort,
-            @Value("${desk.mail.embedded.mailbox}") String mailbox,
-            @Value("${desk.mail.embedded.other-mailboxes:}") List<String> otherMailboxes,
-            @Value("${desk.mail.embedded.password}") String password) {
+    public EmbeddedMailServer(DeskMailProperties properties) {
+        DeskMailProperties.Embedded embedded = properties.embedded();
         this.greenMail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+            new ServerSetup(embedded.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(embedded.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
         });
-        this.mailbox = mailbox;
-        this.otherMailboxes = otherMailboxes == null ? List.of() : List.copyOf(otherMailboxes);
-        this.password = password;
+        this.mailbox = embedded.mailbox();
+        this.otherMailboxes = embedded.otherMailboxes();
+        this.password = embedded.password();
     }
 
     @Override

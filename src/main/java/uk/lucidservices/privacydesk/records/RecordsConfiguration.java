@@ -1,20 +1,19 @@
 package uk.lucidservices.privacydesk.records;
 
-import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uk.lucidservices.privacydesk.DeskProperties;
 
 @Configuration
 class RecordsConfiguration {
 
     @Bean
-    public PhoneNumbers phoneNumbers(@Value("${desk.phone.default-region:GB}") String region) {
-        return new PhoneNumbers(region);
+    public PhoneNumbers phoneNumbers(PhoneProperties phone) {
+        return new PhoneNumbers(phone.defaultRegion());
     }
 
     @Bean
-    public FileStore fileStore(@Value("${desk.file-store}") String root) {
-        return new FileStore(Path.of(root));
+    public FileStore fileStore(DeskProperties desk) {
+        return new FileStore(desk.fileStore());
     }
 }

@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,10 +43,8 @@ public class SuppressionList {
     private final SecretKeySpec key;
 
     public SuppressionList(
-            JdbcTemplate jdbc,
-            PhoneNumbers phoneNumbers,
-            Clock clock,
-            @Value("${desk.suppression.hmac-secret:}") String secret) {
+            JdbcTemplate jdbc, PhoneNumbers phoneNumbers, Clock clock, SuppressionProperties suppression) {
+        String secret = suppression.hmacSecret();
         if (secret == null || secret.isBlank()) {
             throw new IllegalStateException(
                     "Set desk.suppression.hmac-secret (DESK_SUPPRESSION_SECRET) to a long random secret");

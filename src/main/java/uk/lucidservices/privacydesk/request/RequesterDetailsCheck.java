@@ -5,7 +5,6 @@ import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.records.PhoneNumbers;
 
@@ -22,10 +21,9 @@ class RequesterDetailsCheck {
     private final PhoneNumbers phoneNumbers;
     private final Pattern accountNumber;
 
-    RequesterDetailsCheck(
-            PhoneNumbers phoneNumbers, @Value("${desk.intake.account-number-pattern}") String accountNumberPattern) {
+    RequesterDetailsCheck(PhoneNumbers phoneNumbers, AccountNumberFormat accountNumberFormat) {
         this.phoneNumbers = phoneNumbers;
-        this.accountNumber = Pattern.compile(accountNumberPattern, Pattern.CASE_INSENSITIVE);
+        this.accountNumber = Pattern.compile(accountNumberFormat.pattern(), Pattern.CASE_INSENSITIVE);
     }
 
     /** The problems with the name and identifiers, one per bad field; empty when the request may be logged. */

@@ -11,12 +11,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * defaults and why). Every store must have an entry, counted from the event that store records: a
  * schedule with a store missing or counted from the wrong event stops start-up, so nothing is
  * silently kept for ever.
+ *
+ * @param enabled   run the nightly retention job (DESK_RETENTION_ENABLED)
+ * @param cron      when it runs, UK time; inside the engine's history-cleanup window (DESK_RETENTION_CRON)
+ * @param batchSize rows removed per transaction; at least 1
+ * @param lease     how long one node of a cluster holds the job; a node that dies mid-run frees it when
+ *                  this runs out; positive
+ * @param schedule  each store's retention: a period (ISO 8601) counted from the event that store records
  */
 @ConfigurationProperties("desk.retention")
 public record RetentionProperties(
         boolean enabled, String cron, int batchSize, Duration lease, Map<RetentionStore, Rule> schedule) {
 
-    /** A period counted from an event: {@code P30D} after {@code REQUEST_CLOSED}. */
+    /**
+     * A period counted from an event: {@code P30D} after {@code REQUEST_CLOSED}.
+     *
+     * @param period how long the store's rows are kept (ISO 8601 period)
+     * @param from   the event the period counts from
+     */
     public record Rule(Period period, RetentionEvent from) {}
 
     public RetentionProperties {

@@ -3,7 +3,6 @@ package uk.lucidservices.privacydesk.rights;
 import java.time.Period;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.sla.WaitDeadlines;
@@ -19,8 +18,8 @@ public class RightsProcess {
     private final Period idWait;
     private final WaitDeadlines waits;
 
-    public RightsProcess(@Value("${desk.rights.id-wait:P30D}") Period idWait, WaitDeadlines waits) {
-        this.idWait = WaitDeadlines.positive("desk.rights.id-wait", idWait);
+    RightsProcess(RightsProperties properties, WaitDeadlines waits) {
+        this.idWait = WaitDeadlines.positive("desk.rights.id-wait", properties.idWait());
         this.waits = waits;
     }
 

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uk.lucidservices.privacydesk.DeskProperties;
 
 @Configuration
 class ApiSecurityConfiguration {
@@ -41,9 +42,9 @@ class ApiSecurityConfiguration {
 
     /** Before anything else: a change another site's page asks a browser to make is refused (403). */
     @Bean
-    public FilterRegistrationBean<SameOriginGuard> sameOriginGuard(@Value("${desk.public-url}") String publicUrl) {
+    public FilterRegistrationBean<SameOriginGuard> sameOriginGuard(DeskProperties desk) {
         FilterRegistrationBean<SameOriginGuard> registration =
-                new FilterRegistrationBean<>(new SameOriginGuard(publicUrl));
+                new FilterRegistrationBean<>(new SameOriginGuard(desk.publicUrl()));
         registration.setName("desk-same-origin-guard");
         registration.addUrlPatterns(API_PATHS);
         registration.setOrder(0);

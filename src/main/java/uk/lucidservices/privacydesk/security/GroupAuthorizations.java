@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,12 +54,10 @@ public class GroupAuthorizations {
     private final String breakGlassGroup;
 
     public GroupAuthorizations(
-            IdentityService identityService,
-            AuthorizationService authorizationService,
-            @Value("${desk.security.break-glass-group:break-glass}") String breakGlassGroup) {
+            IdentityService identityService, AuthorizationService authorizationService, SecurityProperties properties) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
-        this.breakGlassGroup = breakGlassGroup.trim();
+        this.breakGlassGroup = properties.breakGlassGroup().trim();
     }
 
     public void apply() {

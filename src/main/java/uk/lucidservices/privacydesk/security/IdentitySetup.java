@@ -1,6 +1,5 @@
 package uk.lucidservices.privacydesk.security;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -16,14 +15,11 @@ class IdentitySetup {
     private final boolean demoUsersEnabled;
 
     public IdentitySetup(
-            GroupAuthorizations authorizations,
-            DemoUsers demoUsers,
-            TasklistFilters filters,
-            @Value("${desk.demo.users}") boolean demoUsersEnabled) {
+            GroupAuthorizations authorizations, DemoUsers demoUsers, TasklistFilters filters, DemoProperties demo) {
         this.authorizations = authorizations;
         this.demoUsers = demoUsers;
         this.filters = filters;
-        this.demoUsersEnabled = demoUsersEnabled;
+        this.demoUsersEnabled = demo.users();
     }
 
     @EventListener(ApplicationStartedEvent.class)

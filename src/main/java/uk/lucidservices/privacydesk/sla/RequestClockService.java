@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,12 +77,11 @@ public class RequestClockService {
             Clock clock,
             SentLetters sentLetters,
             WaitDeadlines waits,
-            @Value("${desk.sla.reply-chase-after:P14D}") Period chaseAfter,
-            @Value("${desk.sla.clarification-wait:P1M}") Period clarificationWait) {
+            SlaProperties properties) {
         this.sentLetters = sentLetters;
         this.waits = waits;
-        this.chaseAfter = WaitDeadlines.positive("desk.sla.reply-chase-after", chaseAfter);
-        this.clarificationWait = WaitDeadlines.positive("desk.sla.clarification-wait", clarificationWait);
+        this.chaseAfter = WaitDeadlines.positive("desk.sla.reply-chase-after", properties.replyChaseAfter());
+        this.clarificationWait = WaitDeadlines.positive("desk.sla.clarification-wait", properties.clarificationWait());
         this.timerDates = timerDates;
         this.clock = clock;
         this.register = register;

@@ -1,7 +1,6 @@
 package uk.lucidservices.privacydesk.sla;
 
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.lucidservices.privacydesk.calendar.BankHolidays;
@@ -16,7 +15,8 @@ class SlaConfiguration {
      * when the government announces a one-off holiday.
      */
     @Bean
-    public BankHolidays bankHolidays(@Value("${desk.sla.bank-holidays-file:}") String file) {
+    public BankHolidays bankHolidays(SlaProperties properties) {
+        String file = properties.bankHolidaysFile();
         return file == null || file.isBlank() ? BankHolidays.bundled() : BankHolidays.fromPath(Path.of(file));
     }
 

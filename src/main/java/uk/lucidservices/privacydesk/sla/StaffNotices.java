@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.calendar.DeadlineCalculator;
 import uk.lucidservices.privacydesk.calendar.Deadlines;
@@ -48,7 +47,8 @@ class StaffNotices {
             IdentityService identityService,
             DeadlineCalculator calculator,
             Clock clock,
-            @Value("${desk.sla.notices.desk-url:http://localhost:8080}") String deskUrl) {
+            SlaProperties properties) {
+        String deskUrl = properties.notices().deskUrl();
         this.letters = letters;
         this.identityService = identityService;
         this.calculator = calculator;

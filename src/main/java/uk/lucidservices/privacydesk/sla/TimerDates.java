@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.calendar.Deadlines;
 import uk.lucidservices.privacydesk.request.RequestType;
@@ -29,13 +28,10 @@ public class TimerDates {
     private final int reminderLeadDays;
     private final LocalTime noticeTime;
 
-    public TimerDates(
-            Clock clock,
-            @Value("${desk.sla.reminder-lead-days:14}") int reminderLeadDays,
-            @Value("${desk.sla.notice-time:08:00}") LocalTime noticeTime) {
+    public TimerDates(Clock clock, SlaProperties properties) {
         this.zone = clock.getZone();
-        this.reminderLeadDays = reminderLeadDays;
-        this.noticeTime = noticeTime;
+        this.reminderLeadDays = properties.reminderLeadDays();
+        this.noticeTime = properties.noticeTime();
     }
 
     /** The reminder goes to assignees this many days before the internal target, never before the clock starts. */

@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.DeskProperties;
 import uk.lucidservices.privacydesk.records.TelemarketingLeads;
 import uk.lucidservices.privacydesk.records.TpsRegisters;
 import uk.lucidservices.privacydesk.records.TpsRegisters.Register;
@@ -44,12 +44,12 @@ class TpsDemoData {
             TelemarketingImport imports,
             TelemarketingLeads leads,
             Clock clock,
-            @Value("${desk.data-dir}") Path dataDir) {
+            DeskProperties desk) {
         this.registers = registers;
         this.imports = imports;
         this.leads = leads;
         this.clock = clock;
-        this.folder = dataDir.resolve("tps");
+        this.folder = desk.dataDir().resolve("tps");
     }
 
     @EventListener(ApplicationStartedEvent.class)

@@ -15,7 +15,12 @@ class AccessProcessSettingsTest {
     void theIdWaitOfP30dEndsAtTheEndOf15JulyAsForErasure() {
         // The erasure process gives the same moment for the same setting (ErasureProcessSettingsTest).
         AccessProcessSettings settings =
-                new AccessProcessSettings(Period.parse("P30D"), new WaitDeadlines(TestClock.clock()));
+                new AccessProcessSettings(withIdWait(Period.parse("P30D")), new WaitDeadlines(TestClock.clock()));
         assertThat(settings.idDueDate()).isEqualTo(Date.from(Instant.parse("2026-07-15T22:59:59Z")));
+    }
+
+    private static AccessProperties withIdWait(Period idWait) {
+        return new AccessProperties(
+                14, "privacy@lucidservices.uk", null, "none", "none", "chat-messages", null, idWait);
     }
 }

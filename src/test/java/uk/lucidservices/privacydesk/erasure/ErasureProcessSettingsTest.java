@@ -14,8 +14,8 @@ class ErasureProcessSettingsTest {
     @Test
     void theIdWaitOfP30dEndsAtTheEndOf15JulyAsForAccess() {
         // The access process gives the same moment for the same setting (AccessProcessSettingsTest).
-        ErasureProcessSettings settings =
-                new ErasureProcessSettings(Period.parse("P30D"), new WaitDeadlines(TestClock.clock()));
+        ErasureProcessSettings settings = new ErasureProcessSettings(
+                new ErasureProperties(null, null, Period.parse("P30D")), new WaitDeadlines(TestClock.clock()));
         assertThat(settings.idDueDate()).isEqualTo(Date.from(Instant.parse("2026-07-15T22:59:59Z")));
     }
 }

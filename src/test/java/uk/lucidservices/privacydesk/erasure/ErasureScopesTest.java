@@ -20,7 +20,7 @@ class ErasureScopesTest {
     private static final Map<String, List<String>> NAMED = Map.of(
             "call-recordings", List.of("call-recordings", "tm-call-recordings"),
             "marketing", List.of("tm-leads", "tm-call-recordings", "web-enquiries"));
-    private final ErasureScopes scopes = new ErasureScopes(MAP, new ErasureProperties(NAMED, null));
+    private final ErasureScopes scopes = new ErasureScopes(MAP, new ErasureProperties(NAMED, null, null));
 
     private static DataMap load() {
         try (InputStream in = ErasureScopesTest.class.getResourceAsStream("/datamap/lucid-data-map.yml")) {
@@ -72,8 +72,8 @@ class ErasureScopesTest {
 
     @Test
     void aNamedScopeWithAnUnknownCategoryStopsStartUp() {
-        assertThatThrownBy(() ->
-                        new ErasureScopes(MAP, new ErasureProperties(Map.of("voice", List.of("voicemail")), null)))
+        assertThatThrownBy(() -> new ErasureScopes(
+                        MAP, new ErasureProperties(Map.of("voice", List.of("voicemail")), null, null)))
                 .isInstanceOf(DataMapException.class)
                 .hasMessageContaining("'voice'")
                 .hasMessageContaining("'voicemail'");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.DeskProperties;
 import uk.lucidservices.privacydesk.records.LeadScreening;
 import uk.lucidservices.privacydesk.records.SuppressionList;
 import uk.lucidservices.privacydesk.records.TelemarketingLeads;
@@ -180,7 +181,8 @@ class TpsScreeningTest extends DeskIntegrationTest {
 
     @Test
     void theDemoProfileLoadsSyntheticRegisterFilesAndScreensItsLeadsOnce() throws Exception {
-        TpsDemoData demo = new TpsDemoData(registers, imports, leads, clock, Path.of("target/test-data"));
+        TpsDemoData demo = new TpsDemoData(
+                registers, imports, leads, clock, new DeskProperties(Path.of("target/test-data"), null, null));
         demo.generate();
         demo.generate();
 

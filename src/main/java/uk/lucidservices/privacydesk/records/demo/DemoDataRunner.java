@@ -1,10 +1,10 @@
 package uk.lucidservices.privacydesk.records.demo;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.security.DemoProperties;
 
 /** Generates demo data at start-up in the demo profile. */
 @Component
@@ -15,13 +15,10 @@ class DemoDataRunner {
     private final int people;
     private final long seed;
 
-    public DemoDataRunner(
-            DemoDataGenerator generator,
-            @Value("${desk.demo.data.people}") int people,
-            @Value("${desk.demo.data.seed}") long seed) {
+    public DemoDataRunner(DemoDataGenerator generator, DemoProperties demo) {
         this.generator = generator;
-        this.people = people;
-        this.seed = seed;
+        this.people = demo.data().people();
+        this.seed = demo.data().seed();
     }
 
     @EventListener(ApplicationStartedEvent.class)

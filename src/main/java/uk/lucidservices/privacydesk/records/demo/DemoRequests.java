@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -14,6 +13,7 @@ import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.security.DemoProperties;
 
 /**
  * A handful of open requests for the demo, received on different days so that the SLA dashboard
@@ -30,15 +30,11 @@ class DemoRequests {
     private final Clock clock;
     private final int people;
 
-    public DemoRequests(
-            RequestStarter starter,
-            RequestRegister register,
-            Clock clock,
-            @Value("${desk.demo.data.people}") int people) {
+    public DemoRequests(RequestStarter starter, RequestRegister register, Clock clock, DemoProperties demo) {
         this.starter = starter;
         this.register = register;
         this.clock = clock;
-        this.people = people;
+        this.people = demo.data().people();
     }
 
     @EventListener(ApplicationReadyEvent.class)
