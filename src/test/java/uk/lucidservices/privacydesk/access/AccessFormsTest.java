@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.datamap.Category;
 import uk.lucidservices.privacydesk.datamap.DataMap;
+import uk.lucidservices.privacydesk.request.IdentityChecks;
 import uk.lucidservices.privacydesk.tasklist.EmbeddedForms;
 
 /**
@@ -46,12 +47,15 @@ class AccessFormsTest extends AccessTestSupport {
                         RecordTriageDecisionListener.REFUSAL_REASON,
                         RecordTriageDecisionListener.CLARIFICATION_QUESTION,
                         RecordTriageDecisionListener.ALREADY_ASKED_ON,
-                        RecordTriageDecisionListener.PROPOSED_EXTENSION_REASON);
+                        RecordTriageDecisionListener.PROPOSED_EXTENSION_REASON,
+                        RecordTriageDecisionListener.FEE_REASON,
+                        RecordTriageDecisionListener.FEE_AMOUNT);
     }
 
     @Test
-    void idDocumentFormSubmitsOnlyTheIdentityDecision() {
+    void replyCheckFormSubmitsTheIdentityDecisionAndTheNextCheck() {
         assertThat(EmbeddedForms.submits(EmbeddedForms.PREFIX + "sar-check-id.html"))
-                .containsExactly(RecordIdentityDecisionListener.DECISION);
+                .containsExactlyInAnyOrder(
+                        RecordIdentityDecisionListener.DECISION, IdentityChecks.QUESTION, IdentityChecks.CODE);
     }
 }
