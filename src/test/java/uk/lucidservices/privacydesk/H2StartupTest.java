@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import uk.lucidservices.privacydesk.request.Channel;
+import uk.lucidservices.privacydesk.request.Language;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
@@ -55,6 +56,14 @@ class H2StartupTest {
                 .loggedBy("olivia")
                 .build());
         assertThat(register.get(request.reference()).statutoryDeadline()).isNotNull();
+        // The request's language column (V190) on H2 too.
+        var welsh = register.log(NewRequest.builder(RequestType.ERASURE, Channel.LETTER)
+                .email("h2-cy@example.com")
+                .loggedBy("olivia")
+                .language(Language.WELSH)
+                .build());
+        assertThat(register.get(welsh.reference()).language()).isEqualTo(Language.WELSH);
+        assertThat(register.get(request.reference()).language()).isEqualTo(Language.ENGLISH);
     }
 
     @Test

@@ -229,6 +229,7 @@ class MailIntake {
                 .receivedAt(mail.receivedAt() == null ? null : mail.receivedAt().atOffset(ZoneOffset.UTC))
                 .loggedBy(ACTOR)
                 .foundInText()
+                .language(WelshText.language(mail.subject(), MailText.withoutQuotes(mail.text())))
                 .build();
         Request request = opening.open(asked, otherPhones);
         int stored = store.store(id, request.id(), mail.attachments());

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.Actors;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.Channel;
+import uk.lucidservices.privacydesk.request.Language;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
@@ -53,6 +54,9 @@ class StartTriagedRequestDelegate implements JavaDelegate {
                                 + MailText.withoutQuotes(m.text()).strip(),
                         4000))
                 .orElse(entry.subject());
+        Language language = mails.read(entry)
+                .map(m -> WelshText.language(m.subject(), MailText.withoutQuotes(m.text())))
+                .orElse(Language.ENGLISH);
         List<String> phones = entry.senderPhones();
         // A forwarded request counts from the day it first reached the company, if the officer gave it.
         LocalDate reached = RecordReachedCompanyDateListener.reachedCompanyOn(execution);
@@ -68,6 +72,7 @@ class StartTriagedRequestDelegate implements JavaDelegate {
                         .receivedAt(receivedAt)
                         .loggedBy(officer)
                         .foundInText()
+                        .language(language)
                         .build(),
                 phones.size() > 1 ? phones.subList(1, phones.size()) : List.of());
         log.linkAttachments(entry.id(), request.id());

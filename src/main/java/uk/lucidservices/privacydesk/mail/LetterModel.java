@@ -7,9 +7,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.Language;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestType;
 
@@ -17,12 +19,28 @@ import uk.lucidservices.privacydesk.request.RequestType;
  * What a letter may say: the caller's values (process variables, which hold no personal data by
  * rule), then the request register's fields, which win on a clash, then the desk settings as
  * {@code desk.*}. Staff letters and the desk's own documents get the register's fields without
- * the person ({@link #withoutPerson}). Dates are written as people read them in a UK letter ("3 March 2026").
+ * the person ({@link #withoutPerson}). Dates are written as people read them in a UK letter ("3 March 2026"),
+ * in Welsh for a request in Welsh ("3 Mawrth 2026"), as is the request type's name.
  */
 @Component
 class LetterModel {
 
     static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    /** Welsh month names, written out rather than taken from the JDK's locale data, which a slim runtime may lack. */
+    private static final List<String> WELSH_MONTHS = List.of(
+            "Ionawr",
+            "Chwefror",
+            "Mawrth",
+            "Ebrill",
+            "Mai",
+            "Mehefin",
+            "Gorffennaf",
+            "Awst",
+            "Medi",
+            "Hydref",
+            "Tachwedd",
+            "Rhagfyr");
 
     private final Map<String, String> settings;
     private final Clock clock;
@@ -44,28 +62,47 @@ class LetterModel {
      * and dates, never who the requester is (a template that prints {@code {{name}}} fails to render).
      */
     public Map<String, Object> withoutPerson(Request request, Map<String, Object> values) {
+        Language language = request.language();
         Map<String, Object> model = new LinkedHashMap<>();
         if (values != null) {
-            values.forEach((key, value) -> model.put(key, readable(value)));
+            values.forEach((key, value) -> model.put(key, readable(value, language)));
         }
         model.remove("name");
         model.remove("firstName");
         model.put("reference", request.reference());
         model.put("requestType", request.type().name());
-        model.put("requestTypeName", typeName(request.type()));
+        model.put("requestTypeName", typeName(request.type(), language));
         model.put(request.type().name().toLowerCase(Locale.ROOT).replace("_", ""), true);
-        model.put("receivedDate", date(request.receivedAt()));
-        model.put("clockStart", date(request.clockStart()));
-        model.put("statutoryDeadline", date(request.statutoryDeadline()));
-        model.put("internalTarget", date(request.internalTarget()));
+        model.put("receivedDate", date(request.receivedAt(), language));
+        model.put("clockStart", date(request.clockStart(), language));
+        model.put("statutoryDeadline", date(request.statutoryDeadline(), language));
+        model.put("internalTarget", date(request.internalTarget(), language));
         model.put("extended", request.extended());
-        model.put("today", UK_DATE.format(LocalDate.now(clock)));
+        model.put("today", format(LocalDate.now(clock), language));
         model.put("desk", settings);
         // Which rules a complaint's letters cite: Ofcom's ADR scheme for telecoms, the ICO for data protection.
         Object category = values == null ? null : values.get("complaintCategory");
         model.put("telecomsComplaint", "SERVICE_BILLING".equals(category));
         model.put("dataProtectionComplaint", "DATA_PROTECTION".equals(category));
         return model;
+    }
+
+    static String typeName(RequestType type, Language language) {
+        if (language != Language.WELSH) {
+            return typeName(type);
+        }
+        return switch (type) {
+            case SUBJECT_ACCESS -> "cais am fynediad at ddata gan wrthrych data";
+            case ERASURE -> "cais i ddileu eich data personol";
+            case COMPLAINT -> "cwyn";
+            case OBJECTION -> "gwrthwynebiad i farchnata uniongyrchol";
+            case DO_NOT_RECORD -> "cais i ni beidio â recordio eich galwadau";
+            case TRANSCRIPT_COPY -> "cais am gopi o'ch sgwrs fyw";
+            case RECTIFICATION -> "cais i gywiro eich data personol";
+            case RESTRICTION -> "cais i gyfyngu ar y ffordd rydym yn defnyddio eich data personol";
+            case PORTABILITY -> "cais am gopi cludadwy o'r data a roesoch i ni";
+            case PROCESSING_OBJECTION -> "gwrthwynebiad i'r ffordd rydym yn defnyddio eich data personol";
+        };
     }
 
     static String typeName(RequestType type) {
@@ -90,17 +127,17 @@ class LetterModel {
         return name.trim().split("\\s+")[0];
     }
 
-    private Object readable(Object value) {
+    private Object readable(Object value, Language language) {
         if (value instanceof LocalDate
                 || value instanceof OffsetDateTime
                 || value instanceof ZonedDateTime
                 || value instanceof Date) {
-            return date(value);
+            return date(value, language);
         }
         return value;
     }
 
-    private String date(Object value) {
+    private String date(Object value, Language language) {
         if (value == null) {
             return null;
         }
@@ -113,6 +150,14 @@ class LetterModel {
             date = t.withZoneSameInstant(clock.getZone()).toLocalDate();
         } else {
             date = ((Date) value).toInstant().atZone(clock.getZone()).toLocalDate();
+        }
+        return format(date, language);
+    }
+
+    /** "15 June 2026", or "15 Mehefin 2026" in Welsh. */
+    static String format(LocalDate date, Language language) {
+        if (language == Language.WELSH) {
+            return date.getDayOfMonth() + " " + WELSH_MONTHS.get(date.getMonthValue() - 1) + " " + date.getYear();
         }
         return UK_DATE.format(date);
     }

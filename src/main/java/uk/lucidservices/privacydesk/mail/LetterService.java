@@ -138,12 +138,14 @@ public class LetterService {
         Map<String, Object> withChannel = new HashMap<>(values == null ? Map.of() : values);
         withChannel.put(BY_POST, byPost);
         // Rendered before anything is recorded, by email or by post: a broken template stops the step.
+        // In the requester's language (Welsh for one who wrote in Welsh); staff notices stay in English.
         RenderedLetter letter = templates.render(
                 template,
                 reference,
                 to.source() == Recipient.Source.UNPROVEN
                         ? model.withoutPerson(request, withChannel)
-                        : model.build(request, withChannel));
+                        : model.build(request, withChannel),
+                request.language());
         if (byPost) {
             // No address the letter may go to (a request by phone or letter, or an address the officer
             // did not confirm): it goes by post, as a task for staff, and the process carries on
@@ -185,11 +187,10 @@ public class LetterService {
             throw new IllegalArgumentException("A document goes in a pack or a file, not to " + to);
         }
         Request request = register.get(reference);
-        String xhtml = templates.document(
-                template,
-                to.channel() == Recipient.Channel.FILE
-                        ? model.withoutPerson(request, values)
-                        : model.build(request, values));
+        // The requester's pack in their language; the desk's own file in English, as staff read it.
+        String xhtml = to.channel() == Recipient.Channel.FILE
+                ? templates.document(template, model.withoutPerson(request, values))
+                : templates.document(template, model.build(request, values), request.language());
         sentLetters.record(new SentLetters.SentLetter(
                 request.id(), reference, template, to.role(), OffsetDateTime.now(clock), null, null, to.channel()));
         return xhtml;

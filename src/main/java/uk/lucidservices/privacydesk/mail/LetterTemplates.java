@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.request.Language;
 
 /**
  * The letters' wording, as Mustache templates that staff can change without code: for a letter
@@ -23,6 +26,9 @@ import org.springframework.stereotype.Component;
  * A variable a template names but the model lacks is an error, not a blank in a letter.
  * Documents (the cover letter, the erasure certificate) are one file, {@code name.xhtml}, with
  * partials {@code _name.xhtml}: XHTML, because the PDF renderer parses them as XML.
+ * Each language but English has its own set with the same names in a folder named by its code
+ * ({@code cy/} for Welsh), chosen from the request's language. A letter missing from that set goes
+ * in English with a warning (a test keeps the sets complete, so this is for staff's own overrides).
  */
 @Component
 class LetterTemplates {
@@ -49,6 +55,8 @@ class LetterTemplates {
             "objection-confirmation",
             "do-not-record-confirmation",
             "transcript-copy");
+
+    private static final Logger log = LoggerFactory.getLogger(LetterTemplates.class);
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -87,21 +95,37 @@ class LetterTemplates {
     };
 
     public boolean exists(String name) {
-        return NAME.matcher(name).matches()
-                && read(name + ".subject").isPresent()
-                && read(name + ".txt").isPresent()
-                && read(name + ".html").isPresent();
+        return exists(name, Language.ENGLISH);
     }
 
-    /** Renders a letter; the subject gets the reference appended when the template left it out. */
+    /** Whether the letter is there in this language's own set (no falling back to English). */
+    public boolean exists(String name, Language language) {
+        String folder = folder(language);
+        return NAME.matcher(name).matches()
+                && read(folder + name + ".subject").isPresent()
+                && read(folder + name + ".txt").isPresent()
+                && read(folder + name + ".html").isPresent();
+    }
+
+    /** Renders a letter in English; the subject gets the reference appended when the template left it out. */
     public RenderedLetter render(String name, String reference, Map<String, Object> model) {
-        if (!exists(name)) {
+        return render(name, reference, model, Language.ENGLISH);
+    }
+
+    /** Renders a letter in the language's set, or in English with a warning when that set lacks it. */
+    public RenderedLetter render(String name, String reference, Map<String, Object> model, Language language) {
+        String folder = folder(language);
+        if (!folder.isEmpty() && !exists(name, language)) {
+            log.warn("Letter {} has no {} template: sent in English for {}", name, language, reference);
+            folder = "";
+        }
+        if (!exists(name, Language.ENGLISH)) {
             throw new IllegalArgumentException("No letter template '" + name + "' (needs " + name + ".subject, " + name
                     + ".txt and " + name + ".html in " + String.join(", ", locations) + ")");
         }
         try {
-            String subject = compiler(false, "txt")
-                    .compile(require(name + ".subject"))
+            String subject = compiler(false, "txt", folder)
+                    .compile(require(folder + name + ".subject"))
                     .execute(model)
                     .replaceAll("\\s+", " ")
                     .trim();
@@ -109,14 +133,15 @@ class LetterTemplates {
                 subject = subject + " [" + reference + "]";
             }
             // Optional paragraphs that were left out would leave gaps: at most one blank line in a row.
-            String text = compiler(false, "txt")
-                            .compile(require(name + ".txt"))
+            String text = compiler(false, "txt", folder)
+                            .compile(require(folder + name + ".txt"))
                             .execute(model)
                             .replaceAll("\n[ \t]*(\n[ \t]*){2,}", "\n\n")
                             .strip()
                     + "\n";
-            String html =
-                    compiler(true, "html").compile(require(name + ".html")).execute(model);
+            String html = compiler(true, "html", folder)
+                    .compile(require(folder + name + ".html"))
+                    .execute(model);
             return new RenderedLetter(name, subject, text, html);
         } catch (MustacheException e) {
             // The message names the template and the missing variable: no personal data.
@@ -125,8 +150,21 @@ class LetterTemplates {
         }
     }
 
-    /** Renders a document ({@code name.xhtml}) as XHTML, every value escaped for XML. */
+    /** Renders a document ({@code name.xhtml}) in English as XHTML, every value escaped for XML. */
     public String document(String name, Map<String, Object> model) {
+        return document(name, model, Language.ENGLISH);
+    }
+
+    /** Renders a document in the language's set, or in English with a warning when that set lacks it. */
+    public String document(String name, Map<String, Object> model, Language language) {
+        String folder = folder(language);
+        if (!folder.isEmpty()
+                && (!NAME.matcher(name).matches()
+                        || read(folder + name + ".xhtml").isEmpty())) {
+            log.warn("Document {} has no {} template: rendered in English", name, language);
+            folder = "";
+        }
+        String set = folder;
         if (!NAME.matcher(name).matches() || read(name + ".xhtml").isEmpty()) {
             throw new IllegalArgumentException("No document template '" + name + "' (needs " + name + ".xhtml in "
                     + String.join(", ", locations) + ")");
@@ -135,8 +173,8 @@ class LetterTemplates {
             return Mustache.compiler()
                     .withEscaper(XML)
                     .nullValue("")
-                    .withLoader(partial -> new StringReader(require("_" + partial + ".xhtml")))
-                    .compile(require(name + ".xhtml"))
+                    .withLoader(partial -> new StringReader(require(set + "_" + partial + ".xhtml")))
+                    .compile(require(set + name + ".xhtml"))
                     .execute(model);
         } catch (MustacheException e) {
             throw new IllegalStateException(
@@ -144,11 +182,16 @@ class LetterTemplates {
         }
     }
 
-    private Mustache.Compiler compiler(boolean html, String partialExtension) {
+    private Mustache.Compiler compiler(boolean html, String partialExtension, String folder) {
         return Mustache.compiler()
                 .escapeHTML(html)
                 .nullValue("")
-                .withLoader(partial -> new StringReader(require("_" + partial + "." + partialExtension)));
+                .withLoader(partial -> new StringReader(require(folder + "_" + partial + "." + partialExtension)));
+    }
+
+    /** The folder of a language's set inside each location: none for English, the code for the rest. */
+    static String folder(Language language) {
+        return language == null || language == Language.ENGLISH ? "" : language.code() + "/";
     }
 
     private String require(String file) {

@@ -19,7 +19,14 @@ public record NewRequest(
         String summary,
         OffsetDateTime receivedAt,
         String loggedBy,
-        boolean phoneAndAccountFoundInText) {
+        boolean phoneAndAccountFoundInText,
+        Language language) {
+
+    public NewRequest {
+        if (language == null) {
+            language = Language.ENGLISH;
+        }
+    }
 
     /** A request of this type arriving by this channel; everything else is optional. */
     public static Builder builder(RequestType type, Channel channel) {
@@ -38,7 +45,8 @@ public record NewRequest(
                 summary,
                 receivedAt,
                 loggedBy,
-                phoneAndAccountFoundInText);
+                phoneAndAccountFoundInText,
+                language);
     }
 
     /** Names each field of a new request; unset fields are null (received now, identifiers given in fields). */
@@ -54,6 +62,7 @@ public record NewRequest(
         private OffsetDateTime receivedAt;
         private String loggedBy;
         private boolean foundInText;
+        private Language language;
 
         private Builder(RequestType type, Channel channel) {
             this.type = type;
@@ -102,9 +111,25 @@ public record NewRequest(
             return this;
         }
 
+        /** The language to write to the requester in; null or unset means English. */
+        public Builder language(Language language) {
+            this.language = language;
+            return this;
+        }
+
         public NewRequest build() {
             return new NewRequest(
-                    type, channel, name, email, phone, accountNumber, summary, receivedAt, loggedBy, foundInText);
+                    type,
+                    channel,
+                    name,
+                    email,
+                    phone,
+                    accountNumber,
+                    summary,
+                    receivedAt,
+                    loggedBy,
+                    foundInText,
+                    language);
         }
     }
 }

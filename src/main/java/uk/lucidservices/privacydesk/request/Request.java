@@ -3,7 +3,7 @@ package uk.lucidservices.privacydesk.request;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** A row of the request register. */
+/** A row of the request register; {@code language} is the one the desk writes to the requester in. */
 public record Request(
         long id,
         String reference,
@@ -26,4 +26,5 @@ public record Request(
         String processInstanceId,
         String loggedBy,
         OffsetDateTime closedAt,
-        String outcome) {}
+        String outcome,
+        Language language) {}

@@ -60,7 +60,8 @@ class RequestController {
             @Size(max = 64) String phone,
             @Size(max = 32) String accountNumber,
             @Size(max = 4000) String summary,
-            OffsetDateTime receivedAt) {}
+            OffsetDateTime receivedAt,
+            Language language) {}
 
     public record RequestStatus(
             String reference,
@@ -105,6 +106,7 @@ class RequestController {
                 .summary(body.summary())
                 .receivedAt(body.receivedAt())
                 .loggedBy(staff.userId())
+                .language(body.language())
                 .build());
         return ResponseEntity.created(URI.create("/api/requests/" + request.reference()))
                 .body(status(request));

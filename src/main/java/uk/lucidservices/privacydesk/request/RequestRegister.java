@@ -91,8 +91,8 @@ public class RequestRegister implements RetainedData {
                     PreparedStatement ps = con.prepareStatement("""
                     INSERT INTO desk.request (reference, type, channel, requester_name, requester_email, requester_phone,
                         account_number, summary, received_at, clock_start, status, statutory_deadline, internal_target,
-                        escalation_date, logged_by, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?)""", new String[] {"id"});
+                        escalation_date, logged_by, created_at, language)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
                     ps.setString(1, reference);
                     ps.setString(2, r.type().name());
                     ps.setString(3, r.channel().name());
@@ -108,6 +108,7 @@ public class RequestRegister implements RetainedData {
                     ps.setObject(13, dates.escalationDate());
                     ps.setString(14, r.loggedBy());
                     ps.setObject(15, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+                    ps.setString(16, r.language().code());
                     return ps;
                 },
                 key);
@@ -551,5 +552,6 @@ public class RequestRegister implements RetainedData {
             rs.getString("process_instance_id"),
             rs.getString("logged_by"),
             rs.getObject("closed_at", OffsetDateTime.class),
-            rs.getString("outcome"));
+            rs.getString("outcome"),
+            Language.ofCode(rs.getString("language")));
 }

@@ -61,6 +61,27 @@ class RequestApiTest extends DeskIntegrationTest {
     }
 
     @Test
+    void staffLogAPhoneRequestInWelshAndTheRegisterKeepsItsLanguage() {
+        ResponseEntity<JsonNode> welsh = log(
+                "olivia",
+                Map.of(
+                        "type", "SUBJECT_ACCESS",
+                        "channel", "PHONE",
+                        "name", "Caller Cymraeg",
+                        "phone", "01632 960556",
+                        "language", "WELSH"));
+        assertThat(welsh.getStatusCode()).as("%s", welsh.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(register.get(welsh.getBody().get("reference").asText()).language())
+                .isEqualTo(Language.WELSH);
+
+        ResponseEntity<JsonNode> unsaid = log(
+                "olivia",
+                Map.of("type", "ERASURE", "channel", "LETTER", "name", "Writer English", "phone", "01632 960557"));
+        assertThat(register.get(unsaid.getBody().get("reference").asText()).language())
+                .isEqualTo(Language.ENGLISH);
+    }
+
+    @Test
     void aRequestWithNoWayToIdentifyTheRequesterIsRefused() {
         ResponseEntity<JsonNode> refused =
                 log("olivia", Map.of("type", "ERASURE", "channel", "LETTER", "name", "Someone"));
