@@ -378,7 +378,8 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
     void aScopedErasureRemovesOnlyTheCallRecordingsAndTheirAudio() throws Exception {
         DemoPerson person = person(330);
         Map<String, Set<Long>> before = directSearch(person);
-        List<String> audio = audioFiles(before);
+        List<String> audio = callAudioFiles(before);
+        List<String> video = videoFiles(before);
         Map<String, Map<Long, String>> rowsBefore = rowChecksums();
         Request request = logRequest(person, null);
         ProcessInstance pi = start(request, "call-recordings");
@@ -397,6 +398,10 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         assertThat(after.get("tm_call_recording")).isEmpty();
         for (String file : audio) {
             assertThat(Files.exists(fileStore.resolve(file))).as(file).isFalse();
+        }
+        // CCTV footage is outside the call-recordings scope: its clips stay.
+        for (String file : video) {
+            assertThat(Files.exists(fileStore.resolve(file))).as(file).isTrue();
         }
         Map<String, Map<Long, String>> rowsAfter = rowChecksums();
         for (String table : CATEGORY_OF_TABLE.keySet()) {

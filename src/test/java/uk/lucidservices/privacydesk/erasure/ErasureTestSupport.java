@@ -200,11 +200,22 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
 
     /** The audio files of the person's call recordings and telemarketing calls, and their CCTV clips' video. */
     List<String> audioFiles(Map<String, Set<Long>> rows) {
+        List<String> files = new ArrayList<>(callAudioFiles(rows));
+        files.addAll(videoFiles(rows));
+        return files;
+    }
+
+    /** The audio of the person's inbound and telemarketing call recordings. */
+    List<String> callAudioFiles(Map<String, Set<Long>> rows) {
         List<String> files = new ArrayList<>();
         files.addAll(filesOf("call_recording", rows.get("call_recording")));
         files.addAll(filesOf("tm_call_recording", rows.get("tm_call_recording")));
-        files.addAll(filesOf("cctv_footage", "video_file", rows.getOrDefault("cctv_footage", Set.of())));
         return files;
+    }
+
+    /** The video of the CCTV clips linked to the person. */
+    List<String> videoFiles(Map<String, Set<Long>> rows) {
+        return filesOf("cctv_footage", "video_file", rows.getOrDefault("cctv_footage", Set.of()));
     }
 
     private List<String> filesOf(String table, Set<Long> ids) {

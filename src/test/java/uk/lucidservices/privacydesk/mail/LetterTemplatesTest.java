@@ -44,6 +44,7 @@ class LetterTemplatesTest extends DeskIntegrationTest {
     /** What the letters that need values of their own get from their callers (the rest take process variables). */
     private static final Map<String, Map<String, Object>> VALUES = Map.of(
             "pack-ready", Map.of("downloadLink", "https://desk.example/packs/abc", "linkExpires", "29 June 2026"),
+            "fee-request", Map.of("feeAmount", "25.00", "feeReason", "Further copies of the pack sent on 1 June"),
             "erasure-confirmation",
                     Map.of(
                             "authorisedDate",
