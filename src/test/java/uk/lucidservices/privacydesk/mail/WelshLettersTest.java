@@ -41,6 +41,8 @@ class WelshLettersTest extends DeskIntegrationTest {
     /** What the letters that need values of their own get from their callers. */
     private static final Map<String, Map<String, Object>> VALUES = Map.of(
             "pack-ready", Map.of("downloadLink", "https://desk.example/packs/abc", "linkExpires", "29 Mehefin 2026"),
+            "fee-request",
+                    Map.of("feeAmount", "25.00", "feeReason", "Copïau pellach o'r pecyn a anfonwyd ar 1 Mehefin"),
             "erasure-confirmation",
                     Map.of(
                             "authorisedDate", "10 Mehefin 2026",
