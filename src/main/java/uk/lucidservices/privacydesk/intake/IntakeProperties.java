@@ -1,7 +1,6 @@
 package uk.lucidservices.privacydesk.intake;
 
 import java.time.Duration;
-import java.time.Period;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -22,8 +21,9 @@ import org.springframework.util.unit.DataSize;
  *                             (DESK_INTAKE_CLASSIFICATION)
  * @param accountNumberPattern how a Lucid account number looks when a customer quotes one (a regular
  *                             expression, matched ignoring case)
- * @param triageFollowUp       when a mail waiting for a person should be triaged (ISO 8601 period)
- * @param triageDue            when its triage task is due (ISO 8601 period)
+ * @param triageFollowUpWorkingDays working days after the mail arrived on whose start a mail waiting for a
+ *                             person should be looked at (England and Wales working days)
+ * @param triageDueWorkingDays working days after the mail arrived by whose end its triage task is due
  * @param trustedAuthservId    the authserv-id your mail server writes into Authentication-Results (RFC 8601):
  *                             only that server's verdict counts, and mail failing DMARC goes to triage.
  *                             Empty: no server is trusted and the header is ignored
@@ -37,8 +37,8 @@ public record IntakeProperties(
         List<String> ownAddresses,
         String classification,
         String accountNumberPattern,
-        Period triageFollowUp,
-        Period triageDue,
+        int triageFollowUpWorkingDays,
+        int triageDueWorkingDays,
         String trustedAuthservId) {
 
     public enum AfterProcessing {

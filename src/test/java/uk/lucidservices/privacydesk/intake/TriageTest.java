@@ -41,6 +41,25 @@ class TriageTest extends IntakeTestSupport {
     @Autowired
     RepositoryService repositoryService;
 
+    @Autowired
+    TriageStarter triageStarter;
+
+    @Test
+    void aMailThatArrivesOnTheFridayBeforeABankHolidayIsDueByTheEndOfTheSecondWorkingDay() {
+        // Friday 28 August 2026, 15:00 UK time; Monday 31 August is the summer bank holiday in England
+        // and Wales. First working day after: Tuesday 1 September (follow-up, from its start); second:
+        // Wednesday 2 September (due, by its end).
+        String instanceId = triageStarter.start(
+                999_001L,
+                "Test: the triage task's dates",
+                ukTime("2026-08-28T15:00:00").toInstant(),
+                DeskGroups.PRIVACY_OFFICERS);
+        Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+        assertThat(task.getFollowUpDate()).isEqualTo(ukTime("2026-09-01T00:00:00"));
+        assertThat(task.getDueDate()).isEqualTo(ukTime("2026-09-02T23:59:59"));
+        runtimeService.deleteProcessInstance(instanceId, "test over");
+    }
+
     @Test
     void aPrivacyOfficerReadsTheMailInTasklistAndStartsTheRequestItIs() {
         TestMail mail = TestMail.from("Gail Hart")
