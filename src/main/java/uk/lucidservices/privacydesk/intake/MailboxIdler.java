@@ -3,6 +3,8 @@ package uk.lucidservices.privacydesk.intake;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -39,6 +41,7 @@ final class MailboxIdler {
     private final Duration maxBackoff;
     private final Session session;
     private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final AtomicBoolean announced = new AtomicBoolean();
     private volatile boolean running;
     private volatile IMAPFolder watched;
     private Thread thread;
@@ -108,6 +111,15 @@ final class MailboxIdler {
                 }
                 IMAPFolder folder = (IMAPFolder) store.getFolder(mailbox.folder());
                 folder.open(Folder.READ_ONLY);
+                // A mail that came while the last wake-up's poll ran is announced as the next IDLE begins,
+                // where it ends no IDLE: the added-messages event ends it instead.
+                folder.addMessageCountListener(new MessageCountAdapter() {
+                    @Override
+                    public void messagesAdded(MessageCountEvent e) {
+                        announced.set(true);
+                        refresher.execute(MailboxIdler.this::wake);
+                    }
+                });
                 watched = folder;
                 failures = 0;
                 // Whatever came while the connection was being opened, or was down.
@@ -118,7 +130,7 @@ final class MailboxIdler {
                     refreshing.set(false);
                     folder.idle(true);
                     if (running) {
-                        readWaiting(!refreshing.get());
+                        readWaiting(announced.getAndSet(false) || !refreshing.get());
                     }
                 }
                 if (running) {
@@ -162,13 +174,23 @@ final class MailboxIdler {
 
     /** Ends the IDLE from this thread (using the folder does), with a NOOP; the watch thread begins it again. */
     private void refresh() {
+        if (watched != null) {
+            refreshing.set(true);
+            wake();
+        }
+    }
+
+    private void wake() {
         IMAPFolder folder = watched;
         if (folder == null) {
             return;
         }
-        refreshing.set(true);
         try {
-            folder.getMessageCount();
+            // A command on the folder from another thread ends its IDLE (DONE), whenever it began.
+            folder.doCommand(protocol -> {
+                protocol.noop();
+                return null;
+            });
         } catch (MessagingException | RuntimeException e) {
             // The watch thread sees the broken connection too, and reopens it.
             refreshing.set(false);
