@@ -107,6 +107,7 @@ class IntakeConfiguration {
         return new MailboxPollingSchedule(
                 mailboxes.pollers(),
                 properties.polling().interval(),
-                properties.polling().maxBackoff());
+                properties.polling().maxBackoff(),
+                properties.idle());
     }
 }

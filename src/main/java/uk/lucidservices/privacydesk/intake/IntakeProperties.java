@@ -33,6 +33,7 @@ public record IntakeProperties(
         Mailbox mailbox,
         List<MailboxEntry> mailboxes,
         Polling polling,
+        Idle idle,
         Limits limits,
         List<String> ownAddresses,
         String classification,
@@ -148,6 +149,21 @@ public record IntakeProperties(
     public record Polling(boolean enabled, Duration interval, Duration maxBackoff, int batchSize, int threads) {}
 
     /**
+     * Reading each mailbox as mail arrives (IMAP IDLE, RFC 2177), polling kept as the safety net
+     * and as the fallback where the server does not offer IDLE.
+     *
+     * @param enabled whether to hold an IDLE connection per mailbox (true unless set)
+     * @param refresh how often the IDLE is ended and begun again, well inside the 29 minutes RFC 2177
+     *                allows a server to drop an idle client; also how long a silent connection may last
+     *                before it is taken for dead (plus the read timeout)
+     */
+    public record Idle(boolean enabled, Duration refresh) {
+        public Idle {
+            refresh = refresh == null ? Duration.ofMinutes(5) : refresh;
+        }
+    }
+
+    /**
      * What the intake reads; beyond these a mail is quarantined unread with a triage task.
      *
      * @param maxMessageSize         the largest mail read
@@ -164,6 +180,7 @@ public record IntakeProperties(
     public IntakeProperties {
         ownAddresses = ownAddresses == null ? List.of() : List.copyOf(ownAddresses);
         mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
+        idle = idle == null ? new Idle(true, null) : idle;
     }
 
     /** Every mailbox the intake reads, the first one first; names are unique. */

@@ -86,12 +86,27 @@ public class MailboxPoller {
         return status;
     }
 
+    /** Mails read because the server announced them over IDLE, rather than found by a scheduled poll. */
+    public long mailsReadOnIdle() {
+        return status.mailsReadOnIdle();
+    }
+
+    /** The mailbox this poller reads, for the IDLE connection kept beside it ({@link MailboxIdler}). */
+    IntakeProperties.Mailbox mailbox() {
+        return mailbox;
+    }
+
     /** The mailbox's name in configuration, health and logs (never its address). */
     public String name() {
         return mailbox.name();
     }
 
-    /** Reads what is waiting (up to the batch size) and returns when every mail read is committed. */
+    /**
+     * Reads what is waiting (up to the batch size) and returns when every mail read is committed.
+     * Polls of one mailbox run one at a time, whoever asks (the schedule, an IDLE wake-up, a test):
+     * a poll lists the inbox only after the one before it has moved or flagged what it read, so two
+     * polls never hold the same mail; across nodes the intake's UID and Message-ID check does that.
+     */
     public synchronized PollReport pollOnce() {
         int handled = 0;
         IMAPFolder inbox = null;
@@ -349,7 +364,7 @@ public class MailboxPoller {
     }
 
     /** The failure without credentials or content: type, and message for connection problems. */
-    private static String describe(Exception e) {
+    static String describe(Exception e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -358,7 +373,7 @@ public class MailboxPoller {
         return root.getClass().getSimpleName() + (message.length() > 160 ? message.substring(0, 160) : message);
     }
 
-    private static Properties sessionProperties(IntakeProperties.Mailbox mailbox) {
+    static Properties sessionProperties(IntakeProperties.Mailbox mailbox) {
         String p = mailbox.protocol();
         Properties props = new Properties();
         props.setProperty("mail.store.protocol", p);

@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Polls each mailbox on a thread of its own: again at once while mail is waiting, after the interval
+ * Reads each mailbox as mail arrives over IMAP IDLE ({@link MailboxIdler}, when
+ * {@code desk.intake.idle.enabled}), and polls each on a thread of its own as the safety net and the
+ * fallback for a server without IDLE: again at once while mail is waiting, after the interval
  * when it is empty, and with doubling back-off (up to a maximum) while that mailbox cannot be reached;
  * one mailbox being down never delays another.
  * Off in tests (desk.intake.polling.enabled=false), which call {@link MailboxPoller#pollOnce()}.
@@ -22,17 +24,30 @@ public class MailboxPollingSchedule implements SmartLifecycle {
     private final List<MailboxPoller> pollers;
     private final Duration interval;
     private final Duration maxBackoff;
+    private final List<MailboxIdler> idlers;
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
+    /** Polling alone. */
     public MailboxPollingSchedule(MailboxPoller poller, Duration interval, Duration maxBackoff) {
-        this(List.of(poller), interval, maxBackoff);
+        this(List.of(poller), interval, maxBackoff, new IntakeProperties.Idle(false, null));
     }
 
-    public MailboxPollingSchedule(List<MailboxPoller> pollers, Duration interval, Duration maxBackoff) {
+    public MailboxPollingSchedule(
+            MailboxPoller poller, Duration interval, Duration maxBackoff, IntakeProperties.Idle idle) {
+        this(List.of(poller), interval, maxBackoff, idle);
+    }
+
+    public MailboxPollingSchedule(
+            List<MailboxPoller> pollers, Duration interval, Duration maxBackoff, IntakeProperties.Idle idle) {
         this.pollers = List.copyOf(pollers);
         this.interval = interval;
         this.maxBackoff = maxBackoff;
+        this.idlers = idle.enabled()
+                ? this.pollers.stream()
+                        .map(p -> new MailboxIdler(p, idle.refresh(), maxBackoff))
+                        .toList()
+                : List.of();
     }
 
     /** The wait before the next poll after {@code failures} failures in a row. */
@@ -54,9 +69,13 @@ public class MailboxPollingSchedule implements SmartLifecycle {
         });
         running = true;
         for (MailboxPoller poller : pollers) {
+            if (idlers.isEmpty()) {
+                poller.status().readingByPolling("desk.intake.idle.enabled is false");
+            }
             executor.execute(() -> poll(poller));
             log.info("Reading mailbox {} every {}", poller.name(), interval);
         }
+        idlers.forEach(MailboxIdler::start);
     }
 
     private void poll(MailboxPoller poller) {
@@ -82,6 +101,7 @@ public class MailboxPollingSchedule implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        idlers.forEach(MailboxIdler::stop);
         if (executor != null) {
             executor.shutdown();
             try {

@@ -18,6 +18,15 @@ class MailboxStatus {
     private int consecutiveFailures;
     private Instant nextAttempt;
     private long mailsRead;
+    private String reading = POLLING;
+    private String readingNote;
+    private long mailsReadOnIdle;
+    private int idleReconnects;
+
+    /** How the mailbox is read: new mail announced by the server, or found by the next poll. */
+    static final String IDLE = "IDLE";
+
+    static final String POLLING = "polling";
 
     public MailboxStatus(Clock clock) {
         this.clock = clock;
@@ -38,6 +47,39 @@ class MailboxStatus {
 
     synchronized void nextAttemptIn(Duration delay) {
         nextAttempt = clock.instant().plus(delay);
+    }
+
+    /** The IDLE connection is open: new mail is read as the server announces it. */
+    synchronized void readingByIdle() {
+        reading = IDLE;
+        readingNote = null;
+    }
+
+    /** Only the poll reads the mailbox, and why (no personal data: a configuration or server fact). */
+    synchronized void readingByPolling(String why) {
+        reading = POLLING;
+        readingNote = why;
+    }
+
+    /** The IDLE connection was lost; polling carries on while it is reopened after {@code retryIn}. */
+    synchronized void idleLost(String error, Duration retryIn) {
+        reading = POLLING;
+        readingNote = "IDLE connection lost (" + error + "), reconnecting at "
+                + clock.instant().plus(retryIn);
+        idleReconnects++;
+    }
+
+    /** Mails read because the server announced them over IDLE (not by a scheduled poll). */
+    synchronized void readOnIdle(int mails) {
+        mailsReadOnIdle += mails;
+    }
+
+    public synchronized String reading() {
+        return reading;
+    }
+
+    public synchronized long mailsReadOnIdle() {
+        return mailsReadOnIdle;
     }
 
     public synchronized int consecutiveFailures() {
@@ -63,6 +105,15 @@ class MailboxStatus {
         if (nextAttempt != null) {
             builder.withDetail("nextAttempt", nextAttempt.toString());
         }
-        return builder.withDetail("mailsRead", mailsRead).build();
+        builder.withDetail("reading", reading);
+        if (readingNote != null) {
+            builder.withDetail("readingNote", readingNote);
+        }
+        if (idleReconnects > 0) {
+            builder.withDetail("idleReconnects", idleReconnects);
+        }
+        return builder.withDetail("mailsRead", mailsRead)
+                .withDetail("mailsReadOnIdle", mailsReadOnIdle)
+                .build();
     }
 }
