@@ -44,6 +44,8 @@ public final class TestPeople {
                 IntStream.rangeClosed(30, 40).map(i -> i * 10).toArray());
         claim("access.AccessDelegatesTest", 460);
         claim("access.PackDeliveryTest", 470);
+        claim("access.SarExtensionAtAnyStageTest", 452, 453);
+        claim("erasure.ErasureExtensionAtAnyStageTest", 454);
         claim("access.RedactionItemsApiTest", 480);
         claim("access.AccessFormsTest", 490);
         claim("objection.ObjectionProcessTest", 271, 273, 275, 277);

@@ -36,6 +36,7 @@ class SarFormsTest extends SarProcessTestSupport {
             "Task_TriageRequest",
             "Task_RecordFeePayment",
             "Task_ApproveExtension",
+            "Task_ApproveExtensionAnyStage",
             "Task_ApproveRefusal",
             "Task_SearchManualSystems",
             "Task_ReviewRedactions",
@@ -83,7 +84,7 @@ class SarFormsTest extends SarProcessTestSupport {
             assertThat(userTask.getCamundaCandidateGroups())
                     .as(userTask.getId())
                     .isEqualTo(
-                            Set.of("Task_ApproveExtension", "Task_ApproveRefusal")
+                            Set.of("Task_ApproveExtension", "Task_ApproveExtensionAnyStage", "Task_ApproveRefusal")
                                             .contains(userTask.getId())
                                     ? "managers"
                                     : "privacy-officers");

@@ -73,6 +73,7 @@ class PackageRulesTest {
             Map.entry("intake.ReplyDelivery", "correlates a requester's reply to its waiting process"),
             Map.entry("intake.MailIntake", "tells an engine failure (ProcessEngineException) from bad mail"),
             Map.entry("intake.IntakeAuthorizations", "lets the intake user start processes (authorizations)"),
+            Map.entry("sla.ExtensionAsks", "correlates an officer's extension ask to the request's process"),
             Map.entry("mail.LetterQueue", "starts the send-letter process for a queued letter"),
             Map.entry(
                     "erasure.RelationshipEndNotices",

@@ -828,7 +828,8 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
                         "Task_ConfirmIdentity",
                         "Task_ReviewErasurePreview",
                         "Task_AuthoriseErasure",
-                        "Task_NotifyRecipient");
+                        "Task_NotifyRecipient",
+                        "Task_ApproveExtensionAnyStage");
     }
 
     // --- driving the process as staff and the job executor would ---
