@@ -169,7 +169,7 @@ public class ErasurePreview {
      * within the category's {@code keep-while-complaint} period. A complaint marked closed without a
      * date holds nothing: nothing shows it is recent.
      */
-    private boolean complaintHolds(Category c, Subject subject, OffsetDateTime now) {
+    boolean complaintHolds(Category c, Subject subject, OffsetDateTime now) {
         Period hold = c.erasure().keepWhileComplaint();
         Category complaints = dataMap.category(COMPLAINTS).orElse(null);
         if (hold == null || c.erasure().action() == ErasureAction.KEEP || c.manual() || complaints == null) {

@@ -31,7 +31,8 @@ import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
  * whose period has passed are erased through an internal erasure request logged by {@code desk}:
  * the same preview, executor, journal, verification and certificate as a person's erasure request.
  * Call recordings of an account with an open complaint or ADR case are held with the legal-claims
- * reason. When what it erased had recipients, it starts {@value #NOTICES_PROCESS}: the recipients are told
+ * reason: the data map's {@code keep-while-complaint} one when it applies (the preview's), the sweep's
+ * own {@link #LEGAL_CLAIMS} otherwise. When what it erased had recipients, it starts {@value #NOTICES_PROCESS}: the recipients are told
  * (Art. 19) in the erasure request's own notice tasks, then the certificate is issued and the request
  * closed; otherwise it certifies and closes at once. Categories the data map keeps on erasure (complaints, contracts, the account itself) are
  * not erased here: their action is KEEP, and their longer periods are the accounting records'.
@@ -56,6 +57,7 @@ class RelationshipEndSweep implements ScheduledErasure {
     private final RequestRegister register;
     private final VerifiedIdentifiers verified;
     private final ErasurePreview preview;
+    private final ErasurePlan plan;
     private final ErasureCases cases;
     private final ErasureExecutor executor;
     private final ErasureVerification verification;
@@ -74,6 +76,7 @@ class RelationshipEndSweep implements ScheduledErasure {
             RequestRegister register,
             VerifiedIdentifiers verified,
             ErasurePreview preview,
+            ErasurePlan plan,
             ErasureCases cases,
             ErasureExecutor executor,
             ErasureVerification verification,
@@ -90,6 +93,7 @@ class RelationshipEndSweep implements ScheduledErasure {
         this.register = register;
         this.verified = verified;
         this.preview = preview;
+        this.plan = plan;
         this.cases = cases;
         this.executor = executor;
         this.verification = verification;
@@ -137,7 +141,10 @@ class RelationshipEndSweep implements ScheduledErasure {
             long count = sources.forCategory(c).count(c, subject);
             if (count > 0) {
                 due.add(c.id());
-                if (!(held && RECORDINGS.equals(c.id()))) {
+                // Held either by the sweep's own rule (an open complaint or ADR case holds the recordings) or
+                // by the data map's keep-while-complaint, which the preview applies: not counted as erasable.
+                boolean kept = (held && RECORDINGS.equals(c.id())) || preview.complaintHolds(c, subject, cases.now());
+                if (!kept) {
                     toErase += count;
                 }
             }
@@ -158,7 +165,11 @@ class RelationshipEndSweep implements ScheduledErasure {
         verified.assess(reference);
         verified.markVerified(reference, ACTOR);
         preview.preview(reference, due, ACTOR);
-        if (held && due.contains(RECORDINGS)) {
+        // The data map's complaint hold may already keep the recordings with its legal-claims reason; only
+        // what it does not cover (an open ADR case) is marked here, as marking a kept category again is refused.
+        if (held
+                && due.contains(RECORDINGS)
+                && keptByDataMap(reference, RECORDINGS).isEmpty()) {
             preview.markKept(reference, RECORDINGS, LEGAL_CLAIMS, ACTOR);
         }
         // No person decides here: the data map's retention schedule does, so four-eyes does not apply.
@@ -189,6 +200,11 @@ class RelationshipEndSweep implements ScheduledErasure {
                 && period.from() == RetentionPeriod.Event.RELATIONSHIP_END
                 && c.erasure().action() != ErasureAction.KEEP
                 && !closedOn.plus(period.period()).isAfter(today);
+    }
+
+    private Optional<ErasurePlanItem> keptByDataMap(String reference, String categoryId) {
+        return plan.item(reference, categoryId)
+                .filter(i -> i.inScope() && i.action() == ErasureAction.KEEP && i.markedBy() == null);
     }
 
     private long erasedCount(String reference) {

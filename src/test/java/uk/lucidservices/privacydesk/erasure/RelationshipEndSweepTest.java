@@ -37,6 +37,8 @@ class RelationshipEndSweepTest extends ErasureTestSupport {
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
     private static final LocalDate LONG_AGO = LocalDate.of(2026, 1, 31);
     private static final LocalDate TOMORROW_DUE = LocalDate.of(2026, 3, 16);
+    private static final String COMPLAINT_HOLD = "A complaint on the account is open or closed less than 12 months"
+            + " ago: kept to establish, exercise or defend legal claims (Art. 17(3)(e))";
 
     @Autowired
     RelationshipEndSweep sweep;
@@ -157,8 +159,10 @@ class RelationshipEndSweepTest extends ErasureTestSupport {
         ErasurePlanItem recordings = item(reference, "call-recordings");
         assertThat(recordings.inScope()).isTrue();
         assertThat(recordings.action()).isEqualTo(ErasureAction.KEEP);
-        assertThat(recordings.keepReason()).contains("legal claim").contains("Art. 17(3)(e)");
-        assertThat(recordings.markedBy()).isEqualTo("desk");
+        // The data map's keep-while-complaint (P12M) holds them, with its legal-claims reason; the sweep
+        // marks its own reason only for what that does not cover (an open ADR case), so nobody marked these.
+        assertThat(recordings.keepReason()).isEqualTo(COMPLAINT_HOLD);
+        assertThat(recordings.markedBy()).isNull();
         assertThat(register.get(reference).outcome()).isEqualTo(ErasureClosing.ERASED_IN_PART);
         CertificateDocument.CategoryLine line = certificate.document(reference).systems().stream()
                 .flatMap(s -> s.categories().stream())
@@ -167,7 +171,7 @@ class RelationshipEndSweepTest extends ErasureTestSupport {
                 .orElseThrow();
         assertThat(line.action()).isEqualTo("KEEP");
         assertThat(line.kept()).isEqualTo(complainingRecordings);
-        assertThat(line.keptReason()).isEqualTo(RelationshipEndSweep.LEGAL_CLAIMS);
+        assertThat(line.keptReason()).isEqualTo(COMPLAINT_HOLD);
         assertThat(closedAccounts.hasOpenComplaintOrAdrCase(complaining.accountNumber()))
                 .isTrue();
     }
