@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,7 +14,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.TestPeople;
+import uk.lucidservices.privacydesk.records.Emails;
 import uk.lucidservices.privacydesk.records.FileStore;
+import uk.lucidservices.privacydesk.records.PhoneNumbers;
 import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Channel;
@@ -64,6 +67,9 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
 
     @Autowired
     FileStore fileStore;
+
+    @Autowired
+    PhoneNumbers phones;
 
     void demoData() {
         demoData.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
@@ -235,5 +241,22 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
     static Map<String, Integer> sizes(Map<String, Set<Long>> rows) {
         return rows.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
+    }
+
+    /** Gives account {@code accountId} one inbound call recording from {@code p} and {@code p} as its contact. */
+    void callAndContact(long accountId, DemoPerson p, int seconds, OffsetDateTime startedAt) {
+        jdbc.update("""
+                INSERT INTO records.call_recording (account_id, cli, cli_key, dialled_number, started_at,
+                    duration_seconds, agent_name) VALUES (?, ?, ?, '0300 000 0000', ?, ?, 'Agent Test')""", accountId, p.phoneIn(0), phones.keyOrNull(p.phoneIn(0)), startedAt, seconds);
+        jdbc.update(
+                """
+                INSERT INTO records.crm_contact (account_id, name, role, email, email_key, phone, phone_key)
+                VALUES (?, ?, 'Account holder', ?, ?, ?, ?)""",
+                accountId,
+                p.name(),
+                p.emailIn(0),
+                Emails.key(p.emailIn(0)),
+                p.phoneIn(0),
+                phones.keyOrNull(p.phoneIn(0)));
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.records.ClosedAccounts;
 import uk.lucidservices.privacydesk.records.ClosedAccounts.ClosedAccount;
 import uk.lucidservices.privacydesk.records.Emails;
-import uk.lucidservices.privacydesk.records.PhoneNumbers;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 
 /**
@@ -60,9 +59,6 @@ class RelationshipEndNoticesTest extends ErasureTestSupport {
     @Autowired
     TaskService taskService;
 
-    @Autowired
-    PhoneNumbers phones;
-
     private DemoPerson leaver;
     private String reference;
     private ProcessInstance noticeProcess;
@@ -76,24 +72,7 @@ class RelationshipEndNoticesTest extends ErasureTestSupport {
         demoData();
         leaver = person(341);
         long account = closedAccount(leaver);
-        jdbc.update(
-                """
-                INSERT INTO records.call_recording (account_id, cli, cli_key, dialled_number, started_at,
-                    duration_seconds, agent_name) VALUES (?, ?, ?, '0300 000 0000', ?, 95, 'Agent Test')""",
-                account,
-                leaver.phoneIn(0),
-                phones.keyOrNull(leaver.phoneIn(0)),
-                OffsetDateTime.of(2025, 12, 1, 11, 0, 0, 0, ZoneOffset.UTC));
-        jdbc.update(
-                """
-                INSERT INTO records.crm_contact (account_id, name, role, email, email_key, phone, phone_key)
-                VALUES (?, ?, 'Account holder', ?, ?, ?, ?)""",
-                account,
-                leaver.name(),
-                leaver.emailIn(0),
-                Emails.key(leaver.emailIn(0)),
-                leaver.phoneIn(0),
-                phones.keyOrNull(leaver.phoneIn(0)));
+        callAndContact(account, leaver, 95, OffsetDateTime.of(2025, 12, 1, 11, 0, 0, 0, ZoneOffset.UTC));
         jdbc.update("""
                 INSERT INTO records.directory_entry (account_id, listed_name, number, number_key, address, listing, chosen_on)
                 VALUES (?, ?, ?, ?, 'Anytown AN1', 'FULL', DATE '2024-02-01')""", account, leaver.lastName(), leaver.phoneIn(0), phones.keyOrNull(leaver.phoneIn(0)));

@@ -21,7 +21,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import uk.lucidservices.privacydesk.datamap.ErasureAction;
 import uk.lucidservices.privacydesk.records.ClosedAccounts;
 import uk.lucidservices.privacydesk.records.Emails;
-import uk.lucidservices.privacydesk.records.PhoneNumbers;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Request;
 
@@ -51,9 +50,6 @@ class RelationshipEndSweepTest extends ErasureTestSupport {
 
     @Autowired
     ErasureCertificate certificate;
-
-    @Autowired
-    PhoneNumbers phones;
 
     @Autowired
     RuntimeService runtime;
@@ -214,24 +210,7 @@ class RelationshipEndSweepTest extends ErasureTestSupport {
         long id = jdbc.queryForObject(
                 "SELECT id FROM records.crm_account WHERE account_number = ?", Long.class, p.accountNumber());
         jdbc.update("UPDATE records.crm_account SET status = 'CLOSED', closed_on = ? WHERE id = ?", closedOn, id);
-        jdbc.update(
-                """
-                INSERT INTO records.call_recording (account_id, cli, cli_key, dialled_number, started_at,
-                    duration_seconds, agent_name) VALUES (?, ?, ?, '0300 000 0000', ?, 120, 'Agent Test')""",
-                id,
-                p.phoneIn(0),
-                phones.keyOrNull(p.phoneIn(0)),
-                OffsetDateTime.of(2025, 11, 3, 14, 0, 0, 0, ZoneOffset.UTC));
-        jdbc.update(
-                """
-                INSERT INTO records.crm_contact (account_id, name, role, email, email_key, phone, phone_key)
-                VALUES (?, ?, 'Account holder', ?, ?, ?, ?)""",
-                id,
-                p.name(),
-                p.emailIn(0),
-                Emails.key(p.emailIn(0)),
-                p.phoneIn(0),
-                phones.keyOrNull(p.phoneIn(0)));
+        callAndContact(id, p, 120, OffsetDateTime.of(2025, 11, 3, 14, 0, 0, 0, ZoneOffset.UTC));
         return id;
     }
 
