@@ -207,6 +207,39 @@ f('Flow_ToSendRestrictionLifted', 'Task_LiftRestriction', 'Task_SendRestrictionL
 f('Flow_ToRemoveRestrictionFlag', 'Task_SendRestrictionLifted', 'Task_RemoveRestrictionFlag')
 f('Flow_ToEndRestrictionLifted', 'Task_RemoveRestrictionFlag', 'End_RestrictionLifted')
 
+# ---- extension asked at any stage (issue 14 s.2): a non-interrupting message event sub-process of the whole
+# process, as in the access and erasure processes. An officer asks (POST /api/requests/{reference}/extension,
+# sla.ExtensionAsks, which lets only one ask wait for a manager), a manager approves it with the reason, the
+# deadline moves by two months and the requester is told, while the main path carries on. Drawn below the main
+# sub-process at the left (x < 1500).
+EXT_ANY = 'SubProcess_ExtensionAskedAnyStage'
+EXT_ANY_DOC = ('An officer asks for an extension at any stage before the answer is sent (POST /api/requests/{reference}/extension): '
+               'a manager approves it with the reason, the deadline moves by two months and the requester is told why. '
+               'The desk refuses the ask after the first month, a second time, and while another ask waits for a manager.')
+R_EXT_ANY = 1440
+EXT_ANY_BOX = (180, 1350, 1040, 220)
+def extension_any_stage():
+    n('Start_ExtensionAsked', 'startEvent', 'Extension asked', 0, R_EXT_ANY, 'isInterrupting="false"',
+      '<bpmn:messageEventDefinition id="MessageDefinition_ExtensionAsked" messageRef="Message_ExtensionAsked" />', parent=EXT_ANY)
+    user('Task_ApproveExtensionAnyStage', 'Approve the extension', 1, R_EXT_ANY, 'managers', 'rights-approve-extension',
+         [('recordExtensionDecision', 'complete')], parent=EXT_ANY)
+    gw('Gateway_ExtensionAnyStageApproved', 'Approved?', 2, R_EXT_ANY, default='Flow_ExtensionAnyStageRefused', parent=EXT_ANY)
+    n('End_ExtensionNotGranted', 'endEvent', 'Extension not granted', 2.6, R_EXT_ANY + 80, parent=EXT_ANY)
+    svc('Task_ExtendDeadlineAnyStage', 'Extend the deadline by two months', 3, R_EXT_ANY, '${extendDeadline}', parent=EXT_ANY)
+    send('Task_SendExtensionNoticeAnyStage', 'Send extension notice with reasons', 4, R_EXT_ANY, 'extension-notice',
+         '${letterTexts.extensionReason(execution)}', parent=EXT_ANY)
+    svc('Task_RecordExtensionNoticeAnyStage', 'Record that the requester was told', 5, R_EXT_ANY,
+        '${requestClockService.extensionNoticeSent(execution.processBusinessKey)}', parent=EXT_ANY, attr='expression')
+    n('End_ExtensionGranted', 'endEvent', 'Deadline extended, requester told', 6, R_EXT_ANY, parent=EXT_ANY)
+    f('Flow_ToApproveExtensionAnyStage', 'Start_ExtensionAsked', 'Task_ApproveExtensionAnyStage')
+    f('Flow_ToExtensionAnyStageApproved', 'Task_ApproveExtensionAnyStage', 'Gateway_ExtensionAnyStageApproved')
+    f('Flow_ExtensionAnyStageApproved', 'Gateway_ExtensionAnyStageApproved', 'Task_ExtendDeadlineAnyStage', 'yes', '${extensionApproved}')
+    f('Flow_ExtensionAnyStageRefused', 'Gateway_ExtensionAnyStageApproved', 'End_ExtensionNotGranted', 'no')
+    f('Flow_ToSendExtensionNoticeAnyStage', 'Task_ExtendDeadlineAnyStage', 'Task_SendExtensionNoticeAnyStage')
+    f('Flow_ToRecordExtensionNoticeAnyStage', 'Task_SendExtensionNoticeAnyStage', 'Task_RecordExtensionNoticeAnyStage')
+    f('Flow_ToExtensionGranted', 'Task_RecordExtensionNoticeAnyStage', 'End_ExtensionGranted')
+extension_any_stage()
+
 # ---- geometry
 X0, CW = 240, 150
 SIZE = {'startEvent': (36, 36), 'endEvent': (36, 36), 'intermediateCatchEvent': (36, 36), 'intermediateThrowEvent': (36, 36),
@@ -260,6 +293,12 @@ def flow_xml(fl):
     return f'<bpmn:sequenceFlow id="{fl["id"]}" sourceRef="{fl["s"]}" targetRef="{fl["t"]}"{name}>{cond}</bpmn:sequenceFlow>'
 
 sub_ids = {nd['id'] for nd in nodes if nd['parent'] == 'sub'}
+def event_sub_xml(sp_id, name, doc):
+    """A triggered-by-event sub-process of the whole process: the nodes whose parent is sp_id and the flows among them."""
+    ids = {nd['id'] for nd in nodes if nd['parent'] == sp_id}
+    inner = ''.join(node_xml(nd) for nd in nodes if nd['parent'] == sp_id) + ''.join(flow_xml(fl) for fl in flows if fl['s'] in ids and fl['t'] in ids)
+    return ids, f'<bpmn:subProcess id="{sp_id}" name="{esc(name)}" triggeredByEvent="true"><bpmn:documentation>{esc(doc)}</bpmn:documentation>{inner}</bpmn:subProcess>'
+EXT_ANY_IDS, EXT_ANY_XML = event_sub_xml(EXT_ANY, 'Extension asked at any stage', EXT_ANY_DOC)
 DOC = ("One process for four rights, parametrised by the request type (requestType, set from the reference at the start): "
        "rectification (UK GDPR Art. 16), restriction (Art. 18), portability (Art. 20) and objection to processing other than direct marketing (Art. 21(1)). "
        "Started by the mail intake, mail triage or the register API (phone, post, in person) with the reference as business key and requestReference and requestId as variables. "
@@ -267,16 +306,19 @@ DOC = ("One process for four rights, parametrised by the request type (requestTy
        "triage (proceed, refuse with a manager's sign-off, clarification with the clock stopped, chased once by the clocks and closed with a letter at clarificationDueDate, extension within the first month), beside the shared SLA clocks (request-sla-clocks), which its terminate end stops. "
        "Then one small step per right: the officer records what was corrected where or refuses; decides the restriction, which flags the person's records; weighs the objection and stops or continues with reasons; "
        "or the desk builds the data the person provided as JSON and CSV, a second officer approves it, and the one-time link goes to the verified address. Each decision has its letter. "
-       "A restriction outlives the request: it is lifted by a later decision, after the requester is told (Art. 18(3)).")
+       "A restriction outlives the request: it is lifted by a later decision, after the requester is told (Art. 18(3)). "
+       "An extension can also be asked at any stage before the answer is sent (event sub-process Extension asked at any stage).")
 sub_inner = ''.join(node_xml(nd) for nd in nodes if nd['parent'] == 'sub') + ''.join(flow_xml(fl) for fl in flows if fl['s'] in sub_ids and fl['t'] in sub_ids)
 sub_inc = ''.join(f'<bpmn:incoming>{fl["id"]}</bpmn:incoming>' for fl in flows if fl['t'] == 'SubProcess_AnswerRequest')
 sub_out = ''.join(f'<bpmn:outgoing>{fl["id"]}</bpmn:outgoing>' for fl in flows if fl['s'] == 'SubProcess_AnswerRequest')
 sub = (f'<bpmn:subProcess id="SubProcess_AnswerRequest" name="Answer the request">'
        f'<bpmn:documentation>Ends at its terminate end, which stops the SLA clocks with it.</bpmn:documentation>{sub_inc}{sub_out}{sub_inner}</bpmn:subProcess>')
-proc_inner = ''.join(node_xml(nd) for nd in nodes if nd['parent'] == 'process') + sub + ''.join(flow_xml(fl) for fl in flows if not (fl['s'] in sub_ids and fl['t'] in sub_ids))
+proc_inner = (''.join(node_xml(nd) for nd in nodes if nd['parent'] == 'process') + sub + EXT_ANY_XML
+              + ''.join(flow_xml(fl) for fl in flows if not (fl['s'] in sub_ids and fl['t'] in sub_ids) and not (fl['s'] in EXT_ANY_IDS and fl['t'] in EXT_ANY_IDS)))
 
 di = []
 di.append(f'<bpmndi:BPMNShape id="SubProcess_AnswerRequest_di" bpmnElement="SubProcess_AnswerRequest" isExpanded="true"><dc:Bounds x="{SUB[0]}" y="{SUB[1]}" width="{SUB[2]}" height="{SUB[3]}" /></bpmndi:BPMNShape>')
+di.append(f'<bpmndi:BPMNShape id="{EXT_ANY}_di" bpmnElement="{EXT_ANY}" isExpanded="true"><dc:Bounds x="{EXT_ANY_BOX[0]}" y="{EXT_ANY_BOX[1]}" width="{EXT_ANY_BOX[2]}" height="{EXT_ANY_BOX[3]}" /></bpmndi:BPMNShape>')
 for nd in nodes:
     x, y, w, h = box[nd['id']]
     label = f'<bpmndi:BPMNLabel><dc:Bounds x="{x - 30:.0f}" y="{y + h + 4:.0f}" width="{w + 60:.0f}" height="27" /></bpmndi:BPMNLabel>' if nd['tag'] not in ('userTask', 'serviceTask', 'callActivity') else ''
@@ -289,6 +331,7 @@ xml = f'''<?xml version="1.0" encoding="UTF-8"?>
 <!-- Generated by tools/rights-request-bpmn.py: edit the script and run it again, or open this file in Camunda Modeler. -->
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Definitions_rights-request" targetNamespace="http://lucidservices.uk/privacy-desk" exporter="Privacy Desk" exporterVersion="1">
 <bpmn:message id="Message_RequesterReply" name="requester-reply" />
+<bpmn:message id="Message_ExtensionAsked" name="extension-asked" />
 <bpmn:error id="ErrorCode_NoVerifiedEmail" name="No verified email address" errorCode="NO_VERIFIED_EMAIL" />
 <bpmn:process id="rights-request" name="Rectification, restriction, portability or objection request" isExecutable="true" camunda:historyTimeToLive="P180D" camunda:isStartableInTasklist="false">
 <bpmn:documentation>{esc(DOC)}</bpmn:documentation>
