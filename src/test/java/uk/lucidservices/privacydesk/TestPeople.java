@@ -44,8 +44,8 @@ public final class TestPeople {
                 IntStream.rangeClosed(30, 40).map(i -> i * 10).toArray());
         claim("access.AccessDelegatesTest", 460);
         claim("access.PackDeliveryTest", 470);
-        claim("access.SarExtensionAtAnyStageTest", 452, 453);
-        claim("erasure.ErasureExtensionAtAnyStageTest", 454);
+        claim("access.SarExtensionAtAnyStageTest", 452, 453, 467);
+        claim("erasure.ErasureExtensionAtAnyStageTest", 454, 468);
         claim("access.RedactionItemsApiTest", 480);
         claim("access.AccessFormsTest", 490);
         claim("objection.ObjectionProcessTest", 271, 273, 275, 277);
@@ -83,6 +83,7 @@ public final class TestPeople {
         claim("erasure.RelationshipEndNoticesTest", 341, 342);
         claim("retention.CompanyRecordPeriodsTest", 343, 344);
         claim("rights.RightsRequestClocksTest", 451);
+        claim("rights.RightsExtensionAtAnyStageTest", 465, 466, 469);
     }
 
     private TestPeople() {}

@@ -44,6 +44,8 @@ class RecordExtensionDecisionListener implements TaskListener {
         String reason = ProcessVariables.text(task, RecordTriageDecisionListener.PROPOSED_EXTENSION_REASON);
         long requestId = register.get(execution.getProcessBusinessKey()).id();
         boolean approved = decision == ExtensionDecision.APPROVE;
+        // Decided: the next ask may go to a manager (an approved one is then refused as already extended).
+        register.clearExtensionAsked(requestId);
         if (approved) {
             if (reason == null || reason.isBlank()) {
                 throw new IllegalArgumentException("Give the reason for the extension: the requester is told it");

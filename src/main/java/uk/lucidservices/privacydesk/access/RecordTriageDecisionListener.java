@@ -11,6 +11,7 @@ import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.ClockConfiguration;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.sla.ExtensionAsks;
 import uk.lucidservices.privacydesk.sla.PauseClock;
 
 /**
@@ -21,7 +22,8 @@ import uk.lucidservices.privacydesk.sla.PauseClock;
  * process (letters read them from the request). A clarification asked earlier by other means gives
  * its day in {@code clarificationAlreadyAskedOn}, handed to {@code pauseClock} as
  * {@code clarificationAskedOn}. An extension needs {@code proposedExtensionReason}, which stays for
- * the manager's approval and is taken out there. A fee needs {@code feeReason} and {@code feeAmount}
+ * the manager's approval and is taken out there; it is refused while another extension ask waits for a
+ * manager ({@link ExtensionAsks#askFromTriage}). A fee needs {@code feeReason} and {@code feeAmount}
  * (pounds), both stored as triage notes for the fee letter. Anything missing stops the task from completing.
  */
 @Component("recordTriageDecision")
@@ -49,10 +51,12 @@ class RecordTriageDecisionListener implements TaskListener {
 
     private final RequestRegister register;
     private final TriageNotes notes;
+    private final ExtensionAsks extensionAsks;
 
-    public RecordTriageDecisionListener(RequestRegister register, TriageNotes notes) {
+    public RecordTriageDecisionListener(RequestRegister register, TriageNotes notes, ExtensionAsks extensionAsks) {
         this.register = register;
         this.notes = notes;
+        this.extensionAsks = extensionAsks;
     }
 
     @Override
@@ -87,6 +91,8 @@ class RecordTriageDecisionListener implements TaskListener {
                     throw new IllegalArgumentException("Give the reason for the extension (why the request is complex "
                             + "or numerous): the manager approves it and the requester is told it");
                 }
+                // Refused while another extension ask waits for a manager: one approval task at a time.
+                extensionAsks.askFromTriage(request);
             }
             case FEE -> {
                 String reason = ProcessVariables.text(task, FEE_REASON);

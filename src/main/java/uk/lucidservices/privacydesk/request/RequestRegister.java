@@ -404,6 +404,34 @@ public class RequestRegister implements RetainedData {
                 WHERE id = ?""", reason, approvedBy, on, requestId);
     }
 
+    /**
+     * Puts an extension ask before a manager, unless one already waits there or the deadline was already
+     * extended: a conditional update, so of two asks at once only one gets true (the other waits for the first's
+     * row lock and then finds the column set). Call it in the transaction that creates the manager's task.
+     */
+    public boolean markExtensionAsked(long requestId) {
+        return jdbc.update(
+                        "UPDATE desk.request SET extension_asked_at = ? WHERE id = ? AND extension_asked_at IS NULL"
+                                + " AND extended = FALSE",
+                        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                        requestId)
+                == 1;
+    }
+
+    /** The manager decided the extension ask: another may be asked (unless the deadline was extended). */
+    public void clearExtensionAsked(long requestId) {
+        jdbc.update("UPDATE desk.request SET extension_asked_at = NULL WHERE id = ?", requestId);
+    }
+
+    /** Whether an extension ask waits for a manager's decision. */
+    public boolean extensionAskPending(long requestId) {
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM desk.request WHERE id = ? AND extension_asked_at IS NOT NULL",
+                Integer.class,
+                requestId);
+        return n != null && n > 0;
+    }
+
     public void saveExtensionNoticeSent(long requestId) {
         jdbc.update(
                 "UPDATE desk.request SET extension_notice_sent_at = ? WHERE id = ?",

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
@@ -13,7 +14,13 @@ import uk.lucidservices.privacydesk.request.RequestType;
  * An officer's ask for an extension at any stage before the answer is sent: correlates the
  * {@code extension-asked} message to the request's process, whose event sub-process puts the
  * ask before a manager. Refused (with why) once the answer was sent, for complaints, after the
- * first month or when already extended, and when the request's process takes no ask.
+ * first month or when already extended, when the request's process takes no ask, and while another
+ * ask (from here or from triage's extension route) waits for a manager's decision.
+ * <p>
+ * One ask at a time: the ask marks the request ({@link RequestRegister#markExtensionAsked}, a conditional
+ * update) in the same transaction that correlates the message and creates the manager's task, so of two
+ * asks at once the second waits for the first's row lock, then finds the mark and is refused; a refused
+ * correlation rolls the mark back. The manager's decision ({@code recordExtensionDecision}) clears it.
  */
 @Component
 public class ExtensionAsks {
@@ -43,6 +50,7 @@ public class ExtensionAsks {
         }
     }
 
+    @Transactional
     public void ask(Request request) {
         String reference = request.reference();
         if (request.closedAt() != null || request.outcome() != null) {
@@ -60,6 +68,7 @@ public class ExtensionAsks {
                     + clocks.current(reference).statutoryDeadline()
                     + ": an extension must be decided and told to the requester within it");
         }
+        markAsked(request);
         // The desk's API has checked who may ask; the engine takes the message as the desk itself.
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
@@ -79,5 +88,29 @@ public class ExtensionAsks {
                 "EXTENSION_ASKED",
                 caller == null ? null : caller.getUserId(),
                 "Extension asked; a manager decides it");
+    }
+
+    /**
+     * Triage chose the extension route (called from the triage task's completion, in its transaction):
+     * marks the ask that goes to the manager, or refuses (and so the task does not complete) while another
+     * ask waits for one. When the extension is no longer possible nothing is marked: the process's
+     * "Still within the first month?" gateway sends the request back to triage.
+     */
+    public void askFromTriage(Request request) {
+        if (request.extended() || !clocks.extensionAllowed(request.reference())) {
+            return;
+        }
+        markAsked(request);
+    }
+
+    private void markAsked(Request request) {
+        if (!register.markExtensionAsked(request.id())) {
+            if (register.get(request.reference()).extended()) {
+                throw new AskRefusedException(
+                        "The deadline of " + request.reference() + " has already been extended once");
+            }
+            throw new AskRefusedException("An extension ask for " + request.reference()
+                    + " is already with a manager: wait for the decision");
+        }
     }
 }

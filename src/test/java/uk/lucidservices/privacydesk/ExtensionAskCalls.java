@@ -1,0 +1,48 @@
+package uk.lucidservices.privacydesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+
+/** An officer's extension ask through the desk's HTTP API, once or twice at the same instant. */
+public final class ExtensionAskCalls {
+
+    private ExtensionAskCalls() {}
+
+    /** {@code POST /api/requests/{reference}/extension} as Olivia, a privacy officer. */
+    public static ResponseEntity<JsonNode> ask(TestRestTemplate http, String reference) {
+        return http.withBasicAuth("olivia", "olivia")
+                .postForEntity("/api/requests/" + reference + "/extension", null, JsonNode.class);
+    }
+
+    /** Two asks released at the same instant from two threads; the statuses they got, in no order. */
+    public static List<HttpStatusCode> askTwiceAtOnce(TestRestTemplate http, String reference) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<CompletableFuture<HttpStatusCode>> asks = List.of(1, 2).stream()
+                    .map(i -> CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    go.await();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                return ask(http, reference).getStatusCode();
+                            },
+                            pool))
+                    .toList();
+            go.countDown();
+            return List.of(asks.get(0).get(30, TimeUnit.SECONDS), asks.get(1).get(30, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
