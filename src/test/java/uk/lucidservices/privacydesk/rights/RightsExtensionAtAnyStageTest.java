@@ -42,7 +42,8 @@ import uk.lucidservices.privacydesk.request.RequestType;
  */
 class RightsExtensionAtAnyStageTest extends DeskIntegrationTest {
 
-    private static final String REASON = "Complex request: corrections across the CRM, the billing system and paper files.";
+    private static final String REASON =
+            "Complex request: corrections across the CRM, the billing system and paper files.";
 
     @Autowired
     ProcessEngine engine;
@@ -133,8 +134,7 @@ class RightsExtensionAtAnyStageTest extends DeskIntegrationTest {
         // The manager refuses: the ask is decided, so the next one may go to a manager.
         work(pi, "Task_ApproveExtensionAnyStage", "mark", Map.of("extensionDecision", "REFUSE"));
         assertThat(approvalTasks(pi)).isZero();
-        tasks.complete(
-                triage, new HashMap<>(Map.of("triageDecision", "EXTEND", "proposedExtensionReason", REASON)));
+        tasks.complete(triage, new HashMap<>(Map.of("triageDecision", "EXTEND", "proposedExtensionReason", REASON)));
         runJobs(pi);
         ProcessAssertions.assertThat(pi).isWaitingAt("Task_ApproveExtension");
 
