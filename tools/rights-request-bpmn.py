@@ -87,7 +87,7 @@ n('Timer_NoClarification', 'intermediateCatchEvent', 'No answer by the due date'
 send('Task_SendClarificationNotReceived', 'Send closure letter: no answer to the question', 16, R_CLAR_CLOSE, 'clarification-not-received')
 outcome('Event_OutcomeClosedNoClarification', 'Outcome: closed, no answer', 17, R_CLAR_CLOSE, "${execution.setVariable('outcome', 'CLOSED_NO_CLARIFICATION')}")
 gw('Gateway_ExtensionPossible', 'Still within the first month?', 12, R_EXT, default='Flow_ExtensionTooLate')
-user('Task_ApproveExtension', 'Approve the extension', 13, R_EXT, 'managers', 'rights-approve-extension', [('recordExtensionDecision', 'complete')])
+user('Task_ApproveExtension', 'Approve the extension', 13, R_EXT, 'managers', 'rights-approve-extension', [('recordExtensionDecision', 'complete'), ('withdrawExtensionAsk', 'delete')])
 gw('Gateway_ExtensionApproved', 'Approved?', 14, R_EXT, default='Flow_ExtensionRefused')
 svc('Task_ExtendDeadline', 'Extend the deadline by two months', 15, R_EXT, '${extendDeadline}')
 send('Task_SendExtensionNotice', 'Send extension notice with reasons', 16, R_EXT, 'extension-notice', '${letterTexts.extensionReason(execution)}')
@@ -222,7 +222,7 @@ def extension_any_stage():
     n('Start_ExtensionAsked', 'startEvent', 'Extension asked', 0, R_EXT_ANY, 'isInterrupting="false"',
       '<bpmn:messageEventDefinition id="MessageDefinition_ExtensionAsked" messageRef="Message_ExtensionAsked" />', parent=EXT_ANY)
     user('Task_ApproveExtensionAnyStage', 'Approve the extension', 1, R_EXT_ANY, 'managers', 'rights-approve-extension',
-         [('recordExtensionDecision', 'complete')], parent=EXT_ANY)
+         [('recordExtensionDecision', 'complete'), ('withdrawExtensionAsk', 'delete')], parent=EXT_ANY)
     gw('Gateway_ExtensionAnyStageApproved', 'Approved?', 2, R_EXT_ANY, default='Flow_ExtensionAnyStageRefused', parent=EXT_ANY)
     n('End_ExtensionNotGranted', 'endEvent', 'Extension not granted', 2.6, R_EXT_ANY + 80, parent=EXT_ANY)
     svc('Task_ExtendDeadlineAnyStage', 'Extend the deadline by two months', 3, R_EXT_ANY, '${extendDeadline}', parent=EXT_ANY)

@@ -418,18 +418,12 @@ public class RequestRegister implements RetainedData {
                 == 1;
     }
 
-    /** The manager decided the extension ask: another may be asked (unless the deadline was extended). */
+    /**
+     * The manager decided the extension ask, or its task was cancelled: another may be asked (unless the
+     * deadline was extended).
+     */
     public void clearExtensionAsked(long requestId) {
         jdbc.update("UPDATE desk.request SET extension_asked_at = NULL WHERE id = ?", requestId);
-    }
-
-    /** Whether an extension ask waits for a manager's decision. */
-    public boolean extensionAskPending(long requestId) {
-        Integer n = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM desk.request WHERE id = ? AND extension_asked_at IS NOT NULL",
-                Integer.class,
-                requestId);
-        return n != null && n > 0;
     }
 
     public void saveExtensionNoticeSent(long requestId) {

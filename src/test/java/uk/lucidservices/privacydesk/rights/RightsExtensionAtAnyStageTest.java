@@ -148,7 +148,7 @@ class RightsExtensionAtAnyStageTest extends DeskIntegrationTest {
     }
 
     @Test
-    void ofTwoAsksAtTheSameMomentOnlyOneReachesAManager() throws Exception {
+    void ofTwoAsksAtTheSameMomentOnlyOneReachesAManagerAndACancelledTaskHoldsNone() throws Exception {
         // At whatever stage the request is: the first step after the acknowledgement.
         ProcessInstance pi = start(RequestType.PORTABILITY, person(465).email(), 0);
         String reference = pi.getBusinessKey();
@@ -159,6 +159,14 @@ class RightsExtensionAtAnyStageTest extends DeskIntegrationTest {
         assertThat(approvalTasks(pi)).isEqualTo(1);
         assertThat(eventKinds(reference).stream().filter("EXTENSION_ASKED"::equals))
                 .hasSize(1);
+
+        // The manager's task cancelled without a decision (here by a process modification) holds no ask.
+        runtime.createProcessInstanceModification(pi.getId())
+                .cancelAllForActivity("Task_ApproveExtensionAnyStage")
+                .execute();
+        assertThat(approvalTasks(pi)).isZero();
+        assertThat(ask(reference).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(approvalTasks(pi)).isEqualTo(1);
     }
 
     // --- drivers
