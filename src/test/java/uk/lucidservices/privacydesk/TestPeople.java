@@ -44,6 +44,7 @@ public final class TestPeople {
                 IntStream.rangeClosed(30, 40).map(i -> i * 10).toArray());
         claim("access.AccessDelegatesTest", 460);
         claim("access.PackDeliveryTest", 470);
+        claim("erasure.ErasureByHandTest", 471, 472, 473, 474);
         claim("access.SarExtensionAtAnyStageTest", 452, 453);
         claim("erasure.ErasureExtensionAtAnyStageTest", 454);
         claim("access.RedactionItemsApiTest", 480);
