@@ -3,10 +3,6 @@ package uk.lucidservices.privacydesk.erasure;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,13 +16,12 @@ import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.security.CurrentStaff;
 import uk.lucidservices.privacydesk.security.DeskGroups;
 import uk.lucidservices.privacydesk.security.NotAllowedException;
-import uk.lucidservices.privacydesk.security.StaffIds;
 
 /**
  * The erase-by-hand form's API. {@code GET /api/erasure-requests/{reference}/by-hand}: the items, in
  * the data map's words, with what was recorded (whether a note exists, file names and sizes; never
  * the note). The changes, each only by the privacy officer who holds the open
- * {@value #TASK} task (the officer who did the work records it):
+ * {@code Task_EraseByHand} task (the officer who did the work records it):
  * {@code POST .../by-hand/{category}/done} (body: the note, plain text, may be empty when a file shows it),
  * {@code POST .../by-hand/{category}/not-possible} (body: the reason) and
  * {@code POST .../by-hand/{category}/evidence?name=<file name>} (body: the file's bytes).
@@ -35,25 +30,20 @@ import uk.lucidservices.privacydesk.security.StaffIds;
 @RequestMapping("/api/erasure-requests/{reference}/by-hand")
 class ErasureByHandController {
 
-    static final String TASK = "Task_EraseByHand";
-
     private final ErasureByHand byHand;
     private final RequestRegister register;
     private final CurrentStaff staff;
-    private final TaskService taskService;
-    private final IdentityService identityService;
+    private final ErasureByHandRecorders recorders;
 
     ErasureByHandController(
             ErasureByHand byHand,
             RequestRegister register,
             CurrentStaff staff,
-            TaskService taskService,
-            IdentityService identityService) {
+            ErasureByHandRecorders recorders) {
         this.byHand = byHand;
         this.register = register;
         this.staff = staff;
-        this.taskService = taskService;
-        this.identityService = identityService;
+        this.recorders = recorders;
     }
 
     record FileRow(long id, String name, long bytes) {}
@@ -130,36 +120,13 @@ class ErasureByHandController {
     private void requireAssignee(String reference) {
         staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS);
         requireErasure(reference);
-        String userId = staff.userId();
-        boolean holds = asDesk(() -> taskService
-                .createTaskQuery()
-                .processInstanceBusinessKey(reference)
-                .taskDefinitionKey(TASK)
-                .active()
-                .list()
-                .stream()
-                .anyMatch(t -> t.getAssignee() != null && StaffIds.same(t.getAssignee(), userId)));
-        if (!holds) {
-            throw new NotAllowedException(
-                    "Only the officer who holds the open task '" + TASK + "' of " + reference + " records it:"
-                            + " claim the task first");
+        if (!recorders.mayRecord(reference, staff.userId())) {
+            throw new NotAllowedException("Only the officer who holds the open task '"
+                    + ErasureByHandRecorders.TASK + "' of " + reference + " records it: claim the task first");
         }
     }
 
     private static String text(byte[] body) {
         return body == null ? null : new String(body, StandardCharsets.UTF_8);
-    }
-
-    /** Reads the task as the desk: the rule above decides, not what the caller's own task rights happen to show. */
-    private <T> T asDesk(Supplier<T> query) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return query.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
     }
 }
