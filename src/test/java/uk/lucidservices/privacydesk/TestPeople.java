@@ -46,6 +46,7 @@ public final class TestPeople {
         claim("access.PackDeliveryTest", 470);
         claim("access.SarExtensionAtAnyStageTest", 452, 453, 467);
         claim("erasure.ErasureExtensionAtAnyStageTest", 454, 468);
+        claim("erasure.ErasureByHandTest", 471, 472, 473, 474);
         claim("access.RedactionItemsApiTest", 480);
         claim("access.AccessFormsTest", 490);
         claim("objection.ObjectionProcessTest", 271, 273, 275, 277);

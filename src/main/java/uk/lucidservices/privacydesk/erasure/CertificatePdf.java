@@ -44,12 +44,14 @@ final class CertificatePdf {
         values.put("verified", when(d.dates().verified()));
         values.put("issued", when(d.dates().issued()));
         List<Map<String, Object>> systems = new ArrayList<>();
+        boolean anyByHand = false;
         for (CertificateDocument.SystemSummary s : d.systems()) {
             List<Map<String, Object>> lines = new ArrayList<>();
             for (CertificateDocument.CategoryLine l : s.categories()) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("category", l.name());
-                line.put("action", l.action().replace('_', ' '));
+                line.put("action", l.byHand() == null ? l.action().replace('_', ' ') : byHand(l));
+                anyByHand |= l.byHand() != null;
                 line.put("deleted", l.deleted());
                 line.put("anonymised", l.anonymised());
                 line.put("filesDeleted", l.filesDeleted());
@@ -64,6 +66,7 @@ final class CertificatePdf {
             systems.add(Map.of("system", s.system(), "lines", lines));
         }
         values.put("systems", systems);
+        values.put("anyByHand", anyByHand);
         values.put("phoneKeys", d.suppression().phoneKeys());
         values.put("emailKeys", d.suppression().emailKeys());
         List<Map<String, Object>> recipients = new ArrayList<>();
@@ -75,6 +78,30 @@ final class CertificatePdf {
         values.put("anyRecipients", !recipients.isEmpty());
         values.put("backups", d.backups());
         return values;
+    }
+
+    /** A manual system's line says what the officer recorded, and never more: done needs evidence. */
+    static String byHand(CertificateDocument.CategoryLine l) {
+        String action = l.action().startsWith("ANONYMISE") ? "Anonymise by hand" : "Delete by hand";
+        CertificateDocument.ByHand h = l.byHand();
+        return switch (h.outcome()) {
+            case CertificateDocument.ByHand.DONE -> action + ": done, recorded" + by(h.recordedBy()) + " on "
+                    + when(h.recordedAt()) + " (evidence: " + evidence(h) + "; not verified by the desk's search)";
+            case CertificateDocument.ByHand.NOT_POSSIBLE -> action + ": not erased: " + h.reason();
+            default -> action + ": not recorded as done; not erased";
+        };
+    }
+
+    private static String evidence(CertificateDocument.ByHand h) {
+        List<String> kinds = new ArrayList<>();
+        if (h.note()) {
+            kinds.add("the officer's note");
+        }
+        if (!h.files().isEmpty()) {
+            kinds.add(h.files().size() + " file(s), SHA-256 "
+                    + String.join(", ", h.files().stream().map(f -> f.substring(0, 12)).toList()));
+        }
+        return String.join(" and ", kinds);
     }
 
     private static String by(String user) {

@@ -53,6 +53,7 @@ class ErasureCertificate implements RetainedData {
     private final ObjectMapper json;
     private final RequestRegister register;
     private final LetterService letters;
+    private final ErasureByHand byHand;
 
     public ErasureCertificate(
             DataMap dataMap,
@@ -67,7 +68,8 @@ class ErasureCertificate implements RetainedData {
             JdbcTemplate jdbc,
             ObjectMapper json,
             RequestRegister register,
-            LetterService letters) {
+            LetterService letters,
+            ErasureByHand byHand) {
         this.dataMap = dataMap;
         this.subjects = subjects;
         this.cases = cases;
@@ -81,6 +83,7 @@ class ErasureCertificate implements RetainedData {
         this.json = json;
         this.register = register;
         this.letters = letters;
+        this.byHand = byHand;
     }
 
     public record Issued(String reference, String jsonPath, String pdfPath, String jsonSha256, String pdfSha256) {}
@@ -155,6 +158,8 @@ class ErasureCertificate implements RetainedData {
         Subject subject = subjects.subject(reference);
         Map<String, ErasureRunItem> runs = new LinkedHashMap<>();
         runItems.items(reference).forEach(r -> runs.put(r.categoryId(), r));
+        Map<String, ErasureByHand.Item> handItems = new LinkedHashMap<>();
+        byHand.items(reference).forEach(i -> handItems.put(i.categoryId(), i));
         Map<String, List<CertificateDocument.CategoryLine>> bySystem = new LinkedHashMap<>();
         for (ErasurePlanItem item : plan.items(reference)) {
             Category category = dataMap.category(item.categoryId()).orElse(null);
@@ -165,10 +170,19 @@ class ErasureCertificate implements RetainedData {
                         ? null
                         : sources.forCategory(category).count(category, subject);
                 line = new CertificateDocument.CategoryLine(
-                        item.categoryId(), name, "KEEP", 0, 0, 0, kept, item.keepReason(), item.markedBy());
+                        item.categoryId(), name, "KEEP", 0, 0, 0, kept, item.keepReason(), item.markedBy(), null);
             } else if (item.manual()) {
                 line = new CertificateDocument.CategoryLine(
-                        item.categoryId(), name, item.action().name() + "_BY_HAND", 0, 0, 0, null, null, null);
+                        item.categoryId(),
+                        name,
+                        item.action().name() + "_BY_HAND",
+                        0,
+                        0,
+                        0,
+                        null,
+                        null,
+                        null,
+                        item.inScope() ? byHandLine(handItems.get(item.categoryId())) : null);
             } else {
                 ErasureRunItem run = runs.get(item.categoryId());
                 line = new CertificateDocument.CategoryLine(
@@ -179,6 +193,7 @@ class ErasureCertificate implements RetainedData {
                         run == null ? 0 : run.anonymised(),
                         run == null ? 0 : run.filesDeleted(),
                         0L,
+                        null,
                         null,
                         null);
             }
@@ -219,6 +234,21 @@ class ErasureCertificate implements RetainedData {
                         suppression.entries(reference, SuppressionList.EMAIL)),
                 recipients,
                 BACKUPS);
+    }
+
+    /** Done only with evidence; not possible only with a reason; anything else is not recorded, and said so. */
+    private static CertificateDocument.ByHand byHandLine(ErasureByHand.Item item) {
+        if (item == null || (!item.doneWithEvidence() && !item.notPossible())) {
+            return new CertificateDocument.ByHand(
+                    CertificateDocument.ByHand.NOT_RECORDED, null, null, null, false, List.of());
+        }
+        return new CertificateDocument.ByHand(
+                item.doneWithEvidence() ? CertificateDocument.ByHand.DONE : CertificateDocument.ByHand.NOT_POSSIBLE,
+                item.notPossible() ? item.reason() : null,
+                item.recordedBy(),
+                item.recordedAt(),
+                item.hasNote(),
+                item.files().stream().map(ErasureByHand.EvidenceFile::sha256).toList());
     }
 
     static String sha256(byte[] bytes) {

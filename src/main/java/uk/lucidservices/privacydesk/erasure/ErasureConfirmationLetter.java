@@ -16,7 +16,8 @@ import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
 /**
  * The letter that tells the person their erasure is done (template {@code erasure-confirmation}):
- * what was erased, what was kept and why, that backups are put beyond use and overwritten on
+ * what was erased, what was erased by hand (only what an officer recorded done with evidence), what
+ * could not be erased and why, what was kept and why, that backups are put beyond use and overwritten on
  * rotation, and that they will not be marketed to; all of it from the certificate. Sent by email
  * only to the address confirmed at the identity check, otherwise by post (a sender whose address
  * the officer rejected learns nothing of what was held).
@@ -63,6 +64,8 @@ class ErasureConfirmationLetter {
     static Map<String, Object> values(CertificateDocument d) {
         List<Map<String, Object>> erased = new ArrayList<>();
         List<Map<String, Object>> kept = new ArrayList<>();
+        List<Map<String, Object>> erasedByHand = new ArrayList<>();
+        List<Map<String, Object>> notErased = new ArrayList<>();
         for (CertificateDocument.SystemSummary s : d.systems()) {
             for (CertificateDocument.CategoryLine l : s.categories()) {
                 if (l.deleted() + l.anonymised() > 0) {
@@ -76,6 +79,22 @@ class ErasureConfirmationLetter {
                     line.put("recordings", l.filesDeleted());
                     line.put("anyRecordings", l.filesDeleted() > 0);
                     erased.add(line);
+                }
+                if (l.byHand() != null) {
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("category", l.name());
+                    line.put("system", s.system());
+                    if (l.erasedByHand()) {
+                        line.put("date", day(l.byHand().recordedAt()));
+                        erasedByHand.add(line);
+                    } else {
+                        line.put(
+                                "reason",
+                                CertificateDocument.ByHand.NOT_POSSIBLE.equals(l.byHand().outcome())
+                                        ? l.byHand().reason()
+                                        : "we have no record that it was done");
+                        notErased.add(line);
+                    }
                 }
                 if ("KEEP".equals(l.action()) && l.kept() != null && l.kept() > 0) {
                     Map<String, Object> line = new LinkedHashMap<>();
@@ -91,6 +110,10 @@ class ErasureConfirmationLetter {
         values.put("completedDate", day(d.dates().verified()));
         values.put("erased", erased);
         values.put("kept", kept);
+        values.put("erasedByHand", erasedByHand);
+        values.put("anyErasedByHand", !erasedByHand.isEmpty());
+        values.put("notErased", notErased);
+        values.put("anyNotErased", !notErased.isEmpty());
         values.put("backups", d.backups());
         values.put("recipientsTold", !d.recipients().isEmpty());
         return values;

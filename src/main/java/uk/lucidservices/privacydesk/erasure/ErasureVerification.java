@@ -16,6 +16,8 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
 /**
  * Proves the erasure: the search by every verified identifier runs again over every category that
  * was to be erased and must find nothing. Whatever it finds is reopened for the erasure to run again.
+ * Manual systems are outside it: the desk cannot search them, so what is erased there by hand is
+ * recorded by the officer with evidence ({@link ErasureByHand}), never reported as verified here.
  */
 @Service
 public class ErasureVerification {
@@ -64,6 +66,9 @@ public class ErasureVerification {
         }
         Subject subject = subjects.subject(reference);
         List<Leftover> leftovers = new ArrayList<>();
+        long byHand = plan.items(reference).stream()
+                .filter(ErasurePlanItem::toEraseByHand)
+                .count();
         for (ErasurePlanItem item : plan.items(reference)) {
             if (!item.toErase()) {
                 continue;
@@ -81,7 +86,11 @@ public class ErasureVerification {
                     request.id(),
                     "ERASURE_VERIFIED",
                     null,
-                    "Search repeated by every verified identifier: nothing erasable left");
+                    "Search repeated by every verified identifier: nothing erasable left in the systems the desk"
+                            + " searches"
+                            + (byHand > 0
+                                    ? "; " + byHand + " manual system(s) to erase by hand are not covered by it"
+                                    : ""));
         } else {
             // Committed at once, whatever happens to the caller's transaction: the erasure that runs
             // next, in its own transactions, must see these categories open again.

@@ -17,6 +17,7 @@ public enum RetentionStore {
     PACKS(RetentionEvent.LINK_EXPIRED),
     SENT_LETTERS(RetentionEvent.REQUEST_CLOSED),
     CERTIFICATES(RetentionEvent.REQUEST_CLOSED),
+    ERASURE_EVIDENCE(RetentionEvent.REQUEST_CLOSED),
     DOWNLOAD_LOG(RetentionEvent.LINK_EXPIRED);
 
     private final RetentionEvent countedFrom;

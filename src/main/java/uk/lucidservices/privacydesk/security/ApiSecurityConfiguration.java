@@ -26,12 +26,14 @@ class ApiSecurityConfiguration {
     /**
      * The changes a Tasklist form may make with the webapp session and the webapps' CSRF token
      * ({@link WebappSessionUsers}): accepting or rejecting one identifier in the identity form, and
-     * adding a copy of what a hand search found in the manual-search form. Everything else that
+     * adding a copy of what a hand search found in the manual-search form, and recording an item
+     * erased by hand (done, not possible, a file as evidence) in the erase-by-hand form. Everything else that
      * changes a case goes through completing the task, or HTTP Basic.
      */
     static final List<Pattern> WEBAPP_SESSION_WRITES = List.of(
             Pattern.compile("/api/requests/[A-Z]{3}-\\d{4}-\\d{6}/identifiers/\\d+/(accept|reject)"),
-            Pattern.compile("/api/access-requests/SAR-\\d{4}-\\d{6}/manual-files/[a-z0-9-]+"));
+            Pattern.compile("/api/access-requests/SAR-\\d{4}-\\d{6}/manual-files/[a-z0-9-]+"),
+            Pattern.compile("/api/erasure-requests/ERA-\\d{4}-\\d{6}/by-hand/[a-z0-9-]+/(done|not-possible|evidence)"));
 
     private static final String[] API_PATHS = {"/engine-rest/*", "/api/*"};
 

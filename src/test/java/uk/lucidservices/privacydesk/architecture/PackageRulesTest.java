@@ -82,6 +82,9 @@ class PackageRulesTest {
             // Who acted, and who may: the engine's identity service is the desk's user store.
             Map.entry("access.PackPreviewers", "who may preview a pack: the task's candidates"),
             Map.entry("erasure.ErasureAuthorisation", "checks the authoriser is a manager (identity service)"),
+            Map.entry(
+                    "erasure.ErasureByHandRecorders",
+                    "who may record an erasure by hand: the officer holding the task (task service)"),
             Map.entry("intake.TriageSupport", "reads who triaged the mail (identity service)"),
             Map.entry("sla.RequestClockService", "checks a manager decided the extension (identity service)"),
             Map.entry("sla.StaffNotices", "finds the managers' addresses (identity service)"),

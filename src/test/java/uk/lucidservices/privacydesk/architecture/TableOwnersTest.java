@@ -49,6 +49,8 @@ class TableOwnersTest {
             Map.entry("desk.erasure_run_item", "erasure/ErasureRunItems.java"),
             Map.entry("desk.erasure_certificate", "erasure/ErasureCertificate.java"),
             Map.entry("desk.recipient_notice", "erasure/RecipientNotices.java"),
+            Map.entry("desk.erasure_by_hand", "erasure/ErasureByHand.java"),
+            Map.entry("desk.erasure_evidence_file", "erasure/ErasureByHand.java"),
             Map.entry("desk.transcript_copy", "transcript/TranscriptCopies.java"),
             Map.entry("desk.rights_decision", "rights/RightsDecisions.java"),
             Map.entry("desk.processing_restriction", "rights/ProcessingRestrictions.java"),

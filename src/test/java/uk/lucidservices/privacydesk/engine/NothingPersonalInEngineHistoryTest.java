@@ -30,6 +30,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.ProcessAssertions;
 import uk.lucidservices.privacydesk.TestMailServer;
+import uk.lucidservices.privacydesk.erasure.ErasureByHand;
 import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.intake.MailboxPoller;
 import uk.lucidservices.privacydesk.intake.Smtp;
@@ -59,6 +60,9 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
 
     @Autowired
     ProcessEngine engine;
+
+    @Autowired
+    ErasureByHand erasureByHand;
 
     @Autowired
     TaskService taskService;
@@ -193,6 +197,9 @@ class NothingPersonalInEngineHistoryTest extends DeskIntegrationTest {
                 "Task_AuthoriseErasure",
                 "mark",
                 Map.of("erasureApproved", "true", "authorisationReason", typed("authorisation reason", person)));
+        // Erased by hand, with a note that names the person: it goes to the desk's own table, never the engine.
+        erasureByHand.recordDone(request.reference(), "social-media", typed("erased by hand note", person), "peter");
+        work(pid, "Task_EraseByHand", "peter", Map.of());
         for (Task notice = openTask(pid);
                 notice != null && notice.getTaskDefinitionKey().equals("Task_NotifyRecipient");
                 notice = openTask(pid)) {

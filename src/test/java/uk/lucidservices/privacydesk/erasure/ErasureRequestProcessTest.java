@@ -120,6 +120,9 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
     RecipientNotices notices;
 
     @Autowired
+    ErasureByHand erasureByHand;
+
+    @Autowired
     SuppressionList suppression;
 
     @Autowired
@@ -828,6 +831,7 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
                         "Task_ConfirmIdentity",
                         "Task_ReviewErasurePreview",
                         "Task_AuthoriseErasure",
+                        "Task_EraseByHand",
                         "Task_NotifyRecipient",
                         "Task_ApproveExtensionAnyStage");
     }
@@ -878,9 +882,17 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
         }
     }
 
-    /** Art. 19: one task per recipient, each recorded as told (or impossible, for the screening service). */
+    /** Erasure by hand recorded done (with a note), then Art. 19: one task per recipient, each recorded as told (or impossible, for the screening service). */
     private List<String> notifyRecipients(ProcessInstance pi) throws RuntimeException {
         List<String> told = new ArrayList<>();
+        Task byHand = task(pi);
+        if (byHand != null && byHand.getTaskDefinitionKey().equals("Task_EraseByHand")) {
+            for (ErasureByHand.Item item : erasureByHand.items(pi.getBusinessKey())) {
+                erasureByHand.recordDone(
+                        pi.getBusinessKey(), item.categoryId(), "Deleted in the platform's inbox", "peter");
+            }
+            complete("peter", DeskGroups.PRIVACY_OFFICERS, byHand, Map.of());
+        }
         for (Task t = task(pi); t != null && t.getTaskDefinitionKey().equals("Task_NotifyRecipient"); t = task(pi)) {
             assertThat(read(forms.getDeployedTaskForm(t.getId()))).contains("\"noticeStatus\"");
             String recipient = (String) tasks.getVariable(t.getId(), "recipient");

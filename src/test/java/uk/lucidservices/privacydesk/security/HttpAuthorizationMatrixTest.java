@@ -218,6 +218,53 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
                     404,
                     404,
                     403),
+            // Erasure by hand: the items for officers and managers; recording (done, not possible, evidence file) by
+            // privacy officers only, and of them only the one holding the open task (ErasureByHandTest); an access
+            // request has none (404).
+            desk(
+                    "GET",
+                    "/api/erasure-requests/{reference}/by-hand",
+                    "/api/erasure-requests/{sar}/by-hand",
+                    NONE,
+                    401,
+                    404,
+                    403,
+                    404,
+                    404,
+                    403),
+            desk(
+                    "POST",
+                    "/api/erasure-requests/{reference}/by-hand/{category}/done",
+                    "/api/erasure-requests/{sar}/by-hand/social-media/done",
+                    "Deleted",
+                    401,
+                    404,
+                    403,
+                    403,
+                    404,
+                    403),
+            desk(
+                    "POST",
+                    "/api/erasure-requests/{reference}/by-hand/{category}/not-possible",
+                    "/api/erasure-requests/{sar}/by-hand/social-media/not-possible",
+                    "Account closed",
+                    401,
+                    404,
+                    403,
+                    403,
+                    404,
+                    403),
+            desk(
+                    "POST",
+                    "/api/erasure-requests/{reference}/by-hand/{category}/evidence",
+                    "/api/erasure-requests/{sar}/by-hand/social-media/evidence?name=shot.png",
+                    "{}",
+                    401,
+                    404,
+                    403,
+                    403,
+                    404,
+                    403),
             // Embedded Tasklist forms: pages without data, which read the case with the webapp session
             desk("GET", null, "/forms/redaction-review.html", NONE, 200, 200, 200, 200, 200, 200),
             desk(

@@ -388,6 +388,30 @@ class TasklistJourneyTest extends DeskIntegrationTest {
         complete(authorise);
         runDueJobs(erasure);
 
+        // Peter erases the social-media messages by hand and records it with a screenshot as evidence.
+        Task byHand = claimAs("peter", erasure, "Task_EraseByHand");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".desk-by-hand")));
+        assertThat(text("#desk-by-hand"))
+                .as("the data map's words, not its ids")
+                .contains("Social media messages")
+                .contains("Social media platforms")
+                .contains("Not recorded yet.");
+        // Completing before recording is refused by the form, and the task stays open.
+        click("button[ng-click='complete()']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".desk-form-error"), "Social media messages: record it"));
+        click(".desk-by-hand input[type='radio'][value='DONE']");
+        find(".desk-by-hand-text").sendKeys("Deleted both messages in the page inbox");
+        Path shot = Files.createTempFile("inbox-after", ".png");
+        Files.write(shot, PDF);
+        find(".desk-by-hand-file").sendKeys(shot.toAbsolutePath().toString());
+        click(".desk-by-hand-save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".desk-by-hand-status"), "Recorded: erased by peter (evidence: note, 1 file(s))"));
+        screenshot("11b-erasure-by-hand");
+        complete(byHand);
+        runDueJobs(erasure);
+
         // Art. 19 notices to each recipient (a Camunda Form, worked through the engine here).
         for (Task notice = openTask(erasure); notice != null; notice = openTask(erasure)) {
             assertThat(notice.getTaskDefinitionKey()).isEqualTo("Task_NotifyRecipient");
