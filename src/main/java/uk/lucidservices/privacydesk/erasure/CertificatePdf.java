@@ -85,8 +85,9 @@ final class CertificatePdf {
         String action = l.action().startsWith("ANONYMISE") ? "Anonymise by hand" : "Delete by hand";
         CertificateDocument.ByHand h = l.byHand();
         return switch (h.outcome()) {
-            case CertificateDocument.ByHand.DONE -> action + ": done, recorded" + by(h.recordedBy()) + " on "
-                    + when(h.recordedAt()) + " (evidence: " + evidence(h) + "; not verified by the desk's search)";
+            case CertificateDocument.ByHand.DONE ->
+                action + ": done, recorded" + by(h.recordedBy()) + " on " + when(h.recordedAt()) + " (evidence: "
+                        + evidence(h) + "; not verified by the desk's search)";
             case CertificateDocument.ByHand.NOT_POSSIBLE -> action + ": not erased: " + h.reason();
             default -> action + ": not recorded as done; not erased";
         };
@@ -99,7 +100,9 @@ final class CertificatePdf {
         }
         if (!h.files().isEmpty()) {
             kinds.add(h.files().size() + " file(s), SHA-256 "
-                    + String.join(", ", h.files().stream().map(f -> f.substring(0, 12)).toList()));
+                    + String.join(
+                            ", ",
+                            h.files().stream().map(f -> f.substring(0, 12)).toList()));
         }
         return String.join(" and ", kinds);
     }

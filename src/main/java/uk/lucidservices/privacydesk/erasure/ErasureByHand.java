@@ -183,16 +183,7 @@ public class ErasureByHand implements RetainedData {
         Long id = jdbc.queryForObject(
                 """
                 INSERT INTO desk.erasure_evidence_file (reference, category_id, file_name, size_bytes, sha256,
-                    stored_path, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-                Long.class,
-                reference,
-                categoryId,
-                name,
-                content.length,
-                sha256,
-                path,
-                userId,
-                cases.now());
+                    stored_path, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, reference, categoryId, name, content.length, sha256, path, userId, cases.now());
         register.record(
                 request.id(),
                 "ERASURE_EVIDENCE_ADDED",
@@ -225,8 +216,7 @@ public class ErasureByHand implements RetainedData {
                 .map(ErasurePlanItem::toEraseByHand)
                 .orElse(false);
         if (!byHand) {
-            throw new InvalidRequestException(
-                    "'" + categoryId + "' is not a system to erase by hand for " + reference);
+            throw new InvalidRequestException("'" + categoryId + "' is not a system to erase by hand for " + reference);
         }
         return request;
     }
@@ -234,23 +224,15 @@ public class ErasureByHand implements RetainedData {
     private void upsert(
             String reference, String categoryId, Outcome outcome, String note, String reason, String userId) {
         OffsetDateTime now = cases.now();
-        int updated = jdbc.update(
-                """
+        int updated =
+                jdbc.update("""
                 UPDATE desk.erasure_by_hand SET outcome = ?, note = CASE WHEN ? = 'DONE' THEN COALESCE(?, note) END,
                     reason = ?, recorded_by = ?, recorded_at = ?
                 WHERE reference = ? AND category_id = ?""", outcome.name(), outcome.name(), note, reason, userId, now, reference, categoryId);
         if (updated == 0) {
-            jdbc.update(
-                    """
+            jdbc.update("""
                     INSERT INTO desk.erasure_by_hand (reference, category_id, outcome, note, reason, recorded_by, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                    reference,
-                    categoryId,
-                    outcome.name(),
-                    note,
-                    reason,
-                    userId,
-                    now);
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", reference, categoryId, outcome.name(), note, reason, userId, now);
         }
     }
 

@@ -36,10 +36,7 @@ class ErasureByHandController {
     private final ErasureByHandRecorders recorders;
 
     ErasureByHandController(
-            ErasureByHand byHand,
-            RequestRegister register,
-            CurrentStaff staff,
-            ErasureByHandRecorders recorders) {
+            ErasureByHand byHand, RequestRegister register, CurrentStaff staff, ErasureByHandRecorders recorders) {
         this.byHand = byHand;
         this.register = register;
         this.staff = staff;
@@ -81,9 +78,7 @@ class ErasureByHandController {
 
     @PostMapping("/{category}/done")
     Map<String, Object> done(
-            @PathVariable String reference,
-            @PathVariable String category,
-            @RequestBody(required = false) byte[] note) {
+            @PathVariable String reference, @PathVariable String category, @RequestBody(required = false) byte[] note) {
         requireAssignee(reference);
         byHand.recordDone(reference, category, text(note), staff.userId());
         return Map.of("category", category, "outcome", ErasureByHand.Outcome.DONE.name());
@@ -121,8 +116,8 @@ class ErasureByHandController {
         staff.requireAnyGroup(DeskGroups.PRIVACY_OFFICERS);
         requireErasure(reference);
         if (!recorders.mayRecord(reference, staff.userId())) {
-            throw new NotAllowedException("Only the officer who holds the open task '"
-                    + ErasureByHandRecorders.TASK + "' of " + reference + " records it: claim the task first");
+            throw new NotAllowedException("Only the officer who holds the open task '" + ErasureByHandRecorders.TASK
+                    + "' of " + reference + " records it: claim the task first");
         }
     }
 

@@ -90,7 +90,8 @@ class ErasureConfirmationLetter {
                     } else {
                         line.put(
                                 "reason",
-                                CertificateDocument.ByHand.NOT_POSSIBLE.equals(l.byHand().outcome())
+                                CertificateDocument.ByHand.NOT_POSSIBLE.equals(
+                                                l.byHand().outcome())
                                         ? l.byHand().reason()
                                         : "we have no record that it was done");
                         notErased.add(line);

@@ -58,8 +58,8 @@ class ErasureByHandTest extends ErasureTestSupport {
     private static final String NOTE = "Deleted both Facebook messages from the page inbox for Ms Testperson";
     private static final String NOT_POSSIBLE =
             "The platform closed the page the messages were sent to, so we can no longer reach them";
-    private static final byte[] SCREENSHOT = "\u0089PNG\r\n\u001a\n screenshot of the emptied inbox"
-            .getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] SCREENSHOT =
+            "\u0089PNG\r\n\u001a\n screenshot of the emptied inbox".getBytes(StandardCharsets.ISO_8859_1);
 
     @Autowired
     ProcessEngine engine;
@@ -151,8 +151,7 @@ class ErasureByHandTest extends ErasureTestSupport {
         assertThat(social.get("action").asText()).isEqualTo("DELETE_BY_HAND");
         assertThat(social.get("byHand").get("outcome").asText()).isEqualTo("DONE");
         assertThat(social.get("byHand").get("recordedBy").asText()).isEqualTo("peter");
-        assertThat(social.get("byHand").get("files").get(0).asText())
-                .isEqualTo(ErasureCertificate.sha256(SCREENSHOT));
+        assertThat(social.get("byHand").get("files").get(0).asText()).isEqualTo(ErasureCertificate.sha256(SCREENSHOT));
         assertThat(social.get("byHand").get("note").asBoolean()).isFalse();
         assertThat(lines.get("call-recordings").get("byHand").isNull())
                 .as("the desk's own erasure has no by-hand record")
@@ -219,7 +218,8 @@ class ErasureByHandTest extends ErasureTestSupport {
         ProcessInstance pi = authorisedErasure(request, null);
         Task task = task(pi, "Task_EraseByHand");
         tasks.claim(task.getId(), "peter");
-        assertThat(post("peter", reference, "done", NOTE.getBytes(StandardCharsets.UTF_8)).getStatusCode())
+        assertThat(post("peter", reference, "done", NOTE.getBytes(StandardCharsets.UTF_8))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(upload("peter", reference).getStatusCode()).isEqualTo(HttpStatus.OK);
         tasks.complete(task.getId());
@@ -237,9 +237,7 @@ class ErasureByHandTest extends ErasureTestSupport {
                 .processInstanceId(pi.getId())
                 .includeDeleted()
                 .list();
-        assertThat(variables)
-                .extracting(v -> String.valueOf(v.getValue()))
-                .noneMatch(v -> v.contains("Facebook"));
+        assertThat(variables).extracting(v -> String.valueOf(v.getValue())).noneMatch(v -> v.contains("Facebook"));
         assertThat(register.events(request.id()))
                 .extracting(e -> String.valueOf(e.detail()))
                 .noneMatch(d -> d.contains("Facebook"));
@@ -280,9 +278,7 @@ class ErasureByHandTest extends ErasureTestSupport {
         ProcessAssertions.assertThat(pi).hasNotPassed("Task_EraseByHand");
         assertThat(certificateLines(reference).values())
                 .allSatisfy(l -> assertThat(l.get("byHand").isNull()).isTrue());
-        assertThat(confirmation(reference))
-                .doesNotContain("erased by hand")
-                .doesNotContain("could not erase");
+        assertThat(confirmation(reference)).doesNotContain("erased by hand").doesNotContain("could not erase");
     }
 
     private void sweepAll(StoreSweep sweep, RetentionCut cut) {
@@ -303,8 +299,8 @@ class ErasureByHandTest extends ErasureTestSupport {
 
     /** Started as the intake starts it, identity confirmed, preview reviewed, erasure authorised, jobs run. */
     private ProcessInstance authorisedErasure(Request request, String scope) {
-        Map<String, Object> variables = new HashMap<>(
-                Map.of("requestReference", request.reference(), "requestId", request.id()));
+        Map<String, Object> variables =
+                new HashMap<>(Map.of("requestReference", request.reference(), "requestId", request.id()));
         if (scope != null) {
             variables.put("erasureScope", scope);
         }
@@ -323,7 +319,9 @@ class ErasureByHandTest extends ErasureTestSupport {
     /** Art. 19 notices (each recipient told), then the certificate and the confirmation. */
     private void finish(ProcessInstance pi) {
         runJobs(pi);
-        for (Task t = openTask(pi); t != null && t.getTaskDefinitionKey().equals("Task_NotifyRecipient"); t = openTask(pi)) {
+        for (Task t = openTask(pi);
+                t != null && t.getTaskDefinitionKey().equals("Task_NotifyRecipient");
+                t = openTask(pi)) {
             claimAndComplete(t, "olivia", Map.of("noticeStatus", "NOTIFIED", "noticeNote", "Told by internal memo"));
             runJobs(pi);
         }
