@@ -46,6 +46,9 @@ public final class TestPeople {
         claim("access.PackDeliveryTest", 470);
         claim("access.SarExtensionAtAnyStageTest", 452, 453);
         claim("erasure.ErasureExtensionAtAnyStageTest", 454);
+        claim("access.SarClarificationAtAnyStageTest", 455, 456, 459);
+        claim("erasure.ErasureClarificationAtAnyStageTest", 457);
+        claim("rights.RightsClarificationAtAnyStageTest", 458);
         claim("access.RedactionItemsApiTest", 480);
         claim("access.AccessFormsTest", 490);
         claim("objection.ObjectionProcessTest", 271, 273, 275, 277);
