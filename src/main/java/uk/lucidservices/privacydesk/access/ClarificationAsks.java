@@ -67,14 +67,18 @@ class ClarificationAsks {
     static String notForType(RequestType type) {
         return switch (type) {
             case SUBJECT_ACCESS, ERASURE, RECTIFICATION, RESTRICTION, PORTABILITY, PROCESSING_OBJECTION -> null;
-            case COMPLAINT -> "A complaint takes no clarification with a stopped clock: the handler asks what is"
-                    + " needed while working it, and its acknowledgement and ADR dates do not stop";
-            case OBJECTION -> "An objection to direct marketing is absolute and acted on by the next working day"
-                    + " on the identifiers given: there is nothing to clarify and no clock to stop";
-            case DO_NOT_RECORD -> "A request to stop recording calls is acted on by the next working day on the"
-                    + " identifiers given: there is nothing to clarify and no clock to stop";
-            case TRANSCRIPT_COPY -> "A transcript copy names its chat and goes only to the address in it: there is"
-                    + " nothing to clarify (a wider question makes it a subject access request)";
+            case COMPLAINT ->
+                "A complaint takes no clarification with a stopped clock: the handler asks what is"
+                        + " needed while working it, and its acknowledgement and ADR dates do not stop";
+            case OBJECTION ->
+                "An objection to direct marketing is absolute and acted on by the next working day"
+                        + " on the identifiers given: there is nothing to clarify and no clock to stop";
+            case DO_NOT_RECORD ->
+                "A request to stop recording calls is acted on by the next working day on the"
+                        + " identifiers given: there is nothing to clarify and no clock to stop";
+            case TRANSCRIPT_COPY ->
+                "A transcript copy names its chat and goes only to the address in it: there is"
+                        + " nothing to clarify (a wider question makes it a subject access request)";
         };
     }
 
@@ -134,6 +138,9 @@ class ClarificationAsks {
             }
         }
         register.record(
-                request.id(), "CLARIFICATION_ASKED", userId, "Clarification asked; the question is kept as a triage note");
+                request.id(),
+                "CLARIFICATION_ASKED",
+                userId,
+                "Clarification asked; the question is kept as a triage note");
     }
 }
