@@ -327,18 +327,119 @@ for fl in flows:
     wps = ''.join(f'<di:waypoint x="{px:.0f}" y="{py:.0f}" />' for px, py in waypoints(fl['s'], fl['t']))
     di.append(f'<bpmndi:BPMNEdge id="{fl["id"]}_di" bpmnElement="{fl["id"]}">{wps}</bpmndi:BPMNEdge>')
 
+
+# ---- clarification at any stage (issue 14 s.2): two event sub-processes at process level, drawn below
+# everything else and to the right (x >= 1500). Kept apart from the tables above: their own nodes and flows.
+def clarification_any_stage(x0=1500, y0=1380):
+    """The semantics and the diagram of SubProcess_ClarificationAskedAnyStage (non-interrupting: stop the
+    clock, ask, wait for the answer or throw CLARIFICATION_UNANSWERED at clarificationDueDate) and
+    SubProcess_ClosedNoClarification (interrupting: ends the request and its SLA clocks, sends the
+    no-answer letter and closes the request)."""
+    cy = y0 + 90
+    x1 = x0 + 960
+    subs = {
+        'SubProcess_ClarificationAskedAnyStage': dict(
+            name='Clarification asked at any stage', box=(x0, y0, 900, 260),
+            doc='An officer asks the requester a question at any stage before the answer is sent (POST /api/requests/{reference}/clarification; '
+                'the question is kept on the request as a triage note, not in the engine). The clock stops (Art. 12A) and the clocks chase the '
+                'requester once; the question goes out; the answer (by mail, or recorded by staff with the day it arrived) restarts the clock and '
+                'the work carries on where it was. No answer by clarificationDueDate (desk.sla.clarification-wait) throws CLARIFICATION_UNANSWERED, '
+                'which closes the request.'),
+        'SubProcess_ClosedNoClarification': dict(
+            name='Close: no answer to the question', box=(x1, y0, 620, 260),
+            doc='Interrupting: the unanswered question of the any-stage clarification ends the whole request, its open tasks and its SLA clocks '
+                '(the call activity is cancelled, as the terminate end does), then the closure letter goes and the request is closed with the '
+                'outcome CLOSED_NO_CLARIFICATION.'),
+    }
+    cn, cf = [], []   # (sub, id, tag, name, attrs, inner, (x, y, w, h)); (sub, id, src, tgt)
+    def node(sub, id_, tag, name, x, y, attrs='', inner=''):
+        w, h = (36, 36) if tag.endswith('Event') else (50, 50) if tag.endswith('Gateway') else (100, 80)
+        cn.append((sub, id_, tag, name, attrs, inner, (x, cy - h / 2 + y, w, h)))
+    A, C = 'SubProcess_ClarificationAskedAnyStage', 'SubProcess_ClosedNoClarification'
+    node(A, 'Start_ClarificationAsked', 'startEvent', 'Clarification asked', x0 + 40, 0, 'isInterrupting="false"',
+         '<bpmn:messageEventDefinition id="MessageDefinition_ClarificationAsked" messageRef="Message_ClarificationAsked" />')
+    node(A, 'Task_PauseClockAnyStage', 'serviceTask', 'Stop the clock for clarification', x0 + 120, 0, 'camunda:delegateExpression="${pauseClock}"')
+    node(A, 'Task_SendClarificationRequestAnyStage', 'serviceTask', 'Send clarification request', x0 + 270, 0,
+         'camunda:asyncBefore="true" camunda:delegateExpression="${sendLetter}"',
+         letter('clarification-request', ['${letterTexts.clarificationQuestion(execution)}',
+                                          "${execution.setVariable('clarificationDueDate', requestClockService.clarificationDueDate())}"]))
+    node(A, 'Gateway_AwaitClarificationAnyStage', 'eventBasedGateway', 'Wait for the answer', x0 + 420, 0)
+    node(A, 'Event_ClarificationReceivedAnyStage', 'intermediateCatchEvent', 'Requester clarified', x0 + 520, 0, '',
+         '<bpmn:messageEventDefinition id="MessageDefinition_ClarificationReceivedAnyStage" messageRef="Message_RequesterReply" />')
+    node(A, 'Task_ResumeClockAnyStage', 'serviceTask', 'Restart the clock', x0 + 600, 0, 'camunda:delegateExpression="${resumeClock}"')
+    node(A, 'End_ClarificationAnswered', 'endEvent', 'Answered: the work carries on', x0 + 760, 0)
+    node(A, 'Timer_NoClarificationAnyStage', 'intermediateCatchEvent', 'No answer by the due date', x0 + 520, 120, '',
+         '<bpmn:timerEventDefinition id="TimerDefinition_NoClarificationAnyStage"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">${clarificationDueDate}</bpmn:timeDate></bpmn:timerEventDefinition>')
+    node(A, 'End_ClarificationUnanswered', 'endEvent', 'No answer: close the request', x0 + 760, 120, '',
+         '<bpmn:escalationEventDefinition id="EscalationDefinition_ClarificationUnanswered" escalationRef="Escalation_ClarificationUnanswered" />')
+    node(C, 'Start_ClarificationUnanswered', 'startEvent', 'Question unanswered', x1 + 40, 0, '',
+         '<bpmn:escalationEventDefinition id="EscalationDefinition_ClarificationUnansweredCaught" escalationRef="Escalation_ClarificationUnanswered" />')
+    node(C, 'Task_SendClarificationNotReceivedAnyStage', 'serviceTask', 'Send closure letter: no answer to the question', x1 + 120, 0,
+         'camunda:asyncBefore="true" camunda:delegateExpression="${sendLetter}"', letter('clarification-not-received'))
+    node(C, 'Task_CloseNoClarification', 'serviceTask', 'Close the request with its outcome', x1 + 290, 0,
+         'camunda:delegateExpression="${closeRightsRequest}"',
+         '<bpmn:extensionElements><camunda:executionListener expression="' + esc("${execution.setVariable('outcome', 'CLOSED_NO_CLARIFICATION')}") + '" event="start" /></bpmn:extensionElements>')
+    node(C, 'End_ClosedNoClarification', 'endEvent', 'Closed: no answer', x1 + 480, 0, '',
+         '<bpmn:terminateEventDefinition id="TerminateDefinition_ClosedNoClarification" />')
+    for sub, id_, s_, t_ in [
+            (A, 'Flow_ToPauseClockAnyStage', 'Start_ClarificationAsked', 'Task_PauseClockAnyStage'),
+            (A, 'Flow_ToSendClarificationRequestAnyStage', 'Task_PauseClockAnyStage', 'Task_SendClarificationRequestAnyStage'),
+            (A, 'Flow_ToAwaitClarificationAnyStage', 'Task_SendClarificationRequestAnyStage', 'Gateway_AwaitClarificationAnyStage'),
+            (A, 'Flow_ToClarificationReceivedAnyStage', 'Gateway_AwaitClarificationAnyStage', 'Event_ClarificationReceivedAnyStage'),
+            (A, 'Flow_ToResumeClockAnyStage', 'Event_ClarificationReceivedAnyStage', 'Task_ResumeClockAnyStage'),
+            (A, 'Flow_ToClarificationAnswered', 'Task_ResumeClockAnyStage', 'End_ClarificationAnswered'),
+            (A, 'Flow_ToNoClarificationAnyStage', 'Gateway_AwaitClarificationAnyStage', 'Timer_NoClarificationAnyStage'),
+            (A, 'Flow_ToClarificationUnanswered', 'Timer_NoClarificationAnyStage', 'End_ClarificationUnanswered'),
+            (C, 'Flow_ToSendClarificationNotReceivedAnyStage', 'Start_ClarificationUnanswered', 'Task_SendClarificationNotReceivedAnyStage'),
+            (C, 'Flow_ToCloseNoClarification', 'Task_SendClarificationNotReceivedAnyStage', 'Task_CloseNoClarification'),
+            (C, 'Flow_ToEndClosedNoClarification', 'Task_CloseNoClarification', 'End_ClosedNoClarification')]:
+        cf.append((sub, id_, s_, t_))
+    import re
+    sem, di = '', []
+    where = {c[1]: c[6] for c in cn}
+    for sub, meta in subs.items():
+        inner = ''
+        for _, id_, tag, name, attrs, body, _b in (c for c in cn if c[0] == sub):
+            inc = ''.join(f'<bpmn:incoming>{f[1]}</bpmn:incoming>' for f in cf if f[3] == id_)
+            out = ''.join(f'<bpmn:outgoing>{f[1]}</bpmn:outgoing>' for f in cf if f[2] == id_)
+            head = ''.join(re.findall(r'<bpmn:extensionElements>.*?</bpmn:extensionElements>', body))
+            tail = re.sub(r'<bpmn:extensionElements>.*?</bpmn:extensionElements>', '', body)
+            inner += f'<bpmn:{tag} id="{id_}" name="{esc(name)}" {attrs}>{head}{inc}{out}{tail}</bpmn:{tag}>'
+        inner += ''.join(f'<bpmn:sequenceFlow id="{f[1]}" sourceRef="{f[2]}" targetRef="{f[3]}" />' for f in cf if f[0] == sub)
+        sem += (f'<bpmn:subProcess id="{sub}" name="{esc(meta["name"])}" triggeredByEvent="true">'
+                f'<bpmn:documentation>{esc(meta["doc"])}</bpmn:documentation>{inner}</bpmn:subProcess>')
+        x, y, w, h = meta['box']
+        di.append(f'<bpmndi:BPMNShape id="{sub}_di" bpmnElement="{sub}" isExpanded="true"><dc:Bounds x="{x}" y="{y}" width="{w}" height="{h}" /></bpmndi:BPMNShape>')
+    for _, id_, tag, name, _a, _i, (x, y, w, h) in cn:
+        label = f'<bpmndi:BPMNLabel><dc:Bounds x="{x - 30:.0f}" y="{y + h + 4:.0f}" width="{w + 60:.0f}" height="27" /></bpmndi:BPMNLabel>' if tag != 'serviceTask' else ''
+        di.append(f'<bpmndi:BPMNShape id="{id_}_di" bpmnElement="{id_}"><dc:Bounds x="{x:.0f}" y="{y:.0f}" width="{w}" height="{h}" />{label}</bpmndi:BPMNShape>')
+    for _, id_, s_, t_ in cf:
+        sx, sy, sw, sh = where[s_]; tx, ty, tw, th = where[t_]
+        if abs((sy + sh / 2) - (ty + th / 2)) < 1:
+            pts = [(sx + sw, sy + sh / 2), (tx, ty + th / 2)]
+        else:  # down from the gateway, then across
+            pts = [(sx + sw / 2, sy + sh), (sx + sw / 2, ty + th / 2), (tx, ty + th / 2)]
+        wps = ''.join(f'<di:waypoint x="{px:.0f}" y="{py:.0f}" />' for px, py in pts)
+        di.append(f'<bpmndi:BPMNEdge id="{id_}_di" bpmnElement="{id_}">{wps}</bpmndi:BPMNEdge>')
+    defs = ('<bpmn:message id="Message_ClarificationAsked" name="clarification-asked" />\n'
+            '<bpmn:escalation id="Escalation_ClarificationUnanswered" name="Clarification unanswered" escalationCode="CLARIFICATION_UNANSWERED" />\n')
+    return defs, sem, '\n'.join(di)
+CLAR_DEFS, CLAR_SEM, CLAR_DI = clarification_any_stage()
+
 xml = f'''<?xml version="1.0" encoding="UTF-8"?>
 <!-- Generated by tools/rights-request-bpmn.py: edit the script and run it again, or open this file in Camunda Modeler. -->
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="Definitions_rights-request" targetNamespace="http://lucidservices.uk/privacy-desk" exporter="Privacy Desk" exporterVersion="1">
 <bpmn:message id="Message_RequesterReply" name="requester-reply" />
 <bpmn:message id="Message_ExtensionAsked" name="extension-asked" />
-<bpmn:error id="ErrorCode_NoVerifiedEmail" name="No verified email address" errorCode="NO_VERIFIED_EMAIL" />
+{CLAR_DEFS}<bpmn:error id="ErrorCode_NoVerifiedEmail" name="No verified email address" errorCode="NO_VERIFIED_EMAIL" />
 <bpmn:process id="rights-request" name="Rectification, restriction, portability or objection request" isExecutable="true" camunda:historyTimeToLive="P180D" camunda:isStartableInTasklist="false">
 <bpmn:documentation>{esc(DOC)}</bpmn:documentation>
 {proc_inner}
+{CLAR_SEM}
 </bpmn:process>
 <bpmndi:BPMNDiagram id="Diagram_rights-request"><bpmndi:BPMNPlane id="Plane_rights-request" bpmnElement="rights-request">
 {chr(10).join(di)}
+{CLAR_DI}
 </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
 </bpmn:definitions>
 '''

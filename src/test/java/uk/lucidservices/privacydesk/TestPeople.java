@@ -47,6 +47,9 @@ public final class TestPeople {
         claim("access.SarExtensionAtAnyStageTest", 452, 453, 467);
         claim("erasure.ErasureExtensionAtAnyStageTest", 454, 468);
         claim("erasure.ErasureByHandTest", 471, 472, 473, 474);
+        claim("access.SarClarificationAtAnyStageTest", 455, 456, 459);
+        claim("erasure.ErasureClarificationAtAnyStageTest", 457);
+        claim("rights.RightsClarificationAtAnyStageTest", 458);
         claim("access.RedactionItemsApiTest", 480);
         claim("access.AccessFormsTest", 490);
         claim("objection.ObjectionProcessTest", 271, 273, 275, 277);

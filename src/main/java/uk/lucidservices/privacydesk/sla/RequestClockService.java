@@ -154,6 +154,16 @@ public class RequestClockService {
                 && calculator.extensionAllowed(clocks.facts(request, store.pauses(request.id())), clocks.today());
     }
 
+    /** Whether the request waits for the answer to a clarification question (its clock is stopped). */
+    public boolean awaitingClarification(String reference) {
+        return store.pauses(register.get(reference).id()).stream().anyMatch(ClockPause::isOpen);
+    }
+
+    /** Whether the desk waits for ID (or a fee) it asked for: the clock has not started. */
+    public boolean waitingForId(String reference) {
+        return store.held(register.get(reference).id());
+    }
+
     /** Stops the clock from the day clarification was asked for; the timers are held until {@link #resume}. */
     @Transactional
     public Deadlines pause(String reference, LocalDate asked) {

@@ -74,6 +74,9 @@ class PackageRulesTest {
             Map.entry("intake.MailIntake", "tells an engine failure (ProcessEngineException) from bad mail"),
             Map.entry("intake.IntakeAuthorizations", "lets the intake user start processes (authorizations)"),
             Map.entry("sla.ExtensionAsks", "correlates an officer's extension ask to the request's process"),
+            Map.entry(
+                    "access.ClarificationAsks",
+                    "correlates an officer's clarification question to the request's process"),
             Map.entry("mail.LetterQueue", "starts the send-letter process for a queued letter"),
             Map.entry(
                     "erasure.RelationshipEndNotices",

@@ -81,6 +81,7 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
             "{\"businessKey\":\"{sar}\",\"variables\":{\"letterTemplate\":{\"value\":\"acknowledgement\",\"type\":\"String\"}}}";
     private static final String MODIFY =
             "{\"skipCustomListeners\":true,\"skipIoMappings\":true,\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"{sarActivity}\"}]}";
+    private static final String CLARIFICATION = "{\"question\":\"Which calls do you mean?\"}";
     private static final String VARIABLE = "{\"value\":\"probe\",\"type\":\"String\"}";
     private static final String VARIABLES =
             "{\"modifications\":{\"matrixProbe\":{\"value\":\"probe\",\"type\":\"String\"}}}";
@@ -133,6 +134,31 @@ class HttpAuthorizationMatrixTest extends DeskIntegrationTest {
                     "/api/requests/{reference}/extension",
                     "/api/requests/{cmp}/extension",
                     NONE,
+                    401,
+                    404,
+                    409,
+                    409,
+                    409,
+                    403),
+            // A clarification asked at any stage: the request's team and managers. The access request waits for
+            // the ID it asked for, so its clock has not started (409 once past the group and need-to-know checks);
+            // a complaint takes none (409)
+            desk(
+                    "POST",
+                    "/api/requests/{reference}/clarification",
+                    "/api/requests/{sar}/clarification",
+                    CLARIFICATION,
+                    401,
+                    409,
+                    404,
+                    409,
+                    409,
+                    403),
+            desk(
+                    "POST",
+                    "/api/requests/{reference}/clarification",
+                    "/api/requests/{cmp}/clarification",
+                    CLARIFICATION,
                     401,
                     404,
                     409,
