@@ -53,7 +53,8 @@ final class LookupAndErasure {
             long deletedPerSubject,
             double bigMillis,
             long bigDeleted,
-            long bigFiles) {}
+            long bigFiles,
+            List<String> slowest) {}
 
     private final Beans beans;
 
@@ -86,11 +87,13 @@ final class LookupAndErasure {
     }
 
     Erasure erasure(int subjects, int bigRecordings) {
+        SqlCounter.INSTANCE.reset();
         long[] erase = new long[subjects];
         long[] whole = new long[subjects];
         long deleted = -1;
         for (int k = 0; k < subjects; k++) {
-            String phone = "01632 9609%02d".formatted(k);
+            // 01632 97xxxx: clear of the bench filler's 0xxxxx-95xxxx, the demo people's 960xxx and the big subject.
+            String phone = "01632 97%04d".formatted(k);
             String email = "bench.subject" + k + "@example.org";
             subjectInEverySystem(k, phone, email);
             String reference = request(phone, email);
@@ -107,10 +110,11 @@ final class LookupAndErasure {
             whole[k] = System.nanoTime() - t0;
             deleted = pass.deleted();
         }
-        return big(erase, whole, deleted, bigRecordings);
+        List<String> slowest = SqlCounter.INSTANCE.slowest(12, subjects, "subject");
+        return big(erase, whole, deleted, bigRecordings, slowest);
     }
 
-    private Erasure big(long[] erase, long[] whole, long deleted, int recordings) {
+    private Erasure big(long[] erase, long[] whole, long deleted, int recordings, List<String> slowest) {
         String phone = "01632 960990";
         for (int i = 0; i < recordings; i++) {
             beans.fileStore().write("recordings/bench/big/call-%05d.wav".formatted(i), new byte[2048]);
@@ -129,7 +133,7 @@ final class LookupAndErasure {
         if (beans.fileStore().exists("recordings/bench/big/call-00000.wav")) {
             throw new IllegalStateException("The big subject's audio files are still there");
         }
-        return new Erasure(erase, whole, deleted, ms, pass.deleted(), pass.filesDeleted());
+        return new Erasure(erase, whole, deleted, ms, pass.deleted(), pass.filesDeleted(), slowest);
     }
 
     private String request(String phone, String email) {

@@ -54,9 +54,10 @@ final class PackWorkload {
                         .loggedBy("olivia")
                         .build())
                 .reference();
-        // A bench subject has no customer account: the officer accepts its email and phone one by one.
+        // A bench subject has no customer account: a colleague of the officer who logged it accepts its
+        // email and phone one by one.
         beans.identifiers().list(reference).stream().filter(i -> i.searchKey()).forEach(i -> beans.identifiers()
-                .accept(reference, i.id(), "olivia"));
+                .accept(reference, i.id(), "mark"));
         beans.identifiers().markVerified(reference, "olivia");
         String phoneKey = "+44" + phone.replace(" ", "").substring(1);
         Timestamp at = Timestamp.from(Instant.parse("2025-01-01T10:00:00Z"));

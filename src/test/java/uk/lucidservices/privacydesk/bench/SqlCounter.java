@@ -111,7 +111,7 @@ public final class SqlCounter implements QueryExecutionListener, MethodExecution
 
     private static String shape(String sql) {
         String flat = sql.replaceAll("\\s+", " ").trim();
-        return flat.length() > 110 ? flat.substring(0, 110) + "…" : flat;
+        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
     }
 
     private static boolean isAcquisition(String sql) {
