@@ -90,8 +90,13 @@ class DisclosurePacks implements RetainedData {
                 id);
     }
 
-    void markDeleted(String id, OffsetDateTime at) {
-        jdbc.update("UPDATE desk.disclosure_pack SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", utc(at), id);
+    /** Returns whether this call marked it: false when it was already marked (by another node, say). */
+    boolean markDeleted(String id, OffsetDateTime at) {
+        return jdbc.update(
+                        "UPDATE desk.disclosure_pack SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                        utc(at),
+                        id)
+                == 1;
     }
 
     void logDownload(String packId, OffsetDateTime at, String remoteHash) {

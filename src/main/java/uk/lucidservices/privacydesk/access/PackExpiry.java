@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 
@@ -16,6 +18,10 @@ import uk.lucidservices.privacydesk.request.RequestRegister;
  * Deletes pack files whose link has expired and marks them deleted, every
  * {@code desk.access.expiry.interval} (default hourly); {@code desk.access.expiry.enabled=false}
  * switches it off (tests call {@link #deleteExpired()} themselves).
+ *
+ * <p>Every node of a cluster runs it, on its own schedule: two nodes may list the same expired pack
+ * at once. Deleting a file twice is harmless; the pack is marked deleted by one of them only, and
+ * only that node records {@code PACK_DELETED}, in the same transaction, so the register says it once.
  */
 @Component
 class PackExpiry {
@@ -27,18 +33,21 @@ class PackExpiry {
     private final RequestRegister register;
     private final AccessProperties properties;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     public PackExpiry(
             DisclosurePacks packs,
             FileStore fileStore,
             RequestRegister register,
             AccessProperties properties,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.packs = packs;
         this.fileStore = fileStore.area(FileStore.PACKS);
         this.register = register;
         this.properties = properties;
         this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     @Scheduled(
@@ -50,22 +59,36 @@ class PackExpiry {
         }
     }
 
-    /** Deletes every expired pack's file; returns how many packs were deleted. */
+    /** Deletes every expired pack's file; returns how many packs this call marked deleted. */
     public int deleteExpired() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int deleted = 0;
         for (DisclosurePack pack : packs.expiredAndNotDeleted(now)) {
-            fileStore.delete(pack.filePath());
-            packs.markDeleted(pack.id(), now);
-            register.find(pack.reference())
-                    .ifPresent(r ->
-                            register.record(r.id(), "PACK_DELETED", "desk", "pack=" + pack.id() + "; link expired"));
-            deleted++;
+            if (expire(pack, now)) {
+                deleted++;
+            }
         }
         if (deleted > 0) {
             log.info("Deleted {} expired disclosure packs", deleted);
         }
         return deleted;
+    }
+
+    /**
+     * Deletes one expired pack's file, then marks the pack deleted and records it, unless another
+     * node (or the request's closing) marked it first: returns whether this call did.
+     */
+    boolean expire(DisclosurePack pack, OffsetDateTime now) {
+        fileStore.delete(pack.filePath());
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            if (!packs.markDeleted(pack.id(), now)) {
+                return false;
+            }
+            register.find(pack.reference())
+                    .ifPresent(r ->
+                            register.record(r.id(), "PACK_DELETED", "desk", "pack=" + pack.id() + "; link expired"));
+            return true;
+        }));
     }
 
     @Configuration

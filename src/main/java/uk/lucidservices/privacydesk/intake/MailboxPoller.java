@@ -86,6 +86,11 @@ public class MailboxPoller {
         return status;
     }
 
+    /** Mails this reader has handled since the desk started, however it came to read them. */
+    public long mailsRead() {
+        return status.mailsRead();
+    }
+
     /** Mails read because the server announced them over IDLE, rather than found by a scheduled poll. */
     public long mailsReadOnIdle() {
         return status.mailsReadOnIdle();
@@ -284,7 +289,8 @@ public class MailboxPoller {
 
     private void ensureProcessedFolder(Store connected) throws MessagingException {
         Folder processed = connected.getFolder(mailbox.processedFolder());
-        if (!processed.exists() && !processed.create(Folder.HOLDS_MESSAGES)) {
+        // Another node may create it between the look and the create: then it exists, which is all we need.
+        if (!processed.exists() && !processed.create(Folder.HOLDS_MESSAGES) && !processed.exists()) {
             throw new MessagingException("The processed folder could not be created: " + mailbox.processedFolder());
         }
     }

@@ -78,6 +78,10 @@ class MailboxStatus {
         return reading;
     }
 
+    public synchronized long mailsRead() {
+        return mailsRead;
+    }
+
     public synchronized long mailsReadOnIdle() {
         return mailsReadOnIdle;
     }

@@ -140,6 +140,30 @@ class PackDeliveryTest extends AccessTestSupport {
     }
 
     @Test
+    void twoNodesExpiringOnePackAtOnceRecordItsDeletionOnce() {
+        String reference = searchedRequest();
+        DisclosurePack pack = builtPack(reference);
+        OffsetDateTime now = OffsetDateTime.now(TestClock.clock());
+        jdbc.update("UPDATE desk.disclosure_pack SET expires_at = ? WHERE id = ?", now.minusMinutes(1), pack.id());
+        // Each node's hourly run lists the expired packs; both list this one before either has marked it.
+        DisclosurePack listedByBoth = packs.expiredAndNotDeleted(now).stream()
+                .filter(p -> p.id().equals(pack.id()))
+                .findFirst()
+                .orElseThrow();
+
+        boolean first = expiry.expire(listedByBoth, now);
+        boolean second = expiry.expire(listedByBoth, now);
+
+        assertThat(first).isTrue();
+        assertThat(second).as("the second node finds it marked").isFalse();
+        assertThat(Files.exists(packFile(pack))).isFalse();
+        assertThat(packs.find(pack.id()).orElseThrow().deleted()).isTrue();
+        assertThat(register.events(register.get(reference).id()))
+                .filteredOn(e -> e.kind().equals("PACK_DELETED"))
+                .hasSize(1);
+    }
+
+    @Test
     void unknownOrMalformedTokensAre404() {
         assertThat(http.getForEntity("/packs/" + PackTokens.newToken(), String.class)
                         .getStatusCode())

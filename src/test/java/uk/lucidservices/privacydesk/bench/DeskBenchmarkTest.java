@@ -11,9 +11,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -63,8 +69,8 @@ import uk.lucidservices.privacydesk.retention.RetentionJob;
 /**
  * Every benchmark of the desk in one run, on one database, in one table: the database's own
  * rate over JDBC first, then the desk's request starts, the job executor against a million
- * timers, lookup and erasure with a million rows per large table, disclosure packs, and the
- * email channel. Writes target/bench/desk.json and desk.md. Run with {@code mvn -Pbench verify}
+ * timers, lookup and erasure with a million rows per large table, disclosure packs, the
+ * email channel, and a second desk on the same database ({@link SecondDesk}). Writes target/bench/desk.json and desk.md. Run with {@code mvn -Pbench verify}
  * (README, "Benchmarks"); sizes are system properties (bench.rows, bench.timers, bench.dueJobs,
  * bench.seconds, bench.mails) so a quick run can be made smaller.
  *
@@ -96,9 +102,11 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
     private static final int RETENTION_ROWS = Integer.getInteger("bench.retentionRows", 1_000_000);
     private static final int SWEEP_ROWS = Integer.getInteger("bench.sweepRows", 1_000_000);
     private static final int SWEEP_ACCOUNTS = Integer.getInteger("bench.sweepAccounts", 1_000);
+    private static final int TWO_NODE_JOBS = Integer.getInteger("bench.twoNodeJobs", 10_000);
+    private static final int TWO_NODE_CLIENTS = Integer.getInteger("bench.twoNodeClients", 4);
     /** Which workloads run, e.g. {@code -Dbench.workloads=1,7}; all by default. */
-    private static final List<String> WORKLOADS =
-            List.of(System.getProperty("bench.workloads", "1,2,3,4,5,6,7,8,9").split(","));
+    private static final List<String> WORKLOADS = List.of(
+            System.getProperty("bench.workloads", "1,2,3,4,5,6,7,8,9,10").split(","));
 
     @Autowired
     ApplicationContext context;
@@ -168,7 +176,7 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
                                 context.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size")));
         report.setting(
                 "sizes",
-                "bench.rows=%d (bench.fillThreads=%d, bench.lookups=%d, bench.erasures=%d), bench.timers=%d, bench.dueJobs=%d, bench.seconds=%d (after %d s warm-up), bench.mails=%d, bench.tpsRegister=%d, bench.tpsLeads=%d, bench.tpsChanges=%d, bench.retentionRows=%d, bench.sweepRows=%d, bench.sweepAccounts=%d, bench.workloads=%s"
+                "bench.rows=%d (bench.fillThreads=%d, bench.lookups=%d, bench.erasures=%d), bench.timers=%d, bench.dueJobs=%d, bench.seconds=%d (after %d s warm-up), bench.mails=%d, bench.tpsRegister=%d, bench.tpsLeads=%d, bench.tpsChanges=%d, bench.retentionRows=%d, bench.sweepRows=%d, bench.sweepAccounts=%d, bench.twoNodeJobs=%d, bench.twoNodeClients=%d, bench.workloads=%s"
                         .formatted(
                                 ROWS,
                                 FILL_THREADS,
@@ -185,6 +193,8 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
                                 RETENTION_ROWS,
                                 SWEEP_ROWS,
                                 SWEEP_ACCOUNTS,
+                                TWO_NODE_JOBS,
+                                TWO_NODE_CLIENTS,
                                 String.join(",", WORKLOADS)));
         context.getBean(DemoDataGenerator.class).generate(300, 20260401);
     }
@@ -556,6 +566,179 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
         report.add(workload, "accounts swept per second", r.accounts() / Math.max(1e-9, r.seconds()), "accounts/s");
         assertThat(r.erased()).as("every expired row erased").isEqualTo(r.rowsPerStore() * SweepWorkload.TABLES.size());
         assertThat(r.left()).as("rows left with personal data").isZero();
+    }
+
+    @Test
+    @Order(10)
+    void twoNodes() throws Exception {
+        assumeTrue(WORKLOADS.contains("10"), "workload 10 not selected (bench.workloads)");
+        progress("10. two nodes: starting the second desk");
+        try (SecondDesk second = SecondDesk.start()) {
+            JobExecutor firstJobs =
+                    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+            report.setting(
+                    "second node (workload 10)",
+                    "a second Spring context in the benchmark JVM on the same database and mail server: engine %s, job executor lock owner %s (the first: engine %s, %s), own pool and web server; started in %.1f s"
+                            .formatted(
+                                    second.engine().getName(),
+                                    second.jobExecutor().getLockOwner(),
+                                    engine.getName(),
+                                    firstJobs.getLockOwner(),
+                                    second.startSeconds()));
+            twoNodeIntake(second);
+            twoNodeStarts(second);
+            twoNodeTimers(second, firstJobs);
+            twoNodeRetention(second);
+        }
+    }
+
+    /** Both desks read the privacy mailbox over IMAP IDLE at once; then one desk alone, for comparison. */
+    private void twoNodeIntake(SecondDesk second) throws Exception {
+        progress("10. two nodes: intake");
+        IntakeProperties properties = context.getBean(IntakeProperties.class);
+        IntakeWorkload.Desk first = new IntakeWorkload.Desk(engine, context.getBean(MailboxPoller.class));
+        IntakeWorkload.Desk other = new IntakeWorkload.Desk(second.engine(), second.bean(MailboxPoller.class));
+        IntakeWorkload.Burst one = new IntakeWorkload(List.of(first), properties, jdbc).burst(MAILS);
+        IntakeWorkload.Burst two = new IntakeWorkload(List.of(first, other), properties, jdbc).burst(MAILS);
+        String workload =
+                "10. Two nodes: intake over IMAP IDLE, %,d mails delivered at once (8 SMTP senders)".formatted(MAILS);
+        report.add(workload, "1 node: all started and acknowledged", one.acknowledgedSeconds(), "s");
+        report.add(
+                workload, "2 nodes reading the mailbox: all started and acknowledged", two.acknowledgedSeconds(), "s");
+        report.add(workload, "2 nodes: all started", two.startedSeconds(), "s");
+        double speedUp = one.acknowledgedSeconds() / two.acknowledgedSeconds();
+        report.check(
+                workload,
+                "speed-up, 2 nodes against 1",
+                speedUp,
+                "x",
+                "> 1 (second node adds throughput)",
+                speedUp > 1);
+        report.add(workload, "2 nodes: mails read by node 1", two.readByDesk().get(0), "mails");
+        report.add(workload, "2 nodes: mails read by node 2", two.readByDesk().get(1), "mails");
+        report.add(
+                workload,
+                "2 nodes: mails both nodes read (the later one recorded a DUPLICATE and sent nothing)",
+                two.readTwice(),
+                "mails");
+        long doneTwice = one.startedTwice() + two.startedTwice() + one.acknowledgedTwice() + two.acknowledgedTwice();
+        report.check(
+                workload,
+                "mails started twice (Message-ID in desk.intake_log)",
+                two.startedTwice(),
+                "mails",
+                "= 0",
+                two.startedTwice() == 0);
+        report.check(
+                workload,
+                "senders acknowledged twice",
+                two.acknowledgedTwice(),
+                "mails",
+                "= 0",
+                two.acknowledgedTwice() == 0);
+        report.check(
+                workload,
+                "requests started (none lost, none twice)",
+                two.distinctReferences(),
+                "requests",
+                "= " + MAILS,
+                two.distinctReferences() == MAILS && two.requests() == MAILS);
+        assertThat(doneTwice).as("mails started or acknowledged twice").isZero();
+        for (IntakeWorkload.Burst burst : List.of(one, two)) {
+            assertThat(burst.requests()).isEqualTo(MAILS);
+            assertThat(burst.distinctReferences()).isEqualTo(MAILS);
+        }
+    }
+
+    /** The same number of clients starting requests on one desk, then spread over both. */
+    private void twoNodeStarts(SecondDesk second) {
+        progress("10. two nodes: request starts");
+        RequestStarts starts = new RequestStarts(
+                List.of(context.getBean(RequestStarter.class), second.bean(RequestStarter.class)),
+                engine.getRuntimeService());
+        String countRequests = "SELECT COUNT(*) FROM desk.request WHERE requester_email LIKE 'bench.requester%'";
+        long before = jdbc.queryForObject(countRequests, Long.class);
+        RequestStarts.Result one = starts.run(TWO_NODE_CLIENTS, 1, WARM_UP, MEASURED);
+        RequestStarts.Result two = starts.run(TWO_NODE_CLIENTS, 2, WARM_UP, MEASURED);
+        String workload = "10. Two nodes: request starts to first wait state, %d clients".formatted(TWO_NODE_CLIENTS);
+        report.add(workload, "1 node (all clients on node 1)", one.loop().perSecond(), "starts/s");
+        report.add(workload, "1 node, median", one.loop().medianMs(), "ms");
+        report.add(workload, "2 nodes (clients split between them)", two.loop().perSecond(), "starts/s");
+        report.add(workload, "2 nodes, median", two.loop().medianMs(), "ms");
+        double gain = two.loop().perSecond() / one.loop().perSecond();
+        report.check(workload, "2 nodes / 1 node", gain, "x", "> 1 (second node adds throughput)", gain > 1);
+        long started = jdbc.queryForObject(countRequests, Long.class) - before;
+        long twice = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM (SELECT BUSINESS_KEY_ FROM ACT_RU_EXECUTION
+                WHERE PARENT_ID_ IS NULL AND PROC_DEF_KEY_ = 'subject-access-request'
+                GROUP BY BUSINESS_KEY_ HAVING COUNT(*) > 1) t""", Long.class);
+        long sharedRequester = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM (SELECT requester_email FROM desk.request WHERE requester_email LIKE 'bench.requester%'
+                GROUP BY requester_email HAVING COUNT(*) > 1) t""", Long.class);
+        report.check(
+                workload,
+                "requests started twice (a reference with two processes, or a start registered twice)",
+                twice + sharedRequester,
+                "requests",
+                "= 0",
+                twice + sharedRequester == 0);
+        assertThat(started).as("requests registered").isEqualTo(starts.requestsStarted());
+        assertThat(twice + sharedRequester).as("requests started twice").isZero();
+    }
+
+    /** Due timers drained by the first desk's job executor alone, then by both desks' executors. */
+    private void twoNodeTimers(SecondDesk second, JobExecutor firstJobs) throws Exception {
+        progress("10. two nodes: timers");
+        TimerDrain drain = new TimerDrain(
+                engine, jdbc, new TransactionTemplate(context.getBean(PlatformTransactionManager.class)));
+        List<JobExecutor> both = List.of(firstJobs, second.jobExecutor());
+        // Warms both desks' job paths (the second desk's code is cold), not reported.
+        drain.drain(Math.max(100, TWO_NODE_JOBS / 10), both);
+        TimerDrain.Drain one = drain.drain(TWO_NODE_JOBS, List.of(firstJobs));
+        TimerDrain.Drain two = drain.drain(TWO_NODE_JOBS, both);
+        String workload =
+                "10. Two nodes: %,d due timers drained (job executors as in application.yml)".formatted(TWO_NODE_JOBS);
+        report.add(workload, "1 node's job executor", one.jobsPerSecond(), "jobs/s");
+        report.add(workload, "both nodes' job executors", two.jobsPerSecond(), "jobs/s");
+        double gain = two.jobsPerSecond() / one.jobsPerSecond();
+        report.check(workload, "2 nodes / 1 node", gain, "x", "> 1 (second node adds throughput)", gain > 1);
+        long firedTwice = one.firedTwice() + two.firedTwice();
+        report.check(
+                workload,
+                "timer jobs run twice (history: timer fired twice in one instance)",
+                firedTwice,
+                "jobs",
+                "= 0",
+                firedTwice == 0);
+        for (TimerDrain.Drain d : List.of(one, two)) {
+            assertThat(d.left()).as("due timers left").isZero();
+            assertThat(d.fired()).as("timers fired").isEqualTo(TWO_NODE_JOBS);
+        }
+        assertThat(firedTwice).as("timer jobs run twice").isZero();
+    }
+
+    /** The nightly retention job started on both desks at the same moment: the lease lets one run it. */
+    private void twoNodeRetention(SecondDesk second) throws Exception {
+        progress("10. two nodes: retention job on both at once");
+        List<RetentionJob> jobs = List.of(context.getBean(RetentionJob.class), second.bean(RetentionJob.class));
+        CountDownLatch ready = new CountDownLatch(jobs.size());
+        ExecutorService nodes = Executors.newFixedThreadPool(jobs.size());
+        List<Future<RetentionJob.Report>> runs = new ArrayList<>();
+        for (RetentionJob job : jobs) {
+            runs.add(nodes.submit(() -> {
+                ready.countDown();
+                ready.await();
+                return job.run();
+            }));
+        }
+        nodes.shutdown();
+        long ran = 0;
+        for (Future<RetentionJob.Report> run : runs) {
+            ran += run.get(30, TimeUnit.MINUTES).ran() ? 1 : 0;
+        }
+        String workload = "10. Two nodes: scheduled desk jobs";
+        report.check(workload, "retention job started on both nodes at once: runs", ran, "runs", "= 1", ran == 1);
+        assertThat(ran).as("retention runs").isEqualTo(1);
     }
 
     @AfterAll

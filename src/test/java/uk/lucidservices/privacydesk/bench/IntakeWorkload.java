@@ -8,8 +8,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,10 +34,23 @@ import uk.lucidservices.privacydesk.intake.TestMail;
 /**
  * The email channel with everything running as in production: mails delivered over real SMTP,
  * the mailbox read over IMAP IDLE (or, with IDLE off, by the poller alone) with the poll on its
- * configured schedule, the job executor sending the acknowledgements.
+ * configured schedule, the job executor sending the acknowledgements. With more than one desk (the
+ * nodes of a cluster on one database), every desk reads the same mailbox at once, each with its own
+ * IDLE connection, poll and job executor.
  */
 final class IntakeWorkload {
 
+    private static final String ACKNOWLEDGEMENT_SUBJECT = "We have received your ";
+
+    /** One node: its engine (for its job executor) and its reader of the privacy mailbox. */
+    record Desk(ProcessEngine engine, MailboxPoller poller) {}
+
+    /**
+     * {@code startedTwice}: mails with more than one STARTED row in the intake log; {@code readTwice}:
+     * DUPLICATE rows (a mail that two readers both took, the slower one recording the duplicate);
+     * {@code acknowledgedTwice}: senders who received more than one mail; {@code readByDesk}: mails
+     * each desk read (a mail read by two counts for both).
+     */
     record Burst(
             int mails,
             double deliverySeconds,
@@ -43,16 +59,22 @@ final class IntakeWorkload {
             long logRows,
             long requests,
             long distinctReferences,
-            long readOnIdle) {}
+            long readOnIdle,
+            long startedTwice,
+            long readTwice,
+            long acknowledgedTwice,
+            List<Long> readByDesk) {}
 
-    private final ProcessEngine engine;
-    private final MailboxPoller poller;
+    private final List<Desk> desks;
     private final IntakeProperties properties;
     private final JdbcTemplate jdbc;
 
     IntakeWorkload(ProcessEngine engine, MailboxPoller poller, IntakeProperties properties, JdbcTemplate jdbc) {
-        this.engine = engine;
-        this.poller = poller;
+        this(List.of(new Desk(engine, poller)), properties, jdbc);
+    }
+
+    IntakeWorkload(List<Desk> desks, IntakeProperties properties, JdbcTemplate jdbc) {
+        this.desks = List.copyOf(desks);
         this.properties = properties;
         this.jdbc = jdbc;
     }
@@ -94,7 +116,8 @@ final class IntakeWorkload {
                         .text("Please send me a copy of my data"))
                 .toList();
         List<String> ids = mails.stream().map(TestMail::messageId).toList();
-        long readOnIdleBefore = poller.mailsReadOnIdle();
+        long readOnIdleBefore = readOnIdle();
+        List<Long> readBefore = readByDesk();
         double[] times = new double[3];
         runningLikeProduction(true, () -> {
             long start = System.nanoTime();
@@ -135,7 +158,37 @@ final class IntakeWorkload {
                         "SELECT COUNT(*) FROM desk.request r JOIN desk.intake_log l ON l.request_id = r.id WHERE l.message_id IN (:ids)",
                         ids),
                 count("SELECT COUNT(DISTINCT request_reference) FROM desk.intake_log WHERE message_id IN (:ids)", ids),
-                poller.mailsReadOnIdle() - readOnIdleBefore);
+                readOnIdle() - readOnIdleBefore,
+                count("""
+                        SELECT COUNT(*) FROM (SELECT message_id FROM desk.intake_log
+                        WHERE outcome = 'STARTED' AND message_id IN (:ids) GROUP BY message_id HAVING COUNT(*) > 1) t""", ids),
+                count("SELECT COUNT(*) FROM desk.intake_log WHERE outcome = 'DUPLICATE' AND message_id IN (:ids)", ids),
+                acknowledgedTwice(mails),
+                IntStream.range(0, desks.size())
+                        .mapToObj(i -> readByDesk().get(i) - readBefore.get(i))
+                        .toList());
+    }
+
+    private long readOnIdle() {
+        return desks.stream().mapToLong(d -> d.poller().mailsReadOnIdle()).sum();
+    }
+
+    private List<Long> readByDesk() {
+        return desks.stream().map(d -> d.poller().mailsRead()).toList();
+    }
+
+    /**
+     * Senders of these mails to whom the mail server delivered more than one acknowledgement (its
+     * subject, letters/acknowledgement.subject; an identity request may follow it, and is not one).
+     */
+    private static long acknowledgedTwice(List<TestMail> mails) {
+        Map<String, Integer> received = new HashMap<>();
+        for (String recipient : deliveries(ACKNOWLEDGEMENT_SUBJECT)) {
+            received.merge(recipient, 1, Integer::sum);
+        }
+        return mails.stream()
+                .filter(mail -> received.getOrDefault(mail.address().toLowerCase(), 0) > 1)
+                .count();
     }
 
     private static void deliver(TestMail mail) {
@@ -144,11 +197,22 @@ final class IntakeWorkload {
 
     /** Everyone the mail server has delivered a message to, lower case. */
     private static Set<String> recipients() {
+        return new HashSet<>(deliveries(""));
+    }
+
+    /**
+     * The recipient of every delivery the mail server has made of a message whose subject starts so,
+     * lower case, once per delivery.
+     */
+    private static List<String> deliveries(String subjectStart) {
         GreenMail greenMail = TestMailServer.greenMail();
-        Set<String> recipients = new HashSet<>();
+        List<String> recipients = new ArrayList<>();
         for (MimeMessage message : greenMail.getReceivedMessages()) {
             try {
-                if (message.getAllRecipients() != null) {
+                if (message.getAllRecipients() != null
+                        && (subjectStart.isEmpty()
+                                || (message.getSubject() != null
+                                        && message.getSubject().startsWith(subjectStart)))) {
                     for (Address address : message.getAllRecipients()) {
                         recipients.add(((InternetAddress) address).getAddress().toLowerCase());
                     }
@@ -166,19 +230,24 @@ final class IntakeWorkload {
     }
 
     private void runningLikeProduction(boolean idle, Runnable body) {
-        JobExecutor jobs = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
-        MailboxPollingSchedule schedule = new MailboxPollingSchedule(
-                poller,
-                properties.polling().interval(),
-                properties.polling().maxBackoff(),
-                new IntakeProperties.Idle(idle, properties.idle().refresh()));
-        jobs.start();
-        schedule.start();
+        List<JobExecutor> jobs = desks.stream()
+                .map(d ->
+                        ((ProcessEngineConfigurationImpl) d.engine().getProcessEngineConfiguration()).getJobExecutor())
+                .toList();
+        List<MailboxPollingSchedule> schedules = desks.stream()
+                .map(d -> new MailboxPollingSchedule(
+                        d.poller(),
+                        properties.polling().interval(),
+                        properties.polling().maxBackoff(),
+                        new IntakeProperties.Idle(idle, properties.idle().refresh())))
+                .toList();
+        jobs.forEach(JobExecutor::start);
+        schedules.forEach(MailboxPollingSchedule::start);
         try {
             body.run();
         } finally {
-            schedule.stop();
-            jobs.shutdown();
+            schedules.forEach(MailboxPollingSchedule::stop);
+            jobs.forEach(JobExecutor::shutdown);
         }
     }
 }

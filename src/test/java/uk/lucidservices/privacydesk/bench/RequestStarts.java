@@ -14,7 +14,8 @@ import uk.lucidservices.privacydesk.request.RequestType;
  * Subject access requests started the way the API and the mail intake start them
  * ({@link RequestStarter}: register row, process, SLA clocks with their four timers), each in its
  * own transaction, up to the first wait state: the acknowledgement's asynchronous step and the
- * clocks' timers. Counts the SQL statements and commits per start.
+ * clocks' timers. Counts the SQL statements and commits per start. With the starters of several
+ * desks (nodes on one database), client n starts its requests on desk n modulo their number.
  */
 final class RequestStarts {
 
@@ -42,13 +43,19 @@ final class RequestStarts {
 
     static final String MINIMAL_PROCESS = "bench-minimal-start";
 
-    private final RequestStarter starter;
+    /** One sequence for every run in the JVM, so that no two starts share a requester. */
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final List<RequestStarter> starters;
     private final RuntimeService runtimeService;
-    private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicInteger requestsStarted = new AtomicInteger();
 
     RequestStarts(RequestStarter starter, RuntimeService runtimeService) {
-        this.starter = starter;
+        this(List.of(starter), runtimeService);
+    }
+
+    RequestStarts(List<RequestStarter> starters, RuntimeService runtimeService) {
+        this.starters = List.copyOf(starters);
         this.runtimeService = runtimeService;
     }
 
@@ -62,7 +69,7 @@ final class RequestStarts {
                 warmUp,
                 measured,
                 client -> {
-                    int n = sequence.incrementAndGet();
+                    int n = SEQUENCE.incrementAndGet();
                     runtimeService.startProcessInstanceByKey(
                             MINIMAL_PROCESS, "BENCH-" + n, Map.of("requestReference", "BENCH-" + n, "requestId", (long)
                                     n));
@@ -72,8 +79,17 @@ final class RequestStarts {
     }
 
     Result run(int clients, Duration warmUp, Duration measured) {
-        ClosedLoop.Result loop =
-                ClosedLoop.run(clients, warmUp, measured, client -> startOne(), SqlCounter.INSTANCE::reset);
+        return run(clients, starters.size(), warmUp, measured);
+    }
+
+    /** The clients spread over the first {@code desks} desks. */
+    Result run(int clients, int desks, Duration warmUp, Duration measured) {
+        ClosedLoop.Result loop = ClosedLoop.run(
+                clients,
+                warmUp,
+                measured,
+                client -> startOne(starters.get(client % desks)),
+                SqlCounter.INSTANCE::reset);
         // Read at once: the window has just closed and nothing else writes meanwhile.
         return new Result(
                 loop,
@@ -85,9 +101,9 @@ final class RequestStarts {
         return requestsStarted.get();
     }
 
-    private void startOne() {
+    private void startOne(RequestStarter starter) {
         requestsStarted.incrementAndGet();
-        int n = sequence.incrementAndGet();
+        int n = SEQUENCE.incrementAndGet();
         starter.start(NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
                 .name("Bench Requester " + n)
                 .email("bench.requester" + n + "@example.net")

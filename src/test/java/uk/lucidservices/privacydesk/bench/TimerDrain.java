@@ -41,6 +41,19 @@ final class TimerDrain {
         }
     }
 
+    /**
+     * A drain by one or more job executors (nodes on one database). {@code firedTwice}: instances
+     * whose timer fired more than once (history: more than one wait entered after it), so a job that
+     * two executors both ran to a commit.
+     */
+    record Drain(int executors, long due, double seconds, long fired, long firedTwice, long left) {
+        double jobsPerSecond() {
+            return due / seconds;
+        }
+    }
+
+    private static final String AFTER_TIMER = "Event_BenchRequestClosed";
+
     private final ProcessEngine engine;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -99,6 +112,63 @@ final class TimerDrain {
         long future = futureTimerCount();
         jdbc.update("DELETE FROM ACT_RU_JOB WHERE ID_ LIKE ?", CLONE_PREFIX + "%");
         return new Result(future, cloned, createSeconds, dueJobs, drainSeconds, acquisitions, counts);
+    }
+
+    /**
+     * {@code dueJobs} due timers started with every executor off, then drained by {@code executors}
+     * together (the job executors of several desks on this database, or one), each as configured.
+     */
+    Drain drain(int dueJobs, List<JobExecutor> executors) throws Exception {
+        engine.getRepositoryService()
+                .createDeployment()
+                .name("benchmark")
+                .addClasspathResource("bench/due-timer.bpmn")
+                .enableDuplicateFiltering(false)
+                .deploy();
+        startDueTimers(dueJobs);
+        holdOtherJobs();
+        jdbc.execute("ANALYZE ACT_RU_JOB");
+        long firedBefore = fired();
+        long start = System.nanoTime();
+        executors.forEach(JobExecutor::start);
+        try {
+            await().atMost(Duration.ofMinutes(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> !anyDueLeft());
+        } catch (ConditionTimeoutException e) {
+            // Reported with the number left.
+        } finally {
+            executors.forEach(JobExecutor::shutdown);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long firedTwice = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM (SELECT PROC_INST_ID_ FROM ACT_HI_ACTINST WHERE ACT_ID_ = ?
+                GROUP BY PROC_INST_ID_ HAVING COUNT(*) > 1) t""", Long.class, AFTER_TIMER);
+        return new Drain(executors.size(), dueJobs, seconds, fired() - firedBefore, firedTwice, dueLeft());
+    }
+
+    /** Timers fired so far: the waits entered after them, as history records them. */
+    private long fired() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_ACTINST WHERE ACT_ID_ = ?", Long.class, AFTER_TIMER);
+    }
+
+    /**
+     * The requests' acknowledgement steps and queued letters (and the minimal starts' steps) are due
+     * too; they are held so that only the timers are drained (letters would measure the mail server).
+     */
+    private void holdOtherJobs() {
+        for (String key : new String[] {"subject-access-request", "desk-letter", RequestStarts.MINIMAL_PROCESS}) {
+            if (engine.getRepositoryService()
+                            .createProcessDefinitionQuery()
+                            .processDefinitionKey(key)
+                            .count()
+                    > 0) {
+                engine.getManagementService()
+                        .updateJobSuspensionState()
+                        .byProcessDefinitionKey(key)
+                        .suspend();
+            }
+        }
     }
 
     long dueLeft() {
