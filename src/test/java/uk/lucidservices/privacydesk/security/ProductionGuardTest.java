@@ -44,7 +44,8 @@ class ProductionGuardTest {
                                     "DESK_PUBLIC_URL",
                                     "DESK_ADR_SCHEME_NAME",
                                     "DESK_ADR_SCHEME_WEBSITE",
-                                    "DESK_ADR_SCHEME_PHONE");
+                                    "DESK_ADR_SCHEME_PHONE",
+                                    "DESK_ADR_SCHEME_NAME_CY");
                 });
     }
 
