@@ -2,12 +2,15 @@ package uk.lucidservices.privacydesk.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
 import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Channel;
@@ -18,7 +21,8 @@ import uk.lucidservices.privacydesk.request.RequestType;
 
 /**
  * A subject access request in Welsh, on the engine: the acknowledgement and the extension notice
- * give every date in Welsh and carry no English from the desk's settings, by email and by post.
+ * (and the ID request) give every date in Welsh and carry no English from the desk's settings, by
+ * email and by post.
  * Today is Monday 15 June 2026 (TestClock); the request came on Friday 12 June.
  */
 class WelshSarLettersProcessTest extends SarProcessTestSupport {
@@ -26,22 +30,31 @@ class WelshSarLettersProcessTest extends SarProcessTestSupport {
     @Autowired
     SentLetters sentLetters;
 
+    @Autowired
+    TestRestTemplate http;
+
     @Test
-    void aWelshRequestByEmailIsAcknowledgedAndToldOfTheExtensionInWelsh() throws Exception {
+    void aWelshRequestByEmailIsAcknowledgedAskedForIdAndToldOfTheExtensionInWelsh() throws Exception {
+        // Person 476's address matches no customer: the desk asks for ID.
         ProcessInstance pi = startInWelsh(person(476), Channel.EMAIL);
         String reference = pi.getBusinessKey();
-        work(pi, "Task_ConfirmIdentity", "olivia", Map.of("identityDecision", "CONFIRMED"));
+        process(pi).isWaitingFor("requester-reply");
+        replyFromRequester(pi, 1);
+        process(pi).isWaitingAt("Task_CheckIdDocument");
+        assertThat(http.withBasicAuth("olivia", "olivia")
+                        .postForEntity("/api/requests/" + reference + "/extension", null, JsonNode.class)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        runJobs(pi);
         String reason = "Mae eich cais yn cwmpasu chwe system a ffeiliau papur.";
-        work(pi, "Task_TriageRequest", "olivia", Map.of("triageDecision", "EXTEND", "proposedExtensionReason", reason));
         work(
                 pi,
-                "Task_ApproveExtension",
+                "Task_ApproveExtensionAnyStage",
                 "mark",
                 Map.of("extensionDecision", "APPROVE", "proposedExtensionReason", reason));
 
-        assertThat(letters(reference)).containsExactly("acknowledgement", "extension-notice");
-        // Received Friday 12 June 2026. A month on is Sunday 12 July, so Monday 13 July; extended by
-        // two further months, Saturday 12 September, so Monday 14 September.
+        assertThat(letters(reference)).containsExactly("acknowledgement", "id-request", "extension-notice");
+        // Received Friday 12 June 2026: a month on is Sunday 12 July, so Monday 13 July.
         String acknowledgement = text(mailFor(reference, "Diolch am eich"));
         assertThat(acknowledgement)
                 .contains("cais am fynediad at ddata gan wrthrych data, a gawsom ar 12 Mehefin 2026")
@@ -49,9 +62,14 @@ class WelshSarLettersProcessTest extends SarProcessTestSupport {
                 .contains("Y Tîm Preifatrwydd")
                 .contains("Y Deyrnas Unedig")
                 .doesNotContain("June", "July", "The Privacy Team", "United Kingdom", "subject access request");
+        // ID asked today, Monday 15 June 2026: the wait is one month, to Wednesday 15 July 2026.
+        String idRequest = text(mailFor(reference, "15 Gorffennaf 2026"));
+        assertThat(idRequest).doesNotContain("June", "July", "The Privacy Team", "United Kingdom");
+        // The ID came today, so the clock starts today: one month is Wednesday 15 July 2026, and two
+        // further months Tuesday 15 September 2026.
         String notice = text(mailFor(reference, "Byddwn bellach yn ymateb erbyn"));
         assertThat(notice)
-                .contains("Byddwn bellach yn ymateb erbyn 14 Medi 2026.")
+                .contains("Byddwn bellach yn ymateb erbyn 15 Medi 2026.")
                 .contains("a gawsom ar 12 Mehefin 2026")
                 .contains(reason)
                 .contains("Swyddfa'r Comisiynydd Gwybodaeth")
