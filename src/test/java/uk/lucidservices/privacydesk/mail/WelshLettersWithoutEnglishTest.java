@@ -119,6 +119,34 @@ class WelshLettersWithoutEnglishTest extends DeskIntegrationTest {
     }
 
     @Test
+    void theErasureConfirmationAndCoverLetterSayInWelshWhatTheDeskWrote() {
+        Request erasure = welshRequest(RequestType.ERASURE);
+        String confirmation = templates
+                .render(
+                        "erasure-confirmation",
+                        erasure.reference(),
+                        model.build(erasure, WelshErasureLetterValues.welsh(dataMap)),
+                        Language.WELSH)
+                .text();
+        assertThat(confirmation)
+                .contains("Cafodd ei awdurdodi ar 10 Mehefin 2026 a'i gwblhau ar 12 Mehefin 2026")
+                .contains("Trawsgrifiadau sgwrs fyw (Sgwrs fyw): 3 wedi'u dileu")
+                .contains("Biliau (Bilio): Cofnodion cyfrifyddu a TAW y mae'r gyfraith yn mynnu ein bod yn eu cadw")
+                .contains("Mae cwyn ar y cyfrif ar agor neu wedi'i chau lai na 12 mis yn ôl")
+                .contains("gofynnoch i ni ddileu Trawsgrifiadau sgwrs fyw, Recordiadau galwadau telefarchnata yn unig")
+                // The officer's reason, as typed.
+                .contains("Mae taliad yn destun anghydfod gyda'r banc")
+                .contains("Copïau wrth gefn: Mae copïau o'r data a ddilëwyd");
+        Request sar = welshRequest(RequestType.SUBJECT_ACCESS);
+        String cover = templates.document(
+                "cover-letter", model.build(sar, WelshCoverLetterValues.welsh(context)), Language.WELSH);
+        assertThat(cover.replace("&#39;", "'"))
+                .contains("Recordiadau galwadau telefarchnata")
+                .contains("12 mis ar ôl yr alwad")
+                .contains("Nid ydym yn trosglwyddo eich data personol y tu allan i'r Deyrnas Unedig.");
+    }
+
+    @Test
     void theSameValuesInAnEnglishLetterShowThePhrasesTheCheckLooksFor() {
         // The check can fail: the English letters, from the same sources, hold the phrases.
         Request request = register.log(NewRequest.builder(RequestType.COMPLAINT, Channel.LETTER)
