@@ -41,6 +41,12 @@ public final class WelshCoverLetterValues {
                 true);
     }
 
+    /** The portability pack's README for a Welsh request holding every category the person provided. */
+    public static String welshPortabilityReadme(DataMap map) {
+        return PortabilityPackBuilder.readme(
+                map.categories().stream().filter(Category::providedBySubject).toList(), true);
+    }
+
     /** The cover letter's statements as the settings give them in English. */
     public static List<String> english(ApplicationContext context) {
         AccessProperties properties = context.getBean(AccessProperties.class);

@@ -115,6 +115,13 @@ class WelshLettersWithoutEnglishTest extends DeskIntegrationTest {
                 found.add("cover-letter: \"" + phrase + "\"");
             }
         });
+        String readme = prose(WelshCoverLetterValues.welshPortabilityReadme(dataMap));
+        assertThat(readme).contains("Y data personol a roesoch i ni");
+        english.forEach((phrase, pattern) -> {
+            if (pattern.matcher(readme).find()) {
+                found.add("portability README: \"" + phrase + "\"");
+            }
+        });
         assertThat(found).as("English from code or settings in Welsh letters").isEmpty();
     }
 
