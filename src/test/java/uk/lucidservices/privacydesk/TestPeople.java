@@ -52,6 +52,7 @@ public final class TestPeople {
         claim("rights.RightsClarificationAtAnyStageTest", 458);
         claim("access.RedactionItemsApiTest", 480);
         claim("access.AccessFormsTest", 490);
+        claim("access.WelshSarLettersProcessTest", 476, 477);
         claim("objection.ObjectionProcessTest", 271, 273, 275, 277);
         claim("objection.DoNotRecordTest", 279, 281);
         claim("transcript.TranscriptCopyTest", 285, 289);

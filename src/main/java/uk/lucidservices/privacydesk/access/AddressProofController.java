@@ -1,7 +1,5 @@
 package uk.lucidservices.privacydesk.access;
 
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -9,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.lucidservices.privacydesk.mail.LetterService;
+import uk.lucidservices.privacydesk.mail.LetterTime;
 import uk.lucidservices.privacydesk.mail.Recipient;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestNotFoundException;
@@ -28,8 +27,6 @@ import uk.lucidservices.privacydesk.security.DeskGroups;
 @RestController
 @RequestMapping("/api/requests/{reference}/identifiers/{id}/code")
 class AddressProofController {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm 'UTC'", Locale.UK);
 
     private final VerifiedIdentifiers identifiers;
     private final RequestRegister register;
@@ -54,7 +51,7 @@ class AddressProofController {
                 Recipient.addressToProve(code.address()),
                 reference,
                 "address-code",
-                Map.of("code", code.code(), "codeExpires", code.expiresAt().format(WHEN)),
+                Map.of("code", code.code(), "codeExpires", new LetterTime(code.expiresAt())),
                 null);
         return Map.of("identifier", id, "expiresAt", code.expiresAt());
     }

@@ -41,12 +41,20 @@ final class CoverLetter {
 
     private CoverLetter() {}
 
-    /** The template's values; the reference, the requester's name and the date come from the letter service. */
+    /** The template's values in English. */
     static Map<String, Object> values(Content c) {
+        return values(c, false);
+    }
+
+    /**
+     * The template's values; the reference, the requester's name and the date come from the letter
+     * service. In Welsh, every text from the data map is its {@code cy:} text.
+     */
+    static Map<String, Object> values(Content c, boolean welsh) {
         List<Map<String, Object>> sections = new ArrayList<>();
         List<Map<String, Object>> disclosed = new ArrayList<>();
         for (Section s : c.sections()) {
-            Category cat = s.category();
+            Category cat = welsh ? s.category().inWelsh() : s.category();
             sections.add(Map.of("name", cat.name(), "system", cat.system(), "records", s.records()));
             if (s.records() > 0) {
                 Map<String, Object> details = new LinkedHashMap<>();
@@ -64,8 +72,9 @@ final class CoverLetter {
         List<Map<String, Object>> manual = new ArrayList<>();
         for (ManualSection m : c.manual()) {
             Map<String, Object> line = new LinkedHashMap<>();
-            line.put("name", m.category().name());
-            line.put("system", m.category().system());
+            Category cat = welsh ? m.category().inWelsh() : m.category();
+            line.put("name", cat.name());
+            line.put("system", cat.system());
             line.put("foundKnown", m.found() != null);
             line.put("files", m.files());
             line.put("anyFiles", m.files() > 0);

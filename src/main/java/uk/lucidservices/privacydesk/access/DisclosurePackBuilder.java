@@ -35,6 +35,7 @@ import uk.lucidservices.privacydesk.mail.Recipient;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.records.RecordSource;
 import uk.lucidservices.privacydesk.records.Subject;
+import uk.lucidservices.privacydesk.request.Language;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
@@ -132,7 +133,16 @@ public class DisclosurePackBuilder {
                 for (Category category : order) {
                     List<RecordSource> handling = sources.handling(category);
                     if (!handling.isEmpty()) {
-                        writeCategory(zip, reference, category, handling, subject, work, transcripts, tally);
+                        writeCategory(
+                                zip,
+                                reference,
+                                category,
+                                shown(request, category),
+                                handling,
+                                subject,
+                                work,
+                                transcripts,
+                                tally);
                     }
                 }
                 transcripts.flush();
@@ -207,6 +217,7 @@ public class DisclosurePackBuilder {
             ZipOutputStream zip,
             String reference,
             Category category,
+            Category shown,
             List<RecordSource> handling,
             Subject subject,
             Path work,
@@ -233,7 +244,9 @@ public class DisclosurePackBuilder {
             csvOut.write(String.join(
                     ",",
                     columns.stream()
-                            .map(c -> c.equals("id") ? "Record number" : category.label(c))
+                            .map(c -> c.equals("id")
+                                    ? (shown == category ? "Record number" : "Rhif y cofnod")
+                                    : shown.label(c))
                             .map(PackValues::csv)
                             .toList()));
             csvOut.write("\r\n");
@@ -256,7 +269,7 @@ public class DisclosurePackBuilder {
                         line.append(PackValues.csv(row.get(columns.get(i))));
                     }
                     csvOut.write(line.append("\r\n").toString());
-                    role.write(transcripts, category, row);
+                    role.write(transcripts, shown, row);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -393,6 +406,14 @@ public class DisclosurePackBuilder {
         }
     }
 
+    /**
+     * The category as the requester reads it: in Welsh (names and labels from the data map's
+     * {@code cy:} block) for a request in Welsh. Only what the pack shows; rows are found by the category.
+     */
+    private static Category shown(Request request, Category category) {
+        return request.language() == Language.WELSH ? category.inWelsh() : category;
+    }
+
     private void writeCoverLetter(ZipOutputStream zip, Request request, Tally tally, boolean transcripts)
             throws IOException {
         List<CoverLetter.ManualSection> manual = new ArrayList<>();
@@ -414,12 +435,15 @@ public class DisclosurePackBuilder {
                 decisions.get(Decision.REDACT),
                 (int) tally.withheld,
                 properties.privacyMailbox(),
-                properties.automatedDecisions(),
-                properties.internationalTransfers(),
+                properties.automatedDecisions(request.language() == Language.WELSH),
+                properties.internationalTransfers(request.language() == Language.WELSH),
                 transcripts,
                 tally.recordings > 0);
         String html = letters.document(
-                Recipient.requesterInPack(), request.reference(), CoverLetter.TEMPLATE, CoverLetter.values(content));
+                Recipient.requesterInPack(),
+                request.reference(),
+                CoverLetter.TEMPLATE,
+                CoverLetter.values(content, request.language() == Language.WELSH));
         zip.putNextEntry(new ZipEntry("cover-letter.html"));
         zip.write(html.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();

@@ -25,6 +25,7 @@ import uk.lucidservices.privacydesk.datamap.DataMap;
 import uk.lucidservices.privacydesk.records.FileStore;
 import uk.lucidservices.privacydesk.records.RecordSource;
 import uk.lucidservices.privacydesk.records.Subject;
+import uk.lucidservices.privacydesk.request.Language;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
@@ -99,7 +100,8 @@ public class PortabilityPackBuilder {
                     written.add(category);
                 }
                 zip.putNextEntry(new ZipEntry("README.txt"));
-                zip.write(readme(written).getBytes(StandardCharsets.UTF_8));
+                boolean welsh = register.get(reference).language() == Language.WELSH;
+                zip.write(readme(written, welsh).getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
             DisclosurePackBuilder.move(part, target);
@@ -188,18 +190,23 @@ public class PortabilityPackBuilder {
         return count[0];
     }
 
-    private static String readme(List<Category> categories) {
-        StringBuilder text =
-                new StringBuilder("The personal data you provided to us, in JSON and CSV (UK GDPR Article 20).\r\n"
-                        + "Each category is one JSON file and one CSV file with the same columns.\r\n\r\n");
-        for (Category category : categories) {
+    /** What the pack holds, in the requester's language (the data map's Welsh names for a Welsh request). */
+    static String readme(List<Category> categories, boolean welsh) {
+        StringBuilder text = new StringBuilder(
+                welsh
+                        ? "Y data personol a roesoch i ni, yn JSON a CSV (Erthygl 20 GDPR y DU).\r\n"
+                                + "Mae pob categori yn un ffeil JSON ac un ffeil CSV gyda'r un colofnau.\r\n\r\n"
+                        : "The personal data you provided to us, in JSON and CSV (UK GDPR Article 20).\r\n"
+                                + "Each category is one JSON file and one CSV file with the same columns.\r\n\r\n");
+        for (Category written : categories) {
+            Category category = welsh ? written.inWelsh() : written;
             text.append("data/")
                     .append(category.id())
                     .append(": ")
                     .append(category.name())
                     .append(" (")
                     .append(category.system())
-                    .append("), fields: ")
+                    .append(welsh ? "), meysydd: " : "), fields: ")
                     .append(String.join(", ", category.providedFields()))
                     .append("\r\n");
         }

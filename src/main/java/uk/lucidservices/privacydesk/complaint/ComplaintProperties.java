@@ -20,6 +20,7 @@ record ComplaintProperties(Duration progressInterval, AdrScheme adrScheme) {
      * @param name    the scheme's name, e.g. Communications Ombudsman; DESK_ADR_SCHEME_NAME
      * @param website where a complainant takes the complaint; DESK_ADR_SCHEME_WEBSITE
      * @param phone   the scheme's phone number; DESK_ADR_SCHEME_PHONE
+     * @param nameCy  the scheme's name in Welsh letters (its Welsh name, or its name as it is); DESK_ADR_SCHEME_NAME_CY
      */
-    record AdrScheme(String name, String website, String phone) {}
+    record AdrScheme(String name, String website, String phone, String nameCy) {}
 }

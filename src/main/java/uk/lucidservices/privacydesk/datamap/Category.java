@@ -32,9 +32,63 @@ public record Category(
         String source,
         Erasure erasure,
         List<String> providedFields,
-        Map<String, String> labels) {
+        Map<String, String> labels,
+        Welsh cy) {
 
     public record Parent(String category, String column) {}
+
+    /**
+     * What the category says to a person in Welsh (the data map's {@code cy:} block): each text a
+     * Welsh letter or pack shows, and the labels of the data items. The reader fills {@code retention}
+     * from the period where the block does not give it, and requires every other text (and a label
+     * for each English one). Null for an entry without a block: Welsh letters show it in English.
+     */
+    public record Welsh(
+            String name,
+            String system,
+            String purpose,
+            String lawfulBasis,
+            List<String> recipients,
+            String retention,
+            String source,
+            String erasureReason,
+            Map<String, String> labels) {}
+
+    /**
+     * The category as a Welsh letter shows it: the same rows and rules, with the Welsh texts and
+     * labels in place of the English (the erasure's reason too).
+     */
+    public Category inWelsh() {
+        if (cy == null) {
+            return this;
+        }
+        Erasure welshErasure = erasure == null || erasure.reason() == null
+                ? erasure
+                : new Erasure(erasure.action(), cy.erasureReason(), erasure.fields(), erasure.keepWhileComplaint());
+        return new Category(
+                id,
+                cy.name(),
+                cy.system(),
+                table,
+                manual,
+                level,
+                identity,
+                accountKey,
+                parent,
+                fields,
+                thirdPartyFields,
+                fileField,
+                cy.purpose(),
+                cy.lawfulBasis(),
+                cy.recipients(),
+                cy.retention(),
+                retentionPeriod,
+                cy.source(),
+                welshErasure,
+                providedFields,
+                cy.labels(),
+                cy);
+    }
 
     /**
      * What erasure does. {@code keepWhileComplaint}: while a complaint on the person's account is

@@ -2,7 +2,10 @@ package uk.lucidservices.privacydesk.datamap;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +14,8 @@ import org.springframework.core.io.ResourceLoader;
 
 @Configuration
 class DataMapConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DataMapConfiguration.class);
 
     /**
      * Loaded once at start-up and checked against the tables Flyway has just migrated; a bad
@@ -34,6 +39,13 @@ class DataMapConfiguration {
             throw new DataMapException("Could not read the data map at " + location + ": " + e.getMessage(), e);
         }
         new DataMapSchemaCheck(dataSource).check(map);
+        List<String> english = map.categories().stream()
+                .filter(c -> c.cy() == null)
+                .map(Category::id)
+                .toList();
+        if (!english.isEmpty()) {
+            log.warn("Data map entries without a cy: block, shown in English in Welsh letters: {}", english);
+        }
         return map;
     }
 }

@@ -50,6 +50,18 @@ public class DataMapReader {
             String source,
             RawErasure erasure,
             List<String> providedFields,
+            Map<String, String> labels,
+            RawWelsh cy) {}
+
+    record RawWelsh(
+            String name,
+            String system,
+            String purpose,
+            String lawfulBasis,
+            List<String> recipients,
+            String retention,
+            String source,
+            String erasureReason,
             Map<String, String> labels) {}
 
     record RawErasure(String action, String reason, List<String> fields, String keepWhileComplaint) {}
@@ -154,7 +166,66 @@ public class DataMapReader {
                 r.source(),
                 erasure(id, r.erasure()),
                 providedFields(id, r),
-                labels(id, r));
+                labels(id, r),
+                welsh(id, r, retentionPeriod));
+    }
+
+    /**
+     * The entry's Welsh ({@code cy:}): a Welsh letter shows these in place of the English, so a block
+     * that is there must give each English text the person reads its Welsh, or start-up stops naming
+     * what is missing. The retention is worded from the period unless a law is cited (then the block
+     * gives it). An entry without a block is null here: Welsh letters show it in English
+     * ({@link Category#inWelsh()}) and {@link DataMapConfiguration} warns at start.
+     */
+    private static Category.Welsh welsh(String id, RawCategory r, RetentionPeriod retentionPeriod) {
+        RawWelsh cy = r.cy();
+        if (cy == null) {
+            return null;
+        }
+        require(id, "cy: name", cy.name());
+        require(id, "cy: system", cy.system());
+        require(id, "cy: purpose", cy.purpose());
+        require(id, "cy: lawful-basis", cy.lawfulBasis());
+        require(id, "cy: source", cy.source());
+        List<String> recipients = cy.recipients() == null ? List.of() : List.copyOf(cy.recipients());
+        int english = r.recipients() == null ? 0 : r.recipients().size();
+        if (recipients.size() != english) {
+            throw new DataMapException("Data map entry '" + id + "': cy: recipients lists " + recipients.size()
+                    + " recipient(s), the English " + english);
+        }
+        String retention = cy.retention() != null && !cy.retention().isBlank()
+                ? cy.retention()
+                : retentionPeriod == null ? null : retentionPeriod.describeWelsh();
+        require(id, "cy: retention", retention);
+        boolean keepReason = r.erasure() != null && r.erasure().reason() != null;
+        if (keepReason) {
+            require(id, "cy: erasure-reason", cy.erasureReason());
+        }
+        Map<String, String> labels = cy.labels() == null ? Map.of() : Map.copyOf(cy.labels());
+        if (r.labels() != null) {
+            for (String column : r.labels().keySet()) {
+                if (labels.get(column) == null || labels.get(column).isBlank()) {
+                    throw new DataMapException(
+                            "Data map entry '" + id + "': cy: labels has no Welsh label for '" + column + "'");
+                }
+            }
+        }
+        for (String column : labels.keySet()) {
+            if (r.labels() == null || !r.labels().containsKey(column)) {
+                throw new DataMapException(
+                        "Data map entry '" + id + "': a Welsh label for '" + column + "', which has no English label");
+            }
+        }
+        return new Category.Welsh(
+                cy.name(),
+                cy.system(),
+                cy.purpose(),
+                cy.lawfulBasis(),
+                recipients,
+                retention,
+                cy.source(),
+                keepReason ? cy.erasureReason() : null,
+                labels);
     }
 
     /**

@@ -21,29 +21,36 @@ public record RetentionPeriod(Period period, Event from, String law, String colu
 
     /** The event a period counts from, with the words the letter uses for it. */
     public enum Event {
-        CALL("the call"),
-        RECORDING("the recording is made"),
-        SUBMITTED("you sent it"),
-        IMPORTED("we received it"),
-        LAST_CONTACT("our last contact with you"),
-        COMPLAINT_CLOSED("the complaint is closed"),
-        CONTRACT_END("the contract ends"),
-        ISSUED("the bill is issued"),
-        PAID("the payment is made"),
-        PORTED("the number is moved"),
-        RELATIONSHIP_END("the customer relationship ends"),
-        REQUEST_CLOSED("the request is closed"),
-        IDENTITY_DECIDED("your identity has been checked"),
-        LINK_EXPIRED("the download link expires");
+        CALL("the call", "yr alwad"),
+        RECORDING("the recording is made", "i'r recordiad gael ei wneud"),
+        SUBMITTED("you sent it", "i chi ei anfon"),
+        IMPORTED("we received it", "i ni ei gael"),
+        LAST_CONTACT("our last contact with you", "ein cysylltiad diwethaf â chi"),
+        COMPLAINT_CLOSED("the complaint is closed", "i'r gŵyn gael ei chau"),
+        CONTRACT_END("the contract ends", "i'r contract ddod i ben"),
+        ISSUED("the bill is issued", "i'r bil gael ei gyhoeddi"),
+        PAID("the payment is made", "i'r taliad gael ei wneud"),
+        PORTED("the number is moved", "i'r rhif gael ei symud"),
+        RELATIONSHIP_END("the customer relationship ends", "i'ch perthynas â ni fel cwsmer ddod i ben"),
+        REQUEST_CLOSED("the request is closed", "i'r cais gael ei gau"),
+        IDENTITY_DECIDED("your identity has been checked", "i'ch hunaniaeth gael ei gwirio"),
+        LINK_EXPIRED("the download link expires", "i'r ddolen lawrlwytho ddod i ben");
 
         private final String words;
+        private final String welsh;
 
-        Event(String words) {
+        Event(String words, String welsh) {
             this.words = words;
+            this.welsh = welsh;
         }
 
         public String words() {
             return words;
+        }
+
+        /** The same, as a Welsh letter puts it after "ar ôl" (after) or "hyd nes" (until). */
+        public String welsh() {
+            return welsh;
         }
 
         static Event parse(String category, String text) {
@@ -68,6 +75,33 @@ public record RetentionPeriod(Period period, Event from, String law, String colu
     public String describe() {
         String when = period.isZero() ? "Until " + from.words() : words(period) + " after " + from.words();
         return law == null || law.isBlank() ? when : when + " (" + law + ")";
+    }
+
+    /**
+     * The same in Welsh: "6 o flynyddoedd ar ôl i'r contract ddod i ben". A period a law sets needs
+     * its Welsh wording in the data map ({@code cy: retention}), as the law's words are the map's.
+     */
+    public String describeWelsh() {
+        if (law != null && !law.isBlank()) {
+            return null;
+        }
+        if (period.isZero()) {
+            return "Hyd nes " + from.welsh();
+        }
+        List<String> parts = new ArrayList<>();
+        if (period.getYears() > 0) {
+            parts.add(
+                    period.getYears() == 1
+                            ? "1 flwyddyn"
+                            : period.getYears() == 2 ? "2 flynedd" : period.getYears() + " o flynyddoedd");
+        }
+        if (period.getMonths() > 0) {
+            parts.add(period.getMonths() + " mis");
+        }
+        if (period.getDays() > 0) {
+            parts.add(period.getDays() + " diwrnod");
+        }
+        return String.join(" a ", parts) + " ar ôl " + from.welsh();
     }
 
     private static String words(Period p) {

@@ -1,17 +1,22 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
+import uk.lucidservices.privacydesk.datamap.Category;
+import uk.lucidservices.privacydesk.datamap.DataMap;
 import uk.lucidservices.privacydesk.mail.LetterService;
 import uk.lucidservices.privacydesk.mail.Recipient;
 import uk.lucidservices.privacydesk.mail.SentLetters;
 import uk.lucidservices.privacydesk.request.ClockConfiguration;
+import uk.lucidservices.privacydesk.request.Language;
+import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 
 /**
@@ -26,22 +31,30 @@ import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 class ErasureConfirmationLetter {
 
     static final String TEMPLATE = "erasure-confirmation";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    /** The complaint hold's reason ({@link ErasurePreview#COMPLAINT_HOLD}) as stored, to give it in Welsh. */
+    private static final Pattern COMPLAINT_HOLD = Pattern.compile(Pattern.quote(
+                    ErasurePreview.COMPLAINT_HOLD.substring(0, ErasurePreview.COMPLAINT_HOLD.indexOf("%d")))
+            + "(\\d+)"
+            + Pattern.quote(ErasurePreview.COMPLAINT_HOLD.substring(ErasurePreview.COMPLAINT_HOLD.indexOf("%d") + 2)));
 
     private final ErasureCertificate certificate;
     private final ErasureSubjects subjects;
     private final LetterService letters;
     private final VerifiedIdentifiers identifiers;
+    private final DataMap dataMap;
 
     public ErasureConfirmationLetter(
             ErasureCertificate certificate,
             ErasureSubjects subjects,
             LetterService letters,
-            VerifiedIdentifiers identifiers) {
+            VerifiedIdentifiers identifiers,
+            DataMap dataMap) {
         this.certificate = certificate;
         this.subjects = subjects;
         this.letters = letters;
         this.identifiers = identifiers;
+        this.dataMap = dataMap;
     }
 
     public enum Sent {
@@ -50,18 +63,28 @@ class ErasureConfirmationLetter {
     }
 
     public Sent send(String reference, String processInstanceId) {
-        subjects.request(reference);
+        Request request = subjects.request(reference);
         SentLetters.SentLetter sent = letters.send(
                 Recipient.requesterAt(identifiers.confirmedEmail(reference)),
                 reference,
                 TEMPLATE,
-                values(certificate.document(reference)),
+                values(certificate.document(reference), request.language() == Language.WELSH ? dataMap : null),
                 processInstanceId);
         return sent.channel() == Recipient.Channel.POST ? Sent.TO_POST : Sent.EMAIL;
     }
 
-    /** What the letter may say: counts, category names, reasons and dates from the certificate. */
+    /** What the letter may say in English. */
     static Map<String, Object> values(CertificateDocument d) {
+        return values(d, null);
+    }
+
+    /**
+     * What the letter may say: counts, category names, reasons and dates (as days, which the letter
+     * model writes in the letter's language) from the certificate. With the data map, in Welsh: each
+     * category, system and reason the desk wrote is given in the map's Welsh; a reason an officer
+     * typed stays as typed.
+     */
+    static Map<String, Object> values(CertificateDocument d, DataMap welsh) {
         List<Map<String, Object>> erased = new ArrayList<>();
         List<Map<String, Object>> kept = new ArrayList<>();
         List<Map<String, Object>> erasedByHand = new ArrayList<>();
@@ -70,8 +93,12 @@ class ErasureConfirmationLetter {
             for (CertificateDocument.CategoryLine l : s.categories()) {
                 if (l.deleted() + l.anonymised() > 0) {
                     Map<String, Object> line = new LinkedHashMap<>();
-                    line.put("category", l.name());
-                    line.put("system", s.system());
+                    line.put(
+                            "category",
+                            welsh == null ? l.name() : welshCategory(welsh, l).name());
+                    line.put(
+                            "system",
+                            welsh == null ? s.system() : welshCategory(welsh, l).system());
                     line.put("deleted", l.deleted());
                     line.put("anyDeleted", l.deleted() > 0);
                     line.put("anonymised", l.anonymised());
@@ -99,9 +126,13 @@ class ErasureConfirmationLetter {
                 }
                 if ("KEEP".equals(l.action()) && l.kept() != null && l.kept() > 0) {
                     Map<String, Object> line = new LinkedHashMap<>();
-                    line.put("category", l.name());
-                    line.put("system", s.system());
-                    line.put("reason", l.keptReason());
+                    line.put(
+                            "category",
+                            welsh == null ? l.name() : welshCategory(welsh, l).name());
+                    line.put(
+                            "system",
+                            welsh == null ? s.system() : welshCategory(welsh, l).system());
+                    line.put("reason", welsh == null ? l.keptReason() : welshReason(welsh, l));
                     kept.add(line);
                 }
             }
@@ -120,7 +151,45 @@ class ErasureConfirmationLetter {
         return values;
     }
 
-    private static String day(OffsetDateTime t) {
-        return t.atZoneSameInstant(ClockConfiguration.UK).format(DAY);
+    private static LocalDate day(OffsetDateTime t) {
+        return t.atZoneSameInstant(ClockConfiguration.UK).toLocalDate();
+    }
+
+    private static Category welshCategory(DataMap map, CertificateDocument.CategoryLine line) {
+        return map.category(line.category())
+                .map(Category::inWelsh)
+                .orElseThrow(
+                        () -> new IllegalStateException("Category '" + line.category() + "' is not in the data map"));
+    }
+
+    /**
+     * A kept category's reason in Welsh: the data map's Welsh reason where the map decided, the
+     * complaint hold and the request's scope in Welsh words, an officer's reason as typed.
+     */
+    static String welshReason(DataMap map, CertificateDocument.CategoryLine line) {
+        String reason = line.keptReason();
+        if (reason == null || line.keptBy() != null) {
+            return reason;
+        }
+        Category category = map.category(line.category()).orElse(null);
+        if (category != null
+                && category.erasure() != null
+                && reason.equals(category.erasure().reason())) {
+            return category.inWelsh().erasure().reason();
+        }
+        Matcher hold = COMPLAINT_HOLD.matcher(reason);
+        if (hold.matches()) {
+            return "Mae cwyn ar y cyfrif ar agor neu wedi'i chau lai na " + hold.group(1)
+                    + " mis yn ôl: fe'i cedwir i sefydlu, arfer neu amddiffyn hawliadau cyfreithiol (Erthygl 17(3)(e))";
+        }
+        if (reason.startsWith(ErasurePreview.OUTSIDE_SCOPE)) {
+            List<String> asked = new ArrayList<>();
+            for (String id :
+                    reason.substring(ErasurePreview.OUTSIDE_SCOPE.length()).split(",\\s*")) {
+                asked.add(map.category(id.trim()).map(c -> c.inWelsh().name()).orElse(id.trim()));
+            }
+            return "Nid yw'n rhan o'r cais hwn: gofynnoch i ni ddileu " + String.join(", ", asked) + " yn unig";
+        }
+        return reason;
     }
 }

@@ -1,7 +1,5 @@
 package uk.lucidservices.privacydesk.mail;
 
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -15,8 +13,6 @@ import uk.lucidservices.privacydesk.request.VerifiedIdentifiers;
 @Component
 public class IdentityCodeLetter {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm 'UTC'", Locale.UK);
-
     private final LetterService letters;
 
     public IdentityCodeLetter(LetterService letters) {
@@ -28,7 +24,7 @@ public class IdentityCodeLetter {
                 Recipient.requesterAt(Optional.of(code.address())),
                 reference,
                 "identity-code",
-                Map.of("code", code.code(), "codeExpires", code.expiresAt().format(WHEN)),
+                Map.of("code", code.code(), "codeExpires", new LetterTime(code.expiresAt())),
                 null);
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,12 +43,49 @@ class LetterModel {
             "Tachwedd",
             "Rhagfyr");
 
+    /**
+     * The settings a letter shows as words rather than as an address, number or link: each has a
+     * Welsh counterpart named with {@code Cy} ({@code postalAddress} and {@code postalAddressCy}),
+     * which a Welsh letter shows under the English name. One missing stops start-up: a Welsh letter
+     * never falls back to English words the desk was given.
+     */
+    static final List<String> WORDED_SETTINGS =
+            List.of("signOff", "controllerAddress", "postalAddress", "icoName", "icoAddress", "ombudsmanName");
+
     private final Map<String, String> settings;
+    private final Map<String, String> welshSettings;
     private final Clock clock;
 
     public LetterModel(DeskMailProperties properties, Clock clock) {
         this.settings = properties.letters().settings();
+        this.welshSettings = welsh(settings);
         this.clock = clock;
+    }
+
+    /**
+     * The settings as a Welsh letter sees them: {@code desk.X} is the value of {@code XCy} for each
+     * worded setting; the rest (names, addresses of mail and web, numbers) are the same in both.
+     */
+    static Map<String, String> welsh(Map<String, String> settings) {
+        Map<String, String> welsh = new LinkedHashMap<>(settings);
+        List<String> missing = new ArrayList<>();
+        for (String key : WORDED_SETTINGS) {
+            String english = settings.get(key);
+            String cy = settings.get(key + "Cy");
+            if (english == null || english.isBlank()) {
+                continue;
+            }
+            if (cy == null || cy.isBlank()) {
+                missing.add("desk.mail.letters.settings." + key + "Cy");
+            } else {
+                welsh.put(key, cy);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Welsh letters need the Welsh counterpart of each worded setting; set "
+                    + String.join(", ", missing));
+        }
+        return Map.copyOf(welsh);
     }
 
     public Map<String, Object> build(Request request, Map<String, Object> values) {
@@ -79,7 +117,7 @@ class LetterModel {
         model.put("internalTarget", date(request.internalTarget(), language));
         model.put("extended", request.extended());
         model.put("today", format(LocalDate.now(clock), language));
-        model.put("desk", settings);
+        model.put("desk", language == Language.WELSH ? welshSettings : settings);
         // Which rules a complaint's letters cite: Ofcom's ADR scheme for telecoms, the ICO for data protection.
         Object category = values == null ? null : values.get("complaintCategory");
         model.put("telecomsComplaint", "SERVICE_BILLING".equals(category));
@@ -128,6 +166,9 @@ class LetterModel {
     }
 
     private Object readable(Object value, Language language) {
+        if (value instanceof LetterTime time) {
+            return time.written(language);
+        }
         if (value instanceof LocalDate
                 || value instanceof OffsetDateTime
                 || value instanceof ZonedDateTime

@@ -55,6 +55,7 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
         ADR_SCHEME.put("desk.complaint.adr-scheme.name", "DESK_ADR_SCHEME_NAME");
         ADR_SCHEME.put("desk.complaint.adr-scheme.website", "DESK_ADR_SCHEME_WEBSITE");
         ADR_SCHEME.put("desk.complaint.adr-scheme.phone", "DESK_ADR_SCHEME_PHONE");
+        ADR_SCHEME.put("desk.complaint.adr-scheme.name-cy", "DESK_ADR_SCHEME_NAME_CY");
     }
 
     public static List<String> problems(Environment env) {

@@ -2,15 +2,18 @@ package uk.lucidservices.privacydesk.transcript;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import uk.lucidservices.privacydesk.mail.LetterTime;
 import uk.lucidservices.privacydesk.records.ChatTranscripts;
 import uk.lucidservices.privacydesk.records.Emails;
 import uk.lucidservices.privacydesk.request.Channel;
+import uk.lucidservices.privacydesk.request.Language;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
@@ -26,6 +29,14 @@ import uk.lucidservices.privacydesk.request.RequestType;
 class TranscriptCopies {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+    /** When a message was sent, in the letter's language: "15 Jun 2026 09:30", "15 Mehefin 2026 09:30". */
+    static String sent(ZonedDateTime at, Language language) {
+        return language == Language.WELSH
+                ? LetterTime.day(at.toLocalDate(), language) + " " + CLOCK.format(at)
+                : TIME.format(at);
+    }
 
     private final JdbcTemplate jdbc;
     private final ChatTranscripts transcripts;
@@ -72,10 +83,11 @@ class TranscriptCopies {
 
     /** The transcript as the person would read it: time, who wrote, what they wrote. */
     String transcriptText(String reference) {
-        List<String> lines =
-                transcriptOf(register.get(reference).id()).map(transcripts::messages).orElse(List.of()).stream()
-                        .map(m -> TIME.format(m.sentAt().atZoneSameInstant(zone)) + "  " + m.sender() + ": " + m.body())
-                        .toList();
+        Request request = register.get(reference);
+        List<String> lines = transcriptOf(request.id()).map(transcripts::messages).orElse(List.of()).stream()
+                .map(m -> sent(m.sentAt().atZoneSameInstant(zone), request.language()) + "  " + m.sender() + ": "
+                        + m.body())
+                .toList();
         return String.join("\n", lines);
     }
 

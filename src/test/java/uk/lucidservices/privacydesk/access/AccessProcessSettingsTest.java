@@ -21,6 +21,6 @@ class AccessProcessSettingsTest {
 
     private static AccessProperties withIdWait(Period idWait) {
         return new AccessProperties(
-                14, "privacy@lucidservices.uk", null, "none", "none", "chat-messages", null, idWait);
+                14, "privacy@lucidservices.uk", null, "none", "none", "dim", "dim", "chat-messages", null, idWait);
     }
 }

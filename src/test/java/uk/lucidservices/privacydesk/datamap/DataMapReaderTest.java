@@ -88,6 +88,37 @@ class DataMapReaderTest {
     }
 
     @Test
+    void aWelshBlockGivesEveryTextInWelshOrNamesWhatIsMissing() {
+        String labelled = ENTRY.formatted("things", "{ action: keep, reason: k }")
+                .replace("fields: [name]", "fields: [name]\n    labels: { name: Name }");
+        String welsh =
+                "\n    cy: { name: Pethau, system: CRM, purpose: pw, lawful-basis: sl, retention: cw, source: ff,"
+                        + " erasure-reason: rh, labels: { name: Enw } }";
+        Category things = read("categories:\n" + labelled.replace("source: s", "source: s" + welsh))
+                .category("things")
+                .orElseThrow();
+        Category cy = things.inWelsh();
+        assertThat(cy.name()).isEqualTo("Pethau");
+        assertThat(cy.label("name")).isEqualTo("Enw");
+        assertThat(cy.erasure().reason()).isEqualTo("rh");
+        assertThat(cy.id()).isEqualTo("things");
+        assertThatThrownBy(() -> read("categories:\n"
+                        + labelled.replace(
+                                "source: s", "source: s" + welsh.replace("labels: { name: Enw }", "labels: {}"))))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageContaining("'things'")
+                .hasMessageContaining("no Welsh label for 'name'");
+        assertThatThrownBy(() -> read("categories:\n"
+                        + labelled.replace("source: s", "source: s" + welsh.replace(" erasure-reason: rh,", ""))))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageContaining("cy: erasure-reason");
+        // Without a block the entry reads, and a Welsh letter shows it as it is (with a warning at start).
+        Category english = read("categories:\n" + labelled).category("things").orElseThrow();
+        assertThat(english.cy()).isNull();
+        assertThat(english.inWelsh()).isSameAs(english);
+    }
+
+    @Test
     void anUnlabelledFieldReadsAsWordsNotAColumnName() {
         Category things = read("categories:\n"
                         + ENTRY.formatted("things", "{ action: delete }")

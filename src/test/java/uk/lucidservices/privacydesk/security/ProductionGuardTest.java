@@ -30,7 +30,7 @@ class ProductionGuardTest {
         var env = environment(Map.of());
         assertThatThrownBy(() -> new ProductionGuard().postProcessEnvironment(env, new SpringApplication()))
                 .isInstanceOfSatisfying(StartRefused.class, refused -> {
-                    assertThat(refused.problems()).hasSize(12);
+                    assertThat(refused.problems()).hasSize(13);
                     assertThat(refused.getMessage())
                             .contains(
                                     "DESK_DB_URL",
@@ -44,7 +44,8 @@ class ProductionGuardTest {
                                     "DESK_PUBLIC_URL",
                                     "DESK_ADR_SCHEME_NAME",
                                     "DESK_ADR_SCHEME_WEBSITE",
-                                    "DESK_ADR_SCHEME_PHONE");
+                                    "DESK_ADR_SCHEME_PHONE",
+                                    "DESK_ADR_SCHEME_NAME_CY");
                 });
     }
 

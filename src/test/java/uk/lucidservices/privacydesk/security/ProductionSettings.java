@@ -32,6 +32,7 @@ public final class ProductionSettings {
         variables.put("DESK_ADR_SCHEME_NAME", "Communications Ombudsman");
         variables.put("DESK_ADR_SCHEME_WEBSITE", "https://www.commsombudsman.org");
         variables.put("DESK_ADR_SCHEME_PHONE", "0330 440 1614");
+        variables.put("DESK_ADR_SCHEME_NAME_CY", "Ombwdsmon Cyfathrebu");
         return variables;
     }
 

@@ -86,7 +86,8 @@ class ProductionStartTest extends DeskIntegrationTest {
                         "--server.forward-headers-strategy=native",
                         "--desk.complaint.adr-scheme.name=Communications Ombudsman",
                         "--desk.complaint.adr-scheme.website=https://www.commsombudsman.org",
-                        "--desk.complaint.adr-scheme.phone=0330 440 1614"))
+                        "--desk.complaint.adr-scheme.phone=0330 440 1614",
+                        "--desk.complaint.adr-scheme.name-cy=Ombwdsmon Cyfathrebu"))
                 .satisfies(failure -> assertThat(refusal(failure).problems())
                         .containsExactly(
                                 "demo user 'olivia' exists: delete it in Camunda Admin (or the database)",
