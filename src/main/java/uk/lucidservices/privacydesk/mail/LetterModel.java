@@ -166,6 +166,17 @@ class LetterModel {
     }
 
     private Object readable(Object value, Language language) {
+        // Lists of lines (e.g. what was erased by hand, with its day) carry dates too.
+        if (value instanceof List<?> list) {
+            List<Object> lines = new ArrayList<>(list.size());
+            list.forEach(item -> lines.add(readable(item, language)));
+            return lines;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> line = new LinkedHashMap<>();
+            map.forEach((key, item) -> line.put(key, readable(item, language)));
+            return line;
+        }
         if (value instanceof LetterTime time) {
             return time.written(language);
         }

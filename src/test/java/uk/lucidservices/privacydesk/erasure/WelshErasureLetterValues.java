@@ -20,13 +20,13 @@ public final class WelshErasureLetterValues {
         CertificateDocument.Dates dates = new CertificateDocument.Dates(day, day, day, day, day.plusDays(2), day);
         List<CertificateDocument.CategoryLine> lines = List.of(
                 new CertificateDocument.CategoryLine(
-                        "chat-transcripts", name(map, "chat-transcripts"), "DELETE", 3, 0, 0, 0L, null, null),
+                        "chat-transcripts", name(map, "chat-transcripts"), "DELETE", 3, 0, 0, 0L, null, null, null),
                 new CertificateDocument.CategoryLine(
-                        "crm-contacts", name(map, "crm-contacts"), "ANONYMISE", 0, 1, 0, 0L, null, null),
+                        "crm-contacts", name(map, "crm-contacts"), "ANONYMISE", 0, 1, 0, 0L, null, null, null),
                 new CertificateDocument.CategoryLine(
-                        "tm-call-recordings", name(map, "tm-call-recordings"), "DELETE", 2, 0, 2, 0L, null, null),
+                        "tm-call-recordings", name(map, "tm-call-recordings"), "DELETE", 2, 0, 2, 0L, null, null, null),
                 new CertificateDocument.CategoryLine(
-                        "invoices", name(map, "invoices"), "KEEP", 0, 0, 0, 4L, reason(map, "invoices"), null),
+                        "invoices", name(map, "invoices"), "KEEP", 0, 0, 0, 4L, reason(map, "invoices"), null, null),
                 new CertificateDocument.CategoryLine(
                         "call-recordings",
                         name(map, "call-recordings"),
@@ -36,6 +36,7 @@ public final class WelshErasureLetterValues {
                         0,
                         2L,
                         ErasurePreview.COMPLAINT_HOLD.formatted(12),
+                        null,
                         null),
                 new CertificateDocument.CategoryLine(
                         "web-enquiries",
@@ -46,6 +47,7 @@ public final class WelshErasureLetterValues {
                         0,
                         1L,
                         ErasurePreview.OUTSIDE_SCOPE + "chat-transcripts, tm-call-recordings",
+                        null,
                         null),
                 new CertificateDocument.CategoryLine(
                         "payments",
@@ -56,7 +58,8 @@ public final class WelshErasureLetterValues {
                         0,
                         1L,
                         "Mae taliad yn destun anghydfod gyda'r banc",
-                        "olivia"));
+                        "olivia",
+                        null));
         CertificateDocument document = new CertificateDocument(
                 "ERA-2026-000001",
                 map.controller(),
