@@ -434,6 +434,14 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
                 "< 30 s",
                 burst.acknowledgedSeconds() < 30);
         report.add(many, "read on an IDLE wake-up (the rest by the safety-net poll)", burst.readOnIdle(), "mails");
+        // CPU per mail does not depend on what else the machine runs, as the seconds above do.
+        report.add(
+                many,
+                "CPU per mail, JVM (desk, test mail server, benchmark)",
+                burst.deskCpuSeconds() * 1000 / MAILS,
+                "ms");
+        report.add(many, "CPU per mail, database", burst.databaseCpuSeconds() * 1000 / MAILS, "ms");
+        report.add(many, "load average (1 min) at the end", loadAverage(), "");
         report.check(
                 many,
                 "requests started (none lost, none twice)",
@@ -541,6 +549,11 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
 
     private String show(String setting) {
         return jdbc.queryForObject("SHOW " + setting, String.class);
+    }
+
+    /** The machine's load average over the last minute (other work on a shared machine shows here). */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static long totalMemoryGiB() {
