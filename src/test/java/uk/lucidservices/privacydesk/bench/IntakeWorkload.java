@@ -163,8 +163,7 @@ final class IntakeWorkload {
 
     /** CPU time used by this JVM: the desk, and the test mail server and the benchmark that run in it. */
     private static long processCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Linux's USER_HZ, the unit of the times in /proc/[pid]/stat. */
@@ -178,13 +177,15 @@ final class IntakeWorkload {
     private long databaseCpuTicks() {
         try {
             long ticks = 0;
-            for (Integer pid : jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE pid IS NOT NULL", Integer.class)) {
+            for (Integer pid :
+                    jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE pid IS NOT NULL", Integer.class)) {
                 Path stat = Path.of("/proc", pid.toString(), "stat");
                 if (!Files.isReadable(stat)) {
                     continue;
                 }
                 String line = Files.readString(stat);
-                // Fields after the command name (which may hold spaces) in parentheses: utime is the 14th, stime the 15th.
+                // Fields after the command name (which may hold spaces) in parentheses: utime is the 14th, stime the
+                // 15th.
                 String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
                 ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
             }

@@ -153,7 +153,9 @@ class SmtpConnectionsTest {
         List<MimeMessage> found = new ArrayList<>();
         for (MimeMessage message : greenMail.getReceivedMessages()) {
             if (message.getAllRecipients() != null
-                    && ((InternetAddress) message.getAllRecipients()[0]).getAddress().equals(to)) {
+                    && ((InternetAddress) message.getAllRecipients()[0])
+                            .getAddress()
+                            .equals(to)) {
                 found.add(message);
             }
         }
@@ -179,7 +181,9 @@ class SmtpConnectionsTest {
         }
 
         long open() {
-            return sockets.stream().filter(s -> s.isConnected() && !s.isClosed()).count();
+            return sockets.stream()
+                    .filter(s -> s.isConnected() && !s.isClosed())
+                    .count();
         }
 
         void cutAll() throws IOException {
