@@ -184,8 +184,7 @@ final class IntakeWorkload {
                     continue;
                 }
                 String line = Files.readString(stat);
-                // Fields after the command name (which may hold spaces) in parentheses: utime is the 14th, stime the
-                // 15th.
+                // After the command name in parentheses (it may hold spaces): utime is field 14, stime 15.
                 String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
                 ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
             }
