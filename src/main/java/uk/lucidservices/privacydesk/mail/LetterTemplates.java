@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import uk.lucidservices.privacydesk.request.Language;
  * {@code name} the files {@code name.subject}, {@code name.txt} and {@code name.html}, plus partials
  * {@code _name.txt}/{@code _name.html} included with {@code {{> name}}}. Each file is looked up in
  * {@code desk.mail.letters.locations} in order (by default a folder in the data directory, then the
- * bundled defaults), and read on every send so an edit takes effect at once.
+ * bundled defaults); a folder is read on every send so an edit takes effect at once, while the
+ * bundled defaults, which cannot change while the desk runs, are read once.
  * A variable a template names but the model lacks is an error, not a blank in a letter.
  * Documents (the cover letter, the erasure certificate) are one file, {@code name.xhtml}, with
  * partials {@code _name.xhtml}: XHTML, because the PDF renderer parses them as XML.
@@ -62,6 +64,7 @@ class LetterTemplates {
 
     private final ResourceLoader resources;
     private final List<String> locations;
+    private final Map<String, Optional<String>> bundled = new ConcurrentHashMap<>();
 
     public LetterTemplates(ResourceLoader resources, DeskMailProperties properties) {
         this.resources = resources;
@@ -200,13 +203,24 @@ class LetterTemplates {
 
     private Optional<String> read(String file) {
         for (String location : locations) {
-            Resource resource = resources.getResource(location + file);
-            if (resource.exists() && resource.isReadable()) {
-                try {
-                    return Optional.of(resource.getContentAsString(StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Could not read letter file " + file, e);
-                }
+            // What the application bundles cannot change while it runs: read once. A folder is read every time.
+            Optional<String> text = location.startsWith(ResourceLoader.CLASSPATH_URL_PREFIX)
+                    ? bundled.computeIfAbsent(location + file, this::load)
+                    : load(location + file);
+            if (text.isPresent()) {
+                return text;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> load(String path) {
+        Resource resource = resources.getResource(path);
+        if (resource.exists() && resource.isReadable()) {
+            try {
+                return Optional.of(resource.getContentAsString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read letter file " + path, e);
             }
         }
         return Optional.empty();
