@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,8 +22,7 @@ import uk.lucidservices.privacydesk.request.RequestType;
 
 /**
  * What a request start leaves in the engine's history (the SLA clocks keep their instance only,
- * the request's process keeps everything {@code audit} keeps), and how job definitions and the
- * latest process versions are read.
+ * the request's process keeps everything {@code audit} keeps), and how job definitions are read.
  */
 class StartHistoryAndJobDefinitionsTest extends DeskIntegrationTest {
 
@@ -49,8 +46,6 @@ class StartHistoryAndJobDefinitionsTest extends DeskIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    RepositoryService repositoryService;
 
     @AfterEach
     void activateJobDefinitions() {
@@ -128,46 +123,6 @@ class StartHistoryAndJobDefinitionsTest extends DeskIntegrationTest {
                 acknowledgementDefinition(first).getId());
 
         assertThat(acknowledgementOf(start()).isSuspended()).isTrue();
-    }
-
-    @Test
-    void aVersionDeployedOnThisNodeIsStartedAtOnceThoughTheLatestIsRemembered() {
-        deploy("First version");
-        assertThat(versionStarted()).isEqualTo(versionStarted());
-
-        deploy("Second version");
-
-        assertThat(repositoryService
-                        .getProcessDefinition(runtimeService
-                                .startProcessInstanceByKey(VERSIONED)
-                                .getProcessDefinitionId())
-                        .getName())
-                .isEqualTo("Second version");
-    }
-
-    private static final String VERSIONED = "test-versioned-start";
-
-    private void deploy(String name) {
-        repositoryService
-                .createDeployment()
-                .name(VERSIONED)
-                .addModelInstance(
-                        VERSIONED + ".bpmn",
-                        Bpmn.createExecutableProcess(VERSIONED)
-                                .name(name)
-                                .camundaHistoryTimeToLive(1)
-                                .startEvent()
-                                .userTask("Task_Wait")
-                                .endEvent()
-                                .done())
-                .deploy();
-    }
-
-    private int versionStarted() {
-        return repositoryService
-                .getProcessDefinition(
-                        runtimeService.startProcessInstanceByKey(VERSIONED).getProcessDefinitionId())
-                .getVersion();
     }
 
     private JobDefinition acknowledgementDefinition(ProcessInstance request) {
