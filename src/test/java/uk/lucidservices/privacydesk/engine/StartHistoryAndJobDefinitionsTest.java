@@ -46,7 +46,6 @@ class StartHistoryAndJobDefinitionsTest extends DeskIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-
     @AfterEach
     void activateJobDefinitions() {
         managementService.activateJobDefinitionByProcessDefinitionKey("subject-access-request");
