@@ -85,8 +85,10 @@ class ProcessStartGuard extends AbstractProcessEnginePlugin {
     }
 
     private void checkRegisterRow(String processKey, Set<RequestType> types, String businessKey) {
-        Optional<Request> row =
-                businessKey == null ? Optional.empty() : register.getObject().find(businessKey);
+        // Started by RequestStarter: the row it has just written, not read back.
+        Optional<Request> row = businessKey == null
+                ? Optional.empty()
+                : StartingRequest.of(businessKey).or(() -> register.getObject().find(businessKey));
         if (row.isEmpty()) {
             throw refused(processKey, "its business key is not a reference in the request register");
         }

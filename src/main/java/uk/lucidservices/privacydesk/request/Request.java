@@ -27,4 +27,33 @@ public record Request(
         String loggedBy,
         OffsetDateTime closedAt,
         String outcome,
-        Language language) {}
+        Language language) {
+
+    /** This request once its process has started: {@link RequestRegister#attachProcess} writes the same. */
+    Request opened(String processInstanceId) {
+        return new Request(
+                id,
+                reference,
+                type,
+                channel,
+                requesterName,
+                requesterEmail,
+                requesterPhone,
+                accountNumber,
+                summary,
+                receivedAt,
+                clockStart,
+                "OPEN",
+                statutoryDeadline,
+                internalTarget,
+                escalationDate,
+                extended,
+                paused,
+                breached,
+                processInstanceId,
+                loggedBy,
+                closedAt,
+                outcome,
+                language);
+    }
+}

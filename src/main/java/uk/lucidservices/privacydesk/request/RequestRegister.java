@@ -1,6 +1,7 @@
 package uk.lucidservices.privacydesk.request;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,10 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import uk.lucidservices.privacydesk.records.Emails;
@@ -85,14 +87,14 @@ public class RequestRegister implements RetainedData {
         OffsetDateTime receivedAt = r.receivedAt() != null ? r.receivedAt() : OffsetDateTime.now(clock);
         LocalDate received = receivedAt.atZoneSameInstant(clock.getZone()).toLocalDate();
         RequestDeadlines.Dates dates = deadlines.initial(r.type(), received);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(
-                con -> {
+        // The row comes back from the insert itself (its defaults included): no second read.
+        Request logged = jdbc.execute(
+                (PreparedStatementCreator) con -> {
                     PreparedStatement ps = con.prepareStatement("""
                     INSERT INTO desk.request (reference, type, channel, requester_name, requester_email, requester_phone,
                         account_number, summary, received_at, clock_start, status, statutory_deadline, internal_target,
                         escalation_date, logged_by, created_at, language)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?)""", ROW_COLUMNS);
                     ps.setString(1, reference);
                     ps.setString(2, r.type().name());
                     ps.setString(3, r.channel().name());
@@ -111,8 +113,14 @@ public class RequestRegister implements RetainedData {
                     ps.setString(16, r.language().code());
                     return ps;
                 },
-                key);
-        long id = key.getKey().longValue();
+                (PreparedStatementCallback<Request>) ps -> {
+                    ps.executeUpdate();
+                    try (ResultSet rs = ps.getGeneratedKeys()) {
+                        rs.next();
+                        return ROW.mapRow(rs, 0);
+                    }
+                });
+        long id = logged.id();
         // One batch (one round trip on PostgreSQL) for all the identifiers the requester gave.
         // A mail's From is its sender address; what was found in its text is only a suggestion.
         List<Object[]> identifiers = new ArrayList<>();
@@ -138,7 +146,7 @@ public class RequestRegister implements RetainedData {
         identifier(identifiers, id, "NAME", r.requesterName(), null, given);
         insertIdentifiers(identifiers);
         record(id, "LOGGED", r.loggedBy(), "Logged from channel " + r.channel().name());
-        return find(reference).orElseThrow();
+        return logged;
     }
 
     /** A further phone number found in a mail's text: a suggestion an officer accepts or rejects. */
@@ -551,6 +559,33 @@ public class RequestRegister implements RetainedData {
     }
 
     public record RequestEvent(OffsetDateTime occurredAt, String kind, String actor, String detail) {}
+
+    /** The columns {@link #ROW} reads, which an insert returns. */
+    private static final String[] ROW_COLUMNS = {
+        "id",
+        "reference",
+        "type",
+        "channel",
+        "requester_name",
+        "requester_email",
+        "requester_phone",
+        "account_number",
+        "summary",
+        "received_at",
+        "clock_start",
+        "status",
+        "statutory_deadline",
+        "internal_target",
+        "escalation_date",
+        "extended",
+        "paused",
+        "breached",
+        "process_instance_id",
+        "logged_by",
+        "closed_at",
+        "outcome",
+        "language"
+    };
 
     private static final RowMapper<Request> ROW = (rs, i) -> new Request(
             rs.getLong("id"),

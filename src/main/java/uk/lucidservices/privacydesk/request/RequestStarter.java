@@ -67,16 +67,19 @@ public class RequestStarter {
                         request.reference());
                 return request;
             }
-            ProcessInstance instance = runtimeService.startProcessInstanceByKey(
-                    processKey,
-                    request.reference(),
-                    Map.of(
-                            ProcessVariables.REQUEST_REFERENCE,
+            ProcessInstance instance = StartingRequest.during(
+                    request,
+                    () -> runtimeService.startProcessInstanceByKey(
+                            processKey,
                             request.reference(),
-                            ProcessVariables.REQUEST_ID,
-                            request.id()));
+                            Map.of(
+                                    ProcessVariables.REQUEST_REFERENCE,
+                                    request.reference(),
+                                    ProcessVariables.REQUEST_ID,
+                                    request.id())));
             register.attachProcess(request.reference(), instance.getId());
-            return register.get(request.reference());
+            // As the register now holds it; read back, it would cost a round trip per start.
+            return request.opened(instance.getId());
         } finally {
             if (caller != null) {
                 identityService.setAuthentication(caller);

@@ -3,6 +3,7 @@ package uk.lucidservices.privacydesk.sla;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.calendar.ClockPause;
 import uk.lucidservices.privacydesk.calendar.ComplaintDeadlines;
@@ -12,6 +13,7 @@ import uk.lucidservices.privacydesk.calendar.RequestClock;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.request.RequestType;
+import uk.lucidservices.privacydesk.request.StartingRequest;
 
 /**
  * A request's dates as of today, computed from its clock facts (received, clock start, pauses,
@@ -33,6 +35,11 @@ public class RequestClocks {
     }
 
     public Deadlines current(String reference) {
+        Optional<Request> starting = StartingRequest.of(reference);
+        if (starting.isPresent()) {
+            // Its process is starting in this transaction: no pause or wait for ID can exist yet.
+            return compute(starting.get(), List.of(), false, today());
+        }
         Request request = register.get(reference);
         return compute(request, store.pauses(request.id()), today());
     }

@@ -94,7 +94,7 @@ final class RequestStarts {
         return new Result(
                 loop,
                 SqlCounter.INSTANCE.counts(),
-                SqlCounter.INSTANCE.slowest(12, Math.max(1, loop.operations()), "start"));
+                SqlCounter.INSTANCE.slowest(20, Math.max(1, loop.operations()), "start"));
     }
 
     int requestsStarted() {
