@@ -92,13 +92,7 @@ class ErasureConfirmationLetter {
         for (CertificateDocument.SystemSummary s : d.systems()) {
             for (CertificateDocument.CategoryLine l : s.categories()) {
                 if (l.deleted() + l.anonymised() > 0) {
-                    Map<String, Object> line = new LinkedHashMap<>();
-                    line.put(
-                            "category",
-                            welsh == null ? l.name() : welshCategory(welsh, l).name());
-                    line.put(
-                            "system",
-                            welsh == null ? s.system() : welshCategory(welsh, l).system());
+                    Map<String, Object> line = line(s, l, welsh);
                     line.put("deleted", l.deleted());
                     line.put("anyDeleted", l.deleted() > 0);
                     line.put("anonymised", l.anonymised());
@@ -108,9 +102,8 @@ class ErasureConfirmationLetter {
                     erased.add(line);
                 }
                 if (l.byHand() != null) {
-                    Map<String, Object> line = new LinkedHashMap<>();
-                    line.put("category", l.name());
-                    line.put("system", s.system());
+                    // As the certificate names it, in English in a Welsh letter too.
+                    Map<String, Object> line = line(s, l, null);
                     if (l.erasedByHand()) {
                         line.put("date", day(l.byHand().recordedAt()));
                         erasedByHand.add(line);
@@ -125,13 +118,7 @@ class ErasureConfirmationLetter {
                     }
                 }
                 if ("KEEP".equals(l.action()) && l.kept() != null && l.kept() > 0) {
-                    Map<String, Object> line = new LinkedHashMap<>();
-                    line.put(
-                            "category",
-                            welsh == null ? l.name() : welshCategory(welsh, l).name());
-                    line.put(
-                            "system",
-                            welsh == null ? s.system() : welshCategory(welsh, l).system());
+                    Map<String, Object> line = line(s, l, welsh);
                     line.put("reason", welsh == null ? l.keptReason() : welshReason(welsh, l));
                     kept.add(line);
                 }
@@ -149,6 +136,15 @@ class ErasureConfirmationLetter {
         values.put("backups", d.backups());
         values.put("recipientsTold", !d.recipients().isEmpty());
         return values;
+    }
+
+    /** A line of the letter, naming the category and its system; in the map's Welsh when given. */
+    private static Map<String, Object> line(
+            CertificateDocument.SystemSummary s, CertificateDocument.CategoryLine l, DataMap welsh) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("category", welsh == null ? l.name() : welshCategory(welsh, l).name());
+        line.put("system", welsh == null ? s.system() : welshCategory(welsh, l).system());
+        return line;
     }
 
     private static LocalDate day(OffsetDateTime t) {
