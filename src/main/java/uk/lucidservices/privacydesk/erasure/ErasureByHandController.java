@@ -79,9 +79,7 @@ class ErasureByHandController {
     @PostMapping("/{category}/done")
     Map<String, Object> done(
             @PathVariable String reference, @PathVariable String category, @RequestBody(required = false) byte[] note) {
-        requireAssignee(reference);
-        byHand.recordDone(reference, category, text(note), staff.userId());
-        return Map.of("category", category, "outcome", ErasureByHand.Outcome.DONE.name());
+        return record(reference, category, ErasureByHand.Outcome.DONE, note, byHand::recordDone);
     }
 
     @PostMapping("/{category}/not-possible")
@@ -89,9 +87,20 @@ class ErasureByHandController {
             @PathVariable String reference,
             @PathVariable String category,
             @RequestBody(required = false) byte[] reason) {
+        return record(reference, category, ErasureByHand.Outcome.NOT_POSSIBLE, reason, byHand::recordNotPossible);
+    }
+
+    /** How {@link ErasureByHand} records one outcome: the request, the category, the text and who. */
+    private interface Recorder {
+        void record(String reference, String categoryId, String text, String userId);
+    }
+
+    /** Records the outcome for the assignee, with the body as its note or reason. */
+    private Map<String, Object> record(
+            String reference, String category, ErasureByHand.Outcome outcome, byte[] body, Recorder recorder) {
         requireAssignee(reference);
-        byHand.recordNotPossible(reference, category, text(reason), staff.userId());
-        return Map.of("category", category, "outcome", ErasureByHand.Outcome.NOT_POSSIBLE.name());
+        recorder.record(reference, category, text(body), staff.userId());
+        return Map.of("category", category, "outcome", outcome.name());
     }
 
     @PostMapping("/{category}/evidence")
