@@ -51,18 +51,7 @@ public class DataMapReader {
             RawErasure erasure,
             List<String> providedFields,
             Map<String, String> labels,
-            RawWelsh cy) {}
-
-    record RawWelsh(
-            String name,
-            String system,
-            String purpose,
-            String lawfulBasis,
-            List<String> recipients,
-            String retention,
-            String source,
-            String erasureReason,
-            Map<String, String> labels) {}
+            Category.Welsh cy) {}
 
     record RawErasure(String action, String reason, List<String> fields, String keepWhileComplaint) {}
 
@@ -178,7 +167,7 @@ public class DataMapReader {
      * ({@link Category#inWelsh()}) and {@link DataMapConfiguration} warns at start.
      */
     private static Category.Welsh welsh(String id, RawCategory r, RetentionPeriod retentionPeriod) {
-        RawWelsh cy = r.cy();
+        Category.Welsh cy = r.cy();
         if (cy == null) {
             return null;
         }
