@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -19,7 +18,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.ProcessAssertions;
 import uk.lucidservices.privacydesk.TestClock;
 import uk.lucidservices.privacydesk.TestPeople;
@@ -37,7 +35,7 @@ import uk.lucidservices.privacydesk.request.RequestType;
  * decides a restriction, of a requester who answers by post; staff record the answer with the day
  * it arrived and both dates move by exactly the days between asking and that day.
  */
-class RightsClarificationAtAnyStageTest extends DeskIntegrationTest {
+class RightsClarificationAtAnyStageTest extends RightsTestSupport {
 
     @Autowired
     ProcessEngine engine;
@@ -145,10 +143,5 @@ class RightsClarificationAtAnyStageTest extends DeskIntegrationTest {
                         .count())
                 .as("the clarification is answered")
                 .isZero();
-    }
-
-    private void work(ProcessInstance pi, String taskKey, String user, Map<String, Object> fields) {
-        claimAndComplete(task(pi, taskKey), user, new HashMap<>(fields));
-        runJobs(pi);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +19,13 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
-import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.ExtensionAskCalls;
 import uk.lucidservices.privacydesk.ProcessAssertions;
-import uk.lucidservices.privacydesk.TestClock;
 import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
-import uk.lucidservices.privacydesk.request.Channel;
-import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
 
 /**
@@ -40,7 +34,7 @@ import uk.lucidservices.privacydesk.request.RequestType;
  * waits for a manager at a time, whether it came from that endpoint or from triage's extend route. Dates
  * are worked out by hand from the rule and the suite's day, Monday 15 June 2026.
  */
-class RightsExtensionAtAnyStageTest extends DeskIntegrationTest {
+class RightsExtensionAtAnyStageTest extends RightsTestSupport {
 
     private static final String REASON =
             "Complex request: corrections across the CRM, the billing system and paper files.";
@@ -56,9 +50,6 @@ class RightsExtensionAtAnyStageTest extends DeskIntegrationTest {
 
     @Autowired
     RequestRegister register;
-
-    @Autowired
-    RequestStarter starter;
 
     @Autowired
     DemoDataGenerator demoData;
@@ -180,31 +171,6 @@ class RightsExtensionAtAnyStageTest extends DeskIntegrationTest {
                 .processInstanceId(pi.getId())
                 .taskDefinitionKeyIn("Task_ApproveExtension", "Task_ApproveExtensionAnyStage")
                 .count();
-    }
-
-    /** A rights request received {@code daysAgo} days ago at noon UK time, started and acknowledged. */
-    private ProcessInstance start(RequestType type, String email, int daysAgo) {
-        Request request = starter.start(NewRequest.builder(type, Channel.EMAIL)
-                .name("Requester")
-                .email(email)
-                .summary("Logged by the test")
-                .receivedAt(TestClock.today()
-                        .minusDays(daysAgo)
-                        .atTime(LocalTime.NOON)
-                        .atZone(TestClock.START.getZone())
-                        .toOffsetDateTime())
-                .loggedBy("intake")
-                .build());
-        ProcessInstance pi = runtime.createProcessInstanceQuery()
-                .processInstanceId(request.processInstanceId())
-                .singleResult();
-        runJobs(pi);
-        return pi;
-    }
-
-    private void work(ProcessInstance pi, String taskKey, String user, Map<String, Object> fields) {
-        claimAndComplete(task(pi, taskKey), user, new HashMap<>(fields));
-        runJobs(pi);
     }
 
     private static DemoPerson person(int index) {

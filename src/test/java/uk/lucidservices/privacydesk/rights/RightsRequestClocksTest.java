@@ -7,9 +7,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -21,18 +19,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.ProcessAssertions;
-import uk.lucidservices.privacydesk.TestClock;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
-import uk.lucidservices.privacydesk.request.Channel;
-import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
-import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
 import uk.lucidservices.privacydesk.sla.ClockStore;
 import uk.lucidservices.privacydesk.sla.TimerDates;
@@ -45,7 +38,7 @@ import uk.lucidservices.privacydesk.sla.TimerDates;
  * worked out by hand from the rule and the suite's day, Monday 15 June 2026. Demo person 451 has
  * one customer account.
  */
-class RightsRequestClocksTest extends DeskIntegrationTest {
+class RightsRequestClocksTest extends RightsTestSupport {
 
     @Autowired
     ProcessEngine engine;
@@ -58,9 +51,6 @@ class RightsRequestClocksTest extends DeskIntegrationTest {
 
     @Autowired
     RequestRegister register;
-
-    @Autowired
-    RequestStarter starter;
 
     @Autowired
     DemoDataGenerator demoData;
@@ -200,31 +190,6 @@ class RightsRequestClocksTest extends DeskIntegrationTest {
     }
 
     // --- drivers
-
-    /** A rights request received {@code daysAgo} days ago at noon UK time, started and acknowledged. */
-    private ProcessInstance start(RequestType type, String email, int daysAgo) {
-        Request request = starter.start(NewRequest.builder(type, Channel.EMAIL)
-                .name("Requester")
-                .email(email)
-                .summary("Logged by the test")
-                .receivedAt(TestClock.today()
-                        .minusDays(daysAgo)
-                        .atTime(LocalTime.NOON)
-                        .atZone(TestClock.START.getZone())
-                        .toOffsetDateTime())
-                .loggedBy("intake")
-                .build());
-        ProcessInstance pi = runtime.createProcessInstanceQuery()
-                .processInstanceId(request.processInstanceId())
-                .singleResult();
-        runJobs(pi);
-        return pi;
-    }
-
-    private void work(ProcessInstance pi, String taskKey, String user, Map<String, Object> fields) {
-        claimAndComplete(task(pi, taskKey), user, new HashMap<>(fields));
-        runJobs(pi);
-    }
 
     private void replyFromRequester(ProcessInstance pi) {
         runtime.createMessageCorrelation("requester-reply")
