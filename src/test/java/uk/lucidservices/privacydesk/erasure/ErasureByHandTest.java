@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -299,13 +296,7 @@ class ErasureByHandTest extends ErasureTestSupport {
 
     /** Started as the intake starts it, identity confirmed, preview reviewed, erasure authorised, jobs run. */
     private ProcessInstance authorisedErasure(Request request, String scope) {
-        Map<String, Object> variables =
-                new HashMap<>(Map.of("requestReference", request.reference(), "requestId", request.id()));
-        if (scope != null) {
-            variables.put("erasureScope", scope);
-        }
-        ProcessInstance pi = runtime.startProcessInstanceByKey("erasure-request", request.reference(), variables);
-        register.attachProcess(request.reference(), pi.getId());
+        ProcessInstance pi = start(request, scope);
         runJobs(pi);
         // Logged by Olivia (ErasureTestSupport): another officer confirms who is asking.
         claimAndComplete(task(pi, "Task_ConfirmIdentity"), "peter", Map.of("identityDecision", "CONFIRMED"));
@@ -391,20 +382,5 @@ class ErasureByHandTest extends ErasureTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String plainText(Object content) throws Exception {
-        if (content instanceof String s) {
-            return s;
-        }
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                if (part.isMimeType("text/plain") || part.isMimeType("multipart/*")) {
-                    return plainText(part.getContent());
-                }
-            }
-        }
-        throw new IllegalStateException("The letter has no plain text part");
     }
 }

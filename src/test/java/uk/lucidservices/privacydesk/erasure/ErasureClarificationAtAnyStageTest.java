@@ -45,9 +45,7 @@ class ErasureClarificationAtAnyStageTest extends ErasureTestSupport {
         // Received today, Monday 15 June 2026.
         Request request = logErasureRequest(person(457));
         String reference = request.reference();
-        ProcessInstance pi = runtime.startProcessInstanceByKey(
-                "erasure-request", reference, Map.of("requestReference", reference, "requestId", request.id()));
-        register.attachProcess(reference, pi.getId());
+        ProcessInstance pi = start(request, null);
         runJobs(pi);
         claimAndComplete(task(pi, "Task_ConfirmIdentity"), "peter", Map.of("identityDecision", "CONFIRMED"));
         runJobs(pi);

@@ -40,14 +40,11 @@ class ErasureExtensionAtAnyStageTest extends ErasureTestSupport {
         // Received Monday 15 June 2026 (today): one month is Wednesday 15 July 2026.
         Request request = logErasureRequest(person(454));
         String reference = request.reference();
-        ProcessInstance pi = runtime.startProcessInstanceByKey(
-                "erasure-request", reference, Map.of("requestReference", reference, "requestId", request.id()));
-        register.attachProcess(reference, pi.getId());
+        ProcessInstance pi = start(request, null);
         runJobs(pi);
         assertThat(register.get(reference).statutoryDeadline()).isEqualTo(LocalDate.of(2026, 7, 15));
 
-        ResponseEntity<JsonNode> asked = http.withBasicAuth("olivia", "olivia")
-                .postForEntity("/api/requests/" + reference + "/extension", null, JsonNode.class);
+        ResponseEntity<JsonNode> asked = ExtensionAskCalls.ask(http, reference);
         assertThat(asked.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 
         Task approve = task(pi, "Task_ApproveExtensionAnyStage");
@@ -69,9 +66,7 @@ class ErasureExtensionAtAnyStageTest extends ErasureTestSupport {
     void ofTwoAsksAtTheSameMomentOnlyOneReachesAManagerAndALaterOneIsRefusedWithWhy() throws Exception {
         Request request = logErasureRequest(person(468));
         String reference = request.reference();
-        ProcessInstance pi = runtime.startProcessInstanceByKey(
-                "erasure-request", reference, Map.of("requestReference", reference, "requestId", request.id()));
-        register.attachProcess(reference, pi.getId());
+        ProcessInstance pi = start(request, null);
         runJobs(pi);
 
         List<HttpStatusCode> answers = ExtensionAskCalls.askTwiceAtOnce(http, reference);

@@ -3,7 +3,6 @@ package uk.lucidservices.privacydesk.erasure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -431,19 +430,6 @@ class ErasureProcessTest extends ErasureTestSupport {
         MimeMessage letter = bySubject.get("Your erasure request is complete [" + reference + "]");
         assertThat(letter).as("confirmation letter for " + reference).isNotNull();
         return letter;
-    }
-
-    /** A letter's text part (letters are text and HTML). */
-    private static String plainText(Object content) throws Exception {
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                if (multipart.getBodyPart(i).isMimeType("text/plain")
-                        || multipart.getBodyPart(i).isMimeType("multipart/*")) {
-                    return plainText(multipart.getBodyPart(i).getContent());
-                }
-            }
-        }
-        return content.toString();
     }
 
     private static String read(InputStream in) throws IOException {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -849,18 +847,6 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
                 .build());
     }
 
-    /** As the intake starts a request: business key = reference, references and ids only. */
-    private ProcessInstance start(Request request, String scope) {
-        Map<String, Object> variables =
-                new HashMap<>(Map.of("requestReference", request.reference(), "requestId", request.id()));
-        if (scope != null) {
-            variables.put("erasureScope", scope);
-        }
-        ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS, request.reference(), variables);
-        register.attachProcess(request.reference(), pi.getId());
-        return pi;
-    }
-
     private Job jobAt(ProcessInstance pi, String activityId) {
         return management
                 .createJobQuery()
@@ -995,21 +981,6 @@ class ErasureRequestProcessTest extends ErasureTestSupport {
     /** The letter's plain text, decoded, with line breaks as spaces so that wrapped sentences compare whole. */
     private static String text(MimeMessage message) throws Exception {
         return plainText(message.getContent()).replaceAll("\\s+", " ");
-    }
-
-    private static String plainText(Object content) throws Exception {
-        if (content instanceof String s) {
-            return s;
-        }
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                if (part.isMimeType("text/plain") || part.isMimeType("multipart/*")) {
-                    return plainText(part.getContent());
-                }
-            }
-        }
-        throw new IllegalStateException("The letter has no plain text part");
     }
 
     private static String read(InputStream in) {

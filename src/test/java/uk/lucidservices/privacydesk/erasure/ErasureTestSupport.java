@@ -1,5 +1,7 @@
 package uk.lucidservices.privacydesk.erasure;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -60,6 +64,9 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
     RequestRegister register;
 
     @Autowired
+    private RuntimeService erasureRuntime;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -94,6 +101,19 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
                 "UPDATE desk.request_identifier SET verified = TRUE, state = 'CONFIRMED' WHERE request_id = ?",
                 request.id());
         return request;
+    }
+
+    /** As the intake starts a request: business key = reference, references and ids only (and the scope, if any). */
+    ProcessInstance start(Request request, String scope) {
+        Map<String, Object> variables =
+                new HashMap<>(Map.of("requestReference", request.reference(), "requestId", request.id()));
+        if (scope != null) {
+            variables.put("erasureScope", scope);
+        }
+        ProcessInstance pi =
+                erasureRuntime.startProcessInstanceByKey("erasure-request", request.reference(), variables);
+        register.attachProcess(request.reference(), pi.getId());
+        return pi;
     }
 
     /** Demo person {@code index}, which this test class claimed in {@link TestPeople}. */
@@ -258,5 +278,21 @@ abstract class ErasureTestSupport extends DeskIntegrationTest {
                 Emails.key(p.emailIn(0)),
                 p.phoneIn(0),
                 phones.keyOrNull(p.phoneIn(0)));
+    }
+
+    /** A letter's plain text part (letters are text and HTML); fails if it has none. */
+    static String plainText(Object content) throws Exception {
+        if (content instanceof String s) {
+            return s;
+        }
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/plain") || part.isMimeType("multipart/*")) {
+                    return plainText(part.getContent());
+                }
+            }
+        }
+        throw new IllegalStateException("The letter has no plain text part");
     }
 }
