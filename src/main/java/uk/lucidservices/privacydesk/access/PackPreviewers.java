@@ -1,12 +1,11 @@
 package uk.lucidservices.privacydesk.access;
 
 import java.util.List;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
 import uk.lucidservices.privacydesk.security.StaffIds;
 
 /**
@@ -38,7 +37,7 @@ class PackPreviewers {
         if (StaffIds.same(userId, pack.preparedBy()) || StaffIds.anySame(review.deciders(pack.reference()), userId)) {
             return false;
         }
-        return asDesk(() -> taskService
+        return Actors.asDesk(identityService, () -> taskService
                 .createTaskQuery()
                 .processInstanceBusinessKey(pack.reference())
                 .taskDefinitionKey(APPROVAL_TASK)
@@ -55,18 +54,5 @@ class PackPreviewers {
      */
     private static boolean approverOf(Task task, String userId) {
         return task.getAssignee() != null && StaffIds.same(task.getAssignee(), userId);
-    }
-
-    /** Reads the task as the desk: the rule above decides, not what the caller's own task rights happen to show. */
-    private <T> T asDesk(Supplier<T> query) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return query.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
     }
 }

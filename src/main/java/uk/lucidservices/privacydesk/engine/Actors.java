@@ -1,5 +1,6 @@
 package uk.lucidservices.privacydesk.engine;
 
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -44,5 +45,21 @@ public final class Actors {
     public static String signedIn(IdentityService identityService) {
         Authentication auth = identityService.getCurrentAuthentication();
         return auth == null || auth.getUserId() == null || auth.getUserId().isBlank() ? null : auth.getUserId();
+    }
+
+    /**
+     * Runs the query as the desk itself: without the signed-in user, so that the desk's own rule
+     * decides and not what the caller's engine rights happen to show; the caller is signed back in.
+     */
+    public static <T> T asDesk(IdentityService identityService, Supplier<T> query) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return query.get();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
     }
 }

@@ -1,10 +1,9 @@
 package uk.lucidservices.privacydesk.erasure;
 
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import uk.lucidservices.privacydesk.engine.Actors;
 import uk.lucidservices.privacydesk.security.StaffIds;
 
 /**
@@ -27,7 +26,7 @@ class ErasureByHandRecorders {
 
     boolean mayRecord(String reference, String userId) {
         return userId != null
-                && asDesk(() -> taskService
+                && Actors.asDesk(identityService, () -> taskService
                         .createTaskQuery()
                         .processInstanceBusinessKey(reference)
                         .taskDefinitionKey(TASK)
@@ -35,18 +34,5 @@ class ErasureByHandRecorders {
                         .list()
                         .stream()
                         .anyMatch(t -> t.getAssignee() != null && StaffIds.same(t.getAssignee(), userId)));
-    }
-
-    /** Reads the task as the desk: the rule above decides, not what the caller's own task rights happen to show. */
-    private <T> T asDesk(Supplier<T> query) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return query.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
     }
 }
