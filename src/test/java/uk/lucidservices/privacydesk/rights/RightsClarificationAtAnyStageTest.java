@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -22,7 +20,6 @@ import uk.lucidservices.privacydesk.ProcessAssertions;
 import uk.lucidservices.privacydesk.TestClock;
 import uk.lucidservices.privacydesk.TestPeople;
 import uk.lucidservices.privacydesk.mail.SentLetters;
-import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
@@ -38,9 +35,6 @@ import uk.lucidservices.privacydesk.request.RequestType;
 class RightsClarificationAtAnyStageTest extends RightsTestSupport {
 
     @Autowired
-    ProcessEngine engine;
-
-    @Autowired
     RuntimeService runtime;
 
     @Autowired
@@ -53,9 +47,6 @@ class RightsClarificationAtAnyStageTest extends RightsTestSupport {
     RequestStarter starter;
 
     @Autowired
-    DemoDataGenerator demoData;
-
-    @Autowired
     SentLetters sentLetters;
 
     @Autowired
@@ -63,12 +54,6 @@ class RightsClarificationAtAnyStageTest extends RightsTestSupport {
 
     @Autowired
     TestRestTemplate http;
-
-    @BeforeEach
-    void engineAndData() {
-        ProcessAssertions.init(engine);
-        demoData.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
-    }
 
     @Test
     void aClarificationAnsweredByPostMovesTheRestrictionDatesByThePausedDays() {

@@ -8,11 +8,9 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -22,7 +20,6 @@ import org.springframework.http.ResponseEntity;
 import uk.lucidservices.privacydesk.ExtensionAskCalls;
 import uk.lucidservices.privacydesk.ProcessAssertions;
 import uk.lucidservices.privacydesk.TestPeople;
-import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
@@ -40,9 +37,6 @@ class RightsExtensionAtAnyStageTest extends RightsTestSupport {
             "Complex request: corrections across the CRM, the billing system and paper files.";
 
     @Autowired
-    ProcessEngine engine;
-
-    @Autowired
     RuntimeService runtime;
 
     @Autowired
@@ -52,16 +46,7 @@ class RightsExtensionAtAnyStageTest extends RightsTestSupport {
     RequestRegister register;
 
     @Autowired
-    DemoDataGenerator demoData;
-
-    @Autowired
     TestRestTemplate http;
-
-    @BeforeEach
-    void engineAndData() {
-        ProcessAssertions.init(engine);
-        demoData.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
-    }
 
     @Test
     void anExtensionAskedWhileTheCorrectionIsWorkedIsApprovedAndMovesTheDeadline() {

@@ -11,18 +11,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.ProcessAssertions;
 import uk.lucidservices.privacydesk.TestMailServer;
 import uk.lucidservices.privacydesk.TestPeople;
-import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
 import uk.lucidservices.privacydesk.records.demo.DemoPerson;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
@@ -41,9 +38,6 @@ import uk.lucidservices.privacydesk.sla.TimerDates;
 class RightsRequestClocksTest extends RightsTestSupport {
 
     @Autowired
-    ProcessEngine engine;
-
-    @Autowired
     RuntimeService runtime;
 
     @Autowired
@@ -53,16 +47,7 @@ class RightsRequestClocksTest extends RightsTestSupport {
     RequestRegister register;
 
     @Autowired
-    DemoDataGenerator demoData;
-
-    @Autowired
     ClockStore clockStore;
-
-    @BeforeEach
-    void engineAndData() {
-        ProcessAssertions.init(engine);
-        demoData.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
-    }
 
     @Test
     void theInternalTargetIsDay28AndIdentityAndTriageOfAnotherRightAreDueInTwoWorkingDays() {

@@ -2,11 +2,16 @@ package uk.lucidservices.privacydesk.rights;
 
 import java.time.LocalTime;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.ProcessAssertions;
 import uk.lucidservices.privacydesk.TestClock;
+import uk.lucidservices.privacydesk.TestPeople;
+import uk.lucidservices.privacydesk.records.demo.DemoDataGenerator;
 import uk.lucidservices.privacydesk.request.Channel;
 import uk.lucidservices.privacydesk.request.NewRequest;
 import uk.lucidservices.privacydesk.request.Request;
@@ -14,7 +19,8 @@ import uk.lucidservices.privacydesk.request.RequestStarter;
 import uk.lucidservices.privacydesk.request.RequestType;
 
 /**
- * What the rights-request tests share: a request started as intake logs it, and a task worked as
+ * What the rights-request tests share: the engine for the assertions and the demo data (the same
+ * size and seed as every other test), a request started as intake logs it, and a task worked as
  * Tasklist does. No annotations here: the Spring context stays the one every test shares.
  */
 abstract class RightsTestSupport extends DeskIntegrationTest {
@@ -24,6 +30,18 @@ abstract class RightsTestSupport extends DeskIntegrationTest {
 
     @Autowired
     private RequestStarter rightsStarter;
+
+    @Autowired
+    private ProcessEngine rightsEngine;
+
+    @Autowired
+    private DemoDataGenerator rightsDemoData;
+
+    @BeforeEach
+    void engineAndData() {
+        ProcessAssertions.init(rightsEngine);
+        rightsDemoData.generate(TestPeople.DEMO_PEOPLE, TestPeople.DEMO_SEED);
+    }
 
     /** A rights request received {@code daysAgo} days ago at noon UK time, started and acknowledged. */
     ProcessInstance start(RequestType type, String email, int daysAgo) {
