@@ -453,6 +453,13 @@ public class RequestRegister implements RetainedData {
                 == 1;
     }
 
+    /** Whether a clarification asked at any stage waits for the requester's answer. */
+    public boolean clarificationAsked(long requestId) {
+        Boolean asked = jdbc.queryForObject(
+                "SELECT clarification_asked_at IS NOT NULL FROM desk.request WHERE id = ?", Boolean.class, requestId);
+        return Boolean.TRUE.equals(asked);
+    }
+
     /** The requester answered (the clock restarted): another clarification may be asked. */
     public void clearClarificationAsked(long requestId) {
         jdbc.update("UPDATE desk.request SET clarification_asked_at = NULL WHERE id = ?", requestId);

@@ -1,11 +1,14 @@
 package uk.lucidservices.privacydesk.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -26,8 +29,19 @@ class ErasureClarificationAfterAuthorisationTest extends ErasureTestSupport {
     @Autowired
     RuntimeService runtime;
 
+    @Autowired
+    TaskService tasks;
+
+    private ResponseEntity<JsonNode> ask(String reference) {
+        return http.withBasicAuth("olivia", "olivia")
+                .postForEntity(
+                        "/api/requests/" + reference + "/clarification",
+                        Map.of("question", "Do you also want the recordings of calls you made to us deleted?"),
+                        JsonNode.class);
+    }
+
     @Test
-    void noClarificationOnceTheErasureWasAuthorisedAndRan() {
+    void noAuthorisationWhileAQuestionWaitsAndNoQuestionOnceTheErasureWasAuthorisedAndRan() {
         Request request = logErasureRequest(person(483));
         String reference = request.reference();
         ProcessInstance pi = runtime.startProcessInstanceByKey(
@@ -36,26 +50,44 @@ class ErasureClarificationAfterAuthorisationTest extends ErasureTestSupport {
         runJobs(pi);
         claimAndComplete(task(pi, "Task_ConfirmIdentity"), "peter", Map.of("identityDecision", "CONFIRMED"));
         runJobs(pi);
+        // A question asked while the preview is reviewed: the erasure waits for its answer.
+        assertThat(ask(reference).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        runJobs(pi);
+        assertThat(register.get(reference).paused()).isTrue();
         claimAndComplete(task(pi, "Task_ReviewErasurePreview"), "olivia", Map.of());
         runJobs(pi);
-        claimAndComplete(task(pi, "Task_AuthoriseErasure"), "mark", Map.of("erasureApproved", "true"));
+        Task authorise = task(pi, "Task_AuthoriseErasure");
+        assertThatThrownBy(() -> claimAndComplete(authorise, "mark", Map.of("erasureApproved", "true")))
+                .hasMessageContaining("A clarification of " + reference
+                        + " waits for the requester's answer: authorise the erasure once it is answered");
+        assertThat(eventKinds(reference)).doesNotContain("ERASURE_APPROVED", "ERASED");
+
+        // Answered: the clock restarts and the manager authorises; the erasure runs.
+        runtime.createMessageCorrelation("requester-reply")
+                .processInstanceBusinessKey(reference)
+                .setVariable("replyKind", "reply")
+                .setVariable("replyAttachmentCount", 0)
+                .setVariable("replyIntakeId", 4712L)
+                .correlateAllWithResult();
+        runJobs(pi);
+        assertThat(register.get(reference).paused()).isFalse();
+        tasks.complete(authorise.getId(), Map.of("erasureApproved", "true"));
         runJobs(pi);
         assertThat(eventKinds(reference)).contains("ERASURE_APPROVED", "ERASED");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count())
                 .as("the erasure request is still open (by-hand erasure, recipients)")
                 .isEqualTo(1);
 
-        ResponseEntity<JsonNode> asked = http.withBasicAuth("olivia", "olivia")
-                .postForEntity(
-                        "/api/requests/" + reference + "/clarification",
-                        Map.of("question", "Do you also want the recordings of calls you made to us deleted?"),
-                        JsonNode.class);
+        ResponseEntity<JsonNode> asked = ask(reference);
         assertThat(asked.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(asked.getBody().get("message").asText())
                 .isEqualTo("The erasure of " + reference
                         + " was authorised: a clarification can only be asked before the decision");
         runJobs(pi);
         assertThat(register.get(reference).paused()).isFalse();
-        assertThat(eventKinds(reference)).doesNotContain("CLARIFICATION_ASKED", "CLOCK_PAUSED");
+        assertThat(eventKinds(reference).stream().filter("CLARIFICATION_ASKED"::equals))
+                .as("only the question asked before the decision")
+                .hasSize(1);
+        assertThat(eventKinds(reference).stream().filter("CLOCK_PAUSED"::equals)).hasSize(1);
     }
 }
