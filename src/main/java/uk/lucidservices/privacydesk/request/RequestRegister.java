@@ -430,7 +430,8 @@ public class RequestRegister implements RetainedData {
 
     /** Who asked for the extension that waits for a manager's decision, or null (none waits, or asked by the desk). */
     public String extensionAskedBy(long requestId) {
-        return jdbc.query(
+        return jdbc
+                .query(
                         "SELECT extension_asked_by FROM desk.request WHERE id = ?",
                         (rs, n) -> rs.getString(1),
                         requestId)

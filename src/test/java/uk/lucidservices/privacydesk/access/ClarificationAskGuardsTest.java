@@ -69,8 +69,7 @@ class ClarificationAskGuardsTest extends SarProcessTestSupport {
         runJobs(pi);
         assertThat(register.get(reference).paused()).isFalse();
         assertThat(clockStore.record(breached.id()).orElseThrow().breaches()).isNotEmpty();
-        assertThat(eventKinds(reference))
-                .doesNotContain("CLARIFICATION_ASKED", "CLOCK_PAUSED", "SLA_BREACH_CLEARED");
+        assertThat(eventKinds(reference)).doesNotContain("CLARIFICATION_ASKED", "CLOCK_PAUSED", "SLA_BREACH_CLEARED");
     }
 
     @Test
@@ -107,7 +106,9 @@ class ClarificationAskGuardsTest extends SarProcessTestSupport {
         List<HttpStatusCode> both = askTwiceAtOnce(reference, "2026-06-01");
         assertThat(both).containsExactlyInAnyOrder(HttpStatus.ACCEPTED, HttpStatus.CONFLICT);
         runJobs(pi);
-        List<RequestRegister.RequestEvent> asked = register.events(register.get(reference).id()).stream()
+        List<RequestRegister.RequestEvent> asked = register
+                .events(register.get(reference).id())
+                .stream()
                 .filter(e -> e.kind().equals("CLARIFICATION_ASKED"))
                 .toList();
         assertThat(asked).singleElement().satisfies(e -> {
@@ -116,7 +117,8 @@ class ClarificationAskGuardsTest extends SarProcessTestSupport {
                     .isEqualTo("Clarification asked on 2026-06-01; the question is kept as a triage note")
                     .doesNotContain("accounts");
         });
-        assertThat(eventKinds(reference).stream().filter("CLOCK_PAUSED"::equals)).hasSize(1);
+        assertThat(eventKinds(reference).stream().filter("CLOCK_PAUSED"::equals))
+                .hasSize(1);
 
         // Answered: another may be asked.
         replyFromRequester(pi, 0);
@@ -132,7 +134,8 @@ class ClarificationAskGuardsTest extends SarProcessTestSupport {
         assertThat(afterApproval.getBody().get("message").asText())
                 .isEqualTo("The disclosure pack of " + reference
                         + " was approved: a clarification can only be asked before the answer is ready");
-        assertThat(eventKinds(reference).stream().filter("CLARIFICATION_ASKED"::equals)).hasSize(2);
+        assertThat(eventKinds(reference).stream().filter("CLARIFICATION_ASKED"::equals))
+                .hasSize(2);
     }
 
     private List<HttpStatusCode> askTwiceAtOnce(String reference, String askedOn) throws Exception {

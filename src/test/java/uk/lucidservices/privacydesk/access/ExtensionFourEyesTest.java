@@ -20,7 +20,8 @@ import uk.lucidservices.privacydesk.security.DeskGroups;
  */
 class ExtensionFourEyesTest extends SarProcessTestSupport {
 
-    private static final String REASON = "Complex request: six systems and paper files in two archives must be searched.";
+    private static final String REASON =
+            "Complex request: six systems and paper files in two archives must be searched.";
 
     @Autowired
     TestRestTemplate http;
@@ -51,7 +52,8 @@ class ExtensionFourEyesTest extends SarProcessTestSupport {
         String fromTriage = task(pi, "Task_ApproveExtension").getId();
         taskService.claim(fromTriage, "mark");
         assertThatThrownBy(() -> taskService.complete(fromTriage, Map.of("extensionDecision", "APPROVE")))
-                .hasMessageContaining("You asked for the extension of " + reference + ": another manager must approve it");
+                .hasMessageContaining(
+                        "You asked for the extension of " + reference + ": another manager must approve it");
         process(pi).isWaitingAt("Task_ApproveExtension");
         assertThat(register.get(reference).extended()).isFalse();
         // He may still refuse it (nothing is extended): back to triage.
@@ -90,10 +92,9 @@ class ExtensionFourEyesTest extends SarProcessTestSupport {
         // Two further months from Wednesday 15 July 2026: Tuesday 15 September 2026.
         assertThat(register.get(reference).extended()).isTrue();
         assertThat(register.get(reference).statutoryDeadline()).isEqualTo(LocalDate.of(2026, 9, 15));
-        assertThat(register.events(register.get(reference).id()))
-                .anySatisfy(e -> {
-                    assertThat(e.kind()).isEqualTo("EXTENSION_APPROVED");
-                    assertThat(e.actor()).isEqualTo("maya");
-                });
+        assertThat(register.events(register.get(reference).id())).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("EXTENSION_APPROVED");
+            assertThat(e.actor()).isEqualTo("maya");
+        });
     }
 }

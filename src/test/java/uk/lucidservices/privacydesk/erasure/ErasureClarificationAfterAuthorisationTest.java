@@ -74,7 +74,9 @@ class ErasureClarificationAfterAuthorisationTest extends ErasureTestSupport {
         tasks.complete(authorise.getId(), Map.of("erasureApproved", "true"));
         runJobs(pi);
         assertThat(eventKinds(reference)).contains("ERASURE_APPROVED", "ERASED");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count())
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .count())
                 .as("the erasure request is still open (by-hand erasure, recipients)")
                 .isEqualTo(1);
 
@@ -88,6 +90,7 @@ class ErasureClarificationAfterAuthorisationTest extends ErasureTestSupport {
         assertThat(eventKinds(reference).stream().filter("CLARIFICATION_ASKED"::equals))
                 .as("only the question asked before the decision")
                 .hasSize(1);
-        assertThat(eventKinds(reference).stream().filter("CLOCK_PAUSED"::equals)).hasSize(1);
+        assertThat(eventKinds(reference).stream().filter("CLOCK_PAUSED"::equals))
+                .hasSize(1);
     }
 }
