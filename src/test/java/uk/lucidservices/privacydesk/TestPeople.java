@@ -51,6 +51,9 @@ public final class TestPeople {
         claim("erasure.ErasureClarificationAtAnyStageTest", 457);
         claim("rights.RightsClarificationAtAnyStageTest", 458);
         claim("access.RedactionItemsApiTest", 480);
+        claim("access.ClarificationAskGuardsTest", 478, 479, 482);
+        claim("access.ExtensionFourEyesTest", 481);
+        claim("erasure.ErasureClarificationAfterAuthorisationTest", 483);
         claim("access.AccessFormsTest", 490);
         claim("access.WelshSarLettersProcessTest", 476, 477);
         claim("objection.ObjectionProcessTest", 271, 273, 275, 277);

@@ -2,6 +2,7 @@ package uk.lucidservices.privacydesk.access;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,14 +22,26 @@ import uk.lucidservices.privacydesk.sla.RequestClockService;
  * question is kept on the request as a triage note (the clarification letter quotes it; the engine
  * never holds it), then the {@code clarification-asked} message starts the request process's event
  * sub-process, which stops the clock, sends the letter and waits for the answer or closes the
- * request. Refused (with why) once the answer was sent, for request types that take no
- * clarification, while a question is already waiting for its answer or the desk waits for ID, and
- * when the request's process takes none at its stage; nothing is kept when refused.
+ * request. Refused (with why) once the answer was sent or is in effect given (an erasure authorised
+ * or run, a disclosure pack approved), once the statutory deadline passed or while an SLA breach is
+ * recorded (a backdated pause must not undo it), for request types that take no clarification, while
+ * a question is already waiting for its answer (one ask at a time: a conditional update on the
+ * request in the transaction that correlates) or the desk waits for ID, and when the request's
+ * process takes none at its stage; nothing is kept when refused. A question already put by phone or
+ * in person may be recorded at most {@link #MAX_DAYS_BACK} days back.
  */
 @Component
 class ClarificationAsks {
 
     static final String MESSAGE = "clarification-asked";
+
+    /** How far back the day a question was already put may be recorded (a backdated ask stops the clock from it). */
+    static final int MAX_DAYS_BACK = 14;
+
+    /** The register events that say an erasure was authorised or ran (recorded by the erasure steps). */
+    private static final List<String> ERASURE_DECIDED = List.of("ERASURE_APPROVED", "ERASED", "ERASED_BY_HAND");
+
+    private static final String PACK_APPROVED = "PACK_APPROVED";
 
     private final RuntimeService runtime;
     private final RequestClockService clocks;
@@ -105,18 +118,42 @@ class ClarificationAsks {
             throw new AskRefusedException("The desk waits for the ID it asked for on " + reference
                     + ": the clock has not started, so there is none to stop; ask once the ID has arrived");
         }
+        LocalDate today = LocalDate.now(clock);
+        if (request.statutoryDeadline() != null && request.statutoryDeadline().isBefore(today)) {
+            throw new AskRefusedException("The statutory deadline of " + reference + " passed on "
+                    + request.statutoryDeadline()
+                    + ": a clarification cannot stop a clock that has already run out");
+        }
+        if (clocks.breachRecorded(reference)) {
+            throw new AskRefusedException("An SLA breach is recorded for " + reference
+                    + ": a clarification cannot move the dates back under it; answer the request");
+        }
+        String answered = answerGiven(request);
+        if (answered != null) {
+            throw new AskRefusedException(answered);
+        }
         if (question == null || question.isBlank()) {
             throw new InvalidRequestException(
                     "Write the question the requester should answer: the clarification letter asks it");
         }
-        LocalDate today = LocalDate.now(clock);
         if (askedOn != null && askedOn.isAfter(today)) {
             throw new InvalidRequestException("The day the question was asked (" + askedOn + ") is in the future");
+        }
+        if (askedOn != null && askedOn.isBefore(today.minusDays(MAX_DAYS_BACK))) {
+            throw new InvalidRequestException("The day the question was asked (" + askedOn + ") is more than "
+                    + MAX_DAYS_BACK + " days ago: record a question put by phone or in person within "
+                    + MAX_DAYS_BACK + " days, or ask it now");
         }
         if (askedOn != null && request.clockStart() != null && askedOn.isBefore(request.clockStart())) {
             throw new InvalidRequestException("The day the question was asked (" + askedOn
                     + ") is before the request's clock started (" + request.clockStart() + ")");
         }
+        // One ask at a time: of two at once the second waits for this row lock, then finds the mark.
+        if (!register.markClarificationAsked(request.id())) {
+            throw new AskRefusedException("A clarification of " + reference
+                    + " is already waiting for the requester's answer: ask again once it is answered");
+        }
+        LocalDate day = askedOn == null ? today : askedOn;
         try {
             notes.write(request.id(), TriageNotes.Kind.CLARIFICATION_QUESTION, question, userId);
         } catch (IllegalArgumentException e) {
@@ -128,7 +165,7 @@ class ClarificationAsks {
         try {
             runtime.createMessageCorrelation(MESSAGE)
                     .processInstanceBusinessKey(reference)
-                    .setVariable(PauseClock.ASKED_ON, Variables.untypedValue(askedOn == null ? today : askedOn, true))
+                    .setVariable(PauseClock.ASKED_ON, Variables.untypedValue(day, true))
                     .correlate();
         } catch (MismatchingMessageCorrelationException e) {
             throw new AskRefusedException("The process of " + reference + " takes no clarification at this stage");
@@ -141,6 +178,26 @@ class ClarificationAsks {
                 request.id(),
                 "CLARIFICATION_ASKED",
                 userId,
-                "Clarification asked; the question is kept as a triage note");
+                "Clarification asked on " + day + "; the question is kept as a triage note");
+    }
+
+    /**
+     * Why the answer is in effect already given, or null: an erasure authorised (or run, by the desk or by
+     * hand) would be closed by the unanswered clarification's "Close: no answer" though the data is gone; a
+     * disclosure pack approved is the answer. Read from the request's register events, which those steps record.
+     */
+    private String answerGiven(Request request) {
+        long id = request.id();
+        for (String kind : ERASURE_DECIDED) {
+            if (register.eventCount(id, kind) > 0) {
+                return "The erasure of " + request.reference()
+                        + " was authorised: a clarification can only be asked before the decision";
+            }
+        }
+        if (register.eventCount(id, PACK_APPROVED) > 0) {
+            return "The disclosure pack of " + request.reference()
+                    + " was approved: a clarification can only be asked before the answer is ready";
+        }
+        return null;
     }
 }

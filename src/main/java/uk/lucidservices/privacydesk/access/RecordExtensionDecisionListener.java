@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import uk.lucidservices.privacydesk.engine.Actors;
 import uk.lucidservices.privacydesk.engine.ProcessVariables;
 import uk.lucidservices.privacydesk.request.RequestRegister;
+import uk.lucidservices.privacydesk.security.StaffIds;
 import uk.lucidservices.privacydesk.sla.ExtendDeadline;
 
 /**
@@ -18,6 +19,8 @@ import uk.lucidservices.privacydesk.sla.ExtendDeadline;
  * or the manager changed it) is handed to {@code extendDeadline} as {@code extensionReason} in the same
  * transaction only; that delegate stores it on the request. Either way the reason leaves the process.
  * An extension the rules refuse (first month over) fails the completion with why, and nothing is recorded.
+ * Four eyes: whoever asked for the extension (at any stage, or by choosing the extension route in triage)
+ * cannot approve it; the completion fails with why and the task waits for another manager.
  */
 @Component("recordExtensionDecision")
 class RecordExtensionDecisionListener implements TaskListener {
@@ -44,6 +47,11 @@ class RecordExtensionDecisionListener implements TaskListener {
         String reason = ProcessVariables.text(task, RecordTriageDecisionListener.PROPOSED_EXTENSION_REASON);
         long requestId = register.get(execution.getProcessBusinessKey()).id();
         boolean approved = decision == ExtensionDecision.APPROVE;
+        if (approved && StaffIds.same(register.extensionAskedBy(requestId), userId)) {
+            // Four eyes, as on the other approvals: checked before anything is recorded or cleared.
+            throw new IllegalArgumentException("You asked for the extension of " + execution.getProcessBusinessKey()
+                    + ": another manager must approve it");
+        }
         // Decided: the next ask may go to a manager (an approved one is then refused as already extended).
         register.clearExtensionAsked(requestId);
         if (approved) {

@@ -92,7 +92,7 @@ class RecordTriageDecisionListener implements TaskListener {
                             + "or numerous): the manager approves it and the requester is told it");
                 }
                 // Refused while another extension ask waits for a manager: one approval task at a time.
-                extensionAsks.askFromTriage(request);
+                extensionAsks.askFromTriage(request, userId);
             }
             case FEE -> {
                 String reason = ProcessVariables.text(task, FEE_REASON);

@@ -10,7 +10,9 @@ import uk.lucidservices.privacydesk.security.StaffIds;
 
 /**
  * A manager approves or refuses an erasure. Enforced here, whatever the process or form says:
- * the approver is a manager and is neither the preparer nor the reviewer of the preview.
+ * the approver is a manager and is neither the preparer nor the reviewer of the preview, and no
+ * clarification waits for the requester's answer (unanswered, it would close a request whose data
+ * was erased).
  */
 @Service
 public class ErasureAuthorisation {
@@ -70,6 +72,11 @@ public class ErasureAuthorisation {
         }
         if (!approved && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException("Give the reason for refusing the erasure of " + reference);
+        }
+        if (approved && (request.paused() || register.clarificationAsked(request.id()))) {
+            // Unanswered, the question closes the request ("Close: no answer"): never after the data is gone.
+            throw new ErasureAuthorisationException("A clarification of " + reference
+                    + " waits for the requester's answer: authorise the erasure once it is answered");
         }
         String decision = approved ? ErasureCase.APPROVED : ErasureCase.REFUSED;
         cases.decided(reference, decision, approver, reason == null || reason.isBlank() ? null : reason.trim());

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -417,13 +418,52 @@ public class RequestRegister implements RetainedData {
      * extended: a conditional update, so of two asks at once only one gets true (the other waits for the first's
      * row lock and then finds the column set). Call it in the transaction that creates the manager's task.
      */
-    public boolean markExtensionAsked(long requestId) {
+    public boolean markExtensionAsked(long requestId, String askedBy) {
         return jdbc.update(
-                        "UPDATE desk.request SET extension_asked_at = ? WHERE id = ? AND extension_asked_at IS NULL"
-                                + " AND extended = FALSE",
+                        "UPDATE desk.request SET extension_asked_at = ?, extension_asked_by = ? WHERE id = ?"
+                                + " AND extension_asked_at IS NULL AND extended = FALSE",
+                        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                        askedBy,
+                        requestId)
+                == 1;
+    }
+
+    /** Who asked for the extension that waits for a manager's decision, or null (none waits, or asked by the desk). */
+    public String extensionAskedBy(long requestId) {
+        return jdbc
+                .query(
+                        "SELECT extension_asked_by FROM desk.request WHERE id = ?",
+                        (rs, n) -> rs.getString(1),
+                        requestId)
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * Puts a clarification ask to the requester, unless one already waits for its answer: a conditional update,
+     * so of two asks at once only one gets true (the other waits for the first's row lock and then finds the
+     * column set). Call it in the transaction that correlates the ask.
+     */
+    public boolean markClarificationAsked(long requestId) {
+        return jdbc.update(
+                        "UPDATE desk.request SET clarification_asked_at = ? WHERE id = ? AND clarification_asked_at IS NULL",
                         OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
                         requestId)
                 == 1;
+    }
+
+    /** Whether a clarification asked at any stage waits for the requester's answer. */
+    public boolean clarificationAsked(long requestId) {
+        Boolean asked = jdbc.queryForObject(
+                "SELECT clarification_asked_at IS NOT NULL FROM desk.request WHERE id = ?", Boolean.class, requestId);
+        return Boolean.TRUE.equals(asked);
+    }
+
+    /** The requester answered (the clock restarted): another clarification may be asked. */
+    public void clearClarificationAsked(long requestId) {
+        jdbc.update("UPDATE desk.request SET clarification_asked_at = NULL WHERE id = ?", requestId);
     }
 
     /**
@@ -431,7 +471,8 @@ public class RequestRegister implements RetainedData {
      * deadline was extended).
      */
     public void clearExtensionAsked(long requestId) {
-        jdbc.update("UPDATE desk.request SET extension_asked_at = NULL WHERE id = ?", requestId);
+        jdbc.update(
+                "UPDATE desk.request SET extension_asked_at = NULL, extension_asked_by = NULL WHERE id = ?", requestId);
     }
 
     public void saveExtensionNoticeSent(long requestId) {

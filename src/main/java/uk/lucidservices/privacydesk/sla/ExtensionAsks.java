@@ -21,6 +21,9 @@ import uk.lucidservices.privacydesk.request.RequestType;
  * update) in the same transaction that correlates the message and creates the manager's task, so of two
  * asks at once the second waits for the first's row lock, then finds the mark and is refused; a refused
  * correlation rolls the mark back. The manager's decision ({@code recordExtensionDecision}) clears it.
+ * <p>
+ * Four eyes: the mark keeps who asked (the caller here, the triage task's completer from triage), and the
+ * manager's decision is refused when it is the same person.
  */
 @Component
 public class ExtensionAsks {
@@ -68,9 +71,9 @@ public class ExtensionAsks {
                     + clocks.current(reference).statutoryDeadline()
                     + ": an extension must be decided and told to the requester within it");
         }
-        markAsked(request);
         // The desk's API has checked who may ask; the engine takes the message as the desk itself.
         Authentication caller = identityService.getCurrentAuthentication();
+        markAsked(request, caller == null ? null : caller.getUserId());
         identityService.clearAuthentication();
         try {
             runtime.createMessageCorrelation(MESSAGE)
@@ -96,15 +99,16 @@ public class ExtensionAsks {
      * ask waits for one. When the extension is no longer possible nothing is marked: the process's
      * "Still within the first month?" gateway sends the request back to triage.
      */
-    public void askFromTriage(Request request) {
+    public void askFromTriage(Request request, String askedBy) {
         if (request.extended() || !clocks.extensionAllowed(request.reference())) {
             return;
         }
-        markAsked(request);
+        markAsked(request, askedBy);
     }
 
-    private void markAsked(Request request) {
-        if (!register.markExtensionAsked(request.id())) {
+    /** Marks the ask with who asked: the manager who decides it must be someone else (four eyes). */
+    private void markAsked(Request request, String askedBy) {
+        if (!register.markExtensionAsked(request.id(), askedBy)) {
             if (register.get(request.reference()).extended()) {
                 throw new AskRefusedException(
                         "The deadline of " + request.reference() + " has already been extended once");

@@ -159,6 +159,13 @@ public class RequestClockService {
         return store.pauses(register.get(reference).id()).stream().anyMatch(ClockPause::isOpen);
     }
 
+    /** Whether an SLA breach (internal target or statutory deadline) is recorded for the request and stands. */
+    public boolean breachRecorded(String reference) {
+        return store.record(register.get(reference).id())
+                .map(r -> !r.breaches().isEmpty())
+                .orElse(false);
+    }
+
     /** Whether the desk waits for ID (or a fee) it asked for: the clock has not started. */
     public boolean waitingForId(String reference) {
         return store.held(register.get(reference).id());
@@ -201,6 +208,7 @@ public class RequestClockService {
         notBefore(reference, answered, open.asked(), "clarification answered");
         notInFuture(reference, answered, "clarification answered");
         store.closePause(request.id(), answered);
+        register.clearClarificationAsked(request.id());
         timers.replyArrived(reference);
         Deadlines d = saved(request);
         register.record(
