@@ -275,7 +275,7 @@ public class ErasureByHand implements RetainedData {
 
     /**
      * The evidence goes when the erasure request's period is over: the note is cleared and the files
-     * deleted; what was done (outcome, reason, who and when) stays as the record of the erasure.
+     * deleted with their names (a name can itself say whose it was); what was done (outcome, reason, who and when) stays as the record of the erasure.
      */
     @Override
     public List<StoreSweep> retentionSweeps() {
@@ -286,7 +286,7 @@ public class ErasureByHand implements RetainedData {
                         + " UNION ALL SELECT h.reference, NULL FROM desk.erasure_by_hand h WHERE h.note IS NOT NULL"
                         + " AND h.reference IN (" + RequestRegister.DUE_REQUEST_REFERENCES + ") ORDER BY 1",
                 FileStore.MANUAL,
-                "UPDATE desk.erasure_evidence_file SET stored_path = NULL WHERE reference IN (:ids)",
+                "UPDATE desk.erasure_evidence_file SET stored_path = NULL, file_name = 'deleted' WHERE reference IN (:ids)",
                 "UPDATE desk.erasure_by_hand SET note = NULL WHERE reference IN (:ids)"));
     }
 }

@@ -42,6 +42,16 @@ class ApiSecurityConfiguration {
         return new LoginThrottle(properties.throttle());
     }
 
+    /** First of all: a body larger than any the desk takes is refused (413) before it is read. */
+    @Bean
+    public FilterRegistrationBean<RequestBodyLimit> requestBodyLimit() {
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit());
+        registration.setName("desk-request-body-limit");
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(-1);
+        return registration;
+    }
+
     /** Before anything else: a change another site's page asks a browser to make is refused (403). */
     @Bean
     public FilterRegistrationBean<SameOriginGuard> sameOriginGuard(DeskProperties desk) {

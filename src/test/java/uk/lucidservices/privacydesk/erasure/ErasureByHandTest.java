@@ -253,6 +253,12 @@ class ErasureByHandTest extends ErasureTestSupport {
         ErasureByHand.Item swept = byHand.items(reference).get(0);
         assertThat(swept.hasNote()).isFalse();
         assertThat(swept.files()).isEmpty();
+        assertThat(jdbc.queryForList(
+                        "SELECT file_name FROM desk.erasure_evidence_file WHERE reference = ?",
+                        String.class,
+                        reference))
+                .as("the file's name goes with it")
+                .containsExactly("deleted");
         assertThat(swept.outcome()).isEqualTo(ErasureByHand.Outcome.DONE);
         assertThat(swept.recordedBy()).isEqualTo("peter");
     }
