@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -24,10 +25,15 @@ public final class ExtensionAskCalls {
 
     /** Two asks released at the same instant from two threads; the statuses they got, in no order. */
     public static List<HttpStatusCode> askTwiceAtOnce(TestRestTemplate http, String reference) throws Exception {
+        return twiceAtOnce(() -> ask(http, reference).getStatusCode());
+    }
+
+    /** One call made twice, released at the same instant from two threads; the statuses, in no order. */
+    public static List<HttpStatusCode> twiceAtOnce(Supplier<HttpStatusCode> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             CountDownLatch go = new CountDownLatch(1);
-            List<CompletableFuture<HttpStatusCode>> asks = List.of(1, 2).stream()
+            List<CompletableFuture<HttpStatusCode>> calls = List.of(1, 2).stream()
                     .map(i -> CompletableFuture.supplyAsync(
                             () -> {
                                 try {
@@ -35,12 +41,12 @@ public final class ExtensionAskCalls {
                                 } catch (InterruptedException e) {
                                     Thread.currentThread().interrupt();
                                 }
-                                return ask(http, reference).getStatusCode();
+                                return call.get();
                             },
                             pool))
                     .toList();
             go.countDown();
-            return List.of(asks.get(0).get(30, TimeUnit.SECONDS), asks.get(1).get(30, TimeUnit.SECONDS));
+            return List.of(calls.get(0).get(30, TimeUnit.SECONDS), calls.get(1).get(30, TimeUnit.SECONDS));
         } finally {
             pool.shutdownNow();
         }

@@ -7,11 +7,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +14,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import uk.lucidservices.privacydesk.ExtensionAskCalls;
 import uk.lucidservices.privacydesk.request.Request;
 import uk.lucidservices.privacydesk.request.RequestRegister;
 import uk.lucidservices.privacydesk.sla.ClockStore;
@@ -139,25 +135,6 @@ class ClarificationAskGuardsTest extends SarProcessTestSupport {
     }
 
     private List<HttpStatusCode> askTwiceAtOnce(String reference, String askedOn) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<CompletableFuture<HttpStatusCode>> asks = List.of(1, 2).stream()
-                    .map(i -> CompletableFuture.supplyAsync(
-                            () -> {
-                                try {
-                                    go.await();
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                }
-                                return ask(reference, askedOn).getStatusCode();
-                            },
-                            pool))
-                    .toList();
-            go.countDown();
-            return List.of(asks.get(0).get(30, TimeUnit.SECONDS), asks.get(1).get(30, TimeUnit.SECONDS));
-        } finally {
-            pool.shutdownNow();
-        }
+        return ExtensionAskCalls.twiceAtOnce(() -> ask(reference, askedOn).getStatusCode());
     }
 }

@@ -1,8 +1,11 @@
 package uk.lucidservices.privacydesk.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.records.demo.BulkFiller;
@@ -196,11 +200,16 @@ final class LargeTables {
      * for the sessions' last reports first (PostgreSQL sends them at most every half second).
      */
     Map<String, Long> sequentialScans() {
-        try {
-            Thread.sleep(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // Read until two reads 600 ms apart agree: by then the last session's report has arrived.
+        AtomicReference<Map<String, Long>> last = new AtomicReference<>(Map.of());
+        await().pollDelay(Duration.ofMillis(600))
+                .pollInterval(Duration.ofMillis(600))
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> last.getAndSet(readSequentialScans()).equals(last.get()));
+        return last.get();
+    }
+
+    private Map<String, Long> readSequentialScans() {
         Map<String, Long> scans = new LinkedHashMap<>();
         jdbc.query(
                 "SELECT relname, seq_scan FROM pg_stat_user_tables WHERE schemaname = 'records' AND relname = ANY (?) ORDER BY relname",
