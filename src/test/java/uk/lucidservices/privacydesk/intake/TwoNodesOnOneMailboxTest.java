@@ -124,6 +124,8 @@ class TwoNodesOnOneMailboxTest extends IntakeTestSupport {
      * its IDLE to read, or closing at the end); that is the server's log, not a failure of the desk.
      */
     private static ConditionFactory eventually() {
-        return await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50));
+        return await().dontCatchUncaughtExceptions()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50));
     }
 }
