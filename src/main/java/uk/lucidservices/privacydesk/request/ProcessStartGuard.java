@@ -63,6 +63,9 @@ class ProcessStartGuard extends AbstractProcessEnginePlugin {
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
                 processDefinition.addBuiltInListener(
                         ExecutionListener.EVENTNAME_START, (ExecutionListener) ProcessStartGuard.this::check);
+                // After the check, before anything of the process runs: the instance id exists now.
+                processDefinition.addBuiltInListener(
+                        ExecutionListener.EVENTNAME_START, (ExecutionListener) ProcessStartGuard::writeStartingRequest);
             }
         });
         configuration.setCustomPreBPMNParseListeners(listeners);
@@ -81,6 +84,13 @@ class ProcessStartGuard extends AbstractProcessEnginePlugin {
             throw refused(processKey, "it is started by the desk itself, never through the engine's API");
         } else if (CALLED_ONLY_PROCESSES.contains(processKey)) {
             throw refused(processKey, "it runs only as part of a request's process");
+        }
+    }
+
+    /** The register row of the request being started here, written with its new process (see {@link StartingRequest}). */
+    static void writeStartingRequest(DelegateExecution execution) {
+        if (execution.getSuperExecution() == null) {
+            StartingRequest.instanceCreated(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
         }
     }
 

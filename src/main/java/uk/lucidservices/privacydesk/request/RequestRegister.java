@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -82,9 +84,174 @@ public class RequestRegister implements RetainedData {
         this.clock = clock;
     }
 
+    /**
+     * Logs a request that has no process (yet): RECEIVED. Two round trips on PostgreSQL (the
+     * reference with the row's id, then row, identifiers and LOGGED event in one statement).
+     */
     @Transactional
     public Request log(NewRequest r) {
-        String reference = references.next(r.type());
+        Opening opening = prepare(r);
+        opening.writeReceived();
+        return opening.request();
+    }
+
+    /**
+     * A request about to start its process (see {@link RequestStarter}): its reference and id are
+     * taken, and {@link #request()} is its row as it will be written, RECEIVED and with no process,
+     * for what runs inside the start ({@link StartingRequest}). On PostgreSQL the row, its
+     * identifiers and its LOGGED event are written in one statement once the process instance exists
+     * ({@link #open}), OPEN and linked, so no UPDATE follows the start; on H2 the row is written at
+     * once and {@link #open} links it.
+     */
+    final class Opening {
+
+        private final Request request;
+        private final NewRequest asked;
+        private final OffsetDateTime loggedAt;
+        private boolean written;
+        private boolean opened;
+
+        private Opening(Request request, NewRequest asked, OffsetDateTime loggedAt, boolean written) {
+            this.request = request;
+            this.asked = asked;
+            this.loggedAt = loggedAt;
+            this.written = written;
+        }
+
+        Request request() {
+            return request;
+        }
+
+        /** Writes the row (on H2: links it) as OPEN with its process; only the first call counts. */
+        void open(String processInstanceId) {
+            if (opened) {
+                return;
+            }
+            opened = true;
+            if (written) {
+                attachProcess(request.reference(), processInstanceId);
+            } else {
+                write(processInstanceId);
+            }
+        }
+
+        /** Writes the row as RECEIVED, with no process, unless it is written already (H2). */
+        private void writeReceived() {
+            if (!written) {
+                write(null);
+            }
+        }
+
+        private void write(String processInstanceId) {
+            insertAtOnce(request, asked, loggedAt, processInstanceId);
+            written = true;
+        }
+    }
+
+    /** Takes the request's reference (and on PostgreSQL its id); see {@link Opening}. */
+    Opening prepare(NewRequest r) {
+        OffsetDateTime loggedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        if (!references.postgres()) {
+            return new Opening(insertStepByStep(r, references.next(r.type()), loggedAt), r, loggedAt, true);
+        }
+        ReferenceGenerator.Taken taken = references.next(r.type(), NEXT_REQUEST_ID);
+        // What PostgreSQL will store: times to the microsecond, rounded as the driver sends them.
+        OffsetDateTime receivedAt = toMicros((r.receivedAt() != null ? r.receivedAt() : OffsetDateTime.now(clock))
+                .withOffsetSameInstant(ZoneOffset.UTC));
+        LocalDate received = receivedAt.atZoneSameInstant(clock.getZone()).toLocalDate();
+        RequestDeadlines.Dates dates = deadlines.initial(r.type(), received);
+        Request row = new Request(
+                taken.alongside(),
+                taken.reference(),
+                r.type(),
+                r.channel(),
+                r.requesterName(),
+                r.requesterEmail(),
+                r.requesterPhone(),
+                r.accountNumber(),
+                r.summary(),
+                receivedAt,
+                received,
+                "RECEIVED",
+                dates.statutoryDeadline(),
+                dates.internalTarget(),
+                dates.escalationDate(),
+                false,
+                false,
+                false,
+                null,
+                r.loggedBy(),
+                null,
+                null,
+                r.language());
+        return new Opening(row, r, loggedAt, false);
+    }
+
+    /** The next id of {@code desk.request}'s identity, taken with the reference (PostgreSQL). */
+    private static final String NEXT_REQUEST_ID = "nextval(pg_get_serial_sequence('desk.request', 'id'))";
+
+    /** The driver sends a time to the microsecond, half a microsecond rounding up. */
+    private static OffsetDateTime toMicros(OffsetDateTime t) {
+        OffsetDateTime rounded = t.getNano() % 1000 >= 500 ? t.plusNanos(1000) : t;
+        return rounded.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * PostgreSQL: the row, its identifiers and its LOGGED event in one statement (one round trip).
+     * The row's id is known beforehand, so the identifiers and the event name it directly; their
+     * foreign keys are checked at the end of the statement, when the row is there.
+     */
+    private void insertAtOnce(Request row, NewRequest r, OffsetDateTime loggedAt, String processInstanceId) {
+        List<Object[]> identifiers = identifiersOf(r, row.id());
+        // Nulls (a detail not given) are sent as untyped NULLs: PostgreSQL types them by their column.
+        List<Object> args = new ArrayList<>(Arrays.asList(
+                row.id(),
+                row.reference(),
+                row.type().name(),
+                row.channel().name(),
+                row.requesterName(),
+                row.requesterEmail(),
+                row.requesterPhone(),
+                row.accountNumber(),
+                row.summary(),
+                row.receivedAt(),
+                row.clockStart(),
+                processInstanceId == null ? "RECEIVED" : "OPEN",
+                row.statutoryDeadline(),
+                row.internalTarget(),
+                row.escalationDate(),
+                processInstanceId,
+                row.loggedBy(),
+                loggedAt,
+                row.language().code()));
+        StringBuilder sql = new StringBuilder("""
+                WITH r AS (
+                    INSERT INTO desk.request (id, reference, type, channel, requester_name, requester_email,
+                        requester_phone, account_number, summary, received_at, clock_start, status, statutory_deadline,
+                        internal_target, escalation_date, process_instance_id, logged_by, created_at, language)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))""");
+        if (!identifiers.isEmpty()) {
+            // One VALUES list, in the order given: the identifiers' ids keep that order.
+            sql.append(
+                    ", i AS (\n    INSERT INTO desk.request_identifier (request_id, kind, id_value, value_key, source, state)\n    VALUES ");
+            for (int n = 0; n < identifiers.size(); n++) {
+                sql.append(n == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+                args.addAll(Arrays.asList(identifiers.get(n)));
+            }
+            sql.append(")");
+        }
+        sql.append("""
+
+                INSERT INTO desk.request_event (request_id, occurred_at, kind, actor, detail) VALUES (?, ?, 'LOGGED', ?, ?)""");
+        args.add(row.id());
+        args.add(loggedAt);
+        args.add(r.loggedBy());
+        args.add(loggedDetail(r));
+        jdbc.update(sql.toString(), args.toArray());
+    }
+
+    /** H2 (no data-modifying WITH): the row, then its identifiers in one batch, then its event. */
+    private Request insertStepByStep(NewRequest r, String reference, OffsetDateTime loggedAt) {
         OffsetDateTime receivedAt = r.receivedAt() != null ? r.receivedAt() : OffsetDateTime.now(clock);
         LocalDate received = receivedAt.atZoneSameInstant(clock.getZone()).toLocalDate();
         RequestDeadlines.Dates dates = deadlines.initial(r.type(), received);
@@ -110,7 +277,7 @@ public class RequestRegister implements RetainedData {
                     ps.setObject(12, dates.internalTarget());
                     ps.setObject(13, dates.escalationDate());
                     ps.setString(14, r.loggedBy());
-                    ps.setObject(15, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+                    ps.setObject(15, loggedAt);
                     ps.setString(16, r.language().code());
                     return ps;
                 },
@@ -121,9 +288,20 @@ public class RequestRegister implements RetainedData {
                         return ROW.mapRow(rs, 0);
                     }
                 });
-        long id = logged.id();
-        // One batch (one round trip on PostgreSQL) for all the identifiers the requester gave.
-        // A mail's From is its sender address; what was found in its text is only a suggestion.
+        insertIdentifiers(identifiersOf(r, logged.id()));
+        record(logged.id(), "LOGGED", r.loggedBy(), loggedDetail(r));
+        return logged;
+    }
+
+    private static String loggedDetail(NewRequest r) {
+        return "Logged from channel " + r.channel().name();
+    }
+
+    /**
+     * The identifiers the requester gave, in the order they are stored. A mail's From is its sender
+     * address; what was found in its text is only a suggestion.
+     */
+    private List<Object[]> identifiersOf(NewRequest r, long id) {
         List<Object[]> identifiers = new ArrayList<>();
         IdentifierSource given =
                 r.channel() == Channel.EMAIL ? IdentifierSource.SENDER_ADDRESS : IdentifierSource.STRUCTURED_FIELD;
@@ -145,9 +323,7 @@ public class RequestRegister implements RetainedData {
                 r.accountNumber() == null ? null : r.accountNumber().trim().toUpperCase(),
                 phoneAndAccount);
         identifier(identifiers, id, "NAME", r.requesterName(), null, given);
-        insertIdentifiers(identifiers);
-        record(id, "LOGGED", r.loggedBy(), "Logged from channel " + r.channel().name());
-        return logged;
+        return identifiers;
     }
 
     /** A further phone number found in a mail's text: a suggestion an officer accepts or rejects. */

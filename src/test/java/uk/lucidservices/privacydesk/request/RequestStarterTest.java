@@ -1,14 +1,18 @@
 package uk.lucidservices.privacydesk.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -33,6 +37,9 @@ class RequestStarterTest extends DeskIntegrationTest {
 
     @Autowired
     IdentityService identityService;
+
+    @Autowired
+    TaskService taskService;
 
     @Autowired
     TestRestTemplate http;
@@ -107,6 +114,88 @@ class RequestStarterTest extends DeskIntegrationTest {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    @Test
+    void aStartWritesTheRowItsIdentifiersItsLoggedEventAndItsProcessLinkAsItReturnsThem() {
+        deployTestProcess();
+        String email = "Fern.Gale." + UUID.randomUUID() + "@Example.com";
+
+        Request request = starter.start(
+                NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.EMAIL)
+                        .name("Fern Gale")
+                        .email(email)
+                        .phone("01632 960123")
+                        .accountNumber("ac100200")
+                        .loggedBy("test")
+                        .build(),
+                "test-request-process");
+
+        // What the starter returns is the register's row exactly, not read back.
+        Request row = register.get(request.reference());
+        assertThat(request).isEqualTo(row);
+        ProcessInstance instance = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(request.reference())
+                .singleResult();
+        assertThat(row.processInstanceId()).isEqualTo(instance.getId());
+        assertThat(row.status()).isEqualTo("OPEN");
+        assertThat(row.reference()).matches("SAR-2026-\\d{6}");
+        assertThat(row.requesterEmail()).isEqualTo(email);
+        assertThat(row.accountNumber()).isEqualTo("ac100200");
+        // Received Monday 15 June 2026: the statutory deadline a month later (Wednesday 15 July), the
+        // internal target day 28 counting the day of receipt as day 1 (Sunday 12 July).
+        assertThat(row.receivedAt().atZoneSameInstant(ClockConfiguration.UK).toLocalDate())
+                .isEqualTo(LocalDate.of(2026, 6, 15));
+        assertThat(row.clockStart()).isEqualTo(LocalDate.of(2026, 6, 15));
+        assertThat(row.statutoryDeadline()).isEqualTo(LocalDate.of(2026, 7, 15));
+        assertThat(row.internalTarget()).isEqualTo(LocalDate.of(2026, 7, 12));
+        assertThat(register.identifiers(row.id()))
+                .extracting(
+                        RequestRegister.Identifier::kind,
+                        RequestRegister.Identifier::value,
+                        RequestRegister.Identifier::key,
+                        RequestRegister.Identifier::source,
+                        RequestRegister.Identifier::state)
+                .containsExactly(
+                        tuple(
+                                "EMAIL",
+                                email,
+                                email.toLowerCase(),
+                                IdentifierSource.SENDER_ADDRESS,
+                                IdentifierState.UNMATCHED),
+                        tuple(
+                                "PHONE",
+                                "01632 960123",
+                                "+441632960123",
+                                IdentifierSource.STRUCTURED_FIELD,
+                                IdentifierState.UNMATCHED),
+                        tuple(
+                                "ACCOUNT",
+                                "ac100200",
+                                "AC100200",
+                                IdentifierSource.STRUCTURED_FIELD,
+                                IdentifierState.UNMATCHED),
+                        tuple("NAME", "Fern Gale", null, IdentifierSource.SENDER_ADDRESS, IdentifierState.UNMATCHED));
+        assertThat(register.events(row.id()))
+                .extracting(
+                        RequestRegister.RequestEvent::kind,
+                        RequestRegister.RequestEvent::actor,
+                        RequestRegister.RequestEvent::detail)
+                .containsExactly(tuple("LOGGED", "test", "Logged from channel EMAIL"));
+        assertThat(register.events(row.id())
+                        .get(0)
+                        .occurredAt()
+                        .atZoneSameInstant(ClockConfiguration.UK)
+                        .toLocalDate())
+                .isEqualTo(LocalDate.of(2026, 6, 15));
+        // The process's first task was made inside the start, and its days left come from the
+        // register's row: the row was there before anything of the process ran.
+        Task work = taskService
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
+        assertThat(taskService.getVariablesLocal(work.getId())).containsEntry("daysLeft", 30L);
     }
 
     private void deployTestProcess() {
