@@ -42,9 +42,10 @@ import org.springframework.stereotype.Component;
  * transaction ends, so a start in between cannot keep the old state), and hands each command its own
  * copy, so a command that changes a definition changes its copy and writes it as before. So a version
  * deployed on this node is started by the very next start here; one deployed, suspended or activated
- * on another node on the same database is seen here within {@link #TTL_MILLIS}, and until then this
- * node starts (and, while it held it active, lets start) the version it read. A history time to live
- * changed in Cockpit reaches new instances here within the same window.
+ * on another node on the same database is seen here within {@link #TTL_MILLIS}: until then this node
+ * starts the version it read, as it read it (a definition suspended on another node can still be
+ * started here, since the engine takes the suspension state from the row it is handed). A history
+ * time to live changed in Cockpit reaches new instances here within the same window.
  *
  * <p>Only the latest-version lookups that see every tenant's definitions alike are kept: the one
  * without a tenant, and the one for any tenant when no tenant check narrows what the caller sees
