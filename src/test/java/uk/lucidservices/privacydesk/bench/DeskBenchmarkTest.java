@@ -271,7 +271,8 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
                         "ratio to the 15-insert baseline 0.14 at 1 client as filed; 0.01 and 0.02 at 1 and 4 clients"
                                 + " (11.4 and 45.8 starts/s) in the before/after runs of 1 December 2026",
                         "since then: no activity or variable history for the SLA clocks (engine.DeskHistoryLevel),"
-                                + " job definitions read from memory (engine.JobDefinitionReads), the register row"
+                                + " job definitions and the latest process definitions read from memory"
+                                + " (engine.DefinitionReads), the register row"
                                 + " returned by its insert and carried through the start (request.StartingRequest)"));
         engine.getRepositoryService()
                 .createDeployment()

@@ -41,7 +41,7 @@ class StartHistoryAndJobDefinitionsTest extends DeskIntegrationTest {
     ManagementService managementService;
 
     @Autowired
-    JobDefinitionReads jobDefinitionReads;
+    DefinitionReads definitionReads;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -116,7 +116,7 @@ class StartHistoryAndJobDefinitionsTest extends DeskIntegrationTest {
     @Test
     void aJobDefinitionSuspendedThroughTheEngineHoldsTheNextJobAtOnce() {
         ProcessInstance first = start();
-        assertThat(jobDefinitionReads.size()).isPositive();
+        assertThat(definitionReads.jobDefinitionsKept()).isPositive();
 
         managementService.suspendJobDefinitionById(
                 acknowledgementDefinition(first).getId());
