@@ -2,6 +2,7 @@ package uk.lucidservices.privacydesk.mail;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -62,9 +63,14 @@ class LetterTemplates {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private static final Pattern BLANK_LINES = Pattern.compile("\n[ \t]*(\n[ \t]*){2,}");
+
     private final ResourceLoader resources;
     private final List<String> locations;
     private final Map<String, Optional<String>> bundled = new ConcurrentHashMap<>();
+    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
 
     public LetterTemplates(ResourceLoader resources, DeskMailProperties properties) {
         this.resources = resources;
@@ -127,24 +133,23 @@ class LetterTemplates {
                     + ".txt and " + name + ".html in " + String.join(", ", locations) + ")");
         }
         try {
-            String subject = compiler(false, "txt", folder)
-                    .compile(require(folder + name + ".subject"))
-                    .execute(model)
-                    .replaceAll("\\s+", " ")
+            String subject = WHITESPACE
+                    .matcher(template(false, "txt", folder, folder + name + ".subject")
+                            .execute(model))
+                    .replaceAll(" ")
                     .trim();
             if (!subject.contains(reference)) {
                 subject = subject + " [" + reference + "]";
             }
             // Optional paragraphs that were left out would leave gaps: at most one blank line in a row.
-            String text = compiler(false, "txt", folder)
-                            .compile(require(folder + name + ".txt"))
-                            .execute(model)
-                            .replaceAll("\n[ \t]*(\n[ \t]*){2,}", "\n\n")
+            String text = BLANK_LINES
+                            .matcher(template(false, "txt", folder, folder + name + ".txt")
+                                    .execute(model))
+                            .replaceAll("\n\n")
                             .strip()
                     + "\n";
-            String html = compiler(true, "html", folder)
-                    .compile(require(folder + name + ".html"))
-                    .execute(model);
+            String html =
+                    template(true, "html", folder, folder + name + ".html").execute(model);
             return new RenderedLetter(name, subject, text, html);
         } catch (MustacheException e) {
             // The message names the template and the missing variable: no personal data.
@@ -173,24 +178,56 @@ class LetterTemplates {
                     + String.join(", ", locations) + ")");
         }
         try {
-            return Mustache.compiler()
-                    .withEscaper(XML)
-                    .nullValue("")
-                    .withLoader(partial -> new StringReader(require(set + "_" + partial + ".xhtml")))
-                    .compile(require(set + name + ".xhtml"))
-                    .execute(model);
+            return template(null, "xhtml", set, set + name + ".xhtml").execute(model);
         } catch (MustacheException e) {
             throw new IllegalStateException(
                     "Document template '" + name + "' could not be rendered: " + e.getMessage(), e);
         }
     }
 
-    private Mustache.Compiler compiler(boolean html, String partialExtension, String folder) {
-        return Mustache.compiler()
-                .escapeHTML(html)
-                .nullValue("")
-                .withLoader(partial -> new StringReader(require(folder + "_" + partial + "." + partialExtension)));
+    /**
+     * The file compiled, with its partials from the same set: {@code html} true escapes for HTML,
+     * false not at all, null for XML (documents). Compiling every file again for each letter was
+     * the desk's own largest cost in a burst of acknowledgements, so a compiled template is used
+     * again while every file it read (itself and the partials it included) still reads the same:
+     * a file a folder holds is still read on every send, and an edit to it, or a new file there,
+     * takes effect at once.
+     */
+    private Template template(Boolean html, String partialExtension, String folder, String file) {
+        String key = html + ":" + file;
+        Compiled kept = compiled.get(key);
+        if (kept != null && unchanged(kept.files())) {
+            return kept.template();
+        }
+        Map<String, String> files = new ConcurrentHashMap<>();
+        String text = require(file);
+        files.put(file, text);
+        Mustache.Compiler compiler = html == null
+                ? Mustache.compiler().withEscaper(XML)
+                : Mustache.compiler().escapeHTML(html);
+        Template template = compiler.nullValue("")
+                .withLoader(partial -> {
+                    String partialFile = folder + "_" + partial + "." + partialExtension;
+                    String partialText = require(partialFile);
+                    files.put(partialFile, partialText);
+                    return new StringReader(partialText);
+                })
+                .compile(text);
+        compiled.put(key, new Compiled(template, files));
+        return template;
     }
+
+    private boolean unchanged(Map<String, String> files) {
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            if (!read(file.getKey()).filter(file.getValue()::equals).isPresent()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A compiled template and the text of each file it read (partials are read when first executed). */
+    private record Compiled(Template template, Map<String, String> files) {}
 
     /** The folder of a language's set inside each location: none for English, the code for the rest. */
     static String folder(Language language) {

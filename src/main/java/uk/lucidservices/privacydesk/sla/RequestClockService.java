@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -132,11 +133,13 @@ public class RequestClockService {
                     "No clock runs while the desk waits for the ID it asked for on " + clocks.today());
         }
         Deadlines d = saved(request);
-        timers.move(reference, d);
+        // Looked up once for the move and the chase: each lookup is a query of the engine's runtime.
+        List<ProcessInstance> clockInstances = timers.instances(reference);
+        timers.move(clockInstances, d);
         taskDueDates.update(request, d);
         if (newlyHeld) {
             offerReplyByPost(request);
-            chaseOnce(request, closesAt, true);
+            chaseOnce(request, clockInstances, closesAt, true);
         }
         return d;
     }
@@ -363,13 +366,17 @@ public class RequestClockService {
 
     /** One reminder, {@code desk.sla.reply-chase-after} (default 14 days) after asking, unless the answer comes first. */
     private void chaseOnce(Request request, Date closesAt, boolean waitingForId) {
+        chaseOnce(request, timers.instances(request.reference()), closesAt, waitingForId);
+    }
+
+    private void chaseOnce(Request request, List<ProcessInstance> clockInstances, Date closesAt, boolean waitingForId) {
         Map<String, Object> chase = new HashMap<>();
         chase.put("replyChaseDate", timerDates.noticeOn(clocks.today().plus(chaseAfter)));
         chase.put(
                 "replyDueDate",
                 closesAt == null ? null : LETTER_DAY.format(closesAt.toInstant().atZone(clock.getZone())));
         chase.put("waitingForId", waitingForId);
-        timers.chase(request.reference(), chase);
+        timers.chase(clockInstances, chase);
     }
 
     /**
