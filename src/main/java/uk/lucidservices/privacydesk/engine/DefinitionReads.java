@@ -4,13 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionContext;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.cmd.SetJobDefinitionPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateProcessDefinitionHistoryTimeToLiveCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
@@ -47,6 +52,12 @@ import org.springframework.stereotype.Component;
  * started here, since the engine takes the suspension state from the row it is handed). A history
  * time to live changed in Cockpit reaches new instances here within the same window.
  *
+ * <p>Two commands change a definition by updating the entity they read rather than through a manager
+ * method: a job priority overridden in Cockpit and a history time to live changed. They read the
+ * database, not this cache (so the revision they update is the row's, and a second change does not
+ * fail as concurrent), and every entry is dropped when they end. A read that started before any
+ * change ended is used by its own command but not kept ({@link #generation}).
+ *
  * <p>Only the latest-version lookups that see every tenant's definitions alike are kept: the one
  * without a tenant, and the one for any tenant when no tenant check narrows what the caller sees
  * (the desk starts processes as itself). A command that already holds another version of the key
@@ -66,6 +77,12 @@ class DefinitionReads extends AbstractProcessEnginePlugin {
 
     private final LongSupplier millis;
 
+    /** Advanced at every clear: a read begun before a clear is not kept after it. */
+    private final AtomicLong generation = new AtomicLong();
+
+    /** Set while a command that updates a definition entity in place runs on this thread. */
+    private static final ThreadLocal<Boolean> READ_THROUGH = new ThreadLocal<>();
+
     DefinitionReads() {
         this(System::currentTimeMillis);
     }
@@ -84,6 +101,41 @@ class DefinitionReads extends AbstractProcessEnginePlugin {
         factories.add(sessionFactory(JobDefinitionManager.class, CachingJobDefinitionManager::new));
         factories.add(sessionFactory(ProcessDefinitionManager.class, CachingProcessDefinitionManager::new));
         configuration.setCustomSessionFactories(factories);
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+                withReadThrough(configuration.getCustomPreCommandInterceptorsTxRequired()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+                withReadThrough(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+    }
+
+    private List<CommandInterceptor> withReadThrough(List<CommandInterceptor> interceptors) {
+        List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+        all.add(new ReadThroughForInPlaceChanges());
+        return all;
+    }
+
+    /** Whether a command updates a definition it reads, rather than through a manager method. */
+    static boolean changesDefinitionInPlace(Command<?> command) {
+        return command instanceof SetJobDefinitionPriorityCmd
+                || command instanceof UpdateProcessDefinitionHistoryTimeToLiveCmd;
+    }
+
+    /** Runs such commands on the database's rows, and forgets every definition once they have ended. */
+    class ReadThroughForInPlaceChanges extends CommandInterceptor {
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            if (!changesDefinitionInPlace(command) || READ_THROUGH.get() != null) {
+                return next.execute(command);
+            }
+            READ_THROUGH.set(Boolean.TRUE);
+            clear();
+            try {
+                return next.execute(command);
+            } finally {
+                READ_THROUGH.remove();
+                clear();
+            }
+        }
     }
 
     private static SessionFactory sessionFactory(Class<?> type, Supplier<Session> manager) {
@@ -102,6 +154,7 @@ class DefinitionReads extends AbstractProcessEnginePlugin {
 
     /** Forgets every definition read so far. */
     void clear() {
+        generation.incrementAndGet();
         jobDefinitions.clear();
         latestOfAnyTenant.clear();
         latestWithoutTenant.clear();
@@ -126,6 +179,14 @@ class DefinitionReads extends AbstractProcessEnginePlugin {
         transaction.addTransactionListener(TransactionState.ROLLED_BACK, context -> clear());
     }
 
+    /** Keeps a read unless a clear came after it began (it may hold the state from before a change). */
+    private <T> void keep(Map<String, Cached<T>> cache, String key, Cached<T> read, long generationBefore) {
+        cache.put(key, read);
+        if (generation.get() != generationBefore) {
+            cache.remove(key, read);
+        }
+    }
+
     private boolean fresh(Cached<?> cached, long now) {
         return cached != null && now - cached.readAt() < TTL_MILLIS;
     }
@@ -143,12 +204,16 @@ class DefinitionReads extends AbstractProcessEnginePlugin {
             if (inCommand != null) {
                 return inCommand;
             }
+            if (READ_THROUGH.get() != null) {
+                return super.findById(jobDefinitionId);
+            }
             long now = millis.getAsLong();
             Cached<JobDefinitionEntity> cached = jobDefinitions.get(jobDefinitionId);
             if (!fresh(cached, now)) {
+                long before = generation.get();
                 JobDefinitionEntity read = super.findById(jobDefinitionId);
                 if (read != null) {
-                    jobDefinitions.put(jobDefinitionId, new Cached<>(copy(read), now));
+                    keep(jobDefinitions, jobDefinitionId, new Cached<>(copy(read), now), before);
                 }
                 return read;
             }
@@ -224,6 +289,9 @@ class DefinitionReads extends AbstractProcessEnginePlugin {
                     getDbEntityManager().getDbEntityCache().getEntitiesByType(ProcessDefinitionEntity.class).stream()
                             .filter(definition -> key.equals(definition.getKey()))
                             .toList();
+            if (READ_THROUGH.get() != null) {
+                return read.get();
+            }
             long now = millis.getAsLong();
             Cached<ProcessDefinitionEntity> cached = cache.get(key);
             if (fresh(cached, now)) {
@@ -242,9 +310,10 @@ class DefinitionReads extends AbstractProcessEnginePlugin {
                 // Another version in hand: deploying or undeploying this key. The database's answer, kept for no one.
                 return read.get();
             }
+            long before = generation.get();
             ProcessDefinitionEntity latest = read.get();
             if (latest != null) {
-                cache.put(key, new Cached<>(copy(latest), now));
+                keep(cache, key, new Cached<>(copy(latest), now), before);
             }
             return latest;
         }

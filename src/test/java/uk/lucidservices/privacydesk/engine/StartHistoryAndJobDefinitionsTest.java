@@ -124,6 +124,22 @@ class StartHistoryAndJobDefinitionsTest extends DeskIntegrationTest {
         assertThat(acknowledgementOf(start()).isSuspended()).isTrue();
     }
 
+    @Test
+    void aJobPriorityOverriddenTwiceInARowAppliesToTheNextJobEachTime() {
+        String definition = acknowledgementDefinition(start()).getId();
+        try {
+            // Cockpit's override reads the definition and updates it in place: from a kept copy, the
+            // second change would carry a stale revision and fail as concurrent.
+            managementService.setOverridingJobPriorityForJobDefinition(definition, 7);
+            assertThat(acknowledgementOf(start()).getPriority()).isEqualTo(7);
+
+            managementService.setOverridingJobPriorityForJobDefinition(definition, 9);
+            assertThat(acknowledgementOf(start()).getPriority()).isEqualTo(9);
+        } finally {
+            managementService.clearOverridingJobPriorityForJobDefinition(definition);
+        }
+    }
+
     private JobDefinition acknowledgementDefinition(ProcessInstance request) {
         return managementService
                 .createJobDefinitionQuery()
