@@ -2,6 +2,7 @@ package uk.lucidservices.privacydesk.request;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.PreparedStatementCreator;
@@ -247,7 +249,23 @@ public class RequestRegister implements RetainedData {
         args.add(loggedAt);
         args.add(r.loggedBy());
         args.add(loggedDetail(r));
-        jdbc.update(sql.toString(), args.toArray());
+        try {
+            jdbc.update(sql.toString(), args.toArray());
+        } catch (DataAccessException e) {
+            // Written inside the engine's start, whose error log prints the message in full; the
+            // server's message can quote the failing row (name, address, summary), so it stays out.
+            throw new IllegalStateException(
+                    "Request " + row.reference() + " could not be written to the register (" + sqlState(e) + ")");
+        }
+    }
+
+    /** The SQL state of a failed statement (e.g. 23505, a duplicate key), or its exception's type. */
+    private static String sqlState(DataAccessException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+            return "SQL state " + sql.getSQLState();
+        }
+        return cause.getClass().getSimpleName();
     }
 
     /** H2 (no data-modifying WITH): the row, then its identifiers in one batch, then its event. */

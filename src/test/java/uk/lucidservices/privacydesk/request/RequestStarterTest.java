@@ -1,6 +1,7 @@
 package uk.lucidservices.privacydesk.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
 import uk.lucidservices.privacydesk.security.DeskGroups;
 
@@ -43,6 +45,9 @@ class RequestStarterTest extends DeskIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aRequestWhoseProcessIsNotDeployedStaysReceivedInTheRegister() {
@@ -205,6 +210,45 @@ class RequestStarterTest extends DeskIntegrationTest {
                 .enableDuplicateFiltering(true)
                 .addClasspathResource("request/test-request-process.bpmn")
                 .deploy();
+    }
+
+    @Test
+    void aRegisterWriteThatFailsNamesTheRequestButNotTheRequester() {
+        Request first = starter.start(newRequest());
+        String prefix = RequestType.SUBJECT_ACCESS.prefix();
+        long last = jdbc.queryForObject(
+                "SELECT last_value FROM desk.reference_counter WHERE prefix = ? AND ref_year = 2026",
+                Long.class,
+                prefix);
+        String next = "%s-2026-%06d".formatted(prefix, last + 1);
+        // The next reference taken already: the row cannot be written (a unique key, SQL state 23505).
+        jdbc.update("UPDATE desk.request SET reference = ? WHERE reference = ?", next, first.reference());
+        try {
+            NewRequest asked = NewRequest.builder(RequestType.SUBJECT_ACCESS, Channel.LETTER)
+                    .name("Wren Holloway")
+                    .email("wren.holloway@example.com")
+                    .summary("Copy of my calls, please")
+                    .loggedBy("test")
+                    .build();
+
+            Throwable thrown = catchThrowable(() -> starter.start(asked));
+
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = thrown; t != null; t = t.getCause()) {
+                messages.append(t.getMessage()).append('\n');
+            }
+            assertThat(messages.toString())
+                    .contains("Request " + next + " could not be written to the register (SQL state 23505)")
+                    .doesNotContain("Wren")
+                    .doesNotContain("wren.holloway")
+                    .doesNotContain("my calls");
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM desk.request WHERE requester_email = 'wren.holloway@example.com'",
+                            Integer.class))
+                    .isZero();
+        } finally {
+            jdbc.update("UPDATE desk.request SET reference = ? WHERE reference = ?", first.reference(), next);
+        }
     }
 
     private static NewRequest newRequest() {
