@@ -8,6 +8,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import uk.lucidservices.privacydesk.DeskIntegrationTest;
+import uk.lucidservices.privacydesk.request.RequestType;
 
 /** Cockpit loads the desk's config.js, which imports the SLA dashboard plugin as an ES module. */
 class CockpitPluginTest extends DeskIntegrationTest {
@@ -34,6 +35,17 @@ class CockpitPluginTest extends DeskIntegrationTest {
                 .contains("pluginPoint: 'cockpit.dashboard'")
                 .contains("render: (node, { api }) =>")
                 .contains("/api/sla/requests");
+    }
+
+    @Test
+    void theDashboardNamesEveryRequestTypeInWords() {
+        String plugin = http.getForEntity("/camunda/app/cockpit/custom/sla-dashboard.js", String.class)
+                .getBody();
+        int start = plugin.indexOf("const TYPE_LABELS = {");
+        String labels = plugin.substring(start, plugin.indexOf("};", start));
+        for (RequestType type : RequestType.values()) {
+            assertThat(labels).as("a label for %s", type).containsPattern("\\b" + type.name() + ": '[A-Z][^']+'");
+        }
     }
 
     @Test

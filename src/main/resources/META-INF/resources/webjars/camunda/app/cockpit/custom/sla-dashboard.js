@@ -8,7 +8,19 @@
 // No personal data reaches this page: the endpoints return references, dates and counts only.
 
 const REFRESH_MS = 60 * 1000;
-const TYPE_LABELS = { SUBJECT_ACCESS: 'Subject access', ERASURE: 'Erasure', COMPLAINT: 'Complaint' };
+// One label per request type (CockpitPluginTest fails when a type has none).
+const TYPE_LABELS = {
+  SUBJECT_ACCESS: 'Subject access',
+  ERASURE: 'Erasure',
+  COMPLAINT: 'Complaint',
+  OBJECTION: 'Marketing objection',
+  DO_NOT_RECORD: 'Stop recording calls',
+  TRANSCRIPT_COPY: 'Live chat transcript copy',
+  RECTIFICATION: 'Rectification',
+  RESTRICTION: 'Restriction',
+  PORTABILITY: 'Portability',
+  PROCESSING_OBJECTION: 'Objection to processing',
+};
 const TYPE_COLOURS = { SUBJECT_ACCESS: '#1f8a8a', ERASURE: '#12355b', COMPLAINT: '#c8762b' };
 const SVG = 'http://www.w3.org/2000/svg';
 const RAG_STYLE = {
