@@ -178,7 +178,7 @@ class LiveTimers {
             activityId = timerActivities.get(definitionId);
         }
         for (SlaClock clock : SlaClock.values()) {
-            if (clock.timerActivityId().equals(activityId)) {
+            if (clock.isTimer(activityId)) {
                 return clock;
             }
         }

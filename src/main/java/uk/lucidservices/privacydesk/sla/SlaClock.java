@@ -4,8 +4,9 @@ import uk.lucidservices.privacydesk.request.RequestType;
 
 /**
  * The four timers of {@code request-sla-clocks}. Each names the process variable holding the
- * instant it fires, the timer event that waits for it, and the variable the date check sets
- * when the clock has moved since the timer was armed.
+ * instant it fires, the timer events that wait for it (first the boundary timer on the wait for
+ * the request to close, then, after the clock moved or a breach, its {@code ...Again} timer), and
+ * the variable the date check sets when the clock has moved since the timer was armed.
  */
 enum SlaClock {
     REMINDER("reminderDate", "Timer_Reminder", "reminder"),
@@ -33,8 +34,19 @@ enum SlaClock {
         return variable + "Moved";
     }
 
+    /** The timer armed when the clocks start: a non-interrupting boundary event. */
     public String timerActivityId() {
         return timerActivityId;
+    }
+
+    /** The timer that waits again after the date check found the clock moved, or after a breach. */
+    public String againActivityId() {
+        return timerActivityId + "Again";
+    }
+
+    /** Whether {@code activityId} is one of this clock's two timers. */
+    boolean isTimer(String activityId) {
+        return timerActivityId.equals(activityId) || againActivityId().equals(activityId);
     }
 
     public String label() {

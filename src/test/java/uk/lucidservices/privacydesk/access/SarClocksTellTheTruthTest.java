@@ -93,9 +93,9 @@ class SarClocksTellTheTruthTest extends SarProcessTestSupport {
         assertThat(breachIncidents(pi)).isEmpty();
         assertThat(eventKinds(reference).stream().filter("SLA_BREACH_CLEARED"::equals))
                 .hasSize(2);
-        // The breach timers wait again, for the new dates.
-        assertThat(timer(pi, "Timer_InternalTarget").getDuedate()).isEqualTo(ukTime("2026-07-13T00:00"));
-        assertThat(timer(pi, "Timer_StatutoryDeadline").getDuedate()).isEqualTo(ukTime("2026-07-16T00:00"));
+        // The breach timers wait again (each at its ...Again timer once fired), for the new dates.
+        assertThat(timer(pi, "Timer_InternalTargetAgain").getDuedate()).isEqualTo(ukTime("2026-07-13T00:00"));
+        assertThat(timer(pi, "Timer_StatutoryDeadlineAgain").getDuedate()).isEqualTo(ukTime("2026-07-16T00:00"));
         assertThat(task(pi, "Task_CheckIdDocument").getDueDate()).isEqualTo(ukTime("2026-06-17T23:59"));
     }
 

@@ -99,7 +99,7 @@ class RightsRequestClocksTest extends RightsTestSupport {
                 .isFalse();
         assertThat(eventKinds(reference).stream().filter("SLA_BREACH_CLEARED"::equals))
                 .hasSize(2);
-        assertThat(timer(pi, "Timer_StatutoryDeadline").getDuedate()).isEqualTo(ukTime("2026-07-16T00:00"));
+        assertThat(timer(pi, "Timer_StatutoryDeadlineAgain").getDuedate()).isEqualTo(ukTime("2026-07-16T00:00"));
         assertThat(task(pi, "Task_CheckIdDocument").getDueDate()).isEqualTo(ukTime("2026-06-17T23:59"));
     }
 

@@ -242,6 +242,49 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
                 .isZero();
         Job rearmed = timer(parent, SlaClock.INTERNAL_TARGET);
         assertThat(rearmed.getDuedate()).isEqualTo(moved).isAfter(stale.getDuedate());
+        assertThat(managementService
+                        .createJobQuery()
+                        .processInstanceId(clocksOf(parent).getId())
+                        .activityId(SlaClock.INTERNAL_TARGET.againActivityId())
+                        .singleResult())
+                .as("it waits at the timer that waits again")
+                .extracting(Job::getId)
+                .isEqualTo(rearmed.getId());
+
+        // The timer that waits again moves with the clock like the first one: a pause holds it.
+        doStep(parent, "pause", Map.of(PauseClock.ASKED_ON, today().toString()));
+        assertThat(timer(parent, SlaClock.INTERNAL_TARGET).getDuedate()).isEqualTo(TimerDates.HELD);
+    }
+
+    @Test
+    void runningClocksAreTheInstanceAndOneWaitWithTheFourTimersOnIt() {
+        Request request = logRequest(RequestType.SUBJECT_ACCESS, 0);
+        ProcessInstance parent = startProcess(request);
+        String clocks = clocksOf(parent).getId();
+
+        // A branch per timer cost two executions each (a concurrent one and the timer's scope); the
+        // timers are boundary events on the wait for the request to close, so a start writes two.
+        assertThat(runtimeService.createExecutionQuery().processInstanceId(clocks).count())
+                .isEqualTo(2);
+        assertThat(runtimeService.getActiveActivityIds(clocks)).containsExactly("Task_AwaitRequestClosed");
+        String waiting = runtimeService
+                .createExecutionQuery()
+                .processInstanceId(clocks)
+                .activityId("Task_AwaitRequestClosed")
+                .singleResult()
+                .getId();
+        assertThat(managementService.createJobQuery().processInstanceId(clocks).timers().list())
+                .extracting(Job::getExecutionId)
+                .containsExactly(waiting, waiting, waiting, waiting);
+        for (SlaClock slaClock : SlaClock.values()) {
+            assertThat(managementService
+                            .createJobQuery()
+                            .executionId(waiting)
+                            .activityId(slaClock.timerActivityId())
+                            .count())
+                    .as(slaClock.name())
+                    .isEqualTo(1);
+        }
     }
 
     @Test

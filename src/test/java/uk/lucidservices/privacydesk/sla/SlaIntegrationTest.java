@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -89,13 +90,20 @@ abstract class SlaIntegrationTest extends DeskIntegrationTest {
         return pi;
     }
 
-    /** The waiting timer job of {@code slaClock}, or null once it fired. */
+    /**
+     * The waiting timer job of {@code slaClock}, or null once it fired: the first-armed boundary
+     * timer, or the one that waits again after the clock moved or a breach.
+     */
     Job timer(ProcessInstance parent, SlaClock slaClock) {
-        List<Job> jobs = managementService
-                .createJobQuery()
-                .processInstanceId(clocksOf(parent).getId())
-                .activityId(slaClock.timerActivityId())
-                .list();
+        String clocks = clocksOf(parent).getId();
+        List<Job> jobs = Stream.of(slaClock.timerActivityId(), slaClock.againActivityId())
+                .flatMap(activityId -> managementService
+                        .createJobQuery()
+                        .processInstanceId(clocks)
+                        .activityId(activityId)
+                        .list()
+                        .stream())
+                .toList();
         assertThat(jobs).hasSizeLessThanOrEqualTo(1);
         return jobs.isEmpty() ? null : jobs.get(0);
     }
