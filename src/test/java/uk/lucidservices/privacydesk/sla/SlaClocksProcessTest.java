@@ -264,7 +264,10 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
 
         // A branch per timer cost two executions each (a concurrent one and the timer's scope); the
         // timers are boundary events on the wait for the request to close, so a start writes two.
-        assertThat(runtimeService.createExecutionQuery().processInstanceId(clocks).count())
+        assertThat(runtimeService
+                        .createExecutionQuery()
+                        .processInstanceId(clocks)
+                        .count())
                 .isEqualTo(2);
         assertThat(runtimeService.getActiveActivityIds(clocks)).containsExactly("Task_AwaitRequestClosed");
         String waiting = runtimeService
@@ -273,7 +276,11 @@ class SlaClocksProcessTest extends SlaIntegrationTest {
                 .activityId("Task_AwaitRequestClosed")
                 .singleResult()
                 .getId();
-        assertThat(managementService.createJobQuery().processInstanceId(clocks).timers().list())
+        assertThat(managementService
+                        .createJobQuery()
+                        .processInstanceId(clocks)
+                        .timers()
+                        .list())
                 .extracting(Job::getExecutionId)
                 .containsExactly(waiting, waiting, waiting, waiting);
         for (SlaClock slaClock : SlaClock.values()) {

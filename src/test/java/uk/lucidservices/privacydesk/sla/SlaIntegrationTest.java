@@ -97,12 +97,13 @@ abstract class SlaIntegrationTest extends DeskIntegrationTest {
     Job timer(ProcessInstance parent, SlaClock slaClock) {
         String clocks = clocksOf(parent).getId();
         List<Job> jobs = Stream.of(slaClock.timerActivityId(), slaClock.againActivityId())
-                .flatMap(activityId -> managementService
-                        .createJobQuery()
-                        .processInstanceId(clocks)
-                        .activityId(activityId)
-                        .list()
-                        .stream())
+                .flatMap(activityId ->
+                        managementService
+                                .createJobQuery()
+                                .processInstanceId(clocks)
+                                .activityId(activityId)
+                                .list()
+                                .stream())
                 .toList();
         assertThat(jobs).hasSizeLessThanOrEqualTo(1);
         return jobs.isEmpty() ? null : jobs.get(0);
