@@ -309,6 +309,20 @@ class TasklistJourneyTest extends DeskIntegrationTest {
                 .isTrue();
         screenshot("07-cockpit-dashboard");
 
+        // The request's SLA clocks as Cockpit draws them: one wait with the four timers on it.
+        String clocks = runtimeService
+                .createProcessInstanceQuery()
+                .superProcessInstanceId(open.processInstanceId())
+                .singleResult()
+                .getId();
+        browser.get(base() + "/camunda/app/cockpit/default/#/process-instance/" + clocks + "/runtime");
+        wait.until(d -> d.getPageSource().contains("Wait until the request closes"));
+        assertThat(browser.getPageSource())
+                .contains("Reminder date reached")
+                .contains("Statutory deadline passed")
+                .contains("Internal target passed (after the clock moved or a breach)");
+        screenshot("07b-cockpit-sla-clocks");
+
         signIn("olivia", "olivia", "tasklist");
         browser.get(base() + "/camunda/app/cockpit/default/");
         wait.until(d -> d.getPageSource().contains("Lucid Privacy Desk")
