@@ -6,6 +6,8 @@ LAYOUT.json: {"process": "<process id>", "positions": {"<element id>": [x, y], .
               "sizes": {"<subprocess id>": [w, h]},
               "waypoints": {"<flow id>": [[x, y], ...]}}  (x, y = top-left corner)
 "waypoints" is optional: it replaces the computed route of a flow that would cross other shapes.
+"labels" is optional: {"<element id>": [x, y, w, h]} places an event's or gateway's name where no
+flow runs through it (by default the modeler draws it centred below the shape).
 Boundary events: give the host's id as "attachedTo" in the BPMN; their position is optional
 (default: on the host's bottom edge). Existing BPMNDI is replaced."""
 import json
@@ -82,6 +84,10 @@ def main(bpmn_file, layout_file):
             attrs["isExpanded"] = "true"
         shape = ET.SubElement(plane, "{%s}BPMNShape" % NS["bpmndi"], attrs)
         ET.SubElement(shape, "{%s}Bounds" % NS["dc"], x=str(x), y=str(y), width=str(w), height=str(h))
+        if eid in layout.get("labels", {}):
+            lx, ly, lw, lh = layout["labels"][eid]
+            label = ET.SubElement(shape, "{%s}BPMNLabel" % NS["bpmndi"])
+            ET.SubElement(label, "{%s}Bounds" % NS["dc"], x=str(lx), y=str(ly), width=str(lw), height=str(lh))
     for f in flows:
         s = bounds[f.get("sourceRef")]
         t = bounds[f.get("targetRef")]
