@@ -138,6 +138,10 @@ class DeskBenchmarkTest extends DeskIntegrationTest {
                                 System.getProperty("os.name"),
                                 System.getProperty("os.arch")));
         report.setting(
+                "SQL counter",
+                "datasource-proxy around the pool; off while the rates of workloads 1, 2 and 10 are timed, on for"
+                        + " 3 s of counted starts after each of their windows and for every other workload");
+        report.setting(
                 "database",
                 TestDatabase.description() + "; "
                         + jdbc.queryForObject("SELECT version()", String.class).replaceAll(",.*", ""));
