@@ -2,6 +2,10 @@ package uk.lucidservices.privacydesk.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -45,6 +49,23 @@ class CockpitPluginTest extends DeskIntegrationTest {
         String labels = plugin.substring(start, plugin.indexOf("};", start));
         for (RequestType type : RequestType.values()) {
             assertThat(labels).as("a label for %s", type).containsPattern("\\b" + type.name() + ": '[A-Z][^']+'");
+        }
+    }
+
+    @Test
+    void theDashboardDrawsEveryRequestTypeInAColourOfItsOwn() {
+        String plugin = http.getForEntity("/camunda/app/cockpit/custom/sla-dashboard.js", String.class)
+                .getBody();
+        int start = plugin.indexOf("const TYPE_COLOURS = {");
+        String colours = plugin.substring(start, plugin.indexOf("};", start));
+        Set<String> seen = new HashSet<>();
+        for (RequestType type : RequestType.values()) {
+            Matcher colour =
+                    Pattern.compile("\\b" + type.name() + ": '(#[0-9a-f]{6})'").matcher(colours);
+            assertThat(colour.find()).as("a colour for %s", type).isTrue();
+            assertThat(seen.add(colour.group(1)))
+                    .as("%s's colour %s is no other type's", type, colour.group(1))
+                    .isTrue();
         }
     }
 

@@ -21,7 +21,19 @@ const TYPE_LABELS = {
   PORTABILITY: 'Portability',
   PROCESSING_OBJECTION: 'Objection to processing',
 };
-const TYPE_COLOURS = { SUBJECT_ACCESS: '#1f8a8a', ERASURE: '#12355b', COMPLAINT: '#c8762b' };
+// One colour a type, told apart in the stacked weekly columns (most from Paul Tol's muted scheme).
+const TYPE_COLOURS = {
+  SUBJECT_ACCESS: '#1f8a8a',
+  ERASURE: '#12355b',
+  COMPLAINT: '#c8762b',
+  OBJECTION: '#882255',
+  DO_NOT_RECORD: '#999933',
+  TRANSCRIPT_COPY: '#88ccee',
+  RECTIFICATION: '#aa4499',
+  RESTRICTION: '#ddcc77',
+  PORTABILITY: '#117733',
+  PROCESSING_OBJECTION: '#cc6677',
+};
 const SVG = 'http://www.w3.org/2000/svg';
 const RAG_STYLE = {
   RED: 'background:#b5152b;color:#fff',
