@@ -43,10 +43,7 @@ class CockpitPluginTest extends DeskIntegrationTest {
 
     @Test
     void theDashboardNamesEveryRequestTypeInWords() {
-        String plugin = http.getForEntity("/camunda/app/cockpit/custom/sla-dashboard.js", String.class)
-                .getBody();
-        int start = plugin.indexOf("const TYPE_LABELS = {");
-        String labels = plugin.substring(start, plugin.indexOf("};", start));
+        String labels = pluginConstant("TYPE_LABELS");
         for (RequestType type : RequestType.values()) {
             assertThat(labels).as("a label for %s", type).containsPattern("\\b" + type.name() + ": '[A-Z][^']+'");
         }
@@ -54,10 +51,7 @@ class CockpitPluginTest extends DeskIntegrationTest {
 
     @Test
     void theDashboardDrawsEveryRequestTypeInAColourOfItsOwn() {
-        String plugin = http.getForEntity("/camunda/app/cockpit/custom/sla-dashboard.js", String.class)
-                .getBody();
-        int start = plugin.indexOf("const TYPE_COLOURS = {");
-        String colours = plugin.substring(start, plugin.indexOf("};", start));
+        String colours = pluginConstant("TYPE_COLOURS");
         Set<String> seen = new HashSet<>();
         for (RequestType type : RequestType.values()) {
             Matcher colour =
@@ -67,6 +61,15 @@ class CockpitPluginTest extends DeskIntegrationTest {
                     .as("%s's colour %s is no other type's", type, colour.group(1))
                     .isTrue();
         }
+    }
+
+    /** The text of the object literal the served plugin script assigns to {@code const name}. */
+    private String pluginConstant(String name) {
+        String plugin = http.getForEntity("/camunda/app/cockpit/custom/sla-dashboard.js", String.class)
+                .getBody();
+        int start = plugin.indexOf("const " + name + " = {");
+        assertThat(start).as("const %s in the plugin", name).isNotNegative();
+        return plugin.substring(start, plugin.indexOf("};", start));
     }
 
     @Test
