@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.lucidservices.privacydesk.mail.SentLetters;
@@ -130,15 +130,20 @@ class MailIntake {
 
     /**
      * Two replies to one request read at the same moment both touch its process; the engine lets
-     * one commit and fails the other with an optimistic locking conflict. The loser simply runs again.
+     * one commit and fails the other, usually with an optimistic locking conflict. The loser simply
+     * runs again, and then finds the event taken. A failure of the database itself is not retried.
      */
     private IntakeResult handleRetryingConflicts(IncomingMail mail) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(status -> handle(mail));
-            } catch (ProcessEngineException conflict) {
-                // A reply recorded at the same moment may have taken the waiting event (an optimistic
-                // locking failure or a correlation that no longer matches): look again from scratch.
+            } catch (DataAccessException database) {
+                throw database;
+            } catch (RuntimeException conflict) {
+                // A reply recorded at the same moment may have taken the waiting event: an optimistic
+                // locking failure, a correlation that no longer matches, or (seen with Operaton 1.0.3)
+                // a NullPointerException from the engine reading an execution the winner just removed.
+                // Look again from scratch; a mail that fails every time is quarantined by the caller.
                 if (attempt == CONFLICT_ATTEMPTS) {
                     throw conflict;
                 }
