@@ -71,7 +71,6 @@ class PackageRulesTest {
             Map.entry("request.ProcessStartGuard", "parse listener plugin: only the desk starts processes"),
             Map.entry("intake.TriageStarter", "starts the triage process for unclassified mail"),
             Map.entry("intake.ReplyDelivery", "correlates a requester's reply to its waiting process"),
-            Map.entry("intake.MailIntake", "tells an engine failure (ProcessEngineException) from bad mail"),
             Map.entry("intake.IntakeAuthorizations", "lets the intake user start processes (authorizations)"),
             Map.entry("sla.ExtensionAsks", "correlates an officer's extension ask to the request's process"),
             Map.entry(
